@@ -1,0 +1,7 @@
+// Writes scenarios/scenario.schema.json from the zod schema (npm run scenarios:schema).
+import { writeFileSync } from 'node:fs';
+import { buildScenarioJsonSchema } from '../shared/scenario/json-schema.ts';
+
+export const SCHEMA_PATH = new URL('../scenarios/scenario.schema.json', import.meta.url);
+writeFileSync(SCHEMA_PATH, `${JSON.stringify(buildScenarioJsonSchema(), null, 2)}\n`);
+console.log(`wrote ${SCHEMA_PATH.pathname}`);

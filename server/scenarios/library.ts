@@ -1,0 +1,66 @@
+// Reads scenario files from disk. A file that fails to load is kept in the
+// library as invalid, with its errors, so one bad file never stops the server.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { type LocatedIssue, loadScenarioSource, SCENARIO_ISSUE } from '../../shared/scenario/index.ts';
+import type { Scenario } from '../../shared/scenario/index.ts';
+
+export type LibraryEntry =
+  | { id: string; file: string; status: 'valid'; scenario: Scenario }
+  | { id: string; file: string; status: 'invalid'; issues: LocatedIssue[] };
+
+/** `shownAs` is the name used in messages (a path relative to the working directory by default). */
+export function loadScenarioFile(path: string, shownAs = relative(process.cwd(), path) || path): LibraryEntry {
+  const id = basename(path).replace(/\.ya?ml$/, '');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const message = `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return {
+      id,
+      file: shownAs,
+      status: 'invalid',
+      issues: [{ code: SCENARIO_ISSUE.unreadable, path: [], message, file: shownAs, line: 1, column: 1 }],
+    };
+  }
+  const result = loadScenarioSource(text, shownAs, id);
+  return result.ok
+    ? { id, file: shownAs, status: 'valid', scenario: result.scenario }
+    : { id, file: shownAs, status: 'invalid', issues: result.issues };
+}
+
+export function listScenarioFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+export class ScenarioLibrary {
+  private readonly entries = new Map<string, LibraryEntry>();
+
+  static load(dir: string): ScenarioLibrary {
+    const library = new ScenarioLibrary();
+    for (const file of listScenarioFiles(dir)) library.add(loadScenarioFile(file));
+    return library;
+  }
+
+  add(entry: LibraryEntry): void {
+    this.entries.set(entry.id, entry);
+  }
+
+  all(): LibraryEntry[] {
+    return [...this.entries.values()];
+  }
+
+  get(id: string): LibraryEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** The scenario when it loaded; undefined when unknown or invalid. */
+  scenario(id: string): Scenario | undefined {
+    const entry = this.entries.get(id);
+    return entry?.status === 'valid' ? entry.scenario : undefined;
+  }
+}

@@ -1,0 +1,136 @@
+// A scenario after normalisation: every default filled in, durations in
+// seconds, Text in both languages, rules resolved. This is what the engine,
+// the projections and the screens read; none of them re-parse the file.
+import type { AttributeName, Filter, Fraction, LocalText } from './primitives.ts';
+import type { BallotOption, ItemKind, MeetingKind } from './schema.ts';
+
+export interface RoleAttributes {
+  owner?: boolean;
+  area_m2?: number;
+  building?: string | number;
+  unit?: string | number;
+  floor?: number;
+  weight?: number;
+}
+
+export interface Role {
+  id: string;
+  name: LocalText;
+  affiliation?: LocalText;
+  chair: boolean;
+  /** How many trainees may hold the card; min already accounts for `required`. */
+  seats: { min: number; max: number };
+  required: boolean;
+  npc: boolean;
+  public: LocalText;
+  // Private fields: only the holder, observers and the facilitator may see them.
+  brief: LocalText;
+  goals: LocalText[];
+  secrets: LocalText[];
+  red_lines: LocalText[];
+  attributes: RoleAttributes;
+}
+
+interface ItemBase<K extends ItemKind> {
+  kind: K;
+  id: string;
+  title: LocalText;
+  /** Time box in seconds, when the file sets one. */
+  duration?: number;
+  /** Observers and facilitator only. */
+  guidance?: LocalText;
+}
+
+export type Item =
+  | (ItemBase<'statement'> & { speakers: string[]; perSpeaker?: number })
+  | (ItemBase<'speakers'> & { order: 'queue' | string[]; perSpeaker?: number; rounds: number })
+  | (ItemBase<'open_floor'> & { perSpeaker?: number; balance: boolean })
+  | (ItemBase<'qa'> & { answerers: string[]; perSpeaker?: number })
+  | (ItemBase<'vote'> & {
+      motion: LocalText;
+      options: BallotOption[];
+      ballot: 'open' | 'secret';
+      eligible: Filter;
+      rule: string;
+      amendable: boolean;
+    })
+  | (ItemBase<'election'> & {
+      seats: number;
+      candidates: 'nominate' | string[];
+      ballot: 'open' | 'secret';
+      eligible: Filter;
+      rule: string;
+      maxChoices: number;
+    })
+  | (ItemBase<'signup'> & { asks: LocalText[] })
+  | ItemBase<'actions'>
+  | ItemBase<'break'>;
+
+export type ItemOf<K extends ItemKind> = Extract<Item, { kind: K }>;
+
+/** Which count a pass threshold is taken of. `cast` is yes + no (abstentions excluded). */
+export type PassBase = 'participating' | 'eligible' | 'cast';
+
+export interface Rule {
+  id: string;
+  /** Built-in rules carry their id as kind; `consensus` is not a threshold rule. */
+  kind: 'threshold' | 'consensus';
+  quorum: { area?: Fraction; headcount?: Fraction };
+  pass: { area?: Fraction; headcount?: Fraction; of: PassBase };
+  weight?: AttributeName;
+  builtin: boolean;
+}
+
+export type InjectTrigger =
+  | { kind: 'scheduled'; item: string; after: number }
+  | { kind: 'manual' }
+  | { kind: 'spare' };
+
+export interface Inject {
+  id: string;
+  title: LocalText;
+  body: LocalText;
+  to: 'all' | 'observers' | string[];
+  trigger: InjectTrigger;
+  /** Observers only. */
+  expect?: LocalText;
+  competency?: string;
+  respondWithin?: number;
+}
+
+export interface Competency {
+  id: string;
+  title: LocalText;
+  indicators: LocalText[];
+}
+
+export type RubricScale = { kind: 'range'; min: number; max: number } | { kind: 'psmu' };
+
+export interface Handout {
+  id: string;
+  title: LocalText;
+  body: LocalText;
+  to: 'all' | string[];
+}
+
+export interface Scenario {
+  schema: 1;
+  id: string;
+  title: LocalText;
+  summary: LocalText;
+  meeting: MeetingKind;
+  tags: string[];
+  duration: number;
+  background: LocalText;
+  facts: { label: LocalText; value: LocalText }[];
+  handouts: Handout[];
+  roles: Role[];
+  agenda: Item[];
+  /** Every rule the scenario may use: the built-ins plus its own. */
+  rules: Record<string, Rule>;
+  injects: Inject[];
+  rubric: { scale: RubricScale; competencies: Competency[] };
+  debrief: { questions: LocalText[]; revealSecrets: boolean };
+  /** `x-` keys at the top level, kept for tools and ignored by the engine. */
+  extensions: Record<string, unknown>;
+}
