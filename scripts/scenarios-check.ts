@@ -1,25 +1,40 @@
 // npm run scenarios:check [files…] — validates scenario files, prints a table
 // and every error with file:line:column, and exits 1 when any file is invalid.
 import { resolve } from 'node:path';
-import { formatIssue } from '../shared/scenario/index.ts';
 import { type LibraryEntry, listScenarioFiles, loadScenarioFile } from '../server/scenarios/library.ts';
+import { formatIssue } from '../shared/scenario/index.ts';
 
 const args = process.argv.slice(2);
 const files = args.length > 0 ? args.map((f) => resolve(f)) : listScenarioFiles(resolve('scenarios'));
 const entries = files.map((file) => loadScenarioFile(file));
 
 function row(entry: LibraryEntry): string[] {
-  if (entry.status === 'invalid') return [entry.id, '-', '-', '-', '-', '-', `INVALID (${entry.issues.length})`];
+  if (entry.status === 'invalid')
+    return [entry.id, '-', '-', '-', '-', '-', `INVALID (${entry.issues.length})`];
   const s = entry.scenario;
   const trainees = s.roles.filter((r) => !r.npc);
   const seats = `${trainees.reduce((n, r) => n + r.seats.min, 0)}–${trainees.reduce((n, r) => n + r.seats.max, 0)}`;
-  return [s.id, s.meeting, String(s.roles.length), seats, String(s.agenda.length), String(s.injects.length), 'ok'];
+  return [
+    s.id,
+    s.meeting,
+    String(s.roles.length),
+    seats,
+    String(s.agenda.length),
+    String(s.injects.length),
+    'ok',
+  ];
 }
 
 const header = ['id', 'meeting', 'roles', 'seats', 'items', 'injects', 'status'];
 const rows = [header, ...entries.map(row)];
 const widths = header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+for (const r of rows)
+  console.log(
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
 
 const invalid = entries.filter((e) => e.status === 'invalid');
 for (const entry of invalid) {

@@ -2,15 +2,18 @@
 // library as invalid, with its errors, so one bad file never stops the server.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { type LocatedIssue, loadScenarioSource, SCENARIO_ISSUE } from '../../shared/scenario/index.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
+import { type LocatedIssue, loadScenarioSource, SCENARIO_ISSUE } from '../../shared/scenario/index.ts';
 
 export type LibraryEntry =
   | { id: string; file: string; status: 'valid'; scenario: Scenario }
   | { id: string; file: string; status: 'invalid'; issues: LocatedIssue[] };
 
 /** `shownAs` is the name used in messages (a path relative to the working directory by default). */
-export function loadScenarioFile(path: string, shownAs = relative(process.cwd(), path) || path): LibraryEntry {
+export function loadScenarioFile(
+  path: string,
+  shownAs = relative(process.cwd(), path) || path,
+): LibraryEntry {
   const id = basename(path).replace(/\.ya?ml$/, '');
   let text: string;
   try {

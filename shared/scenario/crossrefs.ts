@@ -2,27 +2,40 @@
 // injects and competencies, and the rules that span several fields. Runs on a
 // file that already matches the schema; reports every problem it finds.
 import { BUILTIN_RULES, DEFAULT_COMPETENCIES } from './defaults.ts';
+import { SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
 import type { FilterInput } from './primitives.ts';
 import type { RoleInput, RuleInput, ScenarioFile } from './schema.ts';
-import { SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
 
 type Path = (string | number)[];
 
 export function checkCrossReferences(file: ScenarioFile, expectedId?: string): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const report = (code: ScenarioIssue['code'], path: Path, message: string) => issues.push({ code, path, message });
+  const report = (code: ScenarioIssue['code'], path: Path, message: string) =>
+    issues.push({ code, path, message });
 
   if (expectedId !== undefined && file.id !== expectedId) {
-    report(SCENARIO_ISSUE.idMismatch, ['id'], `expected the id to equal the file name "${expectedId}", found "${file.id}"`);
+    report(
+      SCENARIO_ISSUE.idMismatch,
+      ['id'],
+      `expected the id to equal the file name "${expectedId}", found "${file.id}"`,
+    );
   }
 
   const roles = new Map(file.roles.map((r) => [r.id, r]));
   const roleRef = (id: string, path: Path, what: string) => {
     if (!roles.has(id)) {
-      report(SCENARIO_ISSUE.unknownRole, path, `${what}: expected a role id (one of ${[...roles.keys()].join(', ')}), found "${id}"`);
+      report(
+        SCENARIO_ISSUE.unknownRole,
+        path,
+        `${what}: expected a role id (one of ${[...roles.keys()].join(', ')}), found "${id}"`,
+      );
     }
   };
-  const roleRefs = (ids: string[], path: Path, what: string) => ids.forEach((id, i) => roleRef(id, [...path, i], what));
+  const roleRefs = (ids: string[], path: Path, what: string) => {
+    ids.forEach((id, i) => {
+      roleRef(id, [...path, i], what);
+    });
+  };
 
   checkUnique(file.roles, ['roles'], 'role', report);
   checkUnique(file.agenda, ['agenda'], 'agenda item', report);
@@ -50,13 +63,21 @@ export function checkCrossReferences(file: ScenarioFile, expectedId?: string): S
       case 'election': {
         const ruleId = item.rule ?? 'simple_majority';
         if (!ruleIds.has(ruleId)) {
-          report(SCENARIO_ISSUE.unknownRule, [...at, 'rule'], `expected a rule id (one of ${[...ruleIds].join(', ')}), found "${ruleId}"`);
+          report(
+            SCENARIO_ISSUE.unknownRule,
+            [...at, 'rule'],
+            `expected a rule id (one of ${[...ruleIds].join(', ')}), found "${ruleId}"`,
+          );
         }
         checkElectorate(file, item.eligible ?? 'all', [...at, 'eligible'], ruleId, report, roleRefs);
         if (item.kind === 'election') {
           if (Array.isArray(item.candidates)) roleRefs(item.candidates, [...at, 'candidates'], 'a candidate');
           if (item.max_choices !== undefined && item.max_choices > item.seats) {
-            report(SCENARIO_ISSUE.outOfRange, [...at, 'max_choices'], `expected max_choices ≤ seats (${item.seats}), found ${item.max_choices}`);
+            report(
+              SCENARIO_ISSUE.outOfRange,
+              [...at, 'max_choices'],
+              `expected max_choices ≤ seats (${item.seats}), found ${item.max_choices}`,
+            );
           }
         }
         break;
@@ -73,16 +94,30 @@ export function checkCrossReferences(file: ScenarioFile, expectedId?: string): S
   ]);
   (file.injects ?? []).forEach((inject, i) => {
     const at: Path = ['injects', i];
-    const ways = [inject.at !== undefined, inject.manual === true, inject.spare === true].filter(Boolean).length;
+    const ways = [inject.at !== undefined, inject.manual === true, inject.spare === true].filter(
+      Boolean,
+    ).length;
     if (ways !== 1) {
-      report(SCENARIO_ISSUE.injectTrigger, at, `expected exactly one of at, manual: true or spare: true, found ${ways}`);
+      report(
+        SCENARIO_ISSUE.injectTrigger,
+        at,
+        `expected exactly one of at, manual: true or spare: true, found ${ways}`,
+      );
     }
     if (inject.at && !itemIds.has(inject.at.item)) {
-      report(SCENARIO_ISSUE.unknownItem, [...at, 'at', 'item'], `expected an agenda item id (one of ${[...itemIds].join(', ')}), found "${inject.at.item}"`);
+      report(
+        SCENARIO_ISSUE.unknownItem,
+        [...at, 'at', 'item'],
+        `expected an agenda item id (one of ${[...itemIds].join(', ')}), found "${inject.at.item}"`,
+      );
     }
     if (Array.isArray(inject.to)) roleRefs(inject.to, [...at, 'to'], 'a recipient');
     if (inject.competency !== undefined && !competencyIds.has(inject.competency)) {
-      report(SCENARIO_ISSUE.unknownCompetency, [...at, 'competency'], `expected a competency id (one of ${[...competencyIds].join(', ')}), found "${inject.competency}"`);
+      report(
+        SCENARIO_ISSUE.unknownCompetency,
+        [...at, 'competency'],
+        `expected a competency id (one of ${[...competencyIds].join(', ')}), found "${inject.competency}"`,
+      );
     }
   });
 
@@ -93,12 +128,20 @@ export function checkCrossReferences(file: ScenarioFile, expectedId?: string): S
   const defaultIds = new Set(DEFAULT_COMPETENCIES.map((c) => c.id));
   (file.rubric?.competencies ?? []).forEach((c, i) => {
     if (!defaultIds.has(c.id) && c.title === undefined) {
-      report(SCENARIO_ISSUE.missingTitle, ['rubric', 'competencies', i], `a new competency "${c.id}" needs a title`);
+      report(
+        SCENARIO_ISSUE.missingTitle,
+        ['rubric', 'competencies', i],
+        `a new competency "${c.id}" needs a title`,
+      );
     }
   });
   const scale = file.rubric?.scale;
   if (Array.isArray(scale) && scale[0] >= scale[1]) {
-    report(SCENARIO_ISSUE.outOfRange, ['rubric', 'scale'], `expected [low, high] with low < high, found [${scale[0]}, ${scale[1]}]`);
+    report(
+      SCENARIO_ISSUE.outOfRange,
+      ['rubric', 'scale'],
+      `expected [low, high] with low < high, found [${scale[0]}, ${scale[1]}]`,
+    );
   }
   return issues;
 }
@@ -110,7 +153,11 @@ function checkUnique(list: { id: string }[], path: Path, what: string, report: R
   list.forEach((entry, i) => {
     const first = seen.get(entry.id);
     if (first !== undefined) {
-      report(SCENARIO_ISSUE.duplicateId, [...path, i, 'id'], `expected a unique ${what} id, found "${entry.id}" again (first at ${path.join('.')}[${first}])`);
+      report(
+        SCENARIO_ISSUE.duplicateId,
+        [...path, i, 'id'],
+        `expected a unique ${what} id, found "${entry.id}" again (first at ${path.join('.')}[${first}])`,
+      );
     } else seen.set(entry.id, i);
   });
 }
@@ -120,24 +167,44 @@ function checkRoles(roles: RoleInput[], report: Report) {
   roles.forEach((role, i) => {
     if (role.chair) {
       if (chair !== undefined) {
-        report(SCENARIO_ISSUE.twoChairs, ['roles', i, 'chair'], `expected at most one chair, found a second: "${role.id}" (roles[${chair}] "${roles[chair]?.id}" already chairs)`);
+        report(
+          SCENARIO_ISSUE.twoChairs,
+          ['roles', i, 'chair'],
+          `expected at most one chair, found a second: "${role.id}" (roles[${chair}] "${roles[chair]?.id}" already chairs)`,
+        );
       } else chair = i;
     }
     if (typeof role.seats === 'object' && role.seats.min > role.seats.max) {
-      report(SCENARIO_ISSUE.outOfRange, ['roles', i, 'seats'], `expected seats.min ≤ seats.max, found min ${role.seats.min} > max ${role.seats.max}`);
+      report(
+        SCENARIO_ISSUE.outOfRange,
+        ['roles', i, 'seats'],
+        `expected seats.min ≤ seats.max, found min ${role.seats.min} > max ${role.seats.max}`,
+      );
     }
     if (role.npc && role.required) {
-      report(SCENARIO_ISSUE.npcRequired, ['roles', i, 'required'], 'an npc card is voiced by an expert, not held by a trainee, so it cannot be required');
+      report(
+        SCENARIO_ISSUE.npcRequired,
+        ['roles', i, 'required'],
+        'an npc card is voiced by an expert, not held by a trainee, so it cannot be required',
+      );
     }
   });
 }
 
 function checkRule(id: string, rule: RuleInput, report: Report) {
   if (id in BUILTIN_RULES) {
-    report(SCENARIO_ISSUE.duplicateId, ['rules', id], `"${id}" is a built-in rule; give the custom rule another id`);
+    report(
+      SCENARIO_ISSUE.duplicateId,
+      ['rules', id],
+      `"${id}" is a built-in rule; give the custom rule another id`,
+    );
   }
   if (rule.pass.area === undefined && rule.pass.headcount === undefined) {
-    report(SCENARIO_ISSUE.missingThreshold, ['rules', id, 'pass'], 'expected a pass threshold: area, headcount or both');
+    report(
+      SCENARIO_ISSUE.missingThreshold,
+      ['rules', id, 'pass'],
+      'expected a pass threshold: area, headcount or both',
+    );
   }
 }
 
@@ -178,7 +245,11 @@ function checkElectorate(
   for (const attribute of needs) {
     const missing = voters.filter((r) => typeof r.attributes?.[attribute] !== 'number').map((r) => r.id);
     if (missing.length > 0) {
-      report(SCENARIO_ISSUE.missingAttribute, path, `rule "${ruleId}" needs attributes.${attribute} on every eligible role, missing on: ${missing.join(', ')}`);
+      report(
+        SCENARIO_ISSUE.missingAttribute,
+        path,
+        `rule "${ruleId}" needs attributes.${attribute} on every eligible role, missing on: ${missing.join(', ')}`,
+      );
     }
   }
 }

@@ -7,13 +7,18 @@ import { scenarioFileSchema } from './schema.ts';
 type JsonSchema = { [key: string]: unknown };
 
 export function buildScenarioJsonSchema(): JsonSchema {
-  const schema = z.toJSONSchema(scenarioFileSchema, { io: 'input', target: 'draft-07', unrepresentable: 'any' });
+  const schema = z.toJSONSchema(scenarioFileSchema, {
+    io: 'input',
+    target: 'draft-07',
+    unrepresentable: 'any',
+  });
   allowExtensionKeys(schema);
   return {
     ...schema,
     $id: 'https://civic-rehearsal.local/scenario.schema.json',
     title: 'Civic Rehearsal scenario (format version 1)',
-    description: 'A meeting scenario: role cards, agenda, rules, injects, rubric. See docs/scenario-format.md.',
+    description:
+      'A meeting scenario: role cards, agenda, rules, injects, rubric. See docs/scenario-format.md.',
   };
 }
 

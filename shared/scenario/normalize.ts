@@ -1,8 +1,14 @@
 // From the file as written (already schema-valid and cross-checked) to the
 // Scenario the engine reads: defaults filled in, units and languages settled.
-import { BUILTIN_RULES, DEFAULT_COMPETENCIES, DEFAULT_OPTIONS, DEFAULT_RULE_ID, DEFAULT_SCALE } from './defaults.ts';
-import { durationToSeconds, normalizeFilter, normalizeText, parseFraction } from './primitives.ts';
+import {
+  BUILTIN_RULES,
+  DEFAULT_COMPETENCIES,
+  DEFAULT_OPTIONS,
+  DEFAULT_RULE_ID,
+  DEFAULT_SCALE,
+} from './defaults.ts';
 import type { DurationInput, FractionInput, TextInput } from './primitives.ts';
+import { durationToSeconds, normalizeFilter, normalizeText, parseFraction } from './primitives.ts';
 import type { InjectInput, ItemInput, RoleInput, RuleInput, ScenarioFile } from './schema.ts';
 import type { Competency, Inject, Item, Role, Rule, Scenario } from './types.ts';
 
@@ -14,8 +20,7 @@ export function normalizeRole(role: RoleInput): Role {
   const chair = role.chair ?? false;
   const npc = role.npc ?? false;
   const required = role.required ?? (chair && !npc);
-  const seats =
-    typeof role.seats === 'object' ? { ...role.seats } : { min: 0, max: role.seats ?? 1 };
+  const seats = typeof role.seats === 'object' ? { ...role.seats } : { min: 0, max: role.seats ?? 1 };
   // A required card needs at least one holder, whatever its range says.
   if (required && seats.min < 1) seats.min = 1;
   return {
@@ -42,14 +47,21 @@ export function normalizeItem(item: ItemInput): Item {
     ...(item.duration !== undefined && { duration: durationToSeconds(item.duration) }),
     ...(item.guidance !== undefined && { guidance: normalizeText(item.guidance) }),
   };
-  const perSpeaker = 'per_speaker' in item && item.per_speaker !== undefined
-    ? { perSpeaker: durationToSeconds(item.per_speaker) }
-    : {};
+  const perSpeaker =
+    'per_speaker' in item && item.per_speaker !== undefined
+      ? { perSpeaker: durationToSeconds(item.per_speaker) }
+      : {};
   switch (item.kind) {
     case 'statement':
       return { ...base, kind: item.kind, speakers: item.speakers, ...perSpeaker };
     case 'speakers':
-      return { ...base, kind: item.kind, order: item.order ?? 'queue', rounds: item.rounds ?? 1, ...perSpeaker };
+      return {
+        ...base,
+        kind: item.kind,
+        order: item.order ?? 'queue',
+        rounds: item.rounds ?? 1,
+        ...perSpeaker,
+      };
     case 'open_floor':
       return { ...base, kind: item.kind, balance: item.balance ?? false, ...perSpeaker };
     case 'qa':
@@ -165,7 +177,12 @@ export function normalizeScenario(file: ScenarioFile, extensions: Record<string,
     rules,
     injects: (file.injects ?? []).map(normalizeInject),
     rubric: {
-      scale: scale === undefined ? DEFAULT_SCALE : scale === 'psmu' ? { kind: 'psmu' } : { kind: 'range', min: scale[0], max: scale[1] },
+      scale:
+        scale === undefined
+          ? DEFAULT_SCALE
+          : scale === 'psmu'
+            ? { kind: 'psmu' }
+            : { kind: 'range', min: scale[0], max: scale[1] },
       competencies: mergeCompetencies(file.rubric?.competencies),
     },
     debrief: {

@@ -37,14 +37,13 @@ export function normalizeText(text: TextInput): LocalText {
 /** "1h", "2m", "90s", "1m30s" — parts in that order, at least one. */
 const DURATION_PATTERN = /^(?=\d)(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
-const DURATION_EXPECTED = 'expected a Duration: seconds as a number, or a string such as "90s", "2m", "1m30s", "1h"';
-export const durationSchema = z.union(
-  [
-    z.number().nonnegative(),
-    z.string().regex(DURATION_PATTERN, { error: DURATION_EXPECTED }),
-  ],
-  { error: DURATION_EXPECTED },
-).meta({ id: 'Duration', description: 'Seconds, or "90s", "2m", "1m30s", "1h"' });
+const DURATION_EXPECTED =
+  'expected a Duration: seconds as a number, or a string such as "90s", "2m", "1m30s", "1h"';
+export const durationSchema = z
+  .union([z.number().nonnegative(), z.string().regex(DURATION_PATTERN, { error: DURATION_EXPECTED })], {
+    error: DURATION_EXPECTED,
+  })
+  .meta({ id: 'Duration', description: 'Seconds, or "90s", "2m", "1m30s", "1h"' });
 export type DurationInput = z.input<typeof durationSchema>;
 
 export function durationToSeconds(duration: DurationInput): number {
@@ -67,20 +66,26 @@ export interface Fraction {
 
 const FRACTION_PATTERN = /^\s*(>)?\s*(\d+)\s*\/\s*(\d+)\s*$/;
 
-const FRACTION_EXPECTED = 'expected a Fraction in (0, 1]: "2/3", "3/4", ">1/2" (more than half) or a number such as 0.75';
-export const fractionSchema = z.union(
-  [
-    z.number().gt(0, { error: FRACTION_EXPECTED }).lte(1, { error: FRACTION_EXPECTED }),
-    z.string().regex(FRACTION_PATTERN, { error: FRACTION_EXPECTED }).refine(
-      (s) => {
-        const m = FRACTION_PATTERN.exec(s);
-        return m !== null && Number(m[3]) > 0 && Number(m[2]) > 0 && Number(m[2]) <= Number(m[3]);
-      },
-      { error: FRACTION_EXPECTED },
-    ),
-  ],
-  { error: FRACTION_EXPECTED },
-).meta({ id: 'Fraction', description: '"2/3" means at least two thirds; ">1/2" means more than half' });
+const FRACTION_EXPECTED =
+  'expected a Fraction in (0, 1]: "2/3", "3/4", ">1/2" (more than half) or a number such as 0.75';
+export const fractionSchema = z
+  .union(
+    [
+      z.number().gt(0, { error: FRACTION_EXPECTED }).lte(1, { error: FRACTION_EXPECTED }),
+      z
+        .string()
+        .regex(FRACTION_PATTERN, { error: FRACTION_EXPECTED })
+        .refine(
+          (s) => {
+            const m = FRACTION_PATTERN.exec(s);
+            return m !== null && Number(m[3]) > 0 && Number(m[2]) > 0 && Number(m[2]) <= Number(m[3]);
+          },
+          { error: FRACTION_EXPECTED },
+        ),
+    ],
+    { error: FRACTION_EXPECTED },
+  )
+  .meta({ id: 'Fraction', description: '"2/3" means at least two thirds; ">1/2" means more than half' });
 export type FractionInput = z.input<typeof fractionSchema>;
 
 export function parseFraction(input: FractionInput): Fraction {
@@ -110,19 +115,24 @@ export function formatFraction(f: Fraction): string {
 export const ATTRIBUTE_NAMES = ['owner', 'area_m2', 'building', 'unit', 'floor', 'weight'] as const;
 export type AttributeName = (typeof ATTRIBUTE_NAMES)[number];
 
-export const filterSchema = z.union(
-  [
-    z.literal('all'),
-    z.array(idSchema).min(1),
-    z.strictObject({
-      attribute: z.enum(ATTRIBUTE_NAMES),
-      equals: z.union([z.string(), z.number(), z.boolean()]),
-    }),
-  ],
-  {
-    error: 'expected a Filter: all, a list of role ids, or { attribute: owner, equals: true }',
-  },
-).meta({ id: 'Filter', description: 'Who may vote: all trainees, a list of role ids, or an attribute match' });
+export const filterSchema = z
+  .union(
+    [
+      z.literal('all'),
+      z.array(idSchema).min(1),
+      z.strictObject({
+        attribute: z.enum(ATTRIBUTE_NAMES),
+        equals: z.union([z.string(), z.number(), z.boolean()]),
+      }),
+    ],
+    {
+      error: 'expected a Filter: all, a list of role ids, or { attribute: owner, equals: true }',
+    },
+  )
+  .meta({
+    id: 'Filter',
+    description: 'Who may vote: all trainees, a list of role ids, or an attribute match',
+  });
 export type FilterInput = z.input<typeof filterSchema>;
 
 export type Filter =

@@ -48,21 +48,23 @@ const seatsSchema = z.union(
   { error: 'expected seats: a whole number ≥ 1, or { min: ≥ 0, max: ≥ 1 }' },
 );
 
-export const roleSchema = z.strictObject({
-  id: idSchema,
-  name: textSchema,
-  affiliation: textSchema.optional(),
-  chair: z.boolean().optional(),
-  seats: seatsSchema.optional(),
-  required: z.boolean().optional(),
-  npc: z.boolean().optional(),
-  public: textSchema,
-  brief: textSchema,
-  goals: z.array(textSchema).optional(),
-  secrets: z.array(textSchema).optional(),
-  red_lines: z.array(textSchema).optional(),
-  attributes: attributesSchema.optional(),
-}).meta({ id: 'Role', description: 'A community role card' });
+export const roleSchema = z
+  .strictObject({
+    id: idSchema,
+    name: textSchema,
+    affiliation: textSchema.optional(),
+    chair: z.boolean().optional(),
+    seats: seatsSchema.optional(),
+    required: z.boolean().optional(),
+    npc: z.boolean().optional(),
+    public: textSchema,
+    brief: textSchema,
+    goals: z.array(textSchema).optional(),
+    secrets: z.array(textSchema).optional(),
+    red_lines: z.array(textSchema).optional(),
+    attributes: attributesSchema.optional(),
+  })
+  .meta({ id: 'Role', description: 'A community role card' });
 
 const itemCommon = {
   id: idSchema,
@@ -73,85 +75,100 @@ const itemCommon = {
 
 const roleList = z.array(idSchema).min(1);
 
-export const itemSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({
-      ...itemCommon,
-      kind: z.literal('statement'),
-      speakers: roleList,
-      per_speaker: durationSchema.optional(),
-    }),
-    z.strictObject({
-      ...itemCommon,
-      kind: z.literal('speakers'),
-      order: z.union([z.literal('queue'), roleList]).optional(),
-      per_speaker: durationSchema.optional(),
-      rounds: z.number().int().min(1).optional(),
-    }),
-    z.strictObject({
-      ...itemCommon,
-      kind: z.literal('open_floor'),
-      per_speaker: durationSchema.optional(),
-      balance: z.boolean().optional(),
-    }),
-    z.strictObject({
-      ...itemCommon,
-      kind: z.literal('qa'),
-      answerers: roleList,
-      per_speaker: durationSchema.optional(),
-    }),
-    z.strictObject({
-      ...itemCommon,
-      kind: z.literal('vote'),
-      motion: textSchema,
-      options: z.array(z.enum(BALLOT_OPTIONS)).min(2).optional(),
-      ballot: z.enum(['open', 'secret']).optional(),
-      eligible: filterSchema.optional(),
-      rule: idSchema.optional(),
-      amendable: z.boolean().optional(),
-    }),
-    z.strictObject({
-      ...itemCommon,
-      kind: z.literal('election'),
-      seats: z.number().int().min(1),
-      candidates: z.union([z.literal('nominate'), roleList]),
-      ballot: z.enum(['open', 'secret']).optional(),
-      eligible: filterSchema.optional(),
-      rule: idSchema.optional(),
-      max_choices: z.number().int().min(1).optional(),
-    }),
-    z.strictObject({ ...itemCommon, kind: z.literal('signup'), asks: z.array(textSchema).min(1) }),
-    z.strictObject({ ...itemCommon, kind: z.literal('actions') }),
-    z.strictObject({ ...itemCommon, kind: z.literal('break') }),
-  ],
-  { error: `expected an item kind: one of ${ITEM_KINDS.join(', ')}` },
-).meta({ id: 'Item', description: 'One agenda item; its kind decides the other keys' });
+export const itemSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.strictObject({
+        ...itemCommon,
+        kind: z.literal('statement'),
+        speakers: roleList,
+        per_speaker: durationSchema.optional(),
+      }),
+      z.strictObject({
+        ...itemCommon,
+        kind: z.literal('speakers'),
+        order: z.union([z.literal('queue'), roleList]).optional(),
+        per_speaker: durationSchema.optional(),
+        rounds: z.number().int().min(1).optional(),
+      }),
+      z.strictObject({
+        ...itemCommon,
+        kind: z.literal('open_floor'),
+        per_speaker: durationSchema.optional(),
+        balance: z.boolean().optional(),
+      }),
+      z.strictObject({
+        ...itemCommon,
+        kind: z.literal('qa'),
+        answerers: roleList,
+        per_speaker: durationSchema.optional(),
+      }),
+      z.strictObject({
+        ...itemCommon,
+        kind: z.literal('vote'),
+        motion: textSchema,
+        options: z.array(z.enum(BALLOT_OPTIONS)).min(2).optional(),
+        ballot: z.enum(['open', 'secret']).optional(),
+        eligible: filterSchema.optional(),
+        rule: idSchema.optional(),
+        amendable: z.boolean().optional(),
+      }),
+      z.strictObject({
+        ...itemCommon,
+        kind: z.literal('election'),
+        seats: z.number().int().min(1),
+        candidates: z.union([z.literal('nominate'), roleList]),
+        ballot: z.enum(['open', 'secret']).optional(),
+        eligible: filterSchema.optional(),
+        rule: idSchema.optional(),
+        max_choices: z.number().int().min(1).optional(),
+      }),
+      z.strictObject({ ...itemCommon, kind: z.literal('signup'), asks: z.array(textSchema).min(1) }),
+      z.strictObject({ ...itemCommon, kind: z.literal('actions') }),
+      z.strictObject({ ...itemCommon, kind: z.literal('break') }),
+    ],
+    { error: `expected an item kind: one of ${ITEM_KINDS.join(', ')}` },
+  )
+  .meta({ id: 'Item', description: 'One agenda item; its kind decides the other keys' });
 
-const thresholdsSchema = z.strictObject({ area: fractionSchema.optional(), headcount: fractionSchema.optional() });
+const thresholdsSchema = z.strictObject({
+  area: fractionSchema.optional(),
+  headcount: fractionSchema.optional(),
+});
 
-export const ruleSchema = z.strictObject({
-  quorum: thresholdsSchema.optional(),
-  pass: z.strictObject({
-    area: fractionSchema.optional(),
-    headcount: fractionSchema.optional(),
-    of: z.enum(['participating', 'eligible', 'cast']).optional(),
-  }),
-  weight: z.enum(ATTRIBUTE_NAMES).optional(),
-}).meta({ id: 'Rule', description: 'A custom voting rule: quorum and pass thresholds by area and headcount' });
+export const ruleSchema = z
+  .strictObject({
+    quorum: thresholdsSchema.optional(),
+    pass: z.strictObject({
+      area: fractionSchema.optional(),
+      headcount: fractionSchema.optional(),
+      of: z.enum(['participating', 'eligible', 'cast']).optional(),
+    }),
+    weight: z.enum(ATTRIBUTE_NAMES).optional(),
+  })
+  .meta({
+    id: 'Rule',
+    description: 'A custom voting rule: quorum and pass thresholds by area and headcount',
+  });
 
-export const injectSchema = z.strictObject({
-  id: idSchema,
-  title: textSchema,
-  body: textSchema,
-  to: z.union([z.literal('all'), z.literal('observers'), roleList]).optional(),
-  at: z.strictObject({ item: idSchema, after: durationSchema }).optional(),
-  manual: z.boolean().optional(),
-  spare: z.boolean().optional(),
-  expect: textSchema.optional(),
-  competency: idSchema.optional(),
-  respond_within: durationSchema.optional(),
-}).meta({ id: 'Inject', description: 'Something that happens to the meeting: fires at a time, by hand, or held spare' });
+export const injectSchema = z
+  .strictObject({
+    id: idSchema,
+    title: textSchema,
+    body: textSchema,
+    to: z.union([z.literal('all'), z.literal('observers'), roleList]).optional(),
+    at: z.strictObject({ item: idSchema, after: durationSchema }).optional(),
+    manual: z.boolean().optional(),
+    spare: z.boolean().optional(),
+    expect: textSchema.optional(),
+    competency: idSchema.optional(),
+    respond_within: durationSchema.optional(),
+  })
+  .meta({
+    id: 'Inject',
+    description: 'Something that happens to the meeting: fires at a time, by hand, or held spare',
+  });
 
 const scaleSchema = z.union([z.literal('psmu'), z.tuple([z.number().int(), z.number().int()])], {
   error: 'expected a scale: [low, high] whole numbers, or psmu',

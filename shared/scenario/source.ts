@@ -22,7 +22,7 @@ export function loadScenarioSource(text: string, file: string, expectedId?: stri
     return {
       ok: false,
       issues: doc.errors.map((error) => {
-        const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+        const pos = lineCounter.linePos(error.pos[0]);
         return {
           code: SCENARIO_ISSUE.yamlSyntax,
           path: [],
@@ -41,7 +41,10 @@ export function loadScenarioSource(text: string, file: string, expectedId?: stri
     const { line, col } = lineCounter.linePos(offset);
     return { ...issue, file, line, column: col };
   };
-  return { ok: false, issues: result.issues.map(locate).sort((a, b) => a.line - b.line || a.column - b.column) };
+  return {
+    ok: false,
+    issues: result.issues.map(locate).sort((a, b) => a.line - b.line || a.column - b.column),
+  };
 }
 
 /**
@@ -54,7 +57,9 @@ function offsetOf(root: unknown, path: readonly (string | number)[], atKey: bool
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+      );
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (atKey && i === path.length - 1) return keyNode.range?.[0] ?? offset;

@@ -41,7 +41,11 @@ export function validateScenario(data: unknown, expectedId?: string): Validation
  * over a malformed part is dropped, and so is anything inside a part that
  * already has an error.
  */
-function crossReferencesDespite(structural: ScenarioIssue[], data: unknown, expectedId?: string): ScenarioIssue[] {
+function crossReferencesDespite(
+  structural: ScenarioIssue[],
+  data: unknown,
+  expectedId?: string,
+): ScenarioIssue[] {
   let issues: ScenarioIssue[];
   try {
     issues = checkCrossReferences(data as ScenarioFile, expectedId);
@@ -74,7 +78,11 @@ export function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function translateZodIssues(zodIssues: readonly z.core.$ZodIssue[], data: unknown, prefix: Path = []): ScenarioIssue[] {
+function translateZodIssues(
+  zodIssues: readonly z.core.$ZodIssue[],
+  data: unknown,
+  prefix: Path = [],
+): ScenarioIssue[] {
   const out: ScenarioIssue[] = [];
   for (const issue of zodIssues) {
     const path = [...prefix, ...(issue.path as Path)];
@@ -94,18 +102,35 @@ function translateZodIssues(zodIssues: readonly z.core.$ZodIssue[], data: unknow
       case 'invalid_union': {
         const branch = closestBranch(issue.errors, found);
         if (branch) out.push(...translateZodIssues(branch, data, path));
-        else out.push({ code: SCENARIO_ISSUE.invalidValue, path, message: `${issue.message}, found ${describeValue(found)}` });
+        else
+          out.push({
+            code: SCENARIO_ISSUE.invalidValue,
+            path,
+            message: `${issue.message}, found ${describeValue(found)}`,
+          });
         break;
       }
       case 'invalid_type':
         if (found === undefined) {
-          out.push({ code: SCENARIO_ISSUE.missingKey, path, message: `missing required key "${String(path.at(-1))}"` });
+          out.push({
+            code: SCENARIO_ISSUE.missingKey,
+            path,
+            message: `missing required key "${String(path.at(-1))}"`,
+          });
         } else {
-          out.push({ code: SCENARIO_ISSUE.invalidValue, path, message: `${plain(issue.message)}, found ${describeValue(found)}` });
+          out.push({
+            code: SCENARIO_ISSUE.invalidValue,
+            path,
+            message: `${plain(issue.message)}, found ${describeValue(found)}`,
+          });
         }
         break;
       default:
-        out.push({ code: SCENARIO_ISSUE.invalidValue, path, message: `${plain(issue.message)}, found ${describeValue(found)}` });
+        out.push({
+          code: SCENARIO_ISSUE.invalidValue,
+          path,
+          message: `${plain(issue.message)}, found ${describeValue(found)}`,
+        });
     }
   }
   return out;
@@ -162,7 +187,9 @@ function unwrap(schema: AnySchema, value: unknown): AnySchema {
       const discriminator: string | undefined = def.discriminator;
       const record = value as Record<string, unknown> | undefined;
       s = discriminator
-        ? options.find((o) => o._zod.def.shape?.[discriminator]?._zod.def.values?.includes(record?.[discriminator]))
+        ? options.find((o) =>
+            o._zod.def.shape?.[discriminator]?._zod.def.values?.includes(record?.[discriminator]),
+          )
         : options.find((o) => o._zod.def.type === 'object');
       if (!s) return undefined;
     } else return s;

@@ -1,0 +1,48 @@
+// i18next set-up: the browser's preferred language picks Chinese or English,
+// a choice on the page overrides it and is remembered.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en, zh } from './locales.ts';
+
+export type UiLanguage = 'zh' | 'en';
+const STORAGE_KEY = 'civic-rehearsal.language';
+
+export function preferredLanguage(languages: readonly string[], stored: string | null): UiLanguage {
+  if (stored === 'zh' || stored === 'en') return stored;
+  for (const lang of languages) {
+    const lower = lang.toLowerCase();
+    if (lower.startsWith('zh')) return 'zh';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function stored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export const initialLanguage = preferredLanguage(navigator.languages ?? [navigator.language], stored());
+
+void i18next.use(initReactI18next).init({
+  resources: { zh: { translation: zh }, en: { translation: en } },
+  lng: initialLanguage,
+  fallbackLng: 'zh',
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = initialLanguage === 'zh' ? 'zh-CN' : 'en';
+
+export function setLanguage(lang: UiLanguage): void {
+  void i18next.changeLanguage(lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+}
+
+export { i18next };

@@ -1,0 +1,74 @@
+// The Express application: security headers, the API, and the built client.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
+import type { Logger } from '../logger.ts';
+import type { ScenarioLibrary } from '../scenarios/library.ts';
+import { scenarioRoutes } from './scenario-routes.ts';
+
+export interface AppDeps {
+  library: ScenarioLibrary;
+  version: string;
+  clientDir: string;
+  logger: Logger;
+  now?: () => number;
+}
+
+export function createApp({ library, version, clientDir, logger, now = Date.now }: AppDeps): express.Express {
+  const app = express();
+  const startedAt = now();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: '64kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', version, uptimeSeconds: Math.round((now() - startedAt) / 1000) });
+  });
+  app.use(scenarioRoutes(library));
+  app.use('/api', (_req, res) => {
+    res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));
+  });
+
+  if (existsSync(join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // The client routes by path; every other GET gets the app shell.
+    app.get(/.*/, (_req, res) => {
+      res.sendFile(join(clientDir, 'index.html'));
+    });
+  } else {
+    logger.warn({ clientDir }, 'client not built: run npm run build (npm start does this for you)');
+  }
+
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    // Never a stack trace to a client.
+    res
+      .status(status)
+      .json(
+        errorBody(
+          status >= 500 ? ERROR_CODES.internal : ERROR_CODES.badRequest,
+          status >= 500 ? 'internal error' : String(error.message),
+        ),
+      );
+  };
+  app.use(onError);
+  return app;
+}

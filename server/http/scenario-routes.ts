@@ -1,0 +1,42 @@
+// GET /api/scenarios and /api/scenarios/:id — the library, public parts only.
+import { Router } from 'express';
+import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
+import { publicScenario, summarizeScenario } from '../../shared/views/scenario-public.ts';
+import type { ScenarioLibrary } from '../scenarios/library.ts';
+
+export function scenarioRoutes(library: ScenarioLibrary): Router {
+  const router = Router();
+
+  router.get('/api/scenarios', (_req, res) => {
+    res.json({
+      scenarios: library
+        .all()
+        .map((entry) =>
+          entry.status === 'valid'
+            ? { status: 'valid', ...summarizeScenario(entry.scenario) }
+            : { status: 'invalid', id: entry.id, file: entry.file, issues: entry.issues },
+        ),
+    });
+  });
+
+  router.get('/api/scenarios/:id', (req, res) => {
+    const entry = library.get(req.params.id);
+    if (!entry) {
+      res.status(404).json(errorBody(ERROR_CODES.scenarioNotFound, `no scenario with id "${req.params.id}"`));
+    } else if (entry.status === 'invalid') {
+      res
+        .status(422)
+        .json(
+          errorBody(
+            ERROR_CODES.scenarioInvalid,
+            `scenario "${entry.id}" has errors; run npm run scenarios:check`,
+            entry.issues,
+          ),
+        );
+    } else {
+      res.json({ scenario: publicScenario(entry.scenario) });
+    }
+  });
+
+  return router;
+}

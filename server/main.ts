@@ -1,0 +1,55 @@
+// Starts the server: loads the scenario library, then serves HTTP.
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { formatIssue } from '../shared/scenario/index.ts';
+import { configFromEnv, type ServerConfig } from './config.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './logger.ts';
+import { ScenarioLibrary } from './scenarios/library.ts';
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export async function startServer(config: ServerConfig = configFromEnv()) {
+  const logger = createLogger(config.logLevel);
+  const library = ScenarioLibrary.load(config.scenariosDir);
+  for (const entry of library.all()) {
+    if (entry.status === 'invalid') {
+      logger.error({ scenario: entry.id, errors: entry.issues.map(formatIssue) }, 'scenario failed to load');
+    }
+  }
+  logger.info(
+    { valid: library.all().filter((e) => e.status === 'valid').length, dir: config.scenariosDir },
+    'scenarios loaded',
+  );
+  const app = createApp({ library, version: VERSION, clientDir: config.clientDir, logger });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, url: `http://localhost:${port}` }, 'civic rehearsal is listening');
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return { port, close, logger };
+}
+
+/** Starts the server and closes it cleanly on SIGINT or SIGTERM. */
+export async function runServer(config?: ServerConfig) {
+  const running = await startServer(config);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      running.logger.info({ signal }, 'shutting down');
+      void running.close().then(() => process.exit(0));
+    });
+  }
+  return running;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runServer().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

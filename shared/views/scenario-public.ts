@@ -1,0 +1,77 @@
+// What anyone may read about a scenario before and outside a session: the
+// library card and the public brief. Private role fields, observer guidance,
+// expected responses, injects and private handouts stay out.
+import type { Item, LocalText, Role, Scenario } from '../scenario/index.ts';
+
+export interface ScenarioSummary {
+  id: string;
+  title: LocalText;
+  summary: LocalText;
+  meeting: Scenario['meeting'];
+  tags: string[];
+  duration: number;
+  roleCount: number;
+  itemCount: number;
+}
+
+export type PublicRole = Pick<
+  Role,
+  'id' | 'name' | 'affiliation' | 'chair' | 'seats' | 'required' | 'npc' | 'public' | 'attributes'
+>;
+export type PublicItem = Omit<Item, 'guidance'>;
+
+export interface PublicScenario extends ScenarioSummary {
+  background: LocalText;
+  facts: Scenario['facts'];
+  handouts: Scenario['handouts'];
+  roles: PublicRole[];
+  agenda: PublicItem[];
+  rubric: Scenario['rubric'];
+  debrief: { questions: LocalText[] };
+}
+
+export function summarizeScenario(s: Scenario): ScenarioSummary {
+  return {
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    meeting: s.meeting,
+    tags: s.tags,
+    duration: s.duration,
+    roleCount: s.roles.length,
+    itemCount: s.agenda.length,
+  };
+}
+
+export function publicRole(role: Role): PublicRole {
+  const { id, name, affiliation, chair, seats, required, npc, attributes } = role;
+  return {
+    id,
+    name,
+    ...(affiliation && { affiliation }),
+    chair,
+    seats,
+    required,
+    npc,
+    public: role.public,
+    attributes,
+  };
+}
+
+export function publicItem(item: Item): PublicItem {
+  const { guidance: _guidance, ...rest } = item;
+  return rest;
+}
+
+export function publicScenario(s: Scenario): PublicScenario {
+  return {
+    ...summarizeScenario(s),
+    background: s.background,
+    facts: s.facts,
+    handouts: s.handouts.filter((h) => h.to === 'all'),
+    roles: s.roles.map(publicRole),
+    agenda: s.agenda.map(publicItem),
+    rubric: s.rubric,
+    debrief: { questions: s.debrief.questions },
+  };
+}
