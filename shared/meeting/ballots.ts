@@ -1,0 +1,109 @@
+// Votes and elections inside an item: who may vote (fixed when the vote
+// opens), ballots, and the counted outcome under the item's rule.
+import type { Filter, ItemOf, Role, Scenario } from '../scenario/index.ts';
+import type { BallotRecord, BallotState, MeetingContext } from './context.ts';
+import { decideElection, decideVote, type Voter } from './rules.ts';
+
+export type BallotItem = ItemOf<'vote' | 'election'>;
+
+export function isBallotItem(item: Scenario['agenda'][number] | undefined): item is BallotItem {
+  return item?.kind === 'vote' || item?.kind === 'election';
+}
+
+export function roleMatches(role: Role, filter: Filter): boolean {
+  if (role.npc) return false;
+  if (filter.kind === 'all') return true;
+  if (filter.kind === 'roles') return filter.roles.includes(role.id);
+  return role.attributes[filter.attribute] === filter.equals;
+}
+
+/** Seats (participant ids) whose card the item's filter admits, in joining order. */
+export function eligibleSeats(scenario: Scenario, ctx: MeetingContext, item: BallotItem): string[] {
+  const roles = new Map(scenario.roles.map((r) => [r.id, r]));
+  return Object.values(ctx.participants)
+    .filter((p) => {
+      const role = p.roleId ? roles.get(p.roleId) : undefined;
+      return role !== undefined && roleMatches(role, item.eligible);
+    })
+    .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
+    .map((p) => p.id);
+}
+
+export function candidateSeats(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  item: ItemOf<'election'>,
+  nominations: string[],
+): string[] {
+  if (item.candidates === 'nominate') return [...nominations];
+  const listed = new Set(item.candidates);
+  const npcRoles = scenario.roles.filter((r) => r.npc && listed.has(r.id)).map((r) => `npc:${r.id}`);
+  const seats = Object.values(ctx.participants)
+    .filter((p) => p.roleId !== null && listed.has(p.roleId))
+    .sort(
+      (a, b) =>
+        item.candidates.indexOf(a.roleId ?? '') - item.candidates.indexOf(b.roleId ?? '') ||
+        a.joinedAt - b.joinedAt,
+    )
+    .map((p) => p.id);
+  return [...seats, ...npcRoles];
+}
+
+export function newBallot(item: BallotItem): BallotState {
+  return { kind: item.kind, voters: [], candidates: [], nominations: [], votes: {}, choices: {} };
+}
+
+export function openBallot(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  item: BallotItem,
+  ballot: BallotState,
+  at: number,
+): BallotState {
+  return {
+    ...ballot,
+    voters: eligibleSeats(scenario, ctx, item),
+    candidates: item.kind === 'election' ? candidateSeats(scenario, ctx, item, ballot.nominations) : [],
+    openedAt: at,
+  };
+}
+
+function votersOf(scenario: Scenario, ctx: MeetingContext, item: BallotItem, seats: string[]): Voter[] {
+  const rule = scenario.rules[item.rule];
+  return seats.map((id) => {
+    const role = scenario.roles.find((r) => r.id === ctx.participants[id]?.roleId);
+    const weight = rule?.weight ? role?.attributes[rule.weight] : 1;
+    return { id, area: role?.attributes.area_m2 ?? 0, weight: typeof weight === 'number' ? weight : 1 };
+  });
+}
+
+export function countBallot(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  item: BallotItem,
+  ballot: BallotState,
+  at: number,
+): BallotRecord {
+  const rule = scenario.rules[item.rule];
+  if (!rule) throw new Error(`scenario ${scenario.id} has no rule ${item.rule}`); // the loader guarantees it
+  const voters = votersOf(scenario, ctx, item, ballot.voters);
+  if (item.kind === 'vote') {
+    const outcome = decideVote(rule, voters, new Map(Object.entries(ballot.votes)));
+    return { kind: 'vote', item: item.id, at, ballot: item.ballot, votes: { ...ballot.votes }, outcome };
+  }
+  const outcome = decideElection(
+    rule,
+    item.seats,
+    ballot.candidates,
+    voters,
+    new Map(Object.entries(ballot.choices)),
+  );
+  return {
+    kind: 'election',
+    item: item.id,
+    at,
+    ballot: item.ballot,
+    choices: { ...ballot.choices },
+    outcome,
+  };
+}

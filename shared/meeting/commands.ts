@@ -1,0 +1,82 @@
+// Every command that can change a meeting, as zod schemas (validated at the
+// edge) and one discriminated union (used everywhere inside).
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64);
+const text = z.string().trim().min(1).max(2000);
+const seconds = z.number().int().min(1).max(3600);
+
+/** Who speaks or is queued: a trainee's seat, or an NPC card voiced from the observer side. */
+export const speakerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('participant'), id }),
+  z.object({ kind: z.literal('npc'), roleId: id }),
+]);
+export type Speaker = z.infer<typeof speakerSchema>;
+
+export const commandSchema = z.discriminatedUnion('type', [
+  // Seats and cards (lobby, and late arrivals).
+  z.object({
+    type: z.literal('participant.join'),
+    participantId: id,
+    name: z.string().trim().min(1).max(40),
+  }),
+  z.object({ type: z.literal('card.take'), roleId: id }),
+  z.object({ type: z.literal('card.release') }),
+  z.object({ type: z.literal('card.assign'), participantId: id, roleId: id.nullable() }),
+  // Lifecycle.
+  z.object({ type: z.literal('meeting.start') }),
+  z.object({ type: z.literal('meeting.begin') }),
+  z.object({ type: z.literal('meeting.pause') }),
+  z.object({ type: z.literal('meeting.resume') }),
+  z.object({ type: z.literal('meeting.end') }),
+  z.object({ type: z.literal('meeting.open_debrief') }),
+  z.object({ type: z.literal('meeting.retake'), cards: z.enum(['keep', 'clear']) }),
+  z.object({ type: z.literal('item.next') }),
+  z.object({ type: z.literal('item.goto'), itemId: id }),
+  z.object({ type: z.literal('item.extend'), seconds }),
+  // Floor.
+  z.object({ type: z.literal('hand.raise') }),
+  z.object({ type: z.literal('hand.lower') }),
+  z.object({ type: z.literal('point_of_order') }),
+  z.object({ type: z.literal('floor.give'), to: speakerSchema.optional() }),
+  z.object({ type: z.literal('floor.yield') }),
+  z.object({ type: z.literal('floor.cut') }),
+  z.object({ type: z.literal('floor.extend'), seconds }),
+  z.object({ type: z.literal('statement.post'), text }),
+  z.object({ type: z.literal('npc.say'), roleId: id, text }),
+  z.object({ type: z.literal('mood.show'), mood: z.enum(['agree', 'unsure', 'disagree']).nullable() }),
+  // Votes and elections.
+  z.object({ type: z.literal('candidate.nominate'), participantId: id }),
+  z.object({ type: z.literal('vote.open') }),
+  z.object({ type: z.literal('vote.cast'), choice: z.enum(['yes', 'no', 'abstain']) }),
+  z.object({ type: z.literal('election.cast'), choices: z.array(id).max(50) }),
+  z.object({ type: z.literal('vote.close') }),
+  // Sign-ups, decisions and action items.
+  z.object({ type: z.literal('signup.commit'), ask: z.number().int().min(0) }),
+  z.object({ type: z.literal('signup.withdraw'), ask: z.number().int().min(0) }),
+  z.object({
+    type: z.literal('action.record'),
+    kind: z.enum(['decision', 'action']),
+    what: text,
+    who: id.optional(),
+    due: z.string().trim().max(40).optional(),
+  }),
+  // Injects.
+  z.object({ type: z.literal('inject.fire'), injectId: id }),
+  z.object({ type: z.literal('inject.respond'), injectId: id }),
+  z.object({ type: z.literal('settings.update'), observersMayFireInjects: z.boolean() }),
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+/** Who sent a command. The server decides this from the socket, never from the payload. */
+export type Actor =
+  | { kind: 'facilitator' }
+  | { kind: 'observer'; id: string }
+  | { kind: 'participant'; id: string }
+  | { kind: 'system' };
+
+/** What the machine receives: a command, who sent it and when (ms since the epoch). */
+export type MeetingEvent = (Command | { type: 'clock.tick' }) & { actor: Actor; at: number };

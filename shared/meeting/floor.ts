@@ -1,0 +1,140 @@
+// Floor control: hands, points of order, the speakers list, who holds the
+// floor and for how long. Pure functions of the context.
+import type { ItemOf, Scenario } from '../scenario/index.ts';
+import type { Speaker } from './commands.ts';
+import type {
+  FloorTurn,
+  MeetingContext,
+  MeetingRecord,
+  QueueEntry,
+  SpeakingTotals,
+  TurnRecord,
+} from './context.ts';
+import { sameSpeaker, speakerKey } from './context.ts';
+import { holdersOf } from './seats.ts';
+
+export const FLOOR_KINDS = ['statement', 'speakers', 'open_floor', 'qa'] as const;
+export type FloorItem = ItemOf<(typeof FLOOR_KINDS)[number]>;
+
+export function isFloorItem(item: Scenario['agenda'][number] | undefined): item is FloorItem {
+  return item !== undefined && (FLOOR_KINDS as readonly string[]).includes(item.kind);
+}
+
+/** Speakers of the listed roles, in order: an NPC card speaks as itself, a trainee card through each holder. */
+export function speakersOfRoles(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  roleIds: readonly string[],
+): Speaker[] {
+  return roleIds.flatMap((roleId): Speaker[] => {
+    const role = scenario.roles.find((r) => r.id === roleId);
+    if (!role) return [];
+    if (role.npc) return [{ kind: 'npc', roleId }];
+    return holdersOf(ctx, roleId)
+      .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
+      .map((p) => ({ kind: 'participant', id: p.id }));
+  });
+}
+
+/** The fixed speakers list an item starts with (empty for queue-driven items). */
+export function initialQueue(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  item: FloorItem,
+  at: number,
+): QueueEntry[] {
+  let speakers: Speaker[] = [];
+  if (item.kind === 'statement') speakers = speakersOfRoles(scenario, ctx, item.speakers);
+  if (item.kind === 'speakers' && item.order !== 'queue') {
+    const once = speakersOfRoles(scenario, ctx, item.order);
+    speakers = Array.from({ length: item.rounds }, () => once).flat();
+  }
+  // Distinct, increasing times keep the written order when the list is sorted.
+  return speakers.map((speaker, i) => ({ speaker, pointOfOrder: false, raisedAt: at + i / 1000 }));
+}
+
+export function speakingTotals(record: MeetingRecord): Record<string, SpeakingTotals> {
+  const totals: Record<string, SpeakingTotals> = {};
+  for (const turn of record.turns) {
+    const key = speakerKey(turn.speaker);
+    const t = (totals[key] ??= { speakingMs: 0, turns: 0, overtimeMs: 0, pointsOfOrder: 0 });
+    t.speakingMs += turn.end - turn.start;
+    t.turns += 1;
+    t.overtimeMs += turn.overtimeMs;
+    if (turn.pointOfOrder) t.pointsOfOrder += 1;
+  }
+  return totals;
+}
+
+/**
+ * The speakers list as it will be called: points of order first, then (with
+ * `balance`) those who have spoken least, otherwise first come first served.
+ */
+export function orderedQueue(
+  item: FloorItem,
+  queue: readonly QueueEntry[],
+  record: MeetingRecord,
+): QueueEntry[] {
+  const spoken = item.kind === 'open_floor' && item.balance ? speakingTotals(record) : undefined;
+  const spokenMs = (e: QueueEntry) => spoken?.[speakerKey(e.speaker)]?.speakingMs ?? 0;
+  return [...queue].sort(
+    (a, b) =>
+      Number(b.pointOfOrder) - Number(a.pointOfOrder) ||
+      (spoken ? spokenMs(a) - spokenMs(b) : 0) ||
+      a.raisedAt - b.raisedAt,
+  );
+}
+
+export function isQueued(queue: readonly QueueEntry[], speaker: Speaker): boolean {
+  return queue.some((e) => sameSpeaker(e.speaker, speaker));
+}
+
+/** May the chair call this speaker in this item? Fixed lists allow only their own speakers. */
+export function mayBeCalled(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  item: FloorItem,
+  speaker: Speaker,
+): boolean {
+  const queued = ctx.item?.queue.find((e) => sameSpeaker(e.speaker, speaker));
+  if (queued?.pointOfOrder) return true;
+  const listed =
+    item.kind === 'statement'
+      ? item.speakers
+      : item.kind === 'speakers' && item.order !== 'queue'
+        ? item.order
+        : null;
+  if (listed === null) return true;
+  return speakersOfRoles(scenario, ctx, listed).some((s) => sameSpeaker(s, speaker));
+}
+
+export function turnFor(item: FloorItem, speaker: Speaker, at: number, pointOfOrder: boolean): FloorTurn {
+  return {
+    speaker,
+    since: at,
+    pointOfOrder,
+    ...(item.perSpeaker !== undefined && !pointOfOrder && { deadline: at + item.perSpeaker * 1000 }),
+  };
+}
+
+export function turnRecord(
+  ctx: MeetingContext,
+  itemId: string,
+  floor: FloorTurn,
+  at: number,
+  endedBy: TurnRecord['endedBy'],
+): TurnRecord {
+  return {
+    item: itemId,
+    speaker: floor.speaker,
+    roleId:
+      floor.speaker.kind === 'npc'
+        ? floor.speaker.roleId
+        : (ctx.participants[floor.speaker.id]?.roleId ?? null),
+    start: floor.since,
+    end: at,
+    overtimeMs: floor.deadline !== undefined ? Math.max(0, at - floor.deadline) : 0,
+    pointOfOrder: floor.pointOfOrder,
+    endedBy,
+  };
+}

@@ -1,0 +1,158 @@
+// One running meeting: the machine's actor plus its domain event log.
+// `dispatch` validates a command (rights, preconditions, then the machine's
+// own state), applies it, and appends one event; a refused command changes
+// nothing and returns a typed error. Replaying the log rebuilds the state.
+import { createActor, type Snapshot, type Actor as XActor } from 'xstate';
+import type { Scenario } from '../scenario/index.ts';
+import { isDue, nextDeadline } from './clock.ts';
+import type { Actor, Command, MeetingEvent } from './commands.ts';
+import type { MeetingContext } from './context.ts';
+import { MEETING_ERRORS, type MeetingError, refuse } from './errors.ts';
+import { createMeetingMachine, type MeetingMachine } from './machine.ts';
+import { checkPreconditions } from './preconditions.ts';
+import { authorize } from './rights.ts';
+
+/** One accepted command (or a clock tick that changed something), as the log keeps it. */
+export interface DomainEvent {
+  seq: number;
+  at: number;
+  actor: Actor;
+  command: Command | { type: 'clock.tick' };
+}
+
+/**
+ * `events` are what the log must append, refused or not: a refused command
+ * adds nothing itself, but a clock tick that fell due before it still counts.
+ */
+export type DispatchResult =
+  | { ok: true; events: DomainEvent[] }
+  | { ok: false; error: MeetingError; events: DomainEvent[] };
+
+export interface PersistedMeeting {
+  seq: number;
+  snapshot: Snapshot<unknown>;
+}
+
+const SYSTEM: Actor = { kind: 'system' };
+
+export class MeetingSession {
+  private readonly actor: XActor<MeetingMachine>;
+  private seq: number;
+
+  private constructor(
+    readonly scenario: Scenario,
+    private readonly machine: MeetingMachine,
+    snapshot: Snapshot<unknown> | undefined,
+    seq: number,
+  ) {
+    // xstate#4915: pass `input: undefined` alongside a snapshot.
+    this.actor = snapshot ? createActor(machine, { snapshot, input: undefined }) : createActor(machine);
+    this.actor.start();
+    this.seq = seq;
+  }
+
+  static create(scenario: Scenario): MeetingSession {
+    return new MeetingSession(scenario, createMeetingMachine(scenario), undefined, 0);
+  }
+
+  /** Resumes from a persisted snapshot; deadlines live in the context, so the host re-arms its timer from `nextDeadline()`. */
+  static restore(scenario: Scenario, persisted: PersistedMeeting): MeetingSession {
+    return new MeetingSession(scenario, createMeetingMachine(scenario), persisted.snapshot, persisted.seq);
+  }
+
+  /** Rebuilds a session by applying a log from the start. */
+  static replay(scenario: Scenario, events: readonly DomainEvent[]): MeetingSession {
+    const session = MeetingSession.create(scenario);
+    for (const event of events) session.apply(event);
+    return session;
+  }
+
+  get context(): MeetingContext {
+    return this.actor.getSnapshot().context;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** The state as a dotted path, e.g. "meeting.running.floor.speaking". */
+  get state(): string {
+    return stateValueToPath(this.actor.getSnapshot().value);
+  }
+
+  matches(path: string): boolean {
+    return this.state === path || this.state.startsWith(`${path}.`);
+  }
+
+  nextDeadline(): number | null {
+    return nextDeadline(this.context);
+  }
+
+  persist(): PersistedMeeting {
+    return { seq: this.seq, snapshot: this.actor.getPersistedSnapshot() as Snapshot<unknown> };
+  }
+
+  /** Applies whatever is due by `at` (scheduled injects, time-ups). Returns the tick's event, if it changed anything. */
+  tick(at: number): DomainEvent | null {
+    const when = Math.max(at, this.context.now);
+    if (!isDue(this.context, when)) return null;
+    const event: MeetingEvent = { type: 'clock.tick', actor: SYSTEM, at: when };
+    if (!this.actor.getSnapshot().can(event)) return null;
+    return this.record(event, { type: 'clock.tick' });
+  }
+
+  dispatch(actor: Actor, command: Command, at: number): DispatchResult {
+    const when = Math.max(at, this.context.now);
+    const events: DomainEvent[] = [];
+    const tick = this.tick(when);
+    if (tick) events.push(tick);
+    const error = this.check(actor, command, when);
+    if (error) return { ok: false, error, events };
+    events.push(this.record({ ...command, actor, at: when } as MeetingEvent, command));
+    return { ok: true, events };
+  }
+
+  /** Why `command` would be refused right now, or null if it would be accepted. */
+  check(actor: Actor, command: Command, at: number = this.context.now): MeetingError | null {
+    const error =
+      authorize(this.scenario, this.context, actor, command) ??
+      checkPreconditions(this.scenario, this.context, actor, command);
+    if (error) return error;
+    const event = { ...command, actor, at } as MeetingEvent;
+    if (this.actor.getSnapshot().can(event)) return null;
+    return refuse(
+      MEETING_ERRORS.wrongState,
+      `"${command.type}" is not possible now (the meeting is at ${this.state})`,
+    );
+  }
+
+  private apply(event: DomainEvent): void {
+    this.actor.send({ ...event.command, actor: event.actor, at: event.at } as MeetingEvent);
+    this.seq = event.seq;
+  }
+
+  private record(event: MeetingEvent, command: DomainEvent['command']): DomainEvent {
+    this.actor.send(event);
+    this.seq += 1;
+    return { seq: this.seq, at: event.at, actor: event.actor, command };
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+
+  get machineDefinition(): MeetingMachine {
+    return this.machine;
+  }
+}
+
+export function stateValueToPath(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const [key, inner] = Object.entries(value)[0] ?? [];
+    if (key === undefined) return '';
+    const rest = stateValueToPath(inner);
+    return rest ? `${key}.${rest}` : key;
+  }
+  return '';
+}
