@@ -57,9 +57,13 @@ const DIMENSIONS = ['area', 'headcount'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
 const zero = (): Measure => ({ headcount: 0, area: 0 });
+// Areas like 52.3 m² are not exact in binary: sums are rounded to 1/10,000 and
+// compared as integers of that unit, so exactly 3/4 stays exactly 3/4.
+const UNIT = 10_000;
+const tidy = (x: number) => Math.round(x * UNIT) / UNIT;
 const plus = (a: Measure, b: Measure): Measure => ({
-  headcount: a.headcount + b.headcount,
-  area: a.area + b.area,
+  headcount: tidy(a.headcount + b.headcount),
+  area: tidy(a.area + b.area),
 });
 
 /** A weighted rule counts each seat as its weight in the headcount dimension; area is always area. */
@@ -108,7 +112,13 @@ function check(
     if (threshold === undefined) continue;
     const p = part[dimension];
     const w = whole[dimension];
-    results.push({ dimension, threshold, part: p, whole: w, met: meetsFraction(p, w, threshold) });
+    results.push({
+      dimension,
+      threshold,
+      part: p,
+      whole: w,
+      met: meetsFraction(Math.round(p * UNIT), Math.round(w * UNIT), threshold),
+    });
   }
   return results;
 }
