@@ -15,7 +15,7 @@ export function leaveItem(scenario: Scenario, ctx: MeetingContext, at: number): 
   if (state.floor)
     record = { ...record, turns: [...record.turns, turnRecord(ctx, item.id, state.floor, at, 'moved_on')] };
   // A ballot still open is counted as it stands: moving on is the chair's call.
-  if (isBallotItem(item) && state.ballot?.openedAt !== undefined) {
+  if (isBallotItem(item) && state.ballot?.openedAt !== undefined && state.ballot.closedAt === undefined) {
     record = { ...record, ballots: [...record.ballots, countBallot(scenario, ctx, item, state.ballot, at)] };
   }
   const overtimeMs = state.deadline !== undefined ? Math.max(0, at - state.deadline) : 0;

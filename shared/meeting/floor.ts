@@ -57,7 +57,8 @@ export function speakingTotals(record: MeetingRecord): Record<string, SpeakingTo
   const totals: Record<string, SpeakingTotals> = {};
   for (const turn of record.turns) {
     const key = speakerKey(turn.speaker);
-    const t = (totals[key] ??= { speakingMs: 0, turns: 0, overtimeMs: 0, pointsOfOrder: 0 });
+    const t = totals[key] ?? { speakingMs: 0, turns: 0, overtimeMs: 0, pointsOfOrder: 0 };
+    totals[key] = t;
     t.speakingMs += turn.end - turn.start;
     t.turns += 1;
     t.overtimeMs += turn.overtimeMs;

@@ -135,9 +135,10 @@ export function createMeetingMachine(scenario: Scenario) {
         const item = currentItem(scenario, context);
         const state = context.item;
         if (!isFloorItem(item) || !state) return context;
-        const entry = event.to
-          ? (state.queue.find((e) => sameSpeaker(e.speaker, event.to!)) ?? {
-              speaker: event.to,
+        const { to } = event;
+        const entry = to
+          ? (state.queue.find((e) => sameSpeaker(e.speaker, to)) ?? {
+              speaker: to,
               pointOfOrder: false,
               raisedAt: event.at,
             })

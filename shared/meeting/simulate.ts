@@ -1,0 +1,338 @@
+// Runs a scenario start to finish with simulated participants: every card
+// seated, hands raised, statements made, ballots cast at random but
+// reproducibly from a seed, on a simulated clock. Instructors use it (through
+// `npm run scenario:dry-run`) to test a scenario before class; the tests use
+// it to drive every shipped scenario through every kind of item.
+import type { Item, Scenario } from '../scenario/index.ts';
+import type { Actor, Command } from './commands.ts';
+import type { BallotRecord } from './context.ts';
+import { speakingTotals } from './floor.ts';
+import { holdersOf } from './seats.ts';
+import { type DomainEvent, MeetingSession } from './session.ts';
+
+export interface SimulationOptions {
+  seed?: number;
+  /** Simulated start time (ms since the epoch). */
+  start?: number;
+  /** Fire every manual and spare inject along the way (default true). */
+  fireInjects?: boolean;
+}
+
+export interface SimulationProblem {
+  item: string | null;
+  reason: 'no_speaker' | 'no_voter' | 'no_candidate' | 'cannot_start' | 'refused';
+  message: string;
+}
+
+export interface SimulationResult {
+  session: MeetingSession;
+  events: DomainEvent[];
+  itemsReached: string[];
+  ballots: BallotRecord[];
+  injectsFired: { inject: string; at: number; by: string }[];
+  totals: Record<
+    string,
+    { name: string; role: string | null; speakingSeconds: number; turns: number; overtimeSeconds: number }
+  >;
+  problems: SimulationProblem[];
+  /** Commands the engine refused: expected now and then (a hand raised twice), a bug if many. */
+  refusals: SimulationProblem[];
+  completed: boolean;
+  /** States the machine passed through, for coverage. */
+  statesVisited: Set<string>;
+}
+
+/** mulberry32: a small, well-known seeded generator; the same seed gives the same meeting. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FACILITATOR: Actor = { kind: 'facilitator' };
+const EXPERT: Actor = { kind: 'observer', id: 'expert-1' };
+
+export function simulateMeeting(scenario: Scenario, options: SimulationOptions = {}): SimulationResult {
+  const random = seededRandom(options.seed ?? 1);
+  const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
+  const session = MeetingSession.create(scenario);
+  const events: DomainEvent[] = [];
+  const problems: SimulationProblem[] = [];
+  const statesVisited = new Set<string>([session.state]);
+  let now = options.start ?? Date.UTC(2026, 0, 15, 1, 0, 0); // 09:00 in Shanghai
+  let currentItem: Item | undefined;
+
+  const send = (actor: Actor, command: Command, seconds = 5): boolean => {
+    elapse(seconds);
+    const result = session.dispatch(actor, command, now);
+    events.push(...result.events);
+    statesVisited.add(session.state);
+    if (!result.ok) {
+      problems.push({
+        item: currentItem?.id ?? null,
+        reason: 'refused',
+        message: `${command.type}: ${result.error.code} ${result.error.message}`,
+      });
+    }
+    return result.ok;
+  };
+  // Time passes in small steps so scheduled injects and time-ups fire when due.
+  const elapse = (seconds: number) => {
+    const until = now + seconds * 1000;
+    for (let due = session.nextDeadline(); due !== null && due <= until; due = session.nextDeadline()) {
+      now = Math.max(now, due);
+      const tick = session.tick(now);
+      if (!tick) break;
+      events.push(tick);
+      statesVisited.add(session.state);
+    }
+    now = until;
+  };
+
+  // Seat every trainee card: its minimum, and for ranges one or two more.
+  const seats: { id: string; roleId: string }[] = [];
+  for (const role of scenario.roles.filter((r) => !r.npc)) {
+    const extra =
+      role.seats.max > role.seats.min
+        ? Math.min(role.seats.max - role.seats.min, 1 + Math.floor(random() * 2))
+        : 0;
+    const count = Math.max(role.seats.min, role.chair || role.required ? 1 : 0) + extra;
+    for (let i = 0; i < Math.min(count, role.seats.max); i++)
+      seats.push({ id: `p${seats.length + 1}`, roleId: role.id });
+  }
+  for (const seat of seats) {
+    send(
+      FACILITATOR,
+      { type: 'participant.join', participantId: seat.id, name: `${seat.roleId}-${seat.id}` },
+      2,
+    );
+    send({ kind: 'participant', id: seat.id }, { type: 'card.take', roleId: seat.roleId }, 2);
+  }
+  const chairSeat = seats.find((s) => scenario.roles.find((r) => r.id === s.roleId)?.chair);
+  const chair: Actor = chairSeat ? { kind: 'participant', id: chairSeat.id } : FACILITATOR;
+  const seat = (id: string): Actor => ({ kind: 'participant', id });
+
+  if (!send(FACILITATOR, { type: 'meeting.start' })) {
+    problems.push({
+      item: null,
+      reason: 'cannot_start',
+      message: 'the meeting cannot start: required cards are not held',
+    });
+    return finish();
+  }
+  send(FACILITATOR, { type: 'settings.update', observersMayFireInjects: true }, 1);
+  send(chair, { type: 'meeting.begin' }, 60);
+
+  const manual = scenario.injects.filter((i) => i.trigger.kind !== 'scheduled').map((i) => i.id);
+  const itemsReached: string[] = [];
+  for (let index = 0; index < scenario.agenda.length; index++) {
+    currentItem = scenario.agenda[index];
+    if (!currentItem) break;
+    itemsReached.push(currentItem.id);
+    runItem(currentItem);
+    // Now and then an inject lands mid-item, and the room answers it.
+    if (
+      options.fireInjects !== false &&
+      manual.length > 0 &&
+      (random() < 0.5 || index === scenario.agenda.length - 1)
+    ) {
+      const injectId = manual.shift();
+      if (injectId) {
+        send(index % 2 === 0 ? FACILITATOR : EXPERT, { type: 'inject.fire', injectId });
+        send(EXPERT, { type: 'inject.respond', injectId }, 30);
+      }
+    }
+    if (index === 0) {
+      send(FACILITATOR, { type: 'meeting.pause' }, 5);
+      send(FACILITATOR, { type: 'meeting.resume' }, 120);
+    }
+    send(chair, { type: 'item.next' }, 5);
+  }
+  currentItem = undefined;
+  send(FACILITATOR, { type: 'meeting.open_debrief' }, 10);
+  return finish();
+
+  function runItem(item: Item) {
+    const seated = seats.map((s) => s.id);
+    const npcs = scenario.roles.filter((r) => r.npc).map((r) => r.id);
+    const showMood = () => {
+      const who = pick(seated);
+      if (who)
+        send(
+          seat(who),
+          { type: 'mood.show', mood: pick(['agree', 'unsure', 'disagree'] as const) ?? null },
+          1,
+        );
+    };
+    switch (item.kind) {
+      case 'statement':
+      case 'speakers':
+      case 'open_floor':
+      case 'qa': {
+        if (item.kind === 'speakers' && item.order === 'queue')
+          raiseHands(seated, 2 + Math.floor(random() * 3));
+        if (item.kind === 'open_floor') raiseHands(seated, 3 + Math.floor(random() * 3));
+        if (item.kind === 'qa') raiseHands(seated, 2);
+        if ((session.context.item?.queue.length ?? 0) === 0) {
+          problems.push({
+            item: item.id,
+            reason: 'no_speaker',
+            message: `nobody may speak in "${item.id}": its listed speakers hold no card`,
+          });
+          return;
+        }
+        if (item.kind !== 'statement' && seated.length > 1) {
+          const who = pick(seated);
+          if (who) send(seat(who), { type: 'point_of_order' }, 3);
+        }
+        let guard = 0;
+        while ((session.context.item?.queue.length ?? 0) > 0 && guard++ < 40) {
+          if (!send(chair, { type: 'floor.give' }, 3)) break;
+          speak(item);
+          if (item.kind === 'qa') answer(item.answerers);
+          showMood();
+        }
+        break;
+      }
+      case 'vote':
+      case 'election':
+        return runBallot(item, seated);
+      case 'signup':
+        for (const who of seated) {
+          if (random() < 0.6)
+            send(seat(who), { type: 'signup.commit', ask: Math.floor(random() * item.asks.length) }, 4);
+        }
+        break;
+      case 'actions':
+        send(chair, { type: 'action.record', kind: 'decision', what: 'Adopt the plan as amended' }, 30);
+        send(
+          chair,
+          {
+            type: 'action.record',
+            kind: 'action',
+            what: 'Post the notice',
+            who: pick(scenario.roles)?.id ?? '',
+            due: '2026-02-01',
+          },
+          30,
+        );
+        break;
+      case 'break':
+        elapse(item.duration ?? 300);
+        break;
+    }
+    if (npcs.length > 0 && random() < 0.5)
+      send(EXPERT, { type: 'npc.say', roleId: pick(npcs) ?? '', text: 'A word from the street office.' }, 5);
+  }
+
+  function raiseHands(seated: string[], count: number) {
+    const shuffled = [...seated].sort(() => random() - 0.5);
+    for (const who of shuffled.slice(0, count)) send(seat(who), { type: 'hand.raise' }, 2);
+  }
+
+  function speak(item: Item) {
+    const holder = session.context.item?.floor?.speaker;
+    if (!holder) return;
+    const limit = 'perSpeaker' in item && item.perSpeaker !== undefined ? item.perSpeaker : 90;
+    const actor: Actor = holder.kind === 'participant' ? seat(holder.id) : EXPERT;
+    if (holder.kind === 'participant')
+      send(actor, { type: 'statement.post', text: `Statement on ${item.id}` }, 10);
+    else send(EXPERT, { type: 'npc.say', roleId: holder.roleId, text: `Statement on ${item.id}` }, 10);
+    // Some run over their time; the chair extends once, or cuts off.
+    const over = random() < 0.25;
+    if (over && random() < 0.5) send(chair, { type: 'floor.extend', seconds: 30 }, 1);
+    const spoken = Math.round(limit * (over ? 1.3 : 0.4 + random() * 0.5));
+    if (over) {
+      elapse(spoken);
+      send(chair, { type: 'floor.cut' }, 1);
+    } else send(actor, { type: 'floor.yield' }, spoken);
+  }
+
+  function answer(answerers: readonly string[]) {
+    const roleId = pick(answerers);
+    const role = scenario.roles.find((r) => r.id === roleId);
+    if (!role) return;
+    const holder = role.npc ? undefined : holdersOf(session.context, role.id)[0];
+    const to = role.npc
+      ? ({ kind: 'npc', roleId: role.id } as const)
+      : holder && ({ kind: 'participant', id: holder.id } as const);
+    if (!to) return;
+    if (send(chair, { type: 'floor.give', to }, 2)) {
+      if (to.kind === 'npc') send(EXPERT, { type: 'npc.say', roleId: to.roleId, text: 'An answer.' }, 20);
+      else send(seat(to.id), { type: 'statement.post', text: 'An answer.' }, 20);
+      send(to.kind === 'npc' ? EXPERT : seat(to.id), { type: 'floor.yield' }, 20);
+    }
+  }
+
+  function runBallot(item: Item & { kind: 'vote' | 'election' }, seated: string[]) {
+    if (item.kind === 'election' && item.candidates === 'nominate') {
+      for (const who of [...seated].sort(() => random() - 0.5).slice(0, item.seats + 1)) {
+        send(seat(who), { type: 'candidate.nominate', participantId: who }, 5);
+      }
+    }
+    if (!send(chair, { type: 'vote.open' }, 10)) return;
+    const ballot = session.context.item?.ballot;
+    if (!ballot || ballot.voters.length === 0) {
+      problems.push({
+        item: item.id,
+        reason: 'no_voter',
+        message: `nobody seated is eligible to vote in "${item.id}"`,
+      });
+    } else if (item.kind === 'election' && ballot.candidates.length === 0) {
+      problems.push({
+        item: item.id,
+        reason: 'no_candidate',
+        message: `"${item.id}" has no candidate with a card`,
+      });
+    }
+    const lean = random(); // how the room leans this time
+    for (const voter of ballot?.voters ?? []) {
+      if (random() < 0.1) continue; // someone always forgets to vote
+      if (item.kind === 'vote') {
+        const r = random();
+        const choice = r < lean * 0.9 + 0.1 ? 'yes' : r < 0.92 ? 'no' : 'abstain';
+        send(seat(voter), { type: 'vote.cast', choice: item.options.includes(choice) ? choice : 'yes' }, 3);
+      } else {
+        const shuffled = [...(ballot?.candidates ?? [])].sort(() => random() - 0.5);
+        send(
+          seat(voter),
+          { type: 'election.cast', choices: shuffled.slice(0, Math.floor(random() * (item.maxChoices + 1))) },
+          3,
+        );
+      }
+    }
+    send(chair, { type: 'vote.close' }, 10);
+  }
+
+  function finish(): SimulationResult {
+    const ctx = session.context;
+    const totals: SimulationResult['totals'] = {};
+    for (const [key, t] of Object.entries(speakingTotals(ctx.record))) {
+      const participant = key.startsWith('p:') ? ctx.participants[key.slice(2)] : undefined;
+      totals[key] = {
+        name: participant?.name ?? key.slice(4),
+        role: participant ? participant.roleId : key.slice(4),
+        speakingSeconds: Math.round(t.speakingMs / 1000),
+        turns: t.turns,
+        overtimeSeconds: Math.round(t.overtimeMs / 1000),
+      };
+    }
+    return {
+      session,
+      events,
+      itemsReached: ctx.record.items.map((i) => i.item),
+      ballots: ctx.record.ballots,
+      injectsFired: ctx.record.injects.map((i) => ({ inject: i.inject, at: i.firedAt, by: i.by })),
+      totals,
+      problems: problems.filter((p) => p.reason !== 'refused'),
+      refusals: problems.filter((p) => p.reason === 'refused'),
+      completed: session.matches('debrief') && !problems.some((p) => p.reason !== 'refused'),
+      statesVisited,
+    };
+  }
+}
