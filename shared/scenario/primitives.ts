@@ -91,7 +91,10 @@ export type FractionInput = z.input<typeof fractionSchema>;
 export function parseFraction(input: FractionInput): Fraction {
   if (typeof input === 'number') {
     // 0.75 → 75/100: decimals written by hand are exact in base ten.
-    const decimals = (String(input).split('.')[1] ?? '').length;
+    // Tiny numbers print in exponent form (1e-7): count the exponent's places too,
+    // or the threshold would round to 0 and every vote would meet it.
+    const [mantissa = '', exponent = '0'] = String(input).split('e');
+    const decimals = Math.max(0, (mantissa.split('.')[1] ?? '').length - Number(exponent));
     const den = 10 ** decimals;
     return { num: Math.round(input * den), den, strict: false };
   }

@@ -108,7 +108,13 @@ export const itemSchema = z
         ...itemCommon,
         kind: z.literal('vote'),
         motion: textSchema,
-        options: z.array(z.enum(BALLOT_OPTIONS)).min(2).optional(),
+        options: z
+          .array(z.enum(BALLOT_OPTIONS))
+          .min(2)
+          .refine((options) => new Set(options).size === options.length, {
+            error: 'expected each of yes, no, abstain at most once',
+          })
+          .optional(),
         ballot: z.enum(['open', 'secret']).optional(),
         eligible: filterSchema.optional(),
         rule: idSchema.optional(),

@@ -87,6 +87,16 @@ function translateZodIssues(
   for (const issue of zodIssues) {
     const path = [...prefix, ...(issue.path as Path)];
     const found = valueAt(data, path);
+    // A required key that is simply absent (whatever its type: Text, Duration, enum, literal…)
+    // is reported as missing, not as a bad value.
+    if (found === undefined && path.length > 0 && issue.code !== 'unrecognized_keys') {
+      out.push({
+        code: SCENARIO_ISSUE.missingKey,
+        path,
+        message: `missing required key "${String(path.at(-1))}"`,
+      });
+      continue;
+    }
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) {
@@ -110,21 +120,6 @@ function translateZodIssues(
           });
         break;
       }
-      case 'invalid_type':
-        if (found === undefined) {
-          out.push({
-            code: SCENARIO_ISSUE.missingKey,
-            path,
-            message: `missing required key "${String(path.at(-1))}"`,
-          });
-        } else {
-          out.push({
-            code: SCENARIO_ISSUE.invalidValue,
-            path,
-            message: `${plain(issue.message)}, found ${describeValue(found)}`,
-          });
-        }
-        break;
       default:
         out.push({
           code: SCENARIO_ISSUE.invalidValue,
