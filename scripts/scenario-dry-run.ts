@@ -1,0 +1,54 @@
+// npm run scenario:dry-run -- <file> [--seed N] [--lang zh|en] [--json]
+// Runs a scenario start to finish with simulated participants and prints its
+// minutes (or one JSON object); exits 1 when the scenario cannot be completed.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadScenarioFile } from '../server/scenarios/library.ts';
+import { minutesFromContext } from '../shared/meeting/minutes.ts';
+import { simulateMeeting } from '../shared/meeting/simulate.ts';
+import { formatIssue } from '../shared/scenario/index.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    seed: { type: 'string', default: '1' },
+    lang: { type: 'string', default: 'zh' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const file = positionals[0];
+const seed = Number(values.seed);
+if (!file || !Number.isInteger(seed) || (values.lang !== 'zh' && values.lang !== 'en')) {
+  console.error('usage: npm run scenario:dry-run -- <file.yaml> [--seed N] [--lang zh|en] [--json]');
+  process.exit(2);
+}
+
+const entry = loadScenarioFile(resolve(file));
+if (entry.status === 'invalid') {
+  for (const issue of entry.issues) console.error(formatIssue(issue));
+  console.error(`\n${entry.file} is not a valid scenario (${entry.issues.length} errors); nothing was run`);
+  process.exit(1);
+}
+
+const run = simulateMeeting(entry.scenario, { seed });
+if (values.json) {
+  const report = {
+    scenario: entry.scenario.id,
+    seed,
+    completed: run.completed,
+    problems: run.problems,
+    itemsReached: run.itemsReached,
+    ballots: run.ballots.map((b) => ({ item: b.item, kind: b.kind, ballot: b.ballot, outcome: b.outcome })),
+    injectsFired: run.injectsFired,
+    totals: run.totals,
+  };
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const minutes = minutesFromContext(entry.scenario, run.session.context);
+  console.log(values.lang === 'zh' ? minutes.zh : minutes.en);
+}
+if (!run.completed) {
+  for (const p of run.problems)
+    console.error(`cannot complete: ${p.item ? `item "${p.item}": ` : ''}${p.message}`);
+  process.exitCode = 1;
+}
