@@ -1,0 +1,136 @@
+// Versioned schema migrations for the SQLite store. The schema version lives
+// in `PRAGMA user_version` (part of the database header, so it commits or
+// rolls back together with the migration that set it). Migrations are only
+// ever appended to this list: an applied migration is never edited, because
+// databases in the field already ran it.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  /** 1, 2, 3… with no gaps; the database's user_version after it has run. */
+  version: number;
+  name: string;
+  /** SQL run as one script inside the migration's transaction. */
+  up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sessions, seats, log, snapshots, receipts, settings',
+    // STRICT tables so a number stored as text (or the reverse) is an error
+    // here rather than a silent mismatch in a later comparison.
+    up: `
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        scenario_id TEXT NOT NULL,
+        join_code TEXT NOT NULL,
+        observer_token_hash TEXT NOT NULL,
+        facilitator_token_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('live', 'ended', 'deleted')),
+        title TEXT NOT NULL
+      ) STRICT;
+      -- Trainees type the join code: it must name exactly one session.
+      CREATE UNIQUE INDEX sessions_join_code ON sessions (join_code);
+
+      CREATE TABLE seats (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        participant_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        resume_token_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, participant_id)
+      ) STRICT;
+      -- A returning trainee is found by their resume token alone.
+      CREATE UNIQUE INDEX seats_resume_token_hash ON seats (resume_token_hash);
+      -- Seats of a session in arrival order, without a sort.
+      CREATE INDEX seats_by_session ON seats (session_id, created_at);
+
+      -- The source of truth: every accepted command, replayed to rebuild a
+      -- session. seq is gap-free per session (checked on append).
+      CREATE TABLE log (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        seq INTEGER NOT NULL CHECK (seq >= 1),
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL CHECK (json_valid(actor)),
+        payload TEXT NOT NULL CHECK (json_valid(payload)),
+        PRIMARY KEY (session_id, seq)
+      ) STRICT;
+      -- Append-only: history is never rewritten. (A future purge feature
+      -- would drop these triggers in its own migration.)
+      CREATE TRIGGER log_no_update BEFORE UPDATE ON log
+        BEGIN SELECT RAISE(ABORT, 'log is append-only'); END;
+      CREATE TRIGGER log_no_delete BEFORE DELETE ON log
+        BEGIN SELECT RAISE(ABORT, 'log is append-only'); END;
+
+      -- Replay starts from the latest snapshot instead of seq 1.
+      CREATE TABLE snapshots (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+      ) STRICT;
+
+      CREATE TABLE receipts (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        sender TEXT NOT NULL,
+        command_id TEXT NOT NULL,
+        result TEXT NOT NULL,
+        PRIMARY KEY (session_id, sender, command_id)
+      ) STRICT;
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    name: 'debrief scores',
+    // One row per (attempt, observer, trainee, competency): an observer's
+    // latest rubric score, upserted as they revise it during the debrief.
+    up: `
+      CREATE TABLE scores (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        attempt INTEGER NOT NULL CHECK (attempt >= 1),
+        observer_id TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        competency TEXT NOT NULL,
+        score TEXT NOT NULL,
+        note TEXT,
+        marker_ids TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(marker_ids)),
+        updated_at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, attempt, observer_id, participant_id, competency)
+      ) STRICT;
+    `,
+  },
+];
+
+/**
+ * Brings the database up to the last migration; returns its version.
+ * Each migration runs in its own IMMEDIATE transaction (the write lock is
+ * taken before user_version is read), so two processes opening the same file
+ * at once cannot both run a migration, and a failing migration leaves the
+ * database at the previous version.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration "${m.name}" should be version ${i + 1}`);
+  });
+  const latest = migrations.length;
+  const current = () => db.pragma('user_version', { simple: true }) as number;
+  if (current() > latest) {
+    // Refuse rather than run old code against a schema it does not know.
+    throw new Error(`database schema version ${current()} is newer than this build (${latest})`);
+  }
+  for (const m of migrations) {
+    if (current() >= m.version) continue; // the usual case on reopen: no write lock taken
+    db.transaction(() => {
+      if (current() >= m.version) return; // another process migrated meanwhile
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return current();
+}

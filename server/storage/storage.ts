@@ -1,0 +1,79 @@
+// The storage interface the session server uses. SQLite implements it today
+// (sqlite-storage.ts); a PostgreSQL implementation can follow behind the
+// same interface. Every method is synchronous for SQLite's sake; an async
+// driver would wrap the same shape in promises.
+import type { LogEntry } from '../../shared/log/entry.ts';
+
+export type SessionStatus = 'live' | 'ended' | 'deleted';
+
+export interface SessionRow {
+  id: string;
+  scenarioId: string;
+  joinCode: string;
+  /** SHA-256 hex of the observer and facilitator link secrets (the secrets themselves are never stored). */
+  observerTokenHash: string;
+  facilitatorTokenHash: string;
+  createdAt: number;
+  status: SessionStatus;
+  /** Scenario title at creation, for the session list. */
+  title: string;
+}
+
+export interface SeatRow {
+  sessionId: string;
+  participantId: string;
+  name: string;
+  resumeTokenHash: string;
+  createdAt: number;
+}
+
+export type { LogEntry, LogPayload } from '../../shared/log/entry.ts';
+
+export interface SnapshotRow {
+  sessionId: string;
+  seq: number;
+  /** JSON text: { meeting: PersistedMeeting, coaching: CoachingState } */
+  data: string;
+}
+
+/** A command already applied, remembered by its client-made id so a retry is applied once. */
+export interface CommandReceipt {
+  sessionId: string;
+  /** Who sent it (participant, observer or facilitator id): ids are unique per sender. */
+  sender: string;
+  commandId: string;
+  /** JSON text of the result that was acknowledged. */
+  result: string;
+}
+
+export interface Storage {
+  createSession(row: SessionRow): void;
+  getSession(id: string): SessionRow | undefined;
+  findSessionByJoinCode(code: string): SessionRow | undefined;
+  listSessions(): SessionRow[];
+  setSessionStatus(id: string, status: SessionStatus): void;
+
+  addSeat(row: SeatRow): void;
+  findSeatByResumeHash(hash: string): SeatRow | undefined;
+  listSeats(sessionId: string): SeatRow[];
+
+  /**
+   * Appends entries (with their receipt, when the command had a client id)
+   * in one transaction: all or nothing, durable when it returns.
+   */
+  append(entries: readonly LogEntry[], receipt?: CommandReceipt): void;
+  /** Entries with seq > afterSeq, in order. */
+  readLog(sessionId: string, afterSeq?: number): LogEntry[];
+  lastSeq(sessionId: string): number;
+
+  saveSnapshot(row: SnapshotRow): void;
+  latestSnapshot(sessionId: string): SnapshotRow | undefined;
+
+  findReceipt(sessionId: string, sender: string, commandId: string): CommandReceipt | undefined;
+
+  /** Small settings (e.g. the generated facilitator password's hash). */
+  getSetting(key: string): string | undefined;
+  setSetting(key: string, value: string): void;
+
+  close(): void;
+}
