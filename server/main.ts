@@ -1,17 +1,26 @@
 // Starts the server: loads the scenario library, then serves HTTP.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { formatIssue } from '../shared/scenario/index.ts';
+import { facilitatorAuth } from './auth/facilitator-password.ts';
 import { configFromEnv, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
+import { SessionRegistry } from './sessions/registry.ts';
+import { attachSockets } from './sockets/socket-server.ts';
+import { SqliteStorage } from './storage/sqlite-storage.ts';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
-export async function startServer(config: ServerConfig = configFromEnv()) {
+export async function startServer(
+  config: ServerConfig = configFromEnv(),
+  env: NodeJS.ProcessEnv = process.env,
+) {
   const logger = createLogger(config.logLevel);
   const library = ScenarioLibrary.load(config.scenariosDir);
   for (const entry of library.all()) {
@@ -23,16 +32,33 @@ export async function startServer(config: ServerConfig = configFromEnv()) {
     { valid: library.all().filter((e) => e.status === 'valid').length, dir: config.scenariosDir },
     'scenarios loaded',
   );
-  const app = createApp({ library, version: VERSION, clientDir: config.clientDir, logger });
-  const server = app.listen(config.port, config.host);
+
+  const restoreStarted = performance.now();
+  const storage = SqliteStorage.open(join(config.dataDir, 'civic-rehearsal.sqlite'));
+  const registry = new SessionRegistry(storage, library, { storage, logger });
+  const restored = registry.restoreAll();
+  logger.info(
+    { sessions: restored, ms: Math.round(performance.now() - restoreStarted) },
+    'sessions restored',
+  );
+
+  const auth = facilitatorAuth(config.dataDir, env, logger);
+  const app = createApp({ library, version: VERSION, clientDir: config.clientDir, logger, registry, auth });
+  const server = createServer(app);
+  const io = attachSockets(server, registry, logger);
+  server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, 'civic rehearsal is listening');
-  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
-  return { port, close, logger };
+  const close = async () => {
+    registry.stopAll();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    storage.close();
+  };
+  return { port, close, logger, registry };
 }
 
 /** Starts the server and closes it cleanly on SIGINT or SIGTERM. */

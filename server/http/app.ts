@@ -4,19 +4,32 @@ import { join } from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
+import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
+import type { SessionRegistry } from '../sessions/registry.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
+import { sessionRoutes } from './session-routes.ts';
 
 export interface AppDeps {
   library: ScenarioLibrary;
   version: string;
   clientDir: string;
   logger: Logger;
+  registry: SessionRegistry;
+  auth: FacilitatorAuth;
   now?: () => number;
 }
 
-export function createApp({ library, version, clientDir, logger, now = Date.now }: AppDeps): express.Express {
+export function createApp({
+  library,
+  version,
+  clientDir,
+  logger,
+  registry,
+  auth,
+  now = Date.now,
+}: AppDeps): express.Express {
   const app = express();
   const startedAt = now();
   app.disable('x-powered-by');
@@ -42,6 +55,7 @@ export function createApp({ library, version, clientDir, logger, now = Date.now 
     res.json({ status: 'ok', version, uptimeSeconds: Math.round((now() - startedAt) / 1000) });
   });
   app.use(scenarioRoutes(library));
+  app.use(sessionRoutes(registry, library, auth));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));
   });
@@ -58,6 +72,10 @@ export function createApp({ library, version, clientDir, logger, now = Date.now 
 
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
     const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+    if (error?.type === 'entity.too.large') {
+      res.status(413).json(errorBody(ERROR_CODES.tooLarge, 'the request body is too large'));
+      return;
+    }
     if (status >= 500) logger.error({ err: error }, 'request failed');
     // Never a stack trace to a client.
     res

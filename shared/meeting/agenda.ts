@@ -59,7 +59,14 @@ export function enterItem(
 
 export function closeMeeting(scenario: Scenario, ctx: MeetingContext, at: number): MeetingContext {
   const left = leaveItem(scenario, ctx, at);
-  return { ...left, pending: [], record: { ...left.record, endedAt: at } };
+  // Ending a paused meeting ends its pause too.
+  const pauses =
+    left.pausedAt === null
+      ? left.record.pauses
+      : left.record.pauses.map((p, i, all) =>
+          i === all.length - 1 && p.to === undefined ? { ...p, to: at } : p,
+        );
+  return { ...left, pending: [], pausedAt: null, record: { ...left.record, pauses, endedAt: at } };
 }
 
 export const itemIndex = (scenario: Scenario, itemId: string): number =>

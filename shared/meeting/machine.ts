@@ -148,7 +148,8 @@ export function createMeetingMachine(scenario: Scenario) {
           ...context,
           item: {
             ...state,
-            queue: state.queue.filter((e) => e !== entry && !sameSpeaker(e.speaker, entry.speaker)),
+            // Only the entry called: a fixed list with several rounds keeps the speaker's later turns.
+            queue: state.queue.filter((e) => e !== entry),
             floor: turnFor(item, entry.speaker, event.at, entry.pointOfOrder),
           },
         };

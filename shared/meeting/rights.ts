@@ -7,11 +7,19 @@ import type { MeetingContext } from './context.ts';
 import { MEETING_ERRORS, type MeetingError, refuse } from './errors.ts';
 import { isChair } from './seats.ts';
 
-type Right = 'facilitator' | 'chair' | 'seat' | 'joined' | 'observer' | 'floor_holder' | 'injector';
+type Right =
+  | 'facilitator'
+  | 'system'
+  | 'chair'
+  | 'seat'
+  | 'joined'
+  | 'observer'
+  | 'floor_holder'
+  | 'injector';
 
 /** Each command's senders (any one suffices). The facilitator holds every procedural right. */
 const RIGHTS: Record<CommandType, readonly Right[]> = {
-  'participant.join': ['facilitator'],
+  'participant.join': ['system', 'facilitator'],
   'card.take': ['joined'],
   'card.release': ['seat'],
   'card.assign': ['facilitator'],
@@ -52,6 +60,8 @@ function holds(right: Right, scenario: Scenario, ctx: MeetingContext, actor: Act
   switch (right) {
     case 'facilitator':
       return actor.kind === 'facilitator';
+    case 'system':
+      return actor.kind === 'system';
     case 'observer':
       return actor.kind === 'observer';
     case 'injector':

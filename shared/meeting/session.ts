@@ -131,6 +131,11 @@ export class MeetingSession {
     this.seq = event.seq;
   }
 
+  /** Re-applies a command taken from a log (already checked when it was first accepted). */
+  applyLogged(actor: Actor, command: DomainEvent['command'], at: number): void {
+    this.apply({ seq: this.seq + 1, at, actor, command });
+  }
+
   private record(event: MeetingEvent, command: DomainEvent['command']): DomainEvent {
     this.actor.send(event);
     this.seq += 1;

@@ -1,17 +1,40 @@
 // Error codes every client can match on, as one `as const` map. Messages are
-// for people; codes are for programs and never change meaning.
+// for people; codes are for programs and never change meaning. The meeting's
+// own refusals (vote/not_eligible, floor/not_chair, …) are in
+// shared/meeting/errors.ts and coaching's in shared/coaching/apply.ts; all
+// travel in the same ErrorPayload.
+import type { CoachingErrorCode } from '../coaching/apply.ts';
+import type { MeetingErrorCode } from '../meeting/errors.ts';
+
 export const ERROR_CODES = {
   notFound: 'http/not_found',
   badRequest: 'http/bad_request',
   internal: 'server/internal',
+  unauthorized: 'auth/unauthorized',
+  forbidden: 'auth/forbidden',
+  badCredentials: 'auth/bad_credentials',
+  sessionNotFound: 'session/not_found',
+  sessionEnded: 'session/ended',
   scenarioNotFound: 'scenario/not_found',
   scenarioInvalid: 'scenario/invalid',
+  invalidMessage: 'protocol/invalid_message',
+  unknownCommand: 'protocol/unknown_command',
+  serverOnly: 'protocol/server_only',
+  tooLarge: 'protocol/too_large',
+  rateLimited: 'protocol/rate_limited',
 } as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+export type ProtocolErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+export type ErrorCode = ProtocolErrorCode | MeetingErrorCode | CoachingErrorCode;
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: ErrorPayload;
 }
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {

@@ -18,7 +18,9 @@ export type PublicRole = Pick<
   Role,
   'id' | 'name' | 'affiliation' | 'chair' | 'seats' | 'required' | 'npc' | 'public' | 'attributes'
 >;
-export type PublicItem = Omit<Item, 'guidance'>;
+/** Omit over each member of the union, so an item keeps its kind-specific fields. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type PublicItem = OmitEach<Item, 'guidance'>;
 
 export interface PublicScenario extends ScenarioSummary {
   background: LocalText;

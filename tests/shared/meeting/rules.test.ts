@@ -502,7 +502,7 @@ describe('decimal areas', () => {
       ['v2', 'yes'],
       ['v3', 'no'],
     ]);
-    const outcome = decideVote(BUILTIN_RULES.owners_special!, voters, ballots);
+    const outcome = decideVote(BUILTIN_RULES.owners_special as Rule, voters, ballots);
     expect(outcome.yes.area).toBe(180.9);
     expect(outcome.participating.area).toBe(241.2);
     expect(outcome.passed).toBe(true);

@@ -1,0 +1,131 @@
+// Sessions over HTTP: the facilitator creates, lists and deletes them (with
+// the instructor password); a trainee joins one with its code and a name.
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
+import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
+import type { ScenarioLibrary } from '../scenarios/library.ts';
+import type { SessionRegistry } from '../sessions/registry.ts';
+
+const createSchema = z.object({ scenarioId: z.string().min(1).max(64) });
+const joinSchema = z.object({
+  code: z.string().trim().min(4).max(16),
+  name: z.string().trim().min(1).max(40),
+});
+const loginSchema = z.object({ password: z.string().min(1).max(200) });
+
+function bearer(req: Request): string | undefined {
+  const header = req.get('authorization') ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7) : undefined;
+}
+
+function badBody(res: Response, issues: z.core.$ZodIssue[]) {
+  const details = issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  res
+    .status(400)
+    .json(
+      errorBody(
+        ERROR_CODES.badRequest,
+        `invalid request body: ${details.map((d) => `${d.path || '(body)'}: ${d.message}`).join('; ')}`,
+        details,
+      ),
+    );
+}
+
+export function sessionRoutes(
+  registry: SessionRegistry,
+  library: ScenarioLibrary,
+  auth: FacilitatorAuth,
+): Router {
+  const router = Router();
+  const facilitatorOnly = (req: Request, res: Response): boolean => {
+    if (auth.check(bearer(req))) return true;
+    res.status(401).json(errorBody(ERROR_CODES.unauthorized, 'the instructor password is missing or wrong'));
+    return false;
+  };
+
+  router.post('/api/facilitator/login', (req, res) => {
+    const body = loginSchema.safeParse(req.body);
+    if (!body.success) return badBody(res, body.error.issues);
+    if (!auth.check(body.data.password)) {
+      res.status(401).json(errorBody(ERROR_CODES.badCredentials, 'wrong instructor password'));
+      return;
+    }
+    res.json({ ok: true });
+  });
+
+  router.post('/api/sessions', (req, res) => {
+    if (!facilitatorOnly(req, res)) return;
+    const body = createSchema.safeParse(req.body);
+    if (!body.success) return badBody(res, body.error.issues);
+    const scenario = library.scenario(body.data.scenarioId);
+    if (!scenario) {
+      res
+        .status(404)
+        .json(errorBody(ERROR_CODES.scenarioNotFound, `no valid scenario "${body.data.scenarioId}"`));
+      return;
+    }
+    const created = registry.create(scenario);
+    const id = created.host.id;
+    res.status(201).json({
+      sessionId: id,
+      joinCode: created.joinCode,
+      observerToken: created.observerToken,
+      facilitatorToken: created.facilitatorToken,
+      // Secrets ride in the fragment: browsers never send it to a server or in a Referer.
+      links: {
+        join: `/join?code=${created.joinCode}`,
+        observer: `/observe/${id}#${created.observerToken}`,
+        facilitator: `/facilitate/${id}#${created.facilitatorToken}`,
+        projector: `/projector?code=${created.joinCode}`,
+      },
+    });
+  });
+
+  router.get('/api/sessions', (req, res) => {
+    if (!facilitatorOnly(req, res)) return;
+    res.json({
+      sessions: registry.all().map((host) => ({
+        id: host.id,
+        scenarioId: host.row.scenarioId,
+        title: host.scenario.title,
+        joinCode: host.row.joinCode,
+        createdAt: host.row.createdAt,
+        state: host.state,
+        attempt: host.context.attempt,
+        participants: Object.values(host.context.participants).map((p) => p.name),
+      })),
+    });
+  });
+
+  router.delete('/api/sessions/:id', (req, res) => {
+    if (!facilitatorOnly(req, res)) return;
+    if (!registry.get(req.params.id)) {
+      res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
+      return;
+    }
+    registry.remove(req.params.id);
+    res.status(204).end();
+  });
+
+  router.post('/api/join', (req, res) => {
+    const body = joinSchema.safeParse(req.body);
+    if (!body.success) return badBody(res, body.error.issues);
+    const host = registry.byJoinCode(body.data.code);
+    if (!host) {
+      res
+        .status(404)
+        .json(
+          errorBody(
+            ERROR_CODES.sessionNotFound,
+            'no live session with this code; check the code on the screen',
+          ),
+        );
+      return;
+    }
+    const { participantId, resumeToken } = registry.joinTrainee(host, body.data.name);
+    res.status(201).json({ sessionId: host.id, participantId, resumeToken });
+  });
+
+  return router;
+}

@@ -1,0 +1,313 @@
+// One live session: its meeting (one XState actor), its coaching, its log
+// and its clock. Every accepted command is written to storage before it is
+// acknowledged or broadcast; a refused one changes nothing. Lifecycle hooks
+// for the transport: subscribe() for changes, presence for who is online.
+import { applyCoaching, type CoachingActor } from '../../shared/coaching/apply.ts';
+import {
+  type CoachingCommand,
+  type CoachingState,
+  coachingCommandSchema,
+  emptyCoaching,
+} from '../../shared/coaching/state.ts';
+import type { LogEntry } from '../../shared/log/entry.ts';
+import type { Actor, Command } from '../../shared/meeting/commands.ts';
+import { commandSchema } from '../../shared/meeting/commands.ts';
+import { balanceCards } from '../../shared/meeting/seats.ts';
+import { MeetingSession, type PersistedMeeting } from '../../shared/meeting/session.ts';
+import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
+import { type AnyCommand, type CommandAck, SERVER_ONLY_COMMANDS } from '../../shared/protocol/messages.ts';
+import type { Scenario } from '../../shared/scenario/index.ts';
+import type { LiveInput } from '../../shared/views/live.ts';
+import type { Logger } from '../logger.ts';
+import type { SessionRow, Storage } from '../storage/storage.ts';
+
+export interface HostDeps {
+  storage: Storage;
+  logger: Logger;
+  now?: () => number;
+  /** Save a snapshot every this many log entries (restores replay only the tail). */
+  snapshotEvery?: number;
+}
+
+/** Who sent a command: the meeting's actor, plus the id their command ids are unique within. */
+export interface Sender {
+  actor: Actor;
+  id: string;
+}
+
+type Outcome = { ok: true; entries: LogEntry[] } | { ok: false; error: ErrorPayload; entries: LogEntry[] };
+
+const meetingTypes = new Set<string>(commandSchema.options.map((o) => o.shape.type.value));
+const coachingTypes = new Set<string>(coachingCommandSchema.options.map((o) => o.shape.type.value));
+const SYSTEM: Actor = { kind: 'system' };
+
+export class SessionHost {
+  private seq: number;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<() => void>();
+  private readonly presence = new Map<string, number>();
+  private readonly now: () => number;
+  private sinceSnapshot = 0;
+
+  private constructor(
+    readonly row: SessionRow,
+    readonly scenario: Scenario,
+    private meeting: MeetingSession,
+    private coaching: CoachingState,
+    seq: number,
+    private readonly deps: HostDeps,
+  ) {
+    this.seq = seq;
+    this.now = deps.now ?? Date.now;
+    this.arm();
+  }
+
+  static create(row: SessionRow, scenario: Scenario, deps: HostDeps): SessionHost {
+    return new SessionHost(row, scenario, MeetingSession.create(scenario), emptyCoaching(), 0, deps);
+  }
+
+  /** Rebuilds a session from its latest snapshot and the log after it; timers re-arm from the deadlines in the context. */
+  static restore(row: SessionRow, scenario: Scenario, deps: HostDeps): SessionHost {
+    const snapshot = deps.storage.latestSnapshot(row.id);
+    let meeting = MeetingSession.create(scenario);
+    let coaching = emptyCoaching();
+    let seq = 0;
+    if (snapshot) {
+      const data = JSON.parse(snapshot.data) as { meeting: PersistedMeeting; coaching: CoachingState };
+      meeting = MeetingSession.restore(scenario, data.meeting);
+      coaching = data.coaching;
+      seq = snapshot.seq;
+    }
+    const participants = () => new Set(Object.keys(meeting.context.participants));
+    for (const entry of deps.storage.readLog(row.id, seq)) {
+      if (entry.payload.kind === 'meeting') meeting.applyLogged(entry.actor, entry.payload.command, entry.at);
+      else {
+        const applied = applyCoaching(
+          coaching,
+          entry.actor as CoachingActor,
+          entry.payload.command,
+          entry.at,
+          participants(),
+          entry.payload.item,
+        );
+        if (applied.ok) coaching = applied.state;
+      }
+      seq = entry.seq;
+    }
+    return new SessionHost(row, scenario, meeting, coaching, seq, deps);
+  }
+
+  get id(): string {
+    return this.row.id;
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  get context() {
+    return this.meeting.context;
+  }
+
+  get state(): string {
+    return this.meeting.state;
+  }
+
+  liveInput(): LiveInput {
+    return {
+      scenario: this.scenario,
+      meeting: { seq: this.seq, state: this.meeting.state, context: this.meeting.context },
+      coaching: this.coaching,
+      online: new Set(this.presence.keys()),
+      now: this.now(),
+    };
+  }
+
+  log(afterSeq = 0): LogEntry[] {
+    return this.deps.storage.readLog(this.row.id, afterSeq);
+  }
+
+  /** Called after every change (command, tick, presence). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setOnline(participantId: string, online: boolean): void {
+    const count = (this.presence.get(participantId) ?? 0) + (online ? 1 : -1);
+    const wasOnline = this.presence.has(participantId);
+    if (count > 0) this.presence.set(participantId, count);
+    else this.presence.delete(participantId);
+    if (wasOnline !== this.presence.has(participantId)) this.notify();
+  }
+
+  /** Seats a new trainee (the server's participant.join). */
+  join(participantId: string, name: string): void {
+    this.commit(this.applyMeeting(SYSTEM, { type: 'participant.join', participantId, name }));
+  }
+
+  observerJoined(observerId: string, name: string): void {
+    this.commit(this.applyCoachingCommand(SYSTEM, { type: 'observer.join', observerId, name }));
+  }
+
+  tipDelivered(tipId: string, participantId: string): void {
+    const tip = this.coaching.tips.find((t) => t.id === tipId);
+    if (!tip || tip.receipts[participantId]?.deliveredAt !== undefined) return;
+    this.commit(this.applyCoachingCommand(SYSTEM, { type: 'tip.delivered', tipId, participantId }));
+  }
+
+  /** Applies a client's command once: a retried `cid` gets the first answer again. */
+  execute(sender: Sender, cid: string, command: AnyCommand): CommandAck {
+    const previous = this.deps.storage.findReceipt(this.row.id, sender.id, cid);
+    if (previous) return JSON.parse(previous.result) as CommandAck;
+    if (SERVER_ONLY_COMMANDS.has(command.type)) {
+      return {
+        ok: false,
+        error: { code: ERROR_CODES.serverOnly, message: `${command.type} is sent by the server only` },
+      };
+    }
+    let outcome: Outcome;
+    if (command.type === 'cards.balance') outcome = this.balance(sender.actor);
+    else if (meetingTypes.has(command.type)) outcome = this.applyMeeting(sender.actor, command as Command);
+    else if (coachingTypes.has(command.type))
+      outcome = this.applyCoachingCommand(sender.actor, command as CoachingCommand);
+    else
+      return {
+        ok: false,
+        error: { code: ERROR_CODES.unknownCommand, message: `unknown command ${command.type}` },
+      };
+    const ack: CommandAck = outcome.ok
+      ? { ok: true, seq: this.seq + outcome.entries.length }
+      : { ok: false, error: outcome.error };
+    this.commit(
+      outcome,
+      outcome.ok
+        ? { sessionId: this.row.id, sender: sender.id, commandId: cid, result: JSON.stringify(ack) }
+        : undefined,
+    );
+    return ack;
+  }
+
+  /** The clock: applies whatever has fallen due. */
+  tick(): void {
+    const before = this.currentItemId();
+    const event = this.meeting.tick(this.now());
+    if (event) {
+      this.commit({
+        ok: true,
+        entries: [
+          this.entry(event.actor, { kind: 'meeting', command: event.command, item: before }, event.at),
+        ],
+      });
+    } else if ((this.meeting.nextDeadline() ?? Number.POSITIVE_INFINITY) > this.now()) {
+      this.arm(); // woke early (timers may fire a little before time)
+    }
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.meeting.stop();
+    this.listeners.clear();
+  }
+
+  // --- internals ---
+
+  private currentItemId(): string | null {
+    const item = this.meeting.context.item;
+    return item ? (this.scenario.agenda[item.index]?.id ?? null) : null;
+  }
+
+  private entry(actor: Actor, payload: LogEntry['payload'], at: number): LogEntry {
+    return { sessionId: this.row.id, seq: 0, at, actor, payload };
+  }
+
+  private applyMeeting(actor: Actor, command: Command): Outcome {
+    const before = this.currentItemId();
+    const result = this.meeting.dispatch(actor, command, this.now());
+    const entries = result.events.map((e) =>
+      this.entry(
+        e.actor,
+        {
+          kind: 'meeting',
+          command: e.command,
+          item: e.command.type === 'clock.tick' ? before : this.currentItemId(),
+        },
+        e.at,
+      ),
+    );
+    return result.ok ? { ok: true, entries } : { ok: false, error: result.error, entries };
+  }
+
+  private applyCoachingCommand(actor: Actor, command: CoachingCommand): Outcome {
+    const at = Math.max(this.now(), this.meeting.context.now);
+    const participants = new Set(Object.keys(this.meeting.context.participants));
+    const item = this.currentItemId();
+    const applied = applyCoaching(this.coaching, actor as CoachingActor, command, at, participants, item);
+    if (!applied.ok)
+      return { ok: false, error: { code: applied.code, message: applied.message }, entries: [] };
+    this.coaching = applied.state;
+    return { ok: true, entries: [this.entry(actor, { kind: 'coaching', command, item }, at)] };
+  }
+
+  /** Auto-balance: one card.assign per unseated participant, as one command. */
+  private balance(actor: Actor): Outcome {
+    if (actor.kind !== 'facilitator')
+      return {
+        ok: false,
+        error: { code: ERROR_CODES.forbidden, message: 'only the facilitator assigns cards' },
+        entries: [],
+      };
+    const entries: LogEntry[] = [];
+    for (const { participantId, roleId } of balanceCards(this.scenario, this.meeting.context)) {
+      const outcome = this.applyMeeting(actor, { type: 'card.assign', participantId, roleId });
+      entries.push(...outcome.entries);
+    }
+    return { ok: true, entries };
+  }
+
+  /** Numbers, stores (one transaction), snapshots now and then, notifies, re-arms the clock. */
+  private commit(outcome: Outcome, receipt?: Parameters<Storage['append']>[1]): void {
+    if (outcome.entries.length === 0) return;
+    const entries = outcome.entries.map((e, i) => ({ ...e, seq: this.seq + i + 1 }));
+    try {
+      this.deps.storage.append(entries, receipt);
+    } catch (error) {
+      // Memory ran ahead of the disk: rebuild from what was stored, so nothing unacknowledged survives.
+      this.deps.logger.error(
+        { err: error, session: this.row.id },
+        'append failed; reloading the session from storage',
+      );
+      const reloaded = SessionHost.restore(this.row, this.scenario, this.deps);
+      this.meeting = reloaded.meeting;
+      this.coaching = reloaded.coaching;
+      this.seq = reloaded.seq;
+      reloaded.stop();
+      throw error;
+    }
+    this.seq += entries.length;
+    this.sinceSnapshot += entries.length;
+    if (this.sinceSnapshot >= (this.deps.snapshotEvery ?? 100)) this.snapshot();
+    this.arm();
+    this.notify();
+  }
+
+  snapshot(): void {
+    const data = JSON.stringify({ meeting: this.meeting.persist(), coaching: this.coaching });
+    this.deps.storage.saveSnapshot({ sessionId: this.row.id, seq: this.seq, data });
+    this.sinceSnapshot = 0;
+  }
+
+  private arm(): void {
+    clearTimeout(this.timer);
+    const due = this.meeting.nextDeadline();
+    if (due === null) return;
+    // Node timers are capped at ~24.8 days; meetings are not that long.
+    this.timer = setTimeout(() => this.tick(), Math.max(0, due - this.now()));
+    this.timer.unref();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

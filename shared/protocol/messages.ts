@@ -1,0 +1,99 @@
+// The Socket.IO protocol: how a client proves who it is, the commands it may
+// send, and what it receives. Every inbound payload is parsed with these
+// schemas before anything else looks at it. See docs/protocol.md.
+import { z } from 'zod';
+import { coachingCommandSchema } from '../coaching/state.ts';
+import { commandSchema } from '../meeting/commands.ts';
+import type { LiveView, StaticView, TimelineEntry } from '../views/types.ts';
+import type { ErrorPayload } from './errors.ts';
+
+const token = z.string().min(16).max(128);
+const sessionId = z.string().min(1).max(64);
+
+/** The socket handshake's `auth` object. */
+export const handshakeSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('trainee'), resumeToken: token, lastSeq: z.number().int().min(0).optional() }),
+  z.object({
+    role: z.literal('observer'),
+    sessionId,
+    token,
+    name: z.string().trim().min(1).max(40),
+    /** Kept by the client so a returning observer is the same observer. */
+    observerId: z.string().min(1).max(64).optional(),
+    lastSeq: z.number().int().min(0).optional(),
+  }),
+  z.object({ role: z.literal('facilitator'), sessionId, token, lastSeq: z.number().int().min(0).optional() }),
+  /** The room's big screen: public only, reached with the join code. */
+  z.object({
+    role: z.literal('projector'),
+    code: z.string().min(1).max(16),
+    lastSeq: z.number().int().min(0).optional(),
+  }),
+]);
+export type Handshake = z.infer<typeof handshakeSchema>;
+
+/** Host-level commands: not the meeting's, not coaching, but the session's. */
+export const hostCommandSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('cards.balance') }),
+]);
+export type HostCommand = z.infer<typeof hostCommandSchema>;
+
+export const anyCommandSchema = z.discriminatedUnion('type', [
+  ...commandSchema.options,
+  ...coachingCommandSchema.options,
+  ...hostCommandSchema.options,
+]);
+export type AnyCommand = z.infer<typeof anyCommandSchema>;
+
+/** Commands only the server itself issues; a client sending one is refused. */
+export const SERVER_ONLY_COMMANDS = new Set<AnyCommand['type']>([
+  'participant.join',
+  'observer.join',
+  'tip.delivered',
+]);
+
+/** `cid` is made by the client; a retry with the same cid is applied once and answered the same way. */
+export const commandEnvelopeSchema = z.object({ cid: z.string().min(1).max(64), command: anyCommandSchema });
+export type CommandEnvelope = z.infer<typeof commandEnvelopeSchema>;
+
+export const syncRequestSchema = z.object({ lastSeq: z.number().int().min(0) });
+export const historyRequestSchema = z.object({
+  fromSeq: z.number().int().min(0),
+  limit: z.number().int().min(1).max(1000).optional(),
+});
+
+/** Event names, both ways. */
+export const CLIENT_EVENTS = { command: 'command', sync: 'sync', history: 'history' } as const;
+export const SERVER_EVENTS = { welcome: 'welcome', view: 'view', notice: 'notice' } as const;
+
+export type Viewer =
+  | { kind: 'trainee'; participantId: string }
+  | { kind: 'observer'; observerId: string }
+  | { kind: 'facilitator' }
+  | { kind: 'projector' };
+
+export interface Welcome {
+  sessionId: string;
+  viewer: Viewer;
+  /** The viewer's own display name (trainees and observers). */
+  name?: string;
+  static: StaticView;
+  live: LiveView;
+  /** What happened since the client's lastSeq, projected for it (empty on a first visit). */
+  missed: TimelineEntry[];
+}
+
+export interface ViewUpdate {
+  live: LiveView;
+}
+
+export type CommandAck = { ok: true; seq: number } | { ok: false; error: ErrorPayload };
+export type SyncAck =
+  | { ok: true; live: LiveView; missed: TimelineEntry[] }
+  | { ok: false; error: ErrorPayload };
+export type HistoryAck =
+  | { ok: true; entries: TimelineEntry[]; lastSeq: number }
+  | { ok: false; error: ErrorPayload };
+
+/** Out-of-band notices: throttling, the session ending under a client's feet. */
+export type Notice = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'session_deleted' };

@@ -1,0 +1,199 @@
+// The live view for each kind of viewer. Pure: from the meeting's context,
+// the coaching state and presence to exactly what one viewer may see.
+// Trainee views are built in two steps — what every trainee sees, then the
+// one trainee's own part — so a room of twenty shares the first step.
+import type { CoachingState } from '../coaching/state.ts';
+import type { MeetingContext } from '../meeting/context.ts';
+import { isFloorItem, orderedQueue } from '../meeting/floor.ts';
+import type { Scenario } from '../scenario/index.ts';
+import type {
+  Audience,
+  BallotView,
+  InjectStatus,
+  ItemView,
+  LiveView,
+  Phase,
+  ReceivedInject,
+  RecordView,
+  TipView,
+} from './types.ts';
+
+export interface MeetingSnapshot {
+  seq: number;
+  state: string;
+  context: MeetingContext;
+}
+
+export interface LiveInput {
+  scenario: Scenario;
+  meeting: MeetingSnapshot;
+  coaching: CoachingState;
+  online: ReadonlySet<string>;
+  now: number;
+}
+
+const sees = (audience: Audience) => audience === 'observer' || audience === 'facilitator';
+
+export function phaseOf(state: string): Phase {
+  if (state.startsWith('meeting.paused')) return 'paused';
+  if (state.startsWith('meeting')) return 'running';
+  return state as Phase;
+}
+
+function ballotView(input: LiveInput, audience: Audience): BallotView | null {
+  const state = input.meeting.context.item;
+  const ballot = state?.ballot;
+  const item = state ? input.scenario.agenda[state.index] : undefined;
+  if (!ballot || (item?.kind !== 'vote' && item?.kind !== 'election')) return null;
+  const visible = sees(audience) || item.ballot === 'open';
+  return {
+    kind: ballot.kind,
+    open: ballot.openedAt !== undefined && ballot.closedAt === undefined,
+    closed: ballot.closedAt !== undefined,
+    voters: ballot.voters,
+    candidates: ballot.candidates,
+    nominations: ballot.nominations,
+    castCount: Object.keys(ballot.kind === 'vote' ? ballot.votes : ballot.choices).length,
+    ...(visible && ballot.kind === 'vote' && { votes: ballot.votes }),
+    ...(visible && ballot.kind === 'election' && { choices: ballot.choices }),
+  };
+}
+
+function itemView(input: LiveInput, audience: Audience): ItemView | null {
+  const state = input.meeting.context.item;
+  const item = state ? input.scenario.agenda[state.index] : undefined;
+  if (!state || !item) return null;
+  return {
+    index: state.index,
+    id: item.id,
+    startedAt: state.startedAt,
+    ...(state.deadline !== undefined && { deadline: state.deadline }),
+    ...(state.timeUpAt !== undefined && { timeUpAt: state.timeUpAt }),
+    queue: isFloorItem(item) ? orderedQueue(item, state.queue, input.meeting.context.record) : [],
+    floor: state.floor,
+    ballot: ballotView(input, audience),
+  };
+}
+
+function recordView(input: LiveInput, audience: Audience): RecordView {
+  const { record } = input.meeting.context;
+  const ballots = sees(audience)
+    ? record.ballots
+    : record.ballots.map((b) => {
+        if (b.ballot !== 'secret') return b;
+        // The outcome's arithmetic stays; who voted what goes.
+        return b.kind === 'vote' ? { ...b, votes: {} } : { ...b, choices: {} };
+      });
+  const { injects: _injects, ...rest } = record;
+  return { ...rest, ballots };
+}
+
+/** Injects a trainee holding `roleId` (or, with null, the projector) has received. */
+export function receivedInjects(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  roleId: string | null,
+): ReceivedInject[] {
+  return ctx.record.injects.flatMap((fired) => {
+    const inject = scenario.injects.find((i) => i.id === fired.inject);
+    if (!inject || inject.to === 'observers') return [];
+    if (inject.to !== 'all' && (roleId === null || !inject.to.includes(roleId))) return [];
+    return [{ id: inject.id, title: inject.title, body: inject.body, firedAt: fired.firedAt }];
+  });
+}
+
+function injectStatuses(scenario: Scenario, ctx: MeetingContext): InjectStatus[] {
+  return scenario.injects.map((inject) => {
+    const fired = ctx.record.injects.find((r) => r.inject === inject.id);
+    const due = ctx.pending.find((p) => p.inject === inject.id)?.dueAt;
+    return {
+      id: inject.id,
+      title: inject.title,
+      body: inject.body,
+      firedAt: fired?.firedAt ?? 0,
+      to: inject.to,
+      trigger: inject.trigger.kind,
+      ...(inject.expect && { expect: inject.expect }),
+      ...(inject.competency && { competency: inject.competency }),
+      ...(due !== undefined && { dueAt: due }),
+      fired: fired !== undefined,
+      ...(fired && { firedBy: fired.by }),
+      ...(fired?.respondBy !== undefined && { respondBy: fired.respondBy }),
+      ...(fired?.respondedAt !== undefined && { respondedAt: fired.respondedAt }),
+    };
+  });
+}
+
+/** Everything but the trainee's own part: shared by every viewer of one audience. */
+export function projectLive(input: LiveInput, audience: Audience): LiveView {
+  const ctx = input.meeting.context;
+  const view: LiveView = {
+    seq: input.meeting.seq,
+    serverNow: input.now,
+    attempt: ctx.attempt,
+    state: input.meeting.state,
+    phase: phaseOf(input.meeting.state),
+    participants: Object.values(ctx.participants).map((p) => ({
+      id: p.id,
+      name: p.name,
+      roleId: p.roleId,
+      mood: p.mood,
+      online: input.online.has(p.id),
+    })),
+    item: itemView(input, audience),
+    record: recordView(input, audience),
+    injects: sees(audience)
+      ? injectStatuses(input.scenario, ctx)
+      : audience === 'projector'
+        ? receivedInjects(input.scenario, ctx, null)
+        : [],
+    attemptsBefore: ctx.earlierAttempts.length,
+  };
+  if (sees(audience)) {
+    view.coaching = input.coaching;
+    view.settings = { observersMayFireInjects: ctx.observersMayFireInjects };
+  }
+  return view;
+}
+
+function tipsFor(coaching: CoachingState, participantId: string): TipView[] {
+  return coaching.tips
+    .filter((t) => t.to === participantId || t.to === 'all')
+    .map((t) => {
+      const receipt = t.receipts[participantId];
+      return {
+        id: t.id,
+        text: t.text,
+        sentAt: t.sentAt,
+        broadcast: t.to === 'all',
+        ...(receipt?.readAt !== undefined && { readAt: receipt.readAt }),
+        ...(receipt?.ackAt !== undefined && { ackAt: receipt.ackAt }),
+      };
+    });
+}
+
+/** Adds one trainee's own part — their card, private handouts, tips, ballot — to the shared trainee view. */
+export function personalize(shared: LiveView, input: LiveInput, participantId: string): LiveView {
+  const ctx = input.meeting.context;
+  const participant = ctx.participants[participantId];
+  const roleId = participant?.roleId ?? null;
+  const card = roleId ? (input.scenario.roles.find((r) => r.id === roleId) ?? null) : null;
+  const ballot = ctx.item?.ballot;
+  const mine = ballot ? (ballot.votes[participantId] ?? ballot.choices[participantId]) : undefined;
+  return {
+    ...shared,
+    injects: receivedInjects(input.scenario, ctx, roleId),
+    me: {
+      participantId,
+      name: participant?.name ?? '',
+      card,
+      handouts: roleId ? input.scenario.handouts.filter((h) => h.to !== 'all' && h.to.includes(roleId)) : [],
+      tips: tipsFor(input.coaching, participantId),
+      ...(mine !== undefined && { ballot: mine }),
+    },
+  };
+}
+
+export function projectTrainee(input: LiveInput, participantId: string): LiveView {
+  return personalize(projectLive(input, 'trainee'), input, participantId);
+}

@@ -1,0 +1,152 @@
+// What a client receives. Two parts: the static view (the scenario as this
+// viewer may read it, sent once on connect) and the live view (the meeting
+// now, sent on every change). Both are outputs of the projections in this
+// folder and of nothing else.
+import type { CoachingState, Tip } from '../coaching/state.ts';
+import type {
+  ActionRecord,
+  BallotRecord,
+  FloorTurn,
+  InjectRecord,
+  ItemRecord,
+  Mood,
+  QueueEntry,
+  SignupRecord,
+  StatementRecord,
+  TurnRecord,
+} from '../meeting/context.ts';
+import type { Choice } from '../meeting/rules.ts';
+import type { Handout, LocalText, Role, Scenario } from '../scenario/index.ts';
+import type { PublicScenario } from './scenario-public.ts';
+
+export type Audience = 'trainee' | 'projector' | 'observer' | 'facilitator';
+
+export type StaticView = { kind: 'public'; scenario: PublicScenario } | { kind: 'full'; scenario: Scenario };
+
+export type Phase = 'lobby' | 'briefing' | 'running' | 'paused' | 'closed' | 'debrief';
+
+export interface ParticipantView {
+  id: string;
+  name: string;
+  roleId: string | null;
+  mood: Mood | null;
+  online: boolean;
+}
+
+export interface BallotView {
+  kind: 'vote' | 'election';
+  open: boolean;
+  closed: boolean;
+  /** Eligible seats, fixed when the vote opened. */
+  voters: string[];
+  candidates: string[];
+  nominations: string[];
+  /** How many ballots are in. */
+  castCount: number;
+  /** Who voted what: open ballots for everyone, secret ballots for observers and the facilitator only. */
+  votes?: Record<string, Choice>;
+  choices?: Record<string, string[]>;
+}
+
+export interface ItemView {
+  index: number;
+  id: string;
+  startedAt: number;
+  deadline?: number;
+  timeUpAt?: number;
+  /** In calling order: points of order first, balance applied. */
+  queue: QueueEntry[];
+  floor: FloorTurn | null;
+  ballot: BallotView | null;
+}
+
+/** An inject as a trainee or the projector sees it: only once fired, and only if addressed to them. */
+export interface ReceivedInject {
+  id: string;
+  title: LocalText;
+  body: LocalText;
+  firedAt: number;
+}
+
+/** An inject as observers and the facilitator see it: everything, fired or not. */
+export interface InjectStatus extends ReceivedInject {
+  to: 'all' | 'observers' | string[];
+  trigger: 'scheduled' | 'manual' | 'spare';
+  expect?: LocalText;
+  competency?: string;
+  /** When a scheduled inject is due (while its item runs). */
+  dueAt?: number;
+  fired: boolean;
+  firedBy?: InjectRecord['by'];
+  respondBy?: number;
+  respondedAt?: number;
+}
+
+export interface RecordView {
+  startedAt?: number;
+  endedAt?: number;
+  items: ItemRecord[];
+  turns: TurnRecord[];
+  statements: StatementRecord[];
+  /** Secret ballots arrive without `votes` and `choices` for trainees and the projector. */
+  ballots: BallotRecord[];
+  signups: SignupRecord[];
+  actions: ActionRecord[];
+  pauses: { from: number; to?: number }[];
+}
+
+/** A tip as its trainee sees it: no sender (observers are invisible), only their own receipt. */
+export interface TipView {
+  id: string;
+  text: string;
+  sentAt: number;
+  broadcast: boolean;
+  readAt?: number;
+  ackAt?: number;
+}
+
+export interface TraineeSelf {
+  participantId: string;
+  name: string;
+  card: Role | null;
+  handouts: Handout[];
+  tips: TipView[];
+  /** Their own ballot in the current vote, secret or not. */
+  ballot?: Choice | string[];
+}
+
+export interface LiveView {
+  seq: number;
+  serverNow: number;
+  attempt: number;
+  state: string;
+  phase: Phase;
+  participants: ParticipantView[];
+  item: ItemView | null;
+  record: RecordView;
+  injects: ReceivedInject[] | InjectStatus[];
+  /** Trainees only. */
+  me?: TraineeSelf;
+  /** Observers and the facilitator only. */
+  coaching?: CoachingState;
+  settings?: { observersMayFireInjects: boolean };
+  attemptsBefore: number;
+}
+
+export type { Tip };
+
+/** One log entry as a viewer may see it (history, catch-up after being offline, the debrief timeline). */
+export interface TimelineEntry {
+  seq: number;
+  at: number;
+  /** Who did it, as this viewer may know: a participant, an NPC card, "the host" (facilitator or an observer), or the clock. */
+  by:
+    | { kind: 'participant'; id: string }
+    | { kind: 'npc'; roleId: string }
+    | { kind: 'host' }
+    | { kind: 'observer'; id: string }
+    | { kind: 'system' };
+  type: string;
+  /** The command's fields, trimmed of anything this viewer may not see. */
+  data: Record<string, unknown>;
+}
