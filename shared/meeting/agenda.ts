@@ -3,6 +3,7 @@
 // speakers list and its scheduled injects.
 import type { Scenario } from '../scenario/index.ts';
 import { countBallot, isBallotItem, newBallot } from './ballots.ts';
+import { shiftClocks } from './clock.ts';
 import type { ItemState, MeetingContext } from './context.ts';
 import { initialQueue, isFloorItem, turnRecord } from './floor.ts';
 import { scheduleFor } from './injects.ts';
@@ -58,7 +59,9 @@ export function enterItem(
 }
 
 export function closeMeeting(scenario: Scenario, ctx: MeetingContext, at: number): MeetingContext {
-  const left = leaveItem(scenario, ctx, at);
+  // Time stood still while paused: clocks move on first, so the pause is not counted as overtime.
+  const resumed = ctx.pausedAt === null ? ctx : shiftClocks(ctx, at - ctx.pausedAt);
+  const left = leaveItem(scenario, resumed, at);
   // Ending a paused meeting ends its pause too.
   const pauses =
     left.pausedAt === null

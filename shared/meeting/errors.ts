@@ -10,6 +10,7 @@ export const MEETING_ERRORS = {
   notListed: 'floor/not_listed',
   alreadyQueued: 'floor/already_queued',
   notQueued: 'floor/not_queued',
+  noMoreTurns: 'floor/no_more_turns',
   noCard: 'seat/no_card',
   unknownParticipant: 'seat/unknown_participant',
   unknownRole: 'seat/unknown_role',

@@ -136,8 +136,9 @@ export function createMeetingMachine(scenario: Scenario) {
         const state = context.item;
         if (!isFloorItem(item) || !state) return context;
         const { to } = event;
+        // Calling a speaker by name takes their point of order first, if one is waiting.
         const entry = to
-          ? (state.queue.find((e) => sameSpeaker(e.speaker, to)) ?? {
+          ? (orderedQueue(item, state.queue, context.record).find((e) => sameSpeaker(e.speaker, to)) ?? {
               speaker: to,
               pointOfOrder: false,
               raisedAt: event.at,
@@ -149,7 +150,12 @@ export function createMeetingMachine(scenario: Scenario) {
           item: {
             ...state,
             // Only the entry called: a fixed list with several rounds keeps the speaker's later turns.
-            queue: state.queue.filter((e) => e !== entry),
+            // A regular turn also answers the speaker's own waiting point of order.
+            queue: state.queue.filter(
+              (e) =>
+                e !== entry &&
+                !(!entry.pointOfOrder && e.pointOfOrder && sameSpeaker(e.speaker, entry.speaker)),
+            ),
             floor: turnFor(item, entry.speaker, event.at, entry.pointOfOrder),
           },
         };
@@ -383,7 +389,8 @@ export function createMeetingMachine(scenario: Scenario) {
                 on: {
                   'hand.raise': { guard: 'permitted', actions: ['stamp', 'raiseHand'] },
                   'hand.lower': { guard: 'permitted', actions: ['stamp', 'dropFromQueue'] },
-                  point_of_order: { guard: 'permitted', actions: ['stamp', 'dropFromQueue', 'raiseHand'] },
+                  // A point of order waits ahead of the queue; the speaker keeps any regular turn too.
+                  point_of_order: { guard: 'permitted', actions: ['stamp', 'raiseHand'] },
                 },
                 states: {
                   idle: {

@@ -122,9 +122,21 @@ export function checkPreconditions(
       if (!me) return null;
       if (ctx.item?.floor && sameSpeaker(ctx.item.floor.speaker, me))
         return refuse(E.alreadyQueued, 'you hold the floor');
-      const mine = queue.find((e) => sameSpeaker(e.speaker, me));
-      if (mine && (command.type === 'hand.raise' || mine.pointOfOrder))
-        return refuse(E.alreadyQueued, 'you are already on the speakers list');
+      const mine = queue.filter((e) => sameSpeaker(e.speaker, me));
+      if (command.type === 'point_of_order') {
+        return mine.some((e) => e.pointOfOrder)
+          ? refuse(E.alreadyQueued, 'your point of order is already waiting')
+          : null;
+      }
+      if (mine.length > 0) return refuse(E.alreadyQueued, 'you are already on the speakers list');
+      const item = currentItem(scenario, ctx);
+      if (item?.kind === 'speakers' && item.order === 'queue') {
+        const taken = ctx.record.turns.filter(
+          (t) => t.item === item.id && sameSpeaker(t.speaker, me) && !t.pointOfOrder,
+        );
+        if (taken.length >= item.rounds)
+          return refuse(E.noMoreTurns, `each speaker has ${item.rounds} turn(s) in this item`);
+      }
       return null;
     }
     case 'hand.lower': {

@@ -354,3 +354,54 @@ describe('sign-ups, actions, lifecycle', () => {
     expect(() => MeetingSession.create(engineScenario({ injects: [] }))).not.toThrow();
   });
 });
+
+describe('turn limits and points of order', () => {
+  const queueScenario = () =>
+    engineScenario({
+      agenda: [
+        { id: 'round', title: 'Round', kind: 'speakers', order: 'queue', rounds: 1, per_speaker: '1m' },
+      ],
+      injects: [],
+    });
+
+  it('limits a queue-driven speakers list to its rounds per speaker', () => {
+    const d = new Driver(queueScenario())
+      .seat({ p1: 'chair', p2: 'owner_a' })
+      .ok(FACILITATOR, { type: 'meeting.start' })
+      .ok(seat('p1'), { type: 'meeting.begin' });
+    d.ok(seat('p2'), { type: 'hand.raise' }).ok(seat('p1'), { type: 'floor.give' });
+    d.advance(30).ok(seat('p2'), { type: 'floor.yield' });
+    expect(d.send(seat('p2'), { type: 'hand.raise' })).toMatchObject({
+      error: { code: 'floor/no_more_turns' },
+    });
+    // A point of order is not a turn: it is always allowed.
+    d.ok(seat('p2'), { type: 'point_of_order' });
+  });
+
+  it('keeps a waiting speaker’s place when they raise a point of order', () => {
+    const d = startedDriver();
+    goto(d, 'talk');
+    d.ok(seat('p2'), { type: 'hand.raise' }).ok(seat('p3'), { type: 'hand.raise' });
+    d.ok(seat('p3'), { type: 'point_of_order' });
+    expect(d.send(seat('p3'), { type: 'point_of_order' })).toMatchObject({
+      error: { code: 'floor/already_queued' },
+    });
+    d.ok(seat('p1'), { type: 'floor.give' });
+    expect(d.ctx.item?.floor).toMatchObject({ speaker: { id: 'p3' }, pointOfOrder: true });
+    d.advance(10).ok(seat('p3'), { type: 'floor.yield' });
+    expect(
+      d.ctx.item?.queue.map((e) => [e.speaker.kind === 'participant' && e.speaker.id, e.pointOfOrder]),
+    ).toEqual([
+      ['p2', false],
+      ['p3', false],
+    ]);
+  });
+
+  it('does not count a pause as overtime when the meeting ends while paused', () => {
+    const d = startedDriver(); // 'open' has a 5 min time box
+    d.advance(240).ok(FACILITATOR, { type: 'meeting.pause' });
+    d.advance(600).ok(FACILITATOR, { type: 'meeting.end' });
+    expect(d.ctx.record.items[0]).toMatchObject({ item: 'open', overtimeMs: 0 });
+    expect(d.ctx.record.pauses.at(-1)?.to).toBe(d.now);
+  });
+});
