@@ -164,7 +164,7 @@ export async function runBot(
           client.static,
           live,
           options.random,
-          live.serverNow + (Date.now() - receivedAt(client)),
+          live.serverNow + (Date.now() - client.receivedAt),
           options.speakMs ?? 600,
         )
       : null;
@@ -176,13 +176,4 @@ export async function runBot(
     await new Promise((r) => setTimeout(r, pace * (0.5 + options.random())));
   }
   return { commands, refused };
-}
-
-/** When the current view arrived, to turn its serverNow into a running clock. */
-function receivedAt(client: HeadlessClient): number {
-  for (let i = client.frames.length - 1; i >= 0; i--) {
-    const frame = client.frames[i];
-    if (frame && (frame.event === 'view' || frame.event === 'welcome')) return frame.at;
-  }
-  return Date.now();
 }

@@ -27,6 +27,12 @@ export type Credentials =
   | { role: 'facilitator'; sessionId: string; token: string }
   | { role: 'projector'; code: string };
 
+export interface ClientOptions {
+  reconnection?: boolean;
+  /** Keep every received frame (tests read them); browsers turn this off. */
+  recordFrames?: boolean;
+}
+
 export interface JoinResult {
   sessionId: string;
   participantId: string;
@@ -46,12 +52,14 @@ export class HeadlessClient {
   notices: Notice[] = [];
   private readonly socket: Socket;
   private readonly waiters = new Set<() => void>();
+  private readonly record: boolean;
 
   private constructor(
     readonly url: string,
     readonly credentials: Credentials,
-    options: { reconnection?: boolean } = {},
+    options: ClientOptions = {},
   ) {
+    this.record = options.recordFrames ?? true;
     // auth as a function: every reconnect tells the server how far this client got.
     const auth = (cb: (data: Handshake) => void) =>
       cb({ ...credentials, ...(this.live && { lastSeq: this.live.seq }) } as Handshake);
@@ -61,8 +69,11 @@ export class HeadlessClient {
       reconnection: options.reconnection ?? true,
       forceNew: true,
     });
+    this.socket.on('connect', () => this.wake());
+    this.socket.on('disconnect', () => this.wake());
     this.socket.onAny((event: string, payload: unknown) => {
-      this.frames.push({ event, payload, at: Date.now() });
+      this.receivedAt = Date.now();
+      if (this.record) this.frames.push({ event, payload, at: this.receivedAt });
       if (event === 'welcome') {
         const welcome = payload as Welcome;
         this.welcome = welcome;
@@ -74,14 +85,27 @@ export class HeadlessClient {
       } else if (event === 'notice') {
         this.notices.push(payload as Notice);
       }
-      for (const wake of this.waiters) wake();
+      this.wake();
     });
+  }
+
+  /** When the last frame arrived (to run clocks from the view's serverNow). */
+  receivedAt = Date.now();
+
+  private wake(): void {
+    for (const wake of this.waiters) wake();
+  }
+
+  /** Calls `listener` on every frame and every connect or disconnect; returns an unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.waiters.add(listener);
+    return () => this.waiters.delete(listener);
   }
 
   static connect(
     url: string,
     credentials: Credentials,
-    options?: { reconnection?: boolean },
+    options?: ClientOptions,
   ): Promise<HeadlessClient> {
     const client = new HeadlessClient(url, credentials, options);
     return new Promise((resolve, reject) => {
@@ -93,22 +117,23 @@ export class HeadlessClient {
     });
   }
 
-  /** Joins with a code and a name over HTTP, then connects as that trainee. */
-  static async join(
-    url: string,
-    code: string,
-    name: string,
-  ): Promise<{ client: HeadlessClient; seat: JoinResult }> {
+  /** Joins over HTTP: a seat, and the resume token that brings the trainee back to it. */
+  static async requestSeat(url: string, code: string, name: string): Promise<JoinResult> {
     const res = await fetch(`${url}/api/join`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code, name }),
     });
     const body = (await res.json()) as JoinResult & { error?: { code: string; message: string } };
-    if (!res.ok)
-      throw Object.assign(new Error(body.error?.message ?? `HTTP ${res.status}`), { data: body.error });
-    const client = await HeadlessClient.connect(url, { role: 'trainee', resumeToken: body.resumeToken });
-    return { client, seat: body };
+    if (!res.ok) throw Object.assign(new Error(body.error?.message ?? `HTTP ${res.status}`), { data: body.error });
+    return body;
+  }
+
+  /** Joins with a code and a name, then connects as that trainee. */
+  static async join(url: string, code: string, name: string): Promise<{ client: HeadlessClient; seat: JoinResult }> {
+    const seat = await HeadlessClient.requestSeat(url, code, name);
+    const client = await HeadlessClient.connect(url, { role: 'trainee', resumeToken: seat.resumeToken });
+    return { client, seat };
   }
 
   get connected(): boolean {
@@ -130,7 +155,7 @@ export class HeadlessClient {
         const ack = (await this.socket
           .timeout(Math.max(100, deadline - Date.now()))
           .emitWithAck('command', { cid, command })) as CommandAck;
-        this.frames.push({ event: 'ack', payload: ack, at: Date.now() });
+        if (this.record) this.frames.push({ event: 'ack', payload: ack, at: Date.now() });
         return ack;
       } catch (error) {
         if (Date.now() >= deadline) throw error;

@@ -82,14 +82,12 @@ export class SessionHost {
     for (const entry of deps.storage.readLog(row.id, seq)) {
       if (entry.payload.kind === 'meeting') meeting.applyLogged(entry.actor, entry.payload.command, entry.at);
       else {
-        const applied = applyCoaching(
-          coaching,
-          entry.actor as CoachingActor,
-          entry.payload.command,
-          entry.at,
-          participants(),
-          entry.payload.item,
-        );
+        const applied = applyCoaching(coaching, entry.actor as CoachingActor, entry.payload.command, {
+          at: entry.at,
+          participants: participants(),
+          item: entry.payload.item,
+          attempt: meeting.context.attempt,
+        });
         if (applied.ok) coaching = applied.state;
       }
       seq = entry.seq;
@@ -243,7 +241,12 @@ export class SessionHost {
     const at = Math.max(this.now(), this.meeting.context.now);
     const participants = new Set(Object.keys(this.meeting.context.participants));
     const item = this.currentItemId();
-    const applied = applyCoaching(this.coaching, actor as CoachingActor, command, at, participants, item);
+    const applied = applyCoaching(this.coaching, actor as CoachingActor, command, {
+      at,
+      participants,
+      item,
+      attempt: this.meeting.context.attempt,
+    });
     if (!applied.ok)
       return { ok: false, error: { code: applied.code, message: applied.message }, entries: [] };
     this.coaching = applied.state;

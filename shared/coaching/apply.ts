@@ -41,18 +41,23 @@ function receipt(
   };
 }
 
-/**
- * `participants` are the meeting's participant ids (tips go only to them).
- * `item` is the agenda item under way, stamped on markers.
- */
+/** Where the meeting stands when a coaching command arrives. */
+export interface CoachingContext {
+  at: number;
+  /** The meeting's participant ids: tips, scores and plans are only for them. */
+  participants: ReadonlySet<string>;
+  /** The agenda item under way, stamped on markers. */
+  item: string | null;
+  attempt: number;
+}
+
 export function applyCoaching(
   state: CoachingState,
   actor: CoachingActor,
   command: CoachingCommand,
-  at: number,
-  participants: ReadonlySet<string>,
-  item: string | null,
+  where: CoachingContext,
 ): CoachingResult {
+  const { at, participants, item, attempt } = where;
   const coach = actor.kind === 'observer' || actor.kind === 'facilitator';
   const coachId = actor.kind === 'observer' ? actor.id : 'facilitator';
   const refuse = (code: CoachingErrorCode, message: string): CoachingResult => ({ ok: false, code, message });
@@ -81,7 +86,15 @@ export function applyCoaching(
       const to = command.type === 'tip.whisper' ? command.to : 'all';
       if (to !== 'all' && !participants.has(to))
         return refuse(COACHING_ERRORS.unknownParticipant, 'no such trainee');
-      const tip: Tip = { id: command.tipId, from: coachId, to, text: command.text, sentAt: at, receipts: {} };
+      const tip: Tip = {
+        id: command.tipId,
+        attempt,
+        from: coachId,
+        to,
+        text: command.text,
+        sentAt: at,
+        receipts: {},
+      };
       return { ok: true, state: { ...state, tips: [...state.tips, tip] } };
     }
     case 'tip.delivered': {
@@ -125,6 +138,53 @@ export function applyCoaching(
               shared: command.shared ?? false,
               at,
               item,
+              attempt,
+            },
+          ],
+        },
+      };
+    case 'score.set': {
+      if (!coach) return refuse(COACHING_ERRORS.forbidden, 'only observers score');
+      if (!participants.has(command.participantId))
+        return refuse(COACHING_ERRORS.unknownParticipant, 'no such trainee');
+      const same = (s: CoachingState['scores'][number]) =>
+        s.observerId === coachId &&
+        s.participantId === command.participantId &&
+        s.competency === command.competency &&
+        s.attempt === attempt;
+      const others = state.scores.filter((s) => !same(s));
+      if (command.score === null) return { ok: true, state: { ...state, scores: others } };
+      const score = {
+        observerId: coachId,
+        participantId: command.participantId,
+        competency: command.competency,
+        attempt,
+        score: command.score,
+        ...(command.note !== undefined && command.note !== '' && { note: command.note }),
+        markerIds: command.markerIds ?? [],
+        at,
+      };
+      return { ok: true, state: { ...state, scores: [...others, score] } };
+    }
+    case 'plan.add':
+      if (!coach) return refuse(COACHING_ERRORS.forbidden, 'only observers write improvement plans');
+      if (!participants.has(command.participantId))
+        return refuse(COACHING_ERRORS.unknownParticipant, 'no such trainee');
+      if (state.plan.some((p) => p.id === command.itemId))
+        return refuse(COACHING_ERRORS.duplicate, 'a plan item with this id exists');
+      return {
+        ok: true,
+        state: {
+          ...state,
+          plan: [
+            ...state.plan,
+            {
+              id: command.itemId,
+              observerId: coachId,
+              participantId: command.participantId,
+              attempt,
+              text: command.text,
+              at,
             },
           ],
         },

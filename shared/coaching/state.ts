@@ -24,6 +24,16 @@ export const coachingCommandSchema = z.discriminatedUnion('type', [
     shared: z.boolean().optional(),
   }),
   z.object({ type: z.literal('backchannel.say'), messageId: id, text }),
+  z.object({
+    type: z.literal('score.set'),
+    participantId: id,
+    competency: id,
+    /** A number on the scenario's scale, or P/S/M/U on the psmu scale; null clears it. */
+    score: z.union([z.number().int().min(0).max(100), z.enum(['P', 'S', 'M', 'U'])]).nullable(),
+    note: z.string().trim().max(1000).optional(),
+    markerIds: z.array(id).max(50).optional(),
+  }),
+  z.object({ type: z.literal('plan.add'), itemId: id, participantId: id, text }),
 ]);
 export type CoachingCommand = z.infer<typeof coachingCommandSchema>;
 
@@ -35,6 +45,7 @@ export interface TipReceipt {
 
 export interface Tip {
   id: string;
+  attempt: number;
   from: string;
   /** A participant id, or 'all' for a broadcast hint. */
   to: string;
@@ -56,6 +67,7 @@ export interface Marker {
   at: number;
   /** The agenda item under way when it was dropped. */
   item: string | null;
+  attempt: number;
 }
 
 export interface BackchannelMessage {
@@ -65,11 +77,41 @@ export interface BackchannelMessage {
   at: number;
 }
 
+export interface Score {
+  observerId: string;
+  participantId: string;
+  competency: string;
+  attempt: number;
+  score: number | 'P' | 'S' | 'M' | 'U';
+  note?: string;
+  markerIds: string[];
+  at: number;
+}
+
+/** An expert's "next time" item for one trainee: shown to them when the next attempt starts. */
+export interface PlanItem {
+  id: string;
+  observerId: string;
+  participantId: string;
+  attempt: number;
+  text: string;
+  at: number;
+}
+
 export interface CoachingState {
   observers: Record<string, { id: string; name: string; joinedAt: number }>;
   tips: Tip[];
   markers: Marker[];
   backchannel: BackchannelMessage[];
+  scores: Score[];
+  plan: PlanItem[];
 }
 
-export const emptyCoaching = (): CoachingState => ({ observers: {}, tips: [], markers: [], backchannel: [] });
+export const emptyCoaching = (): CoachingState => ({
+  observers: {},
+  tips: [],
+  markers: [],
+  backchannel: [],
+  scores: [],
+  plan: [],
+});
