@@ -8,6 +8,7 @@ import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
+import { exportRoutes } from './export-routes.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 
@@ -56,6 +57,7 @@ export function createApp({
   });
   app.use(scenarioRoutes(library));
   app.use(sessionRoutes(registry, library, auth));
+  app.use(exportRoutes(registry));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));
   });

@@ -9,7 +9,9 @@ import {
   coachingCommandSchema,
   emptyCoaching,
 } from '../../shared/coaching/state.ts';
+import type { DebriefInput } from '../../shared/debrief/build.ts';
 import type { LogEntry } from '../../shared/log/entry.ts';
+import { type Replayed, replayLog } from '../../shared/log/replay.ts';
 import type { Actor, Command } from '../../shared/meeting/commands.ts';
 import { commandSchema } from '../../shared/meeting/commands.ts';
 import { balanceCards } from '../../shared/meeting/seats.ts';
@@ -69,30 +71,39 @@ export class SessionHost {
   /** Rebuilds a session from its latest snapshot and the log after it; timers re-arm from the deadlines in the context. */
   static restore(row: SessionRow, scenario: Scenario, deps: HostDeps): SessionHost {
     const snapshot = deps.storage.latestSnapshot(row.id);
-    let meeting = MeetingSession.create(scenario);
-    let coaching = emptyCoaching();
-    let seq = 0;
+    let from: Replayed | undefined;
     if (snapshot) {
       const data = JSON.parse(snapshot.data) as { meeting: PersistedMeeting; coaching: CoachingState };
-      meeting = MeetingSession.restore(scenario, data.meeting);
-      coaching = data.coaching;
-      seq = snapshot.seq;
+      from = {
+        meeting: MeetingSession.restore(scenario, data.meeting),
+        coaching: data.coaching,
+        seq: snapshot.seq,
+      };
     }
-    const participants = () => new Set(Object.keys(meeting.context.participants));
-    for (const entry of deps.storage.readLog(row.id, seq)) {
-      if (entry.payload.kind === 'meeting') meeting.applyLogged(entry.actor, entry.payload.command, entry.at);
-      else {
-        const applied = applyCoaching(coaching, entry.actor as CoachingActor, entry.payload.command, {
-          at: entry.at,
-          participants: participants(),
-          item: entry.payload.item,
-          attempt: meeting.context.attempt,
-        });
-        if (applied.ok) coaching = applied.state;
-      }
-      seq = entry.seq;
-    }
+    const { meeting, coaching, seq } = replayLog(
+      scenario,
+      deps.storage.readLog(row.id, from?.seq ?? 0),
+      from,
+    );
     return new SessionHost(row, scenario, meeting, coaching, seq, deps);
+  }
+
+  /** The session as it stood just after `seq` (for the debrief's "state at this moment"). */
+  replayTo(seq: number): Replayed {
+    return replayLog(
+      this.scenario,
+      this.log(0).filter((e) => e.seq <= seq),
+    );
+  }
+
+  debriefInput(): DebriefInput {
+    return {
+      scenario: this.scenario,
+      context: this.meeting.context,
+      state: this.meeting.state,
+      coaching: this.coaching,
+      log: this.log(0),
+    };
   }
 
   get id(): string {
@@ -121,8 +132,18 @@ export class SessionHost {
     };
   }
 
+  /** Log entries after `afterSeq`, from memory (the log is read from storage once, then kept in step). */
   log(afterSeq = 0): LogEntry[] {
-    return this.deps.storage.readLog(this.row.id, afterSeq);
+    if (!this.entries) this.entries = this.deps.storage.readLog(this.row.id, 0);
+    // seq is gap-free from 1, so entry n sits at index n − 1.
+    return this.entries.slice(Math.max(0, afterSeq));
+  }
+
+  private entries: LogEntry[] | undefined;
+  private closed = false;
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** Called after every change (command, tick, presence). */
@@ -131,12 +152,18 @@ export class SessionHost {
     return () => this.listeners.delete(listener);
   }
 
+  /** Bumped whenever someone comes online or goes offline (presence is shown, not logged). */
+  presenceVersion = 0;
+
   setOnline(participantId: string, online: boolean): void {
     const count = (this.presence.get(participantId) ?? 0) + (online ? 1 : -1);
     const wasOnline = this.presence.has(participantId);
     if (count > 0) this.presence.set(participantId, count);
     else this.presence.delete(participantId);
-    if (wasOnline !== this.presence.has(participantId)) this.notify();
+    if (wasOnline !== this.presence.has(participantId)) {
+      this.presenceVersion++;
+      this.notify();
+    }
   }
 
   /** Seats a new trainee (the server's participant.join). */
@@ -200,6 +227,13 @@ export class SessionHost {
     } else if ((this.meeting.nextDeadline() ?? Number.POSITIVE_INFINITY) > this.now()) {
       this.arm(); // woke early (timers may fire a little before time)
     }
+  }
+
+  /** Deleted: listeners hear of it once more (to tell their clients), then the session stops. */
+  close(): void {
+    this.closed = true;
+    this.notify();
+    this.stop();
   }
 
   stop(): void {
@@ -285,10 +319,12 @@ export class SessionHost {
       this.meeting = reloaded.meeting;
       this.coaching = reloaded.coaching;
       this.seq = reloaded.seq;
+      this.entries = undefined;
       reloaded.stop();
       throw error;
     }
     this.seq += entries.length;
+    this.entries?.push(...entries);
     this.sinceSnapshot += entries.length;
     if (this.sinceSnapshot >= (this.deps.snapshotEvery ?? 100)) this.snapshot();
     this.arm();

@@ -8,11 +8,15 @@ import {
   CLIENT_EVENTS,
   type CommandAck,
   commandEnvelopeSchema,
+  type DebriefAck,
+  debriefRequestSchema,
   type HistoryAck,
   historyRequestSchema,
   type Notice,
   SERVER_EVENTS,
+  type StateAtAck,
   type SyncAck,
+  stateAtRequestSchema,
   syncRequestSchema,
   type Welcome,
 } from '../../shared/protocol/messages.ts';
@@ -21,7 +25,16 @@ import type { SessionRegistry } from '../sessions/registry.ts';
 import type { SessionHost } from '../sessions/session-host.ts';
 import { type Connection, identify } from './identify.ts';
 import { TokenBucket } from './rate-limit.ts';
-import { fanOutViews, liveViewFor, staticViewFor, timelineFor } from './views.ts';
+import {
+  advanceCursor,
+  debriefFor,
+  fanOutViews,
+  type LogCursor,
+  liveViewAt,
+  liveViewFor,
+  staticViewFor,
+  timelineFor,
+} from './views.ts';
 
 export interface SocketOptions {
   /** Largest message a client may send, in bytes. */
@@ -39,10 +52,12 @@ export function attachSockets(
   options: SocketOptions = {},
 ): Server {
   const io = new Server(http, { maxHttpBufferSize: options.maxPayloadBytes ?? 16_384, serveClient: false });
-  const rooms = new Map<SessionHost, Set<Connection & { socket: Socket }>>();
+  type Member = Connection & { socket: Socket; cursor: LogCursor; presence: number };
+  const rooms = new Map<SessionHost, Set<Member>>();
   const scheduled = new Set<SessionHost>();
 
   // Changes are coalesced: one fan-out per session per turn of the event loop.
+  // A member gets a view only when something it may see has changed.
   const scheduleFanOut = (host: SessionHost) => {
     if (scheduled.has(host)) return;
     scheduled.add(host);
@@ -50,8 +65,21 @@ export function attachSockets(
       scheduled.delete(host);
       const members = rooms.get(host);
       if (!members || members.size === 0) return;
-      for (const [member, live] of fanOutViews(host, members)) {
-        member.socket.emit(SERVER_EVENTS.view, { live });
+      if (host.isClosed) {
+        const notice: Notice = { kind: 'session_deleted' };
+        for (const member of members) {
+          member.socket.emit(SERVER_EVENTS.notice, notice);
+          member.socket.disconnect(true);
+        }
+        rooms.delete(host);
+        return;
+      }
+      const due = [...members].filter(
+        (m) => advanceCursor(m, m.cursor) || m.presence !== host.presenceVersion,
+      );
+      for (const [member, live] of fanOutViews(host, due)) {
+        member.presence = host.presenceVersion;
+        member.socket.emit(SERVER_EVENTS.view, { live: { ...live, seq: member.cursor.visible } });
         for (const tip of live.me?.tips ?? []) host.tipDelivered(tip.id, live.me?.participantId ?? '');
       }
     });
@@ -71,7 +99,9 @@ export function attachSockets(
   io.on('connection', (socket) => {
     const connection = socket.data.connection as Connection;
     const { host, viewer, sender } = connection;
-    const member = { ...connection, socket };
+    const cursor: LogCursor = { visible: 0, scanned: 0 };
+    advanceCursor(connection, cursor);
+    const member: Member = { ...connection, socket, cursor, presence: host.presenceVersion };
     let room = rooms.get(host);
     if (!room) {
       room = new Set();
@@ -85,8 +115,9 @@ export function attachSockets(
       sessionId: host.id,
       viewer,
       ...(connection.name !== undefined && { name: connection.name }),
+      ...(viewer.kind === 'facilitator' && { joinCode: host.row.joinCode }),
       static: staticViewFor(connection),
-      live: liveViewFor(connection),
+      live: { ...liveViewFor(connection), seq: cursor.visible },
       missed: connection.lastSeq !== undefined ? timelineFor(connection, connection.lastSeq) : [],
     };
     socket.emit(SERVER_EVENTS.welcome, welcome);
@@ -121,6 +152,11 @@ export function attachSockets(
           'command',
           parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path, message: i.message })),
         );
+      if (registry.get(host.id) !== host)
+        return ack?.({
+          ok: false,
+          error: { code: ERROR_CODES.sessionEnded, message: 'this session has been deleted' },
+        });
       if (!sender)
         return ack?.({
           ok: false,
@@ -144,7 +180,12 @@ export function attachSockets(
       if (typeof ack !== 'function' || throttled(ack)) return;
       const parsed = syncRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(ack, 'sync request', parsed.error.issues.length);
-      ack({ ok: true, live: liveViewFor(connection), missed: timelineFor(connection, parsed.data.lastSeq) });
+      advanceCursor(connection, cursor);
+      ack({
+        ok: true,
+        live: { ...liveViewFor(connection), seq: cursor.visible },
+        missed: timelineFor(connection, parsed.data.lastSeq),
+      });
     });
 
     socket.on(CLIENT_EVENTS.history, (payload: unknown, ack: Ack<HistoryAck>) => {
@@ -156,6 +197,25 @@ export function attachSockets(
         entries: timelineFor(connection, parsed.data.fromSeq, parsed.data.limit),
         lastSeq: host.lastSeq,
       });
+    });
+
+    socket.on(CLIENT_EVENTS.stateAt, (payload: unknown, ack: Ack<StateAtAck>) => {
+      if (typeof ack !== 'function' || throttled(ack)) return;
+      const parsed = stateAtRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(ack, 'state_at request', parsed.error.issues.length);
+      ack({ ok: true, live: liveViewAt(connection, Math.min(parsed.data.seq, host.lastSeq)) });
+    });
+
+    socket.on(CLIENT_EVENTS.debrief, (payload: unknown, ack: Ack<DebriefAck>) => {
+      if (typeof ack !== 'function' || throttled(ack)) return;
+      if (!debriefRequestSchema.safeParse(payload ?? {}).success) return invalid(ack, 'debrief request', 1);
+      const debrief = debriefFor(connection);
+      if (!debrief)
+        return ack({
+          ok: false,
+          error: { code: ERROR_CODES.forbidden, message: 'the projector has no debrief' },
+        });
+      ack({ ok: true, debrief });
     });
 
     socket.on('disconnect', () => {

@@ -3,6 +3,7 @@
 // schemas before anything else looks at it. See docs/protocol.md.
 import { z } from 'zod';
 import { coachingCommandSchema } from '../coaching/state.ts';
+import type { DebriefView } from '../debrief/build.ts';
 import { commandSchema } from '../meeting/commands.ts';
 import type { LiveView, StaticView, TimelineEntry } from '../views/types.ts';
 import type { ErrorPayload } from './errors.ts';
@@ -62,8 +63,17 @@ export const historyRequestSchema = z.object({
   limit: z.number().int().min(1).max(1000).optional(),
 });
 
+export const stateAtRequestSchema = z.object({ seq: z.number().int().min(0) });
+export const debriefRequestSchema = z.object({}).strict();
+
 /** Event names, both ways. */
-export const CLIENT_EVENTS = { command: 'command', sync: 'sync', history: 'history' } as const;
+export const CLIENT_EVENTS = {
+  command: 'command',
+  sync: 'sync',
+  history: 'history',
+  stateAt: 'state_at',
+  debrief: 'debrief',
+} as const;
 export const SERVER_EVENTS = { welcome: 'welcome', view: 'view', notice: 'notice' } as const;
 
 export type Viewer =
@@ -77,6 +87,8 @@ export interface Welcome {
   viewer: Viewer;
   /** The viewer's own display name (trainees and observers). */
   name?: string;
+  /** The session's join code, for the facilitator's console only (to show it and its QR code). */
+  joinCode?: string;
   static: StaticView;
   live: LiveView;
   /** What happened since the client's lastSeq, projected for it (empty on a first visit). */
@@ -94,6 +106,9 @@ export type SyncAck =
 export type HistoryAck =
   | { ok: true; entries: TimelineEntry[]; lastSeq: number }
   | { ok: false; error: ErrorPayload };
+
+export type StateAtAck = { ok: true; live: LiveView } | { ok: false; error: ErrorPayload };
+export type DebriefAck = { ok: true; debrief: DebriefView } | { ok: false; error: ErrorPayload };
 
 /** Out-of-band notices: throttling, the session ending under a client's feet. */
 export type Notice = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'session_deleted' };

@@ -1,0 +1,206 @@
+// The debrief for one viewer: per attempt, the timeline, participation,
+// inject responses, tips and what followed them, markers, rubric scores,
+// improvement plans and minutes; secrets revealed side by side; and the
+// comparison across attempts. Trainees see their own debrief: public events,
+// their own tips and scores, markers the experts chose to share, and
+// injects addressed to them — the same visibility as their screens.
+import type { CoachingState, Marker, PlanItem } from '../coaching/state.ts';
+import type { LogEntry } from '../log/entry.ts';
+import type { MeetingContext, MeetingRecord } from '../meeting/context.ts';
+import { type Minutes, minutesFromContext } from '../meeting/minutes.ts';
+import type { Role, Scenario } from '../scenario/index.ts';
+import { projectTimeline } from '../views/timeline.ts';
+import type { TimelineEntry } from '../views/types.ts';
+import {
+  type InjectResponse,
+  injectResponses,
+  type ParticipationFigures,
+  participation,
+  type TipFollowUp,
+  tipFollowUps,
+} from './figures.ts';
+import { aggregateScores, type ScoreAggregate } from './scores.ts';
+
+export type DebriefViewer =
+  | { audience: 'trainee'; participantId: string }
+  | { audience: 'observer' | 'facilitator' };
+
+export interface DebriefInput {
+  scenario: Scenario;
+  context: MeetingContext;
+  /** The state's path: secrets are revealed to trainees only once the meeting is closed. */
+  state: string;
+  coaching: CoachingState;
+  log: readonly LogEntry[];
+}
+
+export interface AttemptDebrief {
+  attempt: number;
+  current: boolean;
+  /** participantId → role card held in this attempt. */
+  cards: Record<string, string | null>;
+  record: MeetingRecord;
+  participation: ParticipationFigures[];
+  injects: InjectResponse[];
+  tips: (TipFollowUp & { text: string; broadcast: boolean })[];
+  markers: Marker[];
+  scores: ScoreAggregate[];
+  plan: PlanItem[];
+  minutes: Minutes;
+  timeline: TimelineEntry[];
+}
+
+export interface ComparisonRow {
+  participantId: string;
+  attempt: number;
+  roleId: string | null;
+  /** competency → mean of the experts' scores. */
+  competencies: Record<string, number>;
+  speakingMs: number;
+  turns: number;
+  overtimeMs: number;
+  pointsOfOrder: number;
+}
+
+export interface DebriefView {
+  viewer: DebriefViewer;
+  scenarioId: string;
+  participants: { id: string; name: string }[];
+  attempts: AttemptDebrief[];
+  /** Every card's private side, when the scenario reveals secrets and the meeting is over (always for observers). */
+  secrets: Role[] | null;
+  comparison: ComparisonRow[];
+  questions: Scenario['debrief']['questions'];
+}
+
+/** Log entries by attempt: a retake starts the next one. */
+export function splitByAttempt(log: readonly LogEntry[]): Map<number, LogEntry[]> {
+  const byAttempt = new Map<number, LogEntry[]>();
+  let attempt = 1;
+  for (const entry of log) {
+    const list = byAttempt.get(attempt) ?? [];
+    list.push(entry);
+    byAttempt.set(attempt, list);
+    if (entry.payload.kind === 'meeting' && entry.payload.command.type === 'meeting.retake') attempt++;
+  }
+  return byAttempt;
+}
+
+function addressedTo(scenario: Scenario, injectId: string, roleId: string | null): boolean {
+  const inject = scenario.injects.find((i) => i.id === injectId);
+  if (!inject || inject.to === 'observers') return false;
+  return inject.to === 'all' || (roleId !== null && inject.to.includes(roleId));
+}
+
+/** A trainee's copy of a record: only injects addressed to them; secret ballots without who voted what. */
+function recordFor(scenario: Scenario, record: MeetingRecord, roleId: string | null): MeetingRecord {
+  return {
+    ...record,
+    injects: record.injects.filter((r) => addressedTo(scenario, r.inject, roleId)),
+    ballots: record.ballots.map((b) =>
+      b.ballot !== 'secret' ? b : b.kind === 'vote' ? { ...b, votes: {} } : { ...b, choices: {} },
+    ),
+  };
+}
+
+export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): DebriefView {
+  const { scenario, context, coaching } = input;
+  const me = viewer.audience === 'trainee' ? viewer.participantId : undefined;
+  const logs = splitByAttempt(input.log);
+  const currentCards = Object.fromEntries(Object.values(context.participants).map((p) => [p.id, p.roleId]));
+  const attempts = [
+    ...context.earlierAttempts.map((a) => ({
+      attempt: a.attempt,
+      record: a.record,
+      cards: a.cards,
+      current: false,
+    })),
+    { attempt: context.attempt, record: context.record, cards: currentCards, current: true },
+  ];
+  const participantIds = Object.keys(context.participants);
+  // Minutes come from the same filtered records, so a trainee's minutes hold only what they may see.
+  const minutesContext: MeetingContext = me
+    ? {
+        ...context,
+        record: recordFor(scenario, context.record, currentCards[me] ?? null),
+        earlierAttempts: context.earlierAttempts.map((a) => ({
+          ...a,
+          record: recordFor(scenario, a.record, a.cards[me] ?? null),
+        })),
+      }
+    : context;
+  const timelineViewer = me
+    ? ({ audience: 'trainee', participantId: me } as const)
+    : { audience: viewer.audience };
+
+  const built: AttemptDebrief[] = attempts.map(({ attempt, record, cards, current }) => {
+    const roleId = me ? (cards[me] ?? null) : null;
+    const visibleRecord = me ? recordFor(scenario, record, roleId) : record;
+    const tips = coaching.tips.filter((t) => t.attempt === attempt && (!me || t.to === me || t.to === 'all'));
+    const followUps = tipFollowUps(
+      tips,
+      logs.get(attempt) ?? [],
+      me ? [me] : participantIds.filter((id) => cards[id]),
+    )
+      .filter((f) => !me || f.participantId === me)
+      .map((f) => {
+        const tip = tips.find((t) => t.id === f.tipId);
+        return { ...f, text: tip?.text ?? '', broadcast: tip?.to === 'all' };
+      });
+    const markers = coaching.markers.filter(
+      (m) =>
+        m.attempt === attempt &&
+        (!me || (m.shared && (m.participantId === me || m.participantId === undefined))),
+    );
+    const scores = aggregateScores(
+      coaching.scores.filter((s) => s.attempt === attempt && (!me || s.participantId === me)),
+    );
+    const timeline = projectTimeline(scenario, logs.get(attempt) ?? [], { ...timelineViewer, roleId });
+    return {
+      attempt,
+      current,
+      cards,
+      record: visibleRecord,
+      participation: participation(visibleRecord),
+      injects: injectResponses(scenario, visibleRecord),
+      tips: followUps,
+      markers,
+      scores,
+      plan: coaching.plan.filter((p) => p.attempt === attempt && (!me || p.participantId === me)),
+      minutes: minutesFromContext(scenario, minutesContext, attempt),
+      timeline,
+    };
+  });
+
+  const over = input.state === 'closed' || input.state === 'debrief';
+  const showSecrets = !me || (scenario.debrief.revealSecrets && over);
+  const comparison = built.flatMap((a) =>
+    Object.entries(a.cards)
+      .filter(([id, roleId]) => roleId !== null && (!me || id === me))
+      .map(([participantId, roleId]) => {
+        const figures = a.participation.find((f) => f.participantId === participantId);
+        const competencies = Object.fromEntries(
+          a.scores.filter((s) => s.participantId === participantId).map((s) => [s.competency, s.mean]),
+        );
+        return {
+          participantId,
+          attempt: a.attempt,
+          roleId,
+          competencies,
+          speakingMs: figures?.speakingMs ?? 0,
+          turns: figures?.turns ?? 0,
+          overtimeMs: figures?.overtimeMs ?? 0,
+          pointsOfOrder: figures?.pointsOfOrder ?? 0,
+        };
+      }),
+  );
+  return {
+    viewer,
+    scenarioId: scenario.id,
+    participants: Object.values(context.participants).map((p) => ({ id: p.id, name: p.name })),
+    attempts: built,
+    secrets: showSecrets ? scenario.roles : null,
+    comparison,
+    questions: scenario.debrief.questions,
+  };
+}

@@ -1,0 +1,130 @@
+// The figures a debrief shows for one attempt: speaking time and turns,
+// cut-offs and points of order, time over, how fast the room answered each
+// inject, and what a trainee did in the two minutes after each tip. Pure,
+// from the meeting record, the coaching state and the log.
+import type { Tip } from '../coaching/state.ts';
+import type { LogEntry } from '../log/entry.ts';
+import type { MeetingRecord } from '../meeting/context.ts';
+import type { Scenario } from '../scenario/index.ts';
+
+export const TIP_FOLLOW_UP_MS = 2 * 60 * 1000;
+
+export interface ParticipationFigures {
+  /** `p:<participantId>` or `npc:<roleId>`. */
+  key: string;
+  participantId?: string;
+  roleId: string | null;
+  speakingMs: number;
+  turns: number;
+  overtimeMs: number;
+  pointsOfOrder: number;
+  /** Turns the chair ended (cut off). */
+  cutOff: number;
+  statements: number;
+}
+
+export interface InjectResponse {
+  inject: string;
+  firedAt: number;
+  respondedAt?: number;
+  responseMs?: number;
+  /** Within its respond_within window (undefined when it has none or no answer yet). */
+  inTime?: boolean;
+}
+
+export interface TipFollowUp {
+  tipId: string;
+  participantId: string;
+  sentAt: number;
+  ackAt?: number;
+  /** The trainee's own actions in the two minutes after the tip, in order. */
+  actions: { at: number; type: string }[];
+}
+
+export function participation(record: MeetingRecord): ParticipationFigures[] {
+  const figures = new Map<string, ParticipationFigures>();
+  const get = (key: string, roleId: string | null): ParticipationFigures => {
+    let f = figures.get(key);
+    if (!f) {
+      f = {
+        key,
+        ...(key.startsWith('p:') && { participantId: key.slice(2) }),
+        roleId,
+        speakingMs: 0,
+        turns: 0,
+        overtimeMs: 0,
+        pointsOfOrder: 0,
+        cutOff: 0,
+        statements: 0,
+      };
+      figures.set(key, f);
+    }
+    return f;
+  };
+  for (const turn of record.turns) {
+    const key = turn.speaker.kind === 'participant' ? `p:${turn.speaker.id}` : `npc:${turn.speaker.roleId}`;
+    const f = get(key, turn.roleId);
+    f.speakingMs += turn.end - turn.start;
+    f.turns += 1;
+    f.overtimeMs += turn.overtimeMs;
+    if (turn.pointOfOrder) f.pointsOfOrder += 1;
+    if (turn.endedBy === 'cut') f.cutOff += 1;
+  }
+  for (const statement of record.statements) {
+    const key =
+      statement.speaker.kind === 'participant'
+        ? `p:${statement.speaker.id}`
+        : `npc:${statement.speaker.roleId}`;
+    get(key, statement.roleId).statements += 1;
+  }
+  return [...figures.values()].sort((a, b) => b.speakingMs - a.speakingMs || a.key.localeCompare(b.key));
+}
+
+export function injectResponses(scenario: Scenario, record: MeetingRecord): InjectResponse[] {
+  return record.injects.map((fired) => {
+    const window = scenario.injects.find((i) => i.id === fired.inject)?.respondWithin;
+    const responseMs = fired.respondedAt !== undefined ? fired.respondedAt - fired.firedAt : undefined;
+    return {
+      inject: fired.inject,
+      firedAt: fired.firedAt,
+      ...(fired.respondedAt !== undefined && { respondedAt: fired.respondedAt }),
+      ...(responseMs !== undefined && { responseMs }),
+      ...(responseMs !== undefined && window !== undefined && { inTime: responseMs <= window * 1000 }),
+    };
+  });
+}
+
+/** For each tip and each of its recipients, what that trainee did in the next two minutes. */
+export function tipFollowUps(
+  tips: readonly Tip[],
+  log: readonly LogEntry[],
+  participants: readonly string[],
+): TipFollowUp[] {
+  const out: TipFollowUp[] = [];
+  for (const tip of tips) {
+    const recipients = tip.to === 'all' ? participants : [tip.to];
+    for (const participantId of recipients) {
+      const actions = log
+        .filter(
+          (e) =>
+            e.actor.kind === 'participant' &&
+            e.actor.id === participantId &&
+            e.at >= tip.sentAt &&
+            e.at <= tip.sentAt + TIP_FOLLOW_UP_MS &&
+            // Reading and acknowledging the tip itself is not acting on it.
+            e.payload.command.type !== 'tip.read' &&
+            e.payload.command.type !== 'tip.ack',
+        )
+        .map((e) => ({ at: e.at, type: e.payload.command.type }));
+      const ackAt = tip.receipts[participantId]?.ackAt;
+      out.push({
+        tipId: tip.id,
+        participantId,
+        sentAt: tip.sentAt,
+        ...(ackAt !== undefined && { ackAt }),
+        actions,
+      });
+    }
+  }
+  return out;
+}
