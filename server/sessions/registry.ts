@@ -16,7 +16,6 @@ export interface CreatedSession {
 
 export class SessionRegistry {
   private readonly hosts = new Map<string, SessionHost>();
-  private readonly removeListeners = new Set<(id: string) => void>();
 
   constructor(
     private readonly storage: Storage,
@@ -107,17 +106,10 @@ export class SessionRegistry {
     return sameHash(hashToken(token), expected) ? host : undefined;
   }
 
-  /** Called with a session's id once it is deleted (the transport cuts off its clients). */
-  onRemove(listener: (id: string) => void): () => void {
-    this.removeListeners.add(listener);
-    return () => this.removeListeners.delete(listener);
-  }
-
   remove(id: string): void {
     this.hosts.get(id)?.close();
     this.hosts.delete(id);
     this.storage.setSessionStatus(id, 'deleted');
-    for (const listener of this.removeListeners) listener(id);
   }
 
   stopAll(): void {

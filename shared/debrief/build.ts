@@ -9,6 +9,7 @@ import type { LogEntry } from '../log/entry.ts';
 import type { MeetingContext, MeetingRecord } from '../meeting/context.ts';
 import { type Minutes, minutesFromContext } from '../meeting/minutes.ts';
 import type { Role, Scenario } from '../scenario/index.ts';
+import { ballotForRoom } from '../views/live.ts';
 import { projectTimeline } from '../views/timeline.ts';
 import type { TimelineEntry } from '../views/types.ts';
 import {

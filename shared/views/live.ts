@@ -3,8 +3,9 @@
 // Trainee views are built in two steps — what every trainee sees, then the
 // one trainee's own part — so a room of twenty shares the first step.
 import type { CoachingState } from '../coaching/state.ts';
-import type { MeetingContext } from '../meeting/context.ts';
+import type { BallotRecord, MeetingContext } from '../meeting/context.ts';
 import { isFloorItem, orderedQueue } from '../meeting/floor.ts';
+import type { ElectionOutcome, Measure, VoteOutcome } from '../meeting/rules.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type {
   Audience,
@@ -75,15 +76,49 @@ function itemView(input: LiveInput, audience: Audience): ItemView | null {
   };
 }
 
+const countsArea = (o: VoteOutcome) => [...o.quorum, ...o.pass].some((c) => c.dimension === 'area');
+const noArea = (m: Measure): Measure => ({ ...m, area: 0 });
+
+/**
+ * A secret ballot's outcome as the room reads it. When the rule does not count area, its area
+ * totals decide nothing (the minutes leave them out) but can name a voter in a small room (only one
+ * card has 90 m², so "no: 90 m²" says how it voted): they are zeroed.
+ */
+function secretVoteOutcome(o: VoteOutcome): VoteOutcome {
+  if (countsArea(o)) return o;
+  const { eligible, participating, cast, yes, no, abstain } = o;
+  return {
+    ...o,
+    eligible: noArea(eligible),
+    participating: noArea(participating),
+    cast: noArea(cast),
+    yes: noArea(yes),
+    no: noArea(no),
+    abstain: noArea(abstain),
+  };
+}
+
+function secretElectionOutcome(o: ElectionOutcome): ElectionOutcome {
+  if (o.candidates.some((c) => countsArea(c.outcome))) return o;
+  return {
+    ...o,
+    candidates: o.candidates.map((c) => ({ ...c, outcome: secretVoteOutcome(c.outcome) })),
+    participating: noArea(o.participating),
+    eligible: noArea(o.eligible),
+  };
+}
+
+/** A counted ballot as the room may know it: a secret one loses who voted what (and area totals the rule ignores). */
+export function ballotForRoom(b: BallotRecord): BallotRecord {
+  if (b.ballot !== 'secret') return b;
+  return b.kind === 'vote'
+    ? { ...b, votes: {}, outcome: secretVoteOutcome(b.outcome) }
+    : { ...b, choices: {}, outcome: secretElectionOutcome(b.outcome) };
+}
+
 function recordView(input: LiveInput, audience: Audience): RecordView {
   const { record } = input.meeting.context;
-  const ballots = sees(audience)
-    ? record.ballots
-    : record.ballots.map((b) => {
-        if (b.ballot !== 'secret') return b;
-        // The outcome's arithmetic stays; who voted what goes.
-        return b.kind === 'vote' ? { ...b, votes: {} } : { ...b, choices: {} };
-      });
+  const ballots = sees(audience) ? record.ballots : record.ballots.map(ballotForRoom);
   const { injects: _injects, ...rest } = record;
   return { ...rest, ballots };
 }

@@ -28,6 +28,8 @@ export interface PublicScenario extends ScenarioSummary {
   handouts: Scenario['handouts'];
   roles: PublicRole[];
   agenda: PublicItem[];
+  /** Voting rules are public: a trainee reads on the ballot what it takes to pass. */
+  rules: Scenario['rules'];
   rubric: Scenario['rubric'];
   debrief: { questions: LocalText[] };
 }
@@ -73,6 +75,7 @@ export function publicScenario(s: Scenario): PublicScenario {
     handouts: s.handouts.filter((h) => h.to === 'all'),
     roles: s.roles.map(publicRole),
     agenda: s.agenda.map(publicItem),
+    rules: s.rules,
     rubric: s.rubric,
     debrief: { questions: s.debrief.questions },
   };

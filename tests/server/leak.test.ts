@@ -1,0 +1,445 @@
+// THE leak test. A real server process, real sockets, a real SQLite file, and
+// a scenario whose every private field is a canary string
+// (tests/fixtures/scenarios/leak/canary-hearing.yaml). Five trainees, two
+// observers, the facilitator and the projector hold a whole meeting, with
+// coaching, injects of every addressing, a secret vote and an election; one
+// trainee drops out and catches up. Then every frame each client received
+// (welcome, views, acks, history, sync) is searched for what it must not see.
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeadlessClient } from '../../client/headless/client.ts';
+import type { AnyCommand, CommandAck, Welcome } from '../../shared/protocol/messages.ts';
+import type { LiveView, TimelineEntry } from '../../shared/views/types.ts';
+import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { type CreatedSession, createSession, PASSWORD } from '../support/session-api.ts';
+
+const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
+const CANARY = /CANARY-[A-Za-z0-9_-]+/g;
+const BROADCAST = 'Slow down and summarise before you answer.';
+const OBSERVER_NAMES = ['CANARY-OBSERVER-NAME-1', 'CANARY-OBSERVER-NAME-2'];
+
+type Choice = 'yes' | 'no' | 'abstain';
+interface Trainee {
+  name: string;
+  roleId: string;
+  vote: Choice;
+  client: HeadlessClient;
+  id: string;
+}
+const CAST: { name: string; roleId: string; vote: Choice }[] = [
+  { name: 'Trainee Chair', roleId: 'chair', vote: 'yes' },
+  { name: 'Trainee A', roleId: 'owner_a', vote: 'no' },
+  { name: 'Trainee B', roleId: 'owner_b', vote: 'abstain' },
+  { name: 'Trainee R1', roleId: 'residents', vote: 'yes' },
+  { name: 'Trainee R2', roleId: 'residents', vote: 'no' },
+];
+
+let server: ServerProcess;
+let session: CreatedSession;
+let facilitator: HeadlessClient;
+let observers: HeadlessClient[] = [];
+let projector: HeadlessClient;
+const trainees: Trainee[] = [];
+/** Every canary written in the scenario file. */
+const scenarioCanaries = [...new Set(readFileSync(FIXTURE, 'utf8').match(CANARY) ?? [])];
+/** Every canary the session put in play: the file's, the observers' names, tips, markers, backchannel. */
+let allCanaries: string[] = [];
+let observerIds: string[] = [];
+/** What the dropped-out trainee got on reconnecting. */
+let catchUp: Welcome | undefined;
+const refusals: Record<string, CommandAck> = {};
+
+const tipText = (participantId: string) => `CANARY-TIP-for-${participantId}`;
+
+async function ok(client: HeadlessClient, command: AnyCommand): Promise<number> {
+  const ack = await client.send(command);
+  if (!ack.ok) throw new Error(`${command.type} refused: ${ack.error.code} ${ack.error.message}`);
+  return ack.seq;
+}
+
+const framesJson = (client: HeadlessClient) => JSON.stringify(client.frames.map((f) => f.payload));
+
+/** Canaries a trainee is entitled to: their own card, their own tips, their card's private inject and handout. */
+function entitled(t: Trainee): Set<string> {
+  const own = ['BRIEF', 'GOAL', 'SECRET', 'REDLINE'].map((k) => `CANARY-${k}-${t.roleId}`);
+  own.push(tipText(t.id));
+  if (t.roleId === 'owner_a')
+    own.push('CANARY-PRIVATE-TITLE-private_call', 'CANARY-PRIVATE-BODY-private_call');
+  if (t.roleId === 'owner_b')
+    own.push('CANARY-HANDOUT-TITLE-owner_b_letter', 'CANARY-HANDOUT-BODY-owner_b_letter');
+  return new Set(own);
+}
+
+/** Every object (at any depth) in a frame. */
+function* objects(value: unknown): Generator<Record<string, unknown>> {
+  if (Array.isArray(value)) for (const v of value) yield* objects(v);
+  else if (value && typeof value === 'object') {
+    yield value as Record<string, unknown>;
+    for (const v of Object.values(value)) yield* objects(v);
+  }
+}
+
+/** Every timeline entry a client received: welcome.missed, sync's missed, history's entries. */
+function timelineEntries(client: HeadlessClient): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const frame of client.frames) {
+    const p = frame.payload as { missed?: TimelineEntry[]; entries?: TimelineEntry[] };
+    if (Array.isArray(p?.missed)) out.push(...p.missed);
+    if (Array.isArray(p?.entries)) out.push(...p.entries);
+  }
+  return out;
+}
+
+/** Checks every viewer outside the single-sided screen shares: trainees and the projector. */
+function expectRoomClean(client: HeadlessClient, who: string) {
+  const json = framesJson(client);
+  for (const id of observerIds) expect(json, `${who} learns an observer id`).not.toContain(id);
+  for (const name of OBSERVER_NAMES) expect(json, `${who} learns an observer's name`).not.toContain(name);
+  for (const key of [
+    '"observer"',
+    '"guidance"',
+    '"expect"',
+    '"coaching"',
+    '"markers"',
+    '"backchannel"',
+    '"observers"',
+    '"observersMayFireInjects"',
+    '"choice"',
+  ]) {
+    expect(json, `${who} receives ${key}`).not.toContain(key);
+  }
+  for (const obj of objects(client.frames.map((f) => f.payload))) {
+    // Secret ballot: no "votes" map with anything in it, anywhere (the only vote is the secret one).
+    if ('votes' in obj) expect(obj.votes, `${who} sees who voted what`).toEqual({});
+    if (obj.kind === 'observer') throw new Error(`${who} sees an observer actor: ${JSON.stringify(obj)}`);
+  }
+  for (const entry of timelineEntries(client)) {
+    expect(entry.by.kind, `${who}: ${entry.type} by ${JSON.stringify(entry.by)}`).not.toBe('observer');
+    expect([
+      'settings.update',
+      'inject.respond',
+      'observer.join',
+      'tip.delivered',
+      'marker.drop',
+    ]).not.toContain(entry.type);
+    expect(entry.type).not.toBe('backchannel.say');
+    if (entry.type === 'vote.cast') expect(entry.data).toEqual({});
+  }
+}
+
+beforeAll(async () => {
+  const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-leak-'));
+  copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
+  server = await startServerProcess({ scenariosDir, env: { FACILITATOR_PASSWORD: PASSWORD } });
+  const { url } = server;
+  session = await createSession(url, 'canary-hearing');
+
+  facilitator = await HeadlessClient.connect(url, {
+    role: 'facilitator',
+    sessionId: session.sessionId,
+    token: session.facilitatorToken,
+  });
+  observers = await Promise.all(
+    OBSERVER_NAMES.map((name) =>
+      HeadlessClient.connect(url, {
+        role: 'observer',
+        sessionId: session.sessionId,
+        token: session.observerToken,
+        name,
+      }),
+    ),
+  );
+  observerIds = observers.map((o) => o.id as string);
+  projector = await HeadlessClient.connect(url, { role: 'projector', code: session.joinCode });
+
+  for (const c of CAST) {
+    const { client, seat } = await HeadlessClient.join(url, session.joinCode, c.name);
+    trainees.push({ ...c, client, id: seat.participantId });
+    await ok(client, { type: 'card.take', roleId: c.roleId });
+  }
+  const [chair, ownerA, ownerB, r1, r2] = trainees as [Trainee, Trainee, Trainee, Trainee, Trainee];
+  const [o1, o2] = observers as [HeadlessClient, HeadlessClient];
+
+  // Briefing, then the opening statements: the chair, then the official voiced by an observer.
+  await ok(facilitator, { type: 'meeting.start' });
+  await ok(chair.client, { type: 'meeting.begin' });
+  await chair.client.until((l) => l.item?.id === 'opening');
+
+  // One trainee drops out here and comes back before the vote.
+  r2.client.disconnect();
+  await facilitator.until((l) => l.participants.some((p) => p.id === r2.id && !p.online));
+
+  await ok(chair.client, { type: 'floor.give' });
+  await ok(chair.client, { type: 'statement.post', text: 'We open the hearing on the shed.' });
+  await ok(chair.client, { type: 'floor.yield' });
+  await ok(chair.client, { type: 'floor.give', to: { kind: 'npc', roleId: 'official' } });
+  await ok(o1, { type: 'npc.say', roleId: 'official', text: 'The street office supports a shed.' });
+  await ok(o1, { type: 'floor.yield' });
+
+  // Coaching: a whisper to every trainee, a broadcast hint, markers, the backchannel.
+  for (const [i, t] of trainees.entries()) {
+    await ok(i % 2 ? o2 : o1, { type: 'tip.whisper', tipId: `tip-${i}`, to: t.id, text: tipText(t.id) });
+  }
+  await ok(o2, { type: 'tip.broadcast', tipId: 'hint-1', text: BROADCAST });
+  await ok(o1, {
+    type: 'marker.drop',
+    markerId: 'marker-1',
+    participantId: chair.id,
+    competency: 'mass_work',
+    kind: 'strength',
+    note: 'CANARY-MARKER-NOTE-1',
+  });
+  await ok(o2, {
+    type: 'marker.drop',
+    markerId: 'marker-2',
+    participantId: ownerA.id,
+    competency: 'coordination',
+    kind: 'needs_work',
+    note: 'CANARY-MARKER-NOTE-2',
+  });
+  await ok(o1, { type: 'backchannel.say', messageId: 'bc-1', text: 'CANARY-BACKCHANNEL-1' });
+  await ok(o2, { type: 'backchannel.say', messageId: 'bc-2', text: 'CANARY-BACKCHANNEL-2' });
+  await ownerA.client.until((l) => (l.me?.tips.length ?? 0) === 2);
+  await ok(ownerA.client, { type: 'tip.read', tipId: 'tip-1' });
+  await ok(ownerA.client, { type: 'tip.ack', tipId: 'tip-1' });
+  // Probing: another trainee's tip, a spare inject, a coaching command.
+  refusals.otherTip = await ownerB.client.send({ type: 'tip.read', tipId: 'tip-1' });
+  refusals.spare = await r1.client.send({ type: 'inject.fire', injectId: 'spare_fire' });
+  refusals.whisper = await r1.client.send({ type: 'tip.whisper', tipId: 'x', to: ownerA.id, text: 'hi' });
+
+  // The hearing: a trainee speaks; injects to all, to owner_a, to observers.
+  await ok(chair.client, { type: 'item.next' });
+  await ok(ownerB.client, { type: 'hand.raise' });
+  await ok(chair.client, { type: 'floor.give' });
+  await ok(ownerB.client, { type: 'statement.post', text: 'I cycle every day; a shed helps.' });
+  await ok(ownerB.client, { type: 'floor.yield' });
+  await ok(facilitator, { type: 'inject.fire', injectId: 'town_news' });
+  await ok(facilitator, { type: 'inject.fire', injectId: 'private_call' });
+  await ok(facilitator, { type: 'settings.update', observersMayFireInjects: true });
+  await ok(o2, { type: 'inject.fire', injectId: 'observer_note' });
+  await ok(o1, { type: 'inject.respond', injectId: 'town_news' });
+
+  // The dropped-out trainee returns and is caught up.
+  r2.client.reconnect();
+  await r2.client.waitFor(() => r2.client.frames.filter((f) => f.event === 'welcome').length === 2);
+  catchUp = r2.client.frames.filter((f) => f.event === 'welcome')[1]?.payload as Welcome;
+
+  // The secret vote: everyone votes.
+  await ok(chair.client, { type: 'item.next' });
+  await ok(chair.client, { type: 'vote.open' });
+  for (const t of trainees) await ok(t.client, { type: 'vote.cast', choice: t.vote });
+  await facilitator.until((l) => l.item?.ballot?.castCount === trainees.length);
+  await ok(chair.client, { type: 'vote.close' });
+
+  // The election (open ballot): two nominees.
+  await ok(chair.client, { type: 'item.next' });
+  await ok(chair.client, { type: 'candidate.nominate', participantId: ownerA.id });
+  await ok(facilitator, { type: 'candidate.nominate', participantId: ownerB.id });
+  await ok(chair.client, { type: 'vote.open' });
+  for (const t of trainees) {
+    await ok(t.client, { type: 'election.cast', choices: [t === ownerA ? ownerB.id : ownerA.id] });
+  }
+  await ok(chair.client, { type: 'vote.close' });
+
+  await ok(facilitator, { type: 'meeting.end' });
+  await ok(facilitator, { type: 'meeting.open_debrief' });
+
+  const everyone = [facilitator, ...observers, projector, ...trainees.map((t) => t.client)];
+  await Promise.all(everyone.map((c) => c.until((l) => l.phase === 'debrief')));
+  for (const c of [...trainees.map((t) => t.client), projector, facilitator, ...observers]) {
+    const history = await c.history(0);
+    expect(history.ok).toBe(true);
+    const sync = await c.sync();
+    expect(sync.ok).toBe(true);
+  }
+  allCanaries = [
+    ...scenarioCanaries,
+    ...OBSERVER_NAMES,
+    ...trainees.map((t) => tipText(t.id)),
+    'CANARY-MARKER-NOTE-1',
+    'CANARY-MARKER-NOTE-2',
+    'CANARY-BACKCHANNEL-1',
+    'CANARY-BACKCHANNEL-2',
+  ];
+}, 90_000);
+
+afterAll(async () => {
+  for (const c of [facilitator, ...observers, projector, ...trainees.map((t) => t.client)]) c?.close();
+  await server?.stop();
+});
+
+describe('the leak test: what trainees receive', () => {
+  it('the scenario really carries canaries in every private field', () => {
+    for (const role of ['chair', 'owner_a', 'owner_b', 'residents', 'official']) {
+      for (const k of ['BRIEF', 'GOAL', 'SECRET', 'REDLINE'])
+        expect(scenarioCanaries).toContain(`CANARY-${k}-${role}`);
+    }
+    for (const item of ['opening', 'hearing', 'secret_vote', 'elect'])
+      expect(scenarioCanaries).toContain(`CANARY-GUIDE-${item}`);
+    for (const inject of ['town_news', 'private_call', 'observer_note', 'spare_fire'])
+      expect(scenarioCanaries).toContain(`CANARY-EXPECT-${inject}`);
+    expect(scenarioCanaries).toEqual(
+      expect.arrayContaining([
+        'CANARY-SPARE-TITLE-spare_fire',
+        'CANARY-SPARE-BODY-spare_fire',
+        'CANARY-OBSERVERS-BODY-observer_note',
+        'CANARY-PRIVATE-BODY-private_call',
+        'CANARY-HANDOUT-BODY-owner_b_letter',
+      ]),
+    );
+  });
+
+  it('no trainee receives a canary it is not entitled to, in any frame', () => {
+    for (const t of trainees) {
+      const found = new Set(framesJson(t.client).match(CANARY) ?? []);
+      const allowed = entitled(t);
+      const leaked = [...found].filter((c) => !allowed.has(c));
+      expect(leaked, `${t.name} (${t.roleId}) received`).toEqual([]);
+    }
+  });
+
+  it('each trainee did receive what is theirs (the check above can see canaries)', () => {
+    for (const t of trainees) {
+      const json = framesJson(t.client);
+      for (const canary of entitled(t)) expect(json, `${t.name} never got ${canary}`).toContain(canary);
+      expect(json).toContain(BROADCAST);
+      expect(t.client.live?.me?.card?.id).toBe(t.roleId);
+    }
+  });
+
+  it('no trainee learns an observer, guidance, expected responses, coaching or a secret ballot', () => {
+    for (const t of trainees) expectRoomClean(t.client, t.name);
+  });
+
+  it("no trainee can derive another trainee's secret ballot; their own shows only in me.ballot", () => {
+    for (const t of trainees) {
+      const json = framesJson(t.client);
+      for (const other of trainees) {
+        if (other === t) continue;
+        for (const choice of ['yes', 'no', 'abstain'])
+          expect(json).not.toContain(`"${other.id}":"${choice}"`);
+      }
+      const ownBallots = t.client.frames.flatMap((f) => {
+        const live = (f.payload as { live?: LiveView })?.live;
+        return live?.item?.id === 'secret_vote' && live.me?.ballot !== undefined ? [live.me.ballot] : [];
+      });
+      expect(ownBallots.length).toBeGreaterThan(0);
+      expect(new Set(ownBallots)).toEqual(new Set([t.vote]));
+      const counted = t.client.live?.record.ballots.find((b) => b.item === 'secret_vote');
+      expect(counted).toMatchObject({ kind: 'vote', ballot: 'secret', votes: {} });
+      // Every card's area differs: under a headcount rule, area totals would name who voted what.
+      if (counted?.kind !== 'vote') throw new Error('no counted secret vote');
+      const { yes, no, abstain, cast } = counted.outcome;
+      expect([yes.area, no.area, abstain.area, cast.area]).toEqual([0, 0, 0, 0]);
+      expect([yes.headcount, no.headcount, abstain.headcount]).toEqual([2, 2, 1]);
+    }
+  });
+
+  it('open ballots stay visible to the room (the election)', () => {
+    const [, ownerA, ownerB] = trainees as [Trainee, Trainee, Trainee];
+    for (const t of trainees) {
+      const counted = t.client.live?.record.ballots.find((b) => b.item === 'elect');
+      expect(counted?.kind).toBe('election');
+      if (counted?.kind !== 'election') continue;
+      expect(Object.keys(counted.choices)).toHaveLength(trainees.length);
+      expect(counted.choices[ownerA.id]).toEqual([ownerB.id]);
+    }
+  });
+
+  it('injects: to all for everyone, the private one for its card only, none for observers or spare', () => {
+    for (const t of trainees) {
+      const received = (t.client.live?.injects ?? []).map((i) => i.id).sort();
+      expect(received).toEqual(t.roleId === 'owner_a' ? ['private_call', 'town_news'] : ['town_news']);
+      const fired = timelineEntries(t.client)
+        .filter((e) => e.type === 'inject.fire')
+        .map((e) => e.data.injectId);
+      expect(new Set(fired)).toEqual(
+        new Set(t.roleId === 'owner_a' ? ['private_call', 'town_news'] : ['town_news']),
+      );
+      const handouts = t.client.live?.me?.handouts.map((h) => h.id) ?? [];
+      expect(handouts).toEqual(t.roleId === 'owner_b' ? ['owner_b_letter'] : []);
+    }
+  });
+
+  it('tips: each trainee sees only their own whisper and the broadcast, without a sender', () => {
+    for (const t of trainees) {
+      const tips = t.client.live?.me?.tips ?? [];
+      expect(tips.map((tip) => tip.text).sort()).toEqual([tipText(t.id), BROADCAST].sort());
+      for (const tip of tips) expect(Object.keys(tip)).not.toContain('from');
+      const whispers = timelineEntries(t.client).filter((e) => e.type === 'tip.whisper');
+      for (const w of whispers) expect(w.data.text).toBe(tipText(t.id));
+    }
+  });
+
+  it('the timeline shows observers as the host, and the voiced NPC as itself', () => {
+    for (const t of trainees) {
+      const history = timelineEntries(t.client);
+      const npc = history.find((e) => e.type === 'npc.say');
+      expect(npc?.by).toEqual({ kind: 'npc', roleId: 'official' });
+      const yielded = history.filter((e) => e.type === 'floor.yield').map((e) => e.by.kind);
+      expect(yielded).toContain('host');
+      expect(history.some((e) => e.type === 'settings.update')).toBe(false);
+    }
+  });
+
+  it('the trainee who dropped out was caught up cleanly', () => {
+    const r2 = trainees[4] as Trainee;
+    expect(catchUp?.missed.length).toBeGreaterThan(0);
+    const types = catchUp?.missed.map((e) => e.type) ?? [];
+    expect(types).toContain('npc.say');
+    expect(types).toContain('inject.fire');
+    const injects = catchUp?.missed.filter((e) => e.type === 'inject.fire').map((e) => e.data.injectId);
+    expect(injects).toEqual(['town_news']);
+    const whispers = catchUp?.missed.filter((e) => e.type === 'tip.whisper') ?? [];
+    expect(whispers.map((w) => w.data.text)).toEqual([tipText(r2.id)]);
+    const leaked = (JSON.stringify(catchUp).match(CANARY) ?? []).filter((c) => !entitled(r2).has(c));
+    expect(leaked).toEqual([]);
+  });
+
+  it("refused probes answer without telling anything (another's tip, a spare inject, a whisper)", () => {
+    expect(refusals.otherTip).toMatchObject({ ok: false, error: { code: 'tip/unknown' } });
+    expect(refusals.spare).toMatchObject({ ok: false, error: { code: 'auth/forbidden' } });
+    expect(refusals.whisper).toMatchObject({ ok: false, error: { code: 'auth/forbidden' } });
+  });
+});
+
+describe('the leak test: the projector', () => {
+  it('sees no canary at all, no tips, nothing of the single-sided screen', () => {
+    const json = framesJson(projector);
+    expect(json.match(CANARY) ?? []).toEqual([]);
+    expect(json).not.toContain(BROADCAST);
+    expect(json).not.toContain('"tips"');
+    expect(json).not.toContain('"me"');
+    expectRoomClean(projector, 'the projector');
+    expect(projector.static?.kind).toBe('public');
+    expect((projector.live?.injects ?? []).map((i) => i.id)).toEqual(['town_news']);
+    const history = timelineEntries(projector);
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.some((e) => e.type.startsWith('tip.'))).toBe(false);
+  });
+});
+
+describe('the leak test: the single-sided screen (sanity: the canaries were in play)', () => {
+  it('every observer and the facilitator received every canary', () => {
+    for (const [who, client] of [
+      ['facilitator', facilitator],
+      ['observer 1', observers[0]],
+      ['observer 2', observers[1]],
+    ] as const) {
+      const json = framesJson(client as HeadlessClient);
+      const missing = allCanaries.filter((c) => !json.includes(c));
+      expect(missing, `${who} never received`).toEqual([]);
+    }
+  });
+
+  it('the facilitator sees who voted what in the secret ballot', () => {
+    const counted = facilitator.live?.record.ballots.find((b) => b.item === 'secret_vote');
+    expect(counted?.kind).toBe('vote');
+    if (counted?.kind !== 'vote') return;
+    expect(counted.votes).toEqual(Object.fromEntries(trainees.map((t) => [t.id, t.vote])));
+    const casts = timelineEntries(facilitator).filter((e) => e.type === 'vote.cast');
+    expect(casts.map((e) => e.data.choice).sort()).toEqual(trainees.map((t) => t.vote).sort());
+  });
+});
