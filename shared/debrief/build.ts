@@ -35,6 +35,10 @@ export interface DebriefInput {
   log: readonly LogEntry[];
 }
 
+/** Coaching records as a debrief shows them: without the expert's id in a trainee's debrief. */
+export type DebriefMarker = Omit<Marker, 'observerId'> & { observerId?: string };
+export type DebriefPlanItem = Omit<PlanItem, 'observerId'> & { observerId?: string };
+
 export interface AttemptDebrief {
   attempt: number;
   current: boolean;
@@ -44,9 +48,9 @@ export interface AttemptDebrief {
   participation: ParticipationFigures[];
   injects: InjectResponse[];
   tips: (TipFollowUp & { text: string; broadcast: boolean })[];
-  markers: Marker[];
+  markers: DebriefMarker[];
   scores: ScoreAggregate[];
-  plan: PlanItem[];
+  plan: DebriefPlanItem[];
   minutes: Minutes;
   timeline: TimelineEntry[];
 }
@@ -93,15 +97,22 @@ function addressedTo(scenario: Scenario, injectId: string, roleId: string | null
   return inject.to === 'all' || (roleId !== null && inject.to.includes(roleId));
 }
 
-/** A trainee's copy of a record: only injects addressed to them; secret ballots without who voted what. */
+/**
+ * A trainee's copy of a record: only injects addressed to them; secret ballots without who voted
+ * what, and without the area totals the rule does not count (as in the live view: they can name a voter).
+ */
 function recordFor(scenario: Scenario, record: MeetingRecord, roleId: string | null): MeetingRecord {
   return {
     ...record,
     injects: record.injects.filter((r) => addressedTo(scenario, r.inject, roleId)),
-    ballots: record.ballots.map((b) =>
-      b.ballot !== 'secret' ? b : b.kind === 'vote' ? { ...b, votes: {} } : { ...b, choices: {} },
-    ),
+    ballots: record.ballots.map(ballotForRoom),
   };
+}
+
+/** Observers are invisible to trainees: their ids leave a trainee's debrief. */
+function anonymous<T extends { observerId?: string }>(x: T): Omit<T, 'observerId'> {
+  const { observerId: _, ...rest } = x;
+  return rest;
 }
 
 export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): DebriefView {
@@ -153,9 +164,21 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
         m.attempt === attempt &&
         (!me || (m.shared && (m.participantId === me || m.participantId === undefined))),
     );
-    const scores = aggregateScores(
+    const visibleMarkers = new Set(markers.map((m) => m.id));
+    const aggregates = aggregateScores(
       coaching.scores.filter((s) => s.attempt === attempt && (!me || s.participantId === me)),
     );
+    // A trainee's scores name neither the experts nor the markers they may not see.
+    const scores = me
+      ? aggregates.map((a) => ({
+          ...a,
+          scores: a.scores.map((s) => ({
+            ...anonymous(s),
+            markerIds: s.markerIds.filter((id) => visibleMarkers.has(id)),
+          })),
+        }))
+      : aggregates;
+    const plan = coaching.plan.filter((p) => p.attempt === attempt && (!me || p.participantId === me));
     const timeline = projectTimeline(scenario, logs.get(attempt) ?? [], { ...timelineViewer, roleId });
     return {
       attempt,
@@ -165,9 +188,9 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
       participation: participation(visibleRecord),
       injects: injectResponses(scenario, visibleRecord),
       tips: followUps,
-      markers,
+      markers: me ? markers.map(anonymous) : markers,
       scores,
-      plan: coaching.plan.filter((p) => p.attempt === attempt && (!me || p.participantId === me)),
+      plan: me ? plan.map(anonymous) : plan,
       minutes: minutesFromContext(scenario, minutesContext, attempt),
       timeline,
     };

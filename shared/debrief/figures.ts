@@ -5,6 +5,7 @@
 import type { Tip } from '../coaching/state.ts';
 import type { LogEntry } from '../log/entry.ts';
 import type { MeetingRecord } from '../meeting/context.ts';
+import { activeMs } from '../meeting/minutes-format.ts';
 import type { Scenario } from '../scenario/index.ts';
 
 export const TIP_FOLLOW_UP_MS = 2 * 60 * 1000;
@@ -27,6 +28,7 @@ export interface InjectResponse {
   inject: string;
   firedAt: number;
   respondedAt?: number;
+  /** From firing to the response, pauses left out (a pause stops the response window too). */
   responseMs?: number;
   /** Within its respond_within window (undefined when it has none or no answer yet). */
   inTime?: boolean;
@@ -83,7 +85,11 @@ export function participation(record: MeetingRecord): ParticipationFigures[] {
 export function injectResponses(scenario: Scenario, record: MeetingRecord): InjectResponse[] {
   return record.injects.map((fired) => {
     const window = scenario.injects.find((i) => i.id === fired.inject)?.respondWithin;
-    const responseMs = fired.respondedAt !== undefined ? fired.respondedAt - fired.firedAt : undefined;
+    // The engine moves a response deadline on by each pause; the minutes leave pauses out too.
+    const responseMs =
+      fired.respondedAt !== undefined
+        ? activeMs(fired.firedAt, fired.respondedAt, record.pauses, fired.respondedAt)
+        : undefined;
     return {
       inject: fired.inject,
       firedAt: fired.firedAt,

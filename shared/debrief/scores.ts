@@ -13,8 +13,8 @@ export interface ScoreAggregate {
   participantId: string;
   competency: string;
   attempt: number;
-  /** One per expert. */
-  scores: { observerId: string; score: ScoreValue; note?: string; markerIds: string[] }[];
+  /** One per expert (without the expert's id in a trainee's debrief). */
+  scores: { observerId?: string; score: ScoreValue; note?: string; markerIds: string[] }[];
   mean: number;
   /** Highest minus lowest. */
   spread: number;

@@ -84,7 +84,7 @@ const noArea = (m: Measure): Measure => ({ ...m, area: 0 });
  * totals decide nothing (the minutes leave them out) but can name a voter in a small room (only one
  * card has 90 m², so "no: 90 m²" says how it voted): they are zeroed.
  */
-function secretVoteOutcome(o: VoteOutcome): VoteOutcome {
+export function secretVoteOutcome(o: VoteOutcome): VoteOutcome {
   if (countsArea(o)) return o;
   const { eligible, participating, cast, yes, no, abstain } = o;
   return {
@@ -98,7 +98,7 @@ function secretVoteOutcome(o: VoteOutcome): VoteOutcome {
   };
 }
 
-function secretElectionOutcome(o: ElectionOutcome): ElectionOutcome {
+export function secretElectionOutcome(o: ElectionOutcome): ElectionOutcome {
   if (o.candidates.some((c) => countsArea(c.outcome))) return o;
   return {
     ...o,
