@@ -11,6 +11,7 @@ import { createLogger } from './logger.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { SessionRegistry } from './sessions/registry.ts';
 import { attachSockets } from './sockets/socket-server.ts';
+import { CommitQueue } from './storage/commit-queue.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 
 const VERSION = (
@@ -35,7 +36,9 @@ export async function startServer(
 
   const restoreStarted = performance.now();
   const storage = SqliteStorage.open(join(config.dataDir, 'civic-rehearsal.sqlite'));
-  const registry = new SessionRegistry(storage, library, { storage, logger });
+  // One group commit for every session: commands arriving together share one fsync.
+  const commits = new CommitQueue(storage);
+  const registry = new SessionRegistry(storage, library, { storage, logger, commits });
   const restored = registry.restoreAll();
   logger.info(
     { sessions: restored, ms: Math.round(performance.now() - restoreStarted) },
@@ -55,6 +58,7 @@ export async function startServer(
   logger.info({ port, url: `http://localhost:${port}` }, 'civic rehearsal is listening');
   const close = async () => {
     registry.stopAll();
+    commits.flush();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     storage.close();
   };

@@ -102,18 +102,22 @@ export class HeadlessClient {
     return () => this.waiters.delete(listener);
   }
 
-  static connect(
-    url: string,
-    credentials: Credentials,
-    options?: ClientOptions,
-  ): Promise<HeadlessClient> {
+  static connect(url: string, credentials: Credentials, options?: ClientOptions): Promise<HeadlessClient> {
     const client = new HeadlessClient(url, credentials, options);
     return new Promise((resolve, reject) => {
-      client.socket.once('connect_error', (error: Error & { data?: unknown }) => {
+      // Only the first connection's refusal is fatal: once welcomed, a failed
+      // reconnection attempt (the server restarting) must not close the socket.
+      const refused = (error: Error & { data?: unknown }) => {
         client.socket.close();
         reject(Object.assign(new Error(error.message), { data: error.data }));
-      });
-      client.waitFor(() => client.welcome !== undefined, 10_000).then(() => resolve(client), reject);
+      };
+      client.socket.once('connect_error', refused);
+      client
+        .waitFor(() => client.welcome !== undefined, 10_000)
+        .then(() => {
+          client.socket.off('connect_error', refused);
+          resolve(client);
+        }, reject);
     });
   }
 
@@ -125,12 +129,17 @@ export class HeadlessClient {
       body: JSON.stringify({ code, name }),
     });
     const body = (await res.json()) as JoinResult & { error?: { code: string; message: string } };
-    if (!res.ok) throw Object.assign(new Error(body.error?.message ?? `HTTP ${res.status}`), { data: body.error });
+    if (!res.ok)
+      throw Object.assign(new Error(body.error?.message ?? `HTTP ${res.status}`), { data: body.error });
     return body;
   }
 
   /** Joins with a code and a name, then connects as that trainee. */
-  static async join(url: string, code: string, name: string): Promise<{ client: HeadlessClient; seat: JoinResult }> {
+  static async join(
+    url: string,
+    code: string,
+    name: string,
+  ): Promise<{ client: HeadlessClient; seat: JoinResult }> {
     const seat = await HeadlessClient.requestSeat(url, code, name);
     const client = await HeadlessClient.connect(url, { role: 'trainee', resumeToken: seat.resumeToken });
     return { client, seat };

@@ -108,7 +108,7 @@ export function sessionRoutes(
     res.status(204).end();
   });
 
-  router.post('/api/join', (req, res) => {
+  router.post('/api/join', async (req, res) => {
     const body = joinSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
     const host = registry.byJoinCode(body.data.code);
@@ -123,7 +123,7 @@ export function sessionRoutes(
         );
       return;
     }
-    const { participantId, resumeToken } = registry.joinTrainee(host, body.data.name);
+    const { participantId, resumeToken } = await registry.joinTrainee(host, body.data.name);
     res.status(201).json({ sessionId: host.id, participantId, resumeToken });
   });
 

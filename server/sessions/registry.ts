@@ -79,7 +79,10 @@ export class SessionRegistry {
   }
 
   /** A new trainee: a participant in the meeting, and a resume token only they hold. */
-  joinTrainee(host: SessionHost, name: string): { participantId: string; resumeToken: string } {
+  async joinTrainee(
+    host: SessionHost,
+    name: string,
+  ): Promise<{ participantId: string; resumeToken: string }> {
     const participantId = newId();
     const resumeToken = newToken();
     this.storage.addSeat({
@@ -89,7 +92,7 @@ export class SessionRegistry {
       resumeTokenHash: hashToken(resumeToken),
       createdAt: (this.deps.now ?? Date.now)(),
     });
-    host.join(participantId, name);
+    await host.join(participantId, name);
     return { participantId, resumeToken };
   }
 

@@ -21,10 +21,13 @@ import { type AnyCommand, type CommandAck, SERVER_ONLY_COMMANDS } from '../../sh
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Logger } from '../logger.ts';
-import type { SessionRow, Storage } from '../storage/storage.ts';
+import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
+import type { CommandReceipt, SessionRow, SnapshotRow, Storage } from '../storage/storage.ts';
 
 export interface HostDeps {
   storage: Storage;
+  /** Shared by every session of the process, so one fsync serves them all. */
+  commits?: CommitQueue;
   logger: Logger;
   now?: () => number;
   /** Save a snapshot every this many log entries (restores replay only the tail). */
@@ -50,6 +53,7 @@ export class SessionHost {
   private readonly presence = new Map<string, number>();
   private readonly now: () => number;
   private sinceSnapshot = 0;
+  private readonly commits: CommitQueue;
 
   private constructor(
     readonly row: SessionRow,
@@ -61,6 +65,7 @@ export class SessionHost {
   ) {
     this.seq = seq;
     this.now = deps.now ?? Date.now;
+    this.commits = deps.commits ?? new CommitQueue(deps.storage);
     this.arm();
   }
 
@@ -166,9 +171,15 @@ export class SessionHost {
     }
   }
 
-  /** Seats a new trainee (the server's participant.join). */
-  join(participantId: string, name: string): void {
-    this.commit(this.applyMeeting(SYSTEM, { type: 'participant.join', participantId, name }));
+  /** Seats a new trainee (the server's participant.join); resolves once stored. */
+  join(participantId: string, name: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.commit(
+        this.applyMeeting(SYSTEM, { type: 'participant.join', participantId, name }),
+        undefined,
+        (error) => (error ? reject(error) : resolve()),
+      );
+    });
   }
 
   observerJoined(observerId: string, name: string): void {
@@ -181,15 +192,24 @@ export class SessionHost {
     this.commit(this.applyCoachingCommand(SYSTEM, { type: 'tip.delivered', tipId, participantId }));
   }
 
-  /** Applies a client's command once: a retried `cid` gets the first answer again. */
-  execute(sender: Sender, cid: string, command: AnyCommand): CommandAck {
+  /**
+   * Applies a client's command once: a retried `cid` gets the first answer
+   * again. `reply` is called once the command is stored (or refused).
+   */
+  execute(sender: Sender, cid: string, command: AnyCommand, reply: (ack: CommandAck) => void): void {
+    const key = `${sender.id}\u0000${cid}`;
+    const inflight = this.inflight.get(key);
+    if (inflight) {
+      inflight.push(reply);
+      return;
+    }
     const previous = this.deps.storage.findReceipt(this.row.id, sender.id, cid);
-    if (previous) return JSON.parse(previous.result) as CommandAck;
+    if (previous) return reply(JSON.parse(previous.result) as CommandAck);
     if (SERVER_ONLY_COMMANDS.has(command.type)) {
-      return {
+      return reply({
         ok: false,
         error: { code: ERROR_CODES.serverOnly, message: `${command.type} is sent by the server only` },
-      };
+      });
     }
     let outcome: Outcome;
     if (command.type === 'cards.balance') outcome = this.balance(sender.actor);
@@ -197,21 +217,41 @@ export class SessionHost {
     else if (coachingTypes.has(command.type))
       outcome = this.applyCoachingCommand(sender.actor, command as CoachingCommand);
     else
-      return {
+      return reply({
         ok: false,
         error: { code: ERROR_CODES.unknownCommand, message: `unknown command ${command.type}` },
-      };
-    const ack: CommandAck = outcome.ok
-      ? { ok: true, seq: this.seq + outcome.entries.length }
-      : { ok: false, error: outcome.error };
-    this.commit(
-      outcome,
-      outcome.ok
-        ? { sessionId: this.row.id, sender: sender.id, commandId: cid, result: JSON.stringify(ack) }
-        : undefined,
-    );
-    return ack;
+      });
+    if (!outcome.ok) {
+      // Refused, but a clock tick that fell due before it is still stored.
+      this.commit(outcome);
+      return reply({ ok: false, error: outcome.error });
+    }
+    const ack: CommandAck = { ok: true, seq: this.seq + outcome.entries.length };
+    const waiting = [reply];
+    this.inflight.set(key, waiting);
+    const receipt = {
+      sessionId: this.row.id,
+      sender: sender.id,
+      commandId: cid,
+      result: JSON.stringify(ack),
+    };
+    this.commit(outcome, receipt, (error) => {
+      this.inflight.delete(key);
+      const answer: CommandAck = error
+        ? {
+            ok: false,
+            error: {
+              code: ERROR_CODES.internal,
+              message: 'the server could not store this command; please retry',
+            },
+          }
+        : ack;
+      for (const r of waiting) r(answer);
+    });
   }
+
+  /** Commands applied in memory but not yet stored, by sender and cid: a retry waits for the first. */
+  private readonly inflight = new Map<string, ((ack: CommandAck) => void)[]>();
 
   /** The clock: applies whatever has fallen due. */
   tick(): void {
@@ -303,38 +343,61 @@ export class SessionHost {
     return { ok: true, entries };
   }
 
-  /** Numbers, stores (one transaction), snapshots now and then, notifies, re-arms the clock. */
-  private commit(outcome: Outcome, receipt?: Parameters<Storage['append']>[1]): void {
-    if (outcome.entries.length === 0) return;
-    const entries = outcome.entries.map((e, i) => ({ ...e, seq: this.seq + i + 1 }));
-    try {
-      this.deps.storage.append(entries, receipt);
-    } catch (error) {
-      // Memory ran ahead of the disk: rebuild from what was stored, so nothing unacknowledged survives.
-      this.deps.logger.error(
-        { err: error, session: this.row.id },
-        'append failed; reloading the session from storage',
-      );
-      const reloaded = SessionHost.restore(this.row, this.scenario, this.deps);
-      this.meeting = reloaded.meeting;
-      this.coaching = reloaded.coaching;
-      this.seq = reloaded.seq;
-      this.entries = undefined;
-      reloaded.stop();
-      throw error;
+  /**
+   * Numbers the entries and hands them to the group commit. Memory moves on
+   * at once (the next command is checked against it); acknowledgements and
+   * broadcasts wait until the entries are on disk. If the write fails, the
+   * session is rebuilt from what was stored, so nothing unacknowledged survives.
+   */
+  private commit(outcome: Outcome, receipt?: CommandReceipt, done?: Committed): void {
+    if (outcome.entries.length === 0) {
+      done?.();
+      return;
     }
+    const entries = outcome.entries.map((e, i) => ({ ...e, seq: this.seq + i + 1 }));
     this.seq += entries.length;
     this.entries?.push(...entries);
     this.sinceSnapshot += entries.length;
-    if (this.sinceSnapshot >= (this.deps.snapshotEvery ?? 100)) this.snapshot();
+    const snapshot = this.sinceSnapshot >= (this.deps.snapshotEvery ?? 100) ? this.takeSnapshot() : undefined;
     this.arm();
-    this.notify();
+    this.commits.enqueue({ entries, ...(receipt && { receipt }), ...(snapshot && { snapshot }) }, (error) => {
+      if (error) this.reload(error);
+      done?.(error);
+      if (!error) this.notify();
+    });
   }
 
-  snapshot(): void {
-    const data = JSON.stringify({ meeting: this.meeting.persist(), coaching: this.coaching });
-    this.deps.storage.saveSnapshot({ sessionId: this.row.id, seq: this.seq, data });
+  private reload(error: Error): void {
+    if (this.seq === this.deps.storage.lastSeq(this.row.id)) return; // already rebuilt for this flush
+    this.deps.logger.error(
+      { err: error, session: this.row.id },
+      'append failed; reloading the session from storage',
+    );
+    const reloaded = SessionHost.restore(this.row, this.scenario, { ...this.deps, commits: this.commits });
+    const stale = this.meeting;
+    this.meeting = reloaded.meeting;
+    this.coaching = reloaded.coaching;
+    this.seq = reloaded.seq;
+    this.entries = undefined;
+    // Not reloaded.stop(): that would stop the meeting actor this host now runs on,
+    // and every later command would be logged and acknowledged but never applied.
+    clearTimeout(reloaded.timer);
+    stale.stop();
+    this.arm();
+  }
+
+  private takeSnapshot(): SnapshotRow {
     this.sinceSnapshot = 0;
+    return {
+      sessionId: this.row.id,
+      seq: this.seq,
+      data: JSON.stringify({ meeting: this.meeting.persist(), coaching: this.coaching }),
+    };
+  }
+
+  /** Writes a snapshot now (through the group commit, after every entry before it). */
+  snapshot(): void {
+    this.commits.enqueue({ entries: [], snapshot: this.takeSnapshot() }, () => undefined);
   }
 
   private arm(): void {

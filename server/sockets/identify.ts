@@ -56,7 +56,12 @@ export function identify(registry: SessionRegistry, auth: unknown): Identified {
     case 'observer': {
       const host = registry.checkToken(hello.sessionId, 'observer', hello.token);
       if (!host) return refuse(ERROR_CODES.badCredentials, 'this observer link is not valid');
-      const known = hello.observerId && host.liveInput().coaching.observers[hello.observerId];
+      const { observers } = host.liveInput().coaching;
+      // Own keys only: an id such as "constructor" is unknown, not inherited from Object.prototype.
+      const known =
+        hello.observerId !== undefined && Object.hasOwn(observers, hello.observerId)
+          ? observers[hello.observerId]
+          : undefined;
       const observerId = known ? (hello.observerId as string) : `o-${newId()}`;
       if (!known || known.name !== hello.name) host.observerJoined(observerId, hello.name);
       return {

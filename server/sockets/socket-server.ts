@@ -163,7 +163,7 @@ export function attachSockets(
           error: { code: ERROR_CODES.forbidden, message: 'the projector only watches' },
         });
       try {
-        ack?.(host.execute(sender, parsed.data.cid, parsed.data.command));
+        host.execute(sender, parsed.data.cid, parsed.data.command, (answer) => ack?.(answer));
       } catch (error) {
         logger.error({ err: error, session: host.id }, 'command failed');
         ack?.({

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.ts';
 import type {
+  AppendBatch,
   CommandReceipt,
   LogEntry,
   SeatRow,
@@ -124,6 +125,7 @@ function prepareAll(db: Database.Database) {
 export class SqliteStorage implements Storage {
   private readonly stmt: ReturnType<typeof prepareAll>;
   private readonly appendTx: (entries: readonly LogEntry[], receipt?: CommandReceipt) => void;
+  private readonly batchTx: (batches: readonly AppendBatch[]) => void;
 
   private constructor(private readonly db: Database.Database) {
     // Before migrating: foreign_keys is ignored inside a transaction, and the
@@ -138,6 +140,13 @@ export class SqliteStorage implements Storage {
     // IMMEDIATE takes the write lock before lastSeq is read, so the gap check
     // and the inserts see the same log even with a second process writing.
     this.appendTx = (entries, receipt) => tx.immediate(entries, receipt);
+    const batch = db.transaction((batches: readonly AppendBatch[]) => {
+      for (const b of batches) {
+        this.appendInTx(b.entries, b.receipt);
+        if (b.snapshot) this.stmt.saveSnapshot.run(b.snapshot);
+      }
+    });
+    this.batchTx = (batches) => batch.immediate(batches);
   }
 
   /** Opens (creating when needed) a database file, durable against process crash and power loss. */
@@ -198,6 +207,10 @@ export class SqliteStorage implements Storage {
 
   append(entries: readonly LogEntry[], receipt?: CommandReceipt): void {
     this.appendTx(entries, receipt);
+  }
+
+  appendBatch(batches: readonly AppendBatch[]): void {
+    if (batches.length > 0) this.batchTx(batches);
   }
 
   // Runs inside the append transaction: any throw rolls back every row.

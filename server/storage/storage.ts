@@ -29,6 +29,13 @@ export interface SeatRow {
 
 export type { LogEntry, LogPayload } from '../../shared/log/entry.ts';
 
+export interface AppendBatch {
+  entries: readonly LogEntry[];
+  receipt?: CommandReceipt;
+  /** Saved after the entries, so a snapshot never gets ahead of the log. */
+  snapshot?: SnapshotRow;
+}
+
 export interface SnapshotRow {
   sessionId: string;
   seq: number;
@@ -62,6 +69,11 @@ export interface Storage {
    * in one transaction: all or nothing, durable when it returns.
    */
   append(entries: readonly LogEntry[], receipt?: CommandReceipt): void;
+  /**
+   * Several appends (and snapshots taken after them) in ONE transaction: the
+   * group commit that lets many commands share one fsync. All or nothing.
+   */
+  appendBatch(batches: readonly AppendBatch[]): void;
   /** Entries with seq > afterSeq, in order. */
   readLog(sessionId: string, afterSeq?: number): LogEntry[];
   lastSeq(sessionId: string): number;

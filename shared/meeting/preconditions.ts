@@ -103,7 +103,8 @@ export function checkPreconditions(
     case 'card.take':
       return actor.kind === 'participant' ? checkCard(scenario, ctx, actor.id, command.roleId) : null;
     case 'card.assign':
-      if (!ctx.participants[command.participantId])
+      // Own keys only: "__proto__" or "constructor" must not find an inherited object.
+      if (!Object.hasOwn(ctx.participants, command.participantId))
         return refuse(E.unknownParticipant, 'no such participant');
       return command.roleId === null ? null : checkCard(scenario, ctx, command.participantId, command.roleId);
     case 'meeting.start': {

@@ -1,0 +1,41 @@
+// The facilitator's console shows the join code and its QR code, so the
+// facilitator's welcome carries it; no other viewer gets anything new.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeadlessClient } from '../../client/headless/client.ts';
+import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { createSession, PASSWORD } from '../support/session-api.ts';
+
+let server: ServerProcess;
+const open: HeadlessClient[] = [];
+
+beforeAll(async () => {
+  server = await startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } });
+});
+afterAll(async () => {
+  for (const c of open) c.close();
+  await server?.stop();
+});
+
+describe('the join code in the welcome', () => {
+  it('reaches the facilitator, and not trainees, observers or the projector', async () => {
+    const created = await createSession(server.url, 'elevator-coordination');
+    const facilitator = await HeadlessClient.connect(server.url, {
+      role: 'facilitator',
+      sessionId: created.sessionId,
+      token: created.facilitatorToken,
+    });
+    open.push(facilitator);
+    expect(facilitator.welcome?.joinCode).toBe(created.joinCode);
+
+    const { client: trainee } = await HeadlessClient.join(server.url, created.joinCode, '王敏');
+    const observer = await HeadlessClient.connect(server.url, {
+      role: 'observer',
+      sessionId: created.sessionId,
+      token: created.observerToken,
+      name: '专家',
+    });
+    const projector = await HeadlessClient.connect(server.url, { role: 'projector', code: created.joinCode });
+    open.push(trainee, observer, projector);
+    for (const client of [trainee, observer, projector]) expect(client.welcome?.joinCode).toBeUndefined();
+  });
+});
