@@ -11,14 +11,18 @@ import type {
   HistoryAck,
   Notice,
   SyncAck,
+  ViewPatchMessage,
   Welcome,
 } from '../../shared/protocol/messages.ts';
+import { applyPatch } from '../../shared/views/patch.ts';
 import type { LiveView, StaticView, TimelineEntry } from '../../shared/views/types.ts';
 
 export interface Frame {
   event: string;
   payload: unknown;
   at: number;
+  /** The client's whole view once this frame was applied (welcome and patch frames). */
+  live?: LiveView;
 }
 
 export type Credentials =
@@ -73,18 +77,23 @@ export class HeadlessClient {
     this.socket.on('disconnect', () => this.wake());
     this.socket.onAny((event: string, payload: unknown) => {
       this.receivedAt = Date.now();
-      if (this.record) this.frames.push({ event, payload, at: this.receivedAt });
+      const frame: Frame = { event, payload, at: this.receivedAt };
+      if (this.record) this.frames.push(frame);
       if (event === 'welcome') {
         const welcome = payload as Welcome;
         this.welcome = welcome;
         this.static = welcome.static;
         this.live = welcome.live;
         this.missed.push(...welcome.missed);
-      } else if (event === 'view') {
-        this.live = (payload as { live: LiveView }).live;
+      } else if (event === 'patch') {
+        const message = payload as ViewPatchMessage;
+        // A patch applies to the view it was made from; otherwise resync.
+        if (this.live && this.live.seq === message.base) this.live = applyPatch(this.live, message.patch);
+        else void this.sync().catch(() => undefined);
       } else if (event === 'notice') {
         this.notices.push(payload as Notice);
       }
+      if (event === 'welcome' || event === 'patch') frame.live = this.live;
       this.wake();
     });
   }

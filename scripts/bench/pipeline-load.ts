@@ -4,6 +4,7 @@
 // of a command is from its send to the arrival, at EVERY member of the room,
 // of the first view that includes it.
 import { io, type Socket } from 'socket.io-client';
+import { applyPatch, type Patch } from '../../shared/views/patch.ts';
 
 export interface LoadShape {
   sessions: number;
@@ -63,10 +64,16 @@ const socketOptions = {
 let cidCounter = 0;
 const cid = () => `b${(cidCounter++).toString(36)}`;
 
+/** The welcome each socket got first (its full view; patches follow). */
+const welcomes = new WeakMap<Socket, { live: unknown }>();
+
 function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(url, { ...socketOptions, auth });
-    socket.once('welcome', () => resolve(socket));
+    socket.once('welcome', (payload: { live: unknown }) => {
+      welcomes.set(socket, payload);
+      resolve(socket);
+    });
     socket.once('connect_error', reject);
   });
 }
@@ -162,8 +169,8 @@ export async function setUpRooms(
         ...(i < joins.length && { participantId: joins[i]?.participantId }),
       };
       if (member.participantId) room.trainees.set(member.participantId, socket);
-      socket.on('view', (payload: { live: { seq: number } }) => {
-        member.arrivals.push({ seq: payload.live.seq, at: performance.now() });
+      socket.on('patch', (payload: { seq: number }) => {
+        member.arrivals.push({ seq: payload.seq, at: performance.now() });
         resolve(room, member, collector);
       });
       // After a restart the welcome is the member's first view again.
@@ -174,11 +181,10 @@ export async function setUpRooms(
       room.members.push(member);
     });
     // Keep the facilitator's latest view: it says who holds which card.
-    let latest:
-      | { participants: { id: string; roleId: string | null }[]; item: { id: string } | null }
-      | undefined;
-    facilitator.on('view', (payload: { live: NonNullable<typeof latest> }) => {
-      latest = payload.live;
+    type Live = { participants: { id: string; roleId: string | null }[]; item: { id: string } | null };
+    let latest = welcomes.get(facilitator)?.live as Live | undefined;
+    facilitator.on('patch', (payload: { patch: Patch }) => {
+      if (latest) latest = applyPatch(latest, payload.patch);
     });
     for (const command of [
       { type: 'cards.balance' },

@@ -18,8 +18,11 @@ import {
   type SyncAck,
   stateAtRequestSchema,
   syncRequestSchema,
+  type ViewPatchMessage,
   type Welcome,
 } from '../../shared/protocol/messages.ts';
+import { diff } from '../../shared/views/patch.ts';
+import type { LiveView } from '../../shared/views/types.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import type { SessionHost } from '../sessions/session-host.ts';
@@ -52,7 +55,7 @@ export function attachSockets(
   options: SocketOptions = {},
 ): Server {
   const io = new Server(http, { maxHttpBufferSize: options.maxPayloadBytes ?? 16_384, serveClient: false });
-  type Member = Connection & { socket: Socket; cursor: LogCursor; presence: number };
+  type Member = Connection & { socket: Socket; cursor: LogCursor; presence: number; lastSent: LiveView };
   const rooms = new Map<SessionHost, Set<Member>>();
   const scheduled = new Set<SessionHost>();
 
@@ -77,9 +80,16 @@ export function attachSockets(
       const due = [...members].filter(
         (m) => advanceCursor(m, m.cursor) || m.presence !== host.presenceVersion,
       );
-      for (const [member, live] of fanOutViews(host, due)) {
+      for (const [member, projected] of fanOutViews(host, due)) {
         member.presence = host.presenceVersion;
-        member.socket.emit(SERVER_EVENTS.view, { live: { ...live, seq: member.cursor.visible } });
+        const live = { ...projected, seq: member.cursor.visible };
+        // Only what changed since this member's last view travels.
+        const patch = diff(member.lastSent, live);
+        if (patch) {
+          const message: ViewPatchMessage = { base: member.lastSent.seq, seq: live.seq, patch };
+          member.socket.emit(SERVER_EVENTS.patch, message);
+          member.lastSent = live;
+        }
         for (const tip of live.me?.tips ?? []) host.tipDelivered(tip.id, live.me?.participantId ?? '');
       }
     });
@@ -101,7 +111,14 @@ export function attachSockets(
     const { host, viewer, sender } = connection;
     const cursor: LogCursor = { visible: 0, scanned: 0 };
     advanceCursor(connection, cursor);
-    const member: Member = { ...connection, socket, cursor, presence: host.presenceVersion };
+    const firstView = { ...liveViewFor(connection), seq: cursor.visible };
+    const member: Member = {
+      ...connection,
+      socket,
+      cursor,
+      presence: host.presenceVersion,
+      lastSent: firstView,
+    };
     let room = rooms.get(host);
     if (!room) {
       room = new Set();
@@ -117,7 +134,7 @@ export function attachSockets(
       ...(connection.name !== undefined && { name: connection.name }),
       ...(viewer.kind === 'facilitator' && { joinCode: host.row.joinCode }),
       static: staticViewFor(connection),
-      live: { ...liveViewFor(connection), seq: cursor.visible },
+      live: firstView,
       missed: connection.lastSeq !== undefined ? timelineFor(connection, connection.lastSeq) : [],
     };
     socket.emit(SERVER_EVENTS.welcome, welcome);
@@ -181,11 +198,9 @@ export function attachSockets(
       const parsed = syncRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(ack, 'sync request', parsed.error.issues.length);
       advanceCursor(connection, cursor);
-      ack({
-        ok: true,
-        live: { ...liveViewFor(connection), seq: cursor.visible },
-        missed: timelineFor(connection, parsed.data.lastSeq),
-      });
+      // The next patch is based on this view.
+      member.lastSent = { ...liveViewFor(connection), seq: cursor.visible };
+      ack({ ok: true, live: member.lastSent, missed: timelineFor(connection, parsed.data.lastSeq) });
     });
 
     socket.on(CLIENT_EVENTS.history, (payload: unknown, ack: Ack<HistoryAck>) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { coachingCommandSchema } from '../coaching/state.ts';
 import type { DebriefView } from '../debrief/build.ts';
 import { commandSchema } from '../meeting/commands.ts';
+import type { Patch } from '../views/patch.ts';
 import type { LiveView, StaticView, TimelineEntry } from '../views/types.ts';
 import type { ErrorPayload } from './errors.ts';
 
@@ -74,7 +75,7 @@ export const CLIENT_EVENTS = {
   stateAt: 'state_at',
   debrief: 'debrief',
 } as const;
-export const SERVER_EVENTS = { welcome: 'welcome', view: 'view', notice: 'notice' } as const;
+export const SERVER_EVENTS = { welcome: 'welcome', patch: 'patch', notice: 'notice' } as const;
 
 export type Viewer =
   | { kind: 'trainee'; participantId: string }
@@ -95,8 +96,15 @@ export interface Welcome {
   missed: TimelineEntry[];
 }
 
-export interface ViewUpdate {
-  live: LiveView;
+/**
+ * After the welcome, changes arrive as patches: `patch` turns the view whose
+ * seq is `base` into the view whose seq is `seq`. A client whose view is not
+ * at `base` (it missed one) asks for `sync` instead of applying it.
+ */
+export interface ViewPatchMessage {
+  base: number;
+  seq: number;
+  patch: Patch;
 }
 
 export type CommandAck = { ok: true; seq: number } | { ok: false; error: ErrorPayload };

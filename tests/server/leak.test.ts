@@ -322,7 +322,7 @@ describe('the leak test: what trainees receive', () => {
           expect(json).not.toContain(`"${other.id}":"${choice}"`);
       }
       const ownBallots = t.client.frames.flatMap((f) => {
-        const live = (f.payload as { live?: LiveView })?.live;
+        const live = f.live ?? (f.payload as { live?: LiveView })?.live;
         return live?.item?.id === 'secret_vote' && live.me?.ballot !== undefined ? [live.me.ballot] : [];
       });
       expect(ownBallots.length).toBeGreaterThan(0);

@@ -165,9 +165,7 @@ describe('SIGKILL and restart', () => {
 
     // The clocks run on: the inject fires at its original due time, after the restart.
     await facilitator.until((live) => alarmOf(live)?.fired === true, alarmDue - Date.now() + 5000);
-    const firedFrame = facilitator.frames.find(
-      (f) => f.event === 'view' && alarmOf((f.payload as { live: LiveView }).live)?.fired,
-    );
+    const firedFrame = facilitator.frames.find((f) => f.event === 'patch' && alarmOf(f.live)?.fired);
     const alarm = alarmOf(facilitator.live);
     expect(alarm).toMatchObject({ fired: true, firedAt: alarmDue, firedBy: 'schedule' });
     expect(firedFrame?.at).toBeGreaterThanOrEqual(alarmDue - 50);
