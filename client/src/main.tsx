@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
-import { App } from './App.tsx';
+import { App } from './app/App.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -22,7 +22,7 @@ async function libraryTitles(locale: string) {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(server.url);
   await page.locator('.scenario-card h3').first().waitFor();
-  const heading = await page.locator('h2').textContent();
+  const heading = await page.locator('#library-heading').textContent();
   const titles = await page.locator('.scenario-card h3').allTextContents();
   const lang = await page.evaluate(() => document.documentElement.lang);
   await context.close();
@@ -49,9 +49,9 @@ describe('library page in a real browser', () => {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.getByRole('button', { name: '中文' }).click();
-    await expect.poll(() => page.locator('h2').textContent()).toBe('情景库');
+    await expect.poll(() => page.locator('#library-heading').textContent()).toBe('情景库');
     await page.reload();
-    await expect.poll(() => page.locator('h2').textContent()).toBe('情景库');
+    await expect.poll(() => page.locator('#library-heading').textContent()).toBe('情景库');
     await context.close();
   });
 });

@@ -1,8 +1,13 @@
 // i18next set-up: the browser's preferred language picks Chinese or English,
-// a choice on the page overrides it and is remembered.
+// a choice on the page overrides it and is remembered. Each screen keeps its
+// strings in its own file under locales/, merged here under its own key.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en, zh } from './locales.ts';
+import { common } from './locales/common.ts';
+import { facilitator } from './locales/facilitator.ts';
+import { observer } from './locales/observer.ts';
+import { projector } from './locales/projector.ts';
+import { trainee } from './locales/trainee.ts';
 
 export type UiLanguage = 'zh' | 'en';
 const STORAGE_KEY = 'civic-rehearsal.language';
@@ -25,13 +30,30 @@ function stored(): string | null {
   }
 }
 
+const resources = Object.fromEntries(
+  (['zh', 'en'] as const).map((lang) => [
+    lang,
+    {
+      translation: {
+        ...common[lang],
+        trainee: trainee[lang],
+        observer: observer[lang],
+        facilitator: facilitator[lang],
+        projector: projector[lang],
+      },
+    },
+  ]),
+);
+
 export const initialLanguage = preferredLanguage(navigator.languages ?? [navigator.language], stored());
 
 void i18next.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources,
   lng: initialLanguage,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
+  // Error codes contain "/" and ":"; keys are nested by "." only.
+  nsSeparator: false,
 });
 document.documentElement.lang = initialLanguage === 'zh' ? 'zh-CN' : 'en';
 

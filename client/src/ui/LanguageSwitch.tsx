@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type UiLanguage } from './i18n/index.ts';
+import { setLanguage, type UiLanguage } from '../i18n/index.ts';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();

@@ -1,0 +1,43 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HomePage } from '../home/HomePage.tsx';
+import { Shell } from '../ui/Shell.tsx';
+import { useRoute } from './router.ts';
+
+// Each screen is its own chunk: a trainee's phone downloads only the trainee's code.
+const JoinPage = lazy(() => import('../trainee/JoinPage.tsx'));
+const TraineeApp = lazy(() => import('../trainee/TraineeApp.tsx'));
+const ObserverApp = lazy(() => import('../observer/ObserverApp.tsx'));
+const FacilitatorHome = lazy(() => import('../facilitator/FacilitatorHome.tsx'));
+const FacilitatorConsole = lazy(() => import('../facilitator/FacilitatorConsole.tsx'));
+const ProjectorApp = lazy(() => import('../projector/ProjectorApp.tsx'));
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const screen = (() => {
+    switch (route.name) {
+      case 'home':
+        return <HomePage />;
+      case 'join':
+        return <JoinPage code={route.code} />;
+      case 'trainee':
+        return <TraineeApp />;
+      case 'observer':
+        return <ObserverApp sessionId={route.sessionId} token={route.token} />;
+      case 'facilitator-home':
+        return <FacilitatorHome />;
+      case 'facilitator':
+        return <FacilitatorConsole sessionId={route.sessionId} token={route.token} />;
+      case 'projector':
+        return <ProjectorApp code={route.code} />;
+      case 'not-found':
+        return (
+          <Shell title={t('common.notFound')}>
+            <a href="/">{t('common.home')}</a>
+          </Shell>
+        );
+    }
+  })();
+  return <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>{screen}</Suspense>;
+}

@@ -1,0 +1,47 @@
+// A small path router: the app has a handful of screens, and a routing
+// library would cost the trainee's phone more than it saves here.
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'join'; code: string }
+  | { name: 'trainee' }
+  | { name: 'observer'; sessionId: string; token: string }
+  | { name: 'facilitator-home' }
+  | { name: 'facilitator'; sessionId: string; token: string }
+  | { name: 'projector'; code: string }
+  | { name: 'not-found' };
+
+export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'hash'>): Route {
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  const query = new URLSearchParams(location.search);
+  const token = location.hash.replace(/^#/, '');
+  const [, first, second] = path.split('/');
+  if (path === '/') return { name: 'home' };
+  if (path === '/join') return { name: 'join', code: query.get('code') ?? '' };
+  if (path === '/session') return { name: 'trainee' };
+  if (path === '/facilitator') return { name: 'facilitator-home' };
+  if (path === '/projector') return { name: 'projector', code: query.get('code') ?? '' };
+  if (first === 'observe' && second) return { name: 'observer', sessionId: second, token };
+  if (first === 'facilitate' && second) return { name: 'facilitator', sessionId: second, token };
+  return { name: 'not-found' };
+}
+
+export function navigate(path: string): void {
+  history.pushState(null, '', path);
+  dispatchEvent(new PopStateEvent('popstate'));
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(location));
+    addEventListener('popstate', update);
+    addEventListener('hashchange', update);
+    return () => {
+      removeEventListener('popstate', update);
+      removeEventListener('hashchange', update);
+    };
+  }, []);
+  return route;
+}

@@ -1,0 +1,83 @@
+// The one live session a page is connected to, as a zustand store: the
+// connection's status, the projected views, the clock offset to the server,
+// and `send` for commands. Screens read from it; none talks to the socket.
+import { create } from 'zustand';
+import type { ErrorPayload } from '../../../shared/protocol/errors.ts';
+import type { AnyCommand, CommandAck, Welcome } from '../../../shared/protocol/messages.ts';
+import type { LiveView, StaticView } from '../../../shared/views/types.ts';
+import { type Credentials, HeadlessClient } from '../../headless/client.ts';
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'failed';
+
+export interface SessionStore {
+  status: ConnectionStatus;
+  welcome?: Welcome;
+  static?: StaticView;
+  live?: LiveView;
+  /** serverNow − local now when the last view arrived: countdowns use local time plus this. */
+  clockOffset: number;
+  /** The last refusal or failure, for a toast; cleared by `dismiss`. */
+  error?: ErrorPayload;
+  client?: HeadlessClient;
+  connect(credentials: Credentials): Promise<void>;
+  send(command: AnyCommand): Promise<CommandAck>;
+  dismiss(): void;
+  disconnect(): void;
+}
+
+// Bumped by every connect and disconnect: a connection that completes after a
+// newer call (React's StrictMode mounts effects twice) is closed, not kept.
+let generation = 0;
+
+export const useSession = create<SessionStore>((set, get) => ({
+  status: 'idle',
+  clockOffset: 0,
+  async connect(credentials) {
+    const mine = ++generation;
+    get().client?.close();
+    set({ status: 'connecting', error: undefined });
+    try {
+      const client = await HeadlessClient.connect(location.origin, credentials, { recordFrames: false });
+      if (mine !== generation) {
+        client.close();
+        return;
+      }
+      const sync = () => {
+        const live = client.live;
+        set({
+          client,
+          status: client.connected ? 'online' : 'reconnecting',
+          ...(client.welcome && { welcome: client.welcome }),
+          ...(client.static && { static: client.static }),
+          ...(live && { live, clockOffset: live.serverNow - client.receivedAt }),
+        });
+      };
+      client.subscribe(sync);
+      sync();
+    } catch (error) {
+      if (mine !== generation) return;
+      const data = (error as { data?: ErrorPayload }).data;
+      set({ status: 'failed', error: data ?? { code: 'server/internal', message: String(error) } });
+    }
+  },
+  async send(command) {
+    const client = get().client;
+    if (!client) return { ok: false, error: { code: 'server/internal', message: 'not connected' } };
+    const ack = await client.send(command).catch(
+      (): CommandAck => ({
+        ok: false,
+        error: { code: 'server/internal', message: 'no answer from the server; check the connection' },
+      }),
+    );
+    if (!ack.ok) set({ error: ack.error });
+    return ack;
+  },
+  dismiss() {
+    set({ error: undefined });
+  },
+  disconnect() {
+    generation++;
+    get().client?.close();
+    set({ status: 'idle', client: undefined, live: undefined, welcome: undefined, static: undefined });
+  },
+}));

@@ -1,0 +1,116 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../connection/session-store.ts';
+import { Shell } from '../ui/Shell.tsx';
+import { useLocalize } from '../ui/text.ts';
+import { loadCreated } from './api.ts';
+import { AgendaPanel } from './console/AgendaPanel.tsx';
+import { BallotPanel } from './console/BallotPanel.tsx';
+import { ConsoleStatus } from './console/ConsoleStatus.tsx';
+import { FloorPanel } from './console/FloorPanel.tsx';
+import { InjectsPanel } from './console/InjectsPanel.tsx';
+import { JoinPanel } from './console/JoinPanel.tsx';
+import { RecordPanel } from './console/RecordPanel.tsx';
+import { RunControls } from './console/RunControls.tsx';
+import { SeatsPanel } from './console/SeatsPanel.tsx';
+import { SignupPanel } from './console/SignupPanel.tsx';
+import './facilitator.css';
+
+/** /facilitate/:id#token — the instructor's console for one session. */
+export default function FacilitatorConsole({ sessionId, token }: { sessionId: string; token: string }) {
+  const { t } = useTranslation();
+  const L = useLocalize();
+  const connect = useSession((s) => s.connect);
+  const disconnect = useSession((s) => s.disconnect);
+  const status = useSession((s) => s.status);
+  const welcome = useSession((s) => s.welcome);
+  const live = useSession((s) => s.live);
+  const view = useSession((s) => s.static);
+  const error = useSession((s) => s.error);
+  const created = useMemo(() => loadCreated(sessionId), [sessionId]);
+
+  useEffect(() => {
+    if (!token) return;
+    void connect({ role: 'facilitator', sessionId, token });
+    return () => disconnect();
+  }, [connect, disconnect, sessionId, token]);
+
+  const ready = welcome?.sessionId === sessionId && live && view?.kind === 'full';
+  if (!token || status === 'failed' || !ready) {
+    const failed = !token || status === 'failed';
+    return (
+      <Shell title={t('facilitator.console.title')}>
+        <section className="panel" aria-live="polite">
+          {failed ? (
+            <>
+              <p role="alert">
+                {!token
+                  ? t('facilitator.console.noToken')
+                  : t('facilitator.console.failed', {
+                      message: t(`errors.${error?.code}`, { defaultValue: error?.message ?? '' }),
+                    })}
+              </p>
+              <a href="/facilitator">{t('facilitator.console.backHome')}</a>
+            </>
+          ) : (
+            <p role="status">{t('connection.connecting')}</p>
+          )}
+        </section>
+      </Shell>
+    );
+  }
+
+  const scenario = view.scenario;
+  const joinCode = welcome.joinCode ?? (created?.sessionId === sessionId ? created.joinCode : undefined);
+  const early = live.phase === 'lobby' || live.phase === 'briefing';
+  const ended = live.phase === 'closed' || live.phase === 'debrief';
+  return (
+    <Shell title={L(scenario.title)} subtitle={t('facilitator.console.subtitle')} wide>
+      <div className={`fac-console ${early ? 'early' : 'live'}`}>
+        <section className="fac-bar" aria-label={t('facilitator.console.controls')}>
+          <ConsoleStatus live={live} scenario={scenario} />
+          <RunControls live={live} scenario={scenario} />
+        </section>
+        {early ? (
+          <div className="fac-grid">
+            <div className="fac-col">
+              <JoinPanel sessionId={sessionId} joinCode={joinCode} created={created} compact={false} />
+            </div>
+            <div className="fac-col">
+              <SeatsPanel live={live} scenario={scenario} />
+            </div>
+            <div className="fac-col">
+              <AgendaPanel live={live} scenario={scenario} />
+              <InjectsPanel live={live} scenario={scenario} />
+            </div>
+          </div>
+        ) : (
+          <div className="fac-grid">
+            <div className="fac-col">
+              {ended ? (
+                <RecordPanel live={live} scenario={scenario} />
+              ) : (
+                <>
+                  <FloorPanel live={live} scenario={scenario} />
+                  <BallotPanel live={live} scenario={scenario} />
+                  <SignupPanel live={live} scenario={scenario} />
+                </>
+              )}
+              <SeatsPanel live={live} scenario={scenario} />
+            </div>
+            <div className="fac-col">
+              <AgendaPanel live={live} scenario={scenario} />
+            </div>
+            <div className="fac-col">
+              <InjectsPanel live={live} scenario={scenario} />
+              <JoinPanel sessionId={sessionId} joinCode={joinCode} created={created} compact />
+            </div>
+          </div>
+        )}
+        <p className="hint">
+          <a href="/facilitator">{t('facilitator.console.backHome')}</a>
+        </p>
+      </div>
+    </Shell>
+  );
+}

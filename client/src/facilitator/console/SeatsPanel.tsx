@@ -1,0 +1,115 @@
+import { useTranslation } from 'react-i18next';
+import type { Scenario } from '../../../../shared/scenario/index.ts';
+import type { LiveView } from '../../../../shared/views/types.ts';
+import { useLocalize } from '../../ui/text.ts';
+import { useRun } from './hooks.ts';
+
+/** Who is here and which card each holds: assign by hand, or balance automatically; cards against seats. */
+export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scenario }) {
+  const { t } = useTranslation();
+  const L = useLocalize();
+  const { run, busy } = useRun();
+  const roles = scenario.roles.filter((r) => !r.npc);
+  const npcs = scenario.roles.filter((r) => r.npc);
+  const held = (roleId: string) => live.participants.filter((p) => p.roleId === roleId).length;
+  const canAssign = live.phase !== 'closed' && live.phase !== 'debrief';
+  const unseated = live.participants.filter((p) => !p.roleId).length;
+
+  return (
+    <section className="panel fac-seats" aria-labelledby="fac-seats-heading">
+      <div className="fac-section-head">
+        <h2 id="fac-seats-heading">{t('facilitator.seats.heading')}</h2>
+        <button
+          type="button"
+          className="small"
+          disabled={busy || !canAssign || unseated === 0}
+          onClick={() => void run({ type: 'cards.balance' })}
+          data-testid="auto-balance"
+        >
+          {t('facilitator.seats.balance')}
+        </button>
+      </div>
+      {live.participants.length === 0 ? (
+        <p className="hint">{t('facilitator.seats.empty')}</p>
+      ) : (
+        <ul className="fac-people">
+          {live.participants.map((p) => (
+            <li
+              key={p.id}
+              data-testid={`participant-${p.id}`}
+              className={p.roleId ? undefined : 'fac-unseated'}
+            >
+              <span className={`fac-dot${p.online ? ' on' : ''}`} aria-hidden="true" />
+              <span className="fac-person-name">
+                {p.name}
+                <span className="visually-hidden">
+                  {' '}
+                  ({p.online ? t('facilitator.seats.online') : t('facilitator.seats.offline')})
+                </span>
+              </span>
+              <label className="visually-hidden" htmlFor={`assign-${p.id}`}>
+                {t('facilitator.seats.cardFor', { name: p.name })}
+              </label>
+              <select
+                id={`assign-${p.id}`}
+                value={p.roleId ?? ''}
+                disabled={busy || !canAssign}
+                onChange={(e) =>
+                  void run({ type: 'card.assign', participantId: p.id, roleId: e.target.value || null })
+                }
+                data-testid={`assign-${p.id}`}
+              >
+                <option value="">{t('facilitator.seats.noCard')}</option>
+                {roles.map((r) => {
+                  const n = held(r.id);
+                  const full = n >= r.seats.max && p.roleId !== r.id;
+                  return (
+                    <option key={r.id} value={r.id} disabled={full}>
+                      {L(r.name)}
+                      {r.chair ? ` ${t('facilitator.seats.chairMark')}` : ''} ({n}/{r.seats.max})
+                    </option>
+                  );
+                })}
+              </select>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="fac-subhead">{t('facilitator.seats.cards')}</h3>
+      <ul className="fac-cards">
+        {roles.map((r) => {
+          const n = held(r.id);
+          const missing = n < r.seats.min;
+          return (
+            <li key={r.id} className={missing ? 'missing' : undefined} data-testid={`card-count-${r.id}`}>
+              <span className="fac-card-name">
+                {L(r.name)}
+                {r.chair && <span className="badge neutral">{t('facilitator.seats.chair')}</span>}
+                {r.required && (
+                  <span className={`badge ${missing ? '' : 'ok'}`}>{t('facilitator.seats.required')}</span>
+                )}
+              </span>
+              <span className="fac-card-count">
+                {t('facilitator.seats.count', {
+                  held: n,
+                  range: r.seats.min === r.seats.max ? `${r.seats.max}` : `${r.seats.min}–${r.seats.max}`,
+                })}
+                {missing && (
+                  <strong className="fac-missing-mark">
+                    {' '}
+                    {t('facilitator.seats.missing', { count: r.seats.min - n })}
+                  </strong>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {npcs.length > 0 && (
+        <p className="hint">
+          {t('facilitator.seats.npcs', { names: npcs.map((r) => L(r.name)).join(t('facilitator.sep')) })}
+        </p>
+      )}
+    </section>
+  );
+}

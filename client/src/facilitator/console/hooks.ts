@@ -1,0 +1,53 @@
+// Small helpers the console's panels share: sending a command, the scenario
+// as the facilitator sees it, and the moment the clocks froze when paused.
+import { useState } from 'react';
+import type { AnyCommand } from '../../../../shared/protocol/messages.ts';
+import type { Scenario } from '../../../../shared/scenario/index.ts';
+import type { InjectStatus, LiveView } from '../../../../shared/views/types.ts';
+import { useSession } from '../../connection/session-store.ts';
+
+/** `run(command)` sends it; `busy` is true until the server answers (refusals show in the toast). */
+export function useRun(): { run: (command: AnyCommand) => Promise<boolean>; busy: boolean } {
+  const send = useSession((s) => s.send);
+  const [pending, setPending] = useState(0);
+  const run = async (command: AnyCommand) => {
+    setPending((n) => n + 1);
+    try {
+      return (await send(command)).ok;
+    } finally {
+      setPending((n) => n - 1);
+    }
+  };
+  return { run, busy: pending > 0 };
+}
+
+export function useScenario(): Scenario | undefined {
+  const view = useSession((s) => s.static);
+  return view?.kind === 'full' ? view.scenario : undefined;
+}
+
+/** While paused, every clock stands at the moment the pause began. */
+export function frozenAt(live: LiveView): number | undefined {
+  if (live.phase !== 'paused') return undefined;
+  const last = live.record.pauses[live.record.pauses.length - 1];
+  return last && last.to === undefined ? last.from : undefined;
+}
+
+export function injectStatuses(live: LiveView): InjectStatus[] {
+  return (live.injects as InjectStatus[]).filter((i) => 'trigger' in i);
+}
+
+/** Cards short of their minimum (the meeting cannot start until none is). */
+export function missingCards(
+  scenario: Scenario,
+  live: LiveView,
+): { roleId: string; held: number; needed: number }[] {
+  return scenario.roles
+    .filter((r) => !r.npc)
+    .map((r) => ({
+      roleId: r.id,
+      held: live.participants.filter((p) => p.roleId === r.id).length,
+      needed: r.seats.min,
+    }))
+    .filter((c) => c.held < c.needed);
+}

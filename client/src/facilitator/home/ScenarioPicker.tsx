@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LocatedIssue } from '../../../../shared/scenario/source.ts';
+import type { ScenarioSummary } from '../../../../shared/views/scenario-public.ts';
+import { navigate } from '../../app/router.ts';
+import { useLocalize } from '../../ui/text.ts';
+import { ApiError, createSession } from '../api.ts';
+
+type Row =
+  | ({ status: 'valid' } & ScenarioSummary)
+  | { status: 'invalid'; id: string; file?: string; issues: LocatedIssue[] };
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; rows: Row[] };
+
+/** The scenario library with a "create session" button on each valid scenario. */
+export function ScenarioPicker({
+  password,
+  onUnauthorized,
+}: {
+  password: string;
+  onUnauthorized: () => void;
+}) {
+  const { t } = useTranslation();
+  const L = useLocalize();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [creating, setCreating] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetch('/api/scenarios', { signal: controller.signal })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        setLoad({ state: 'ready', rows: ((await res.json()) as { scenarios: Row[] }).scenarios });
+      })
+      .catch((e: Error) => {
+        if (!controller.signal.aborted) setLoad({ state: 'failed', message: e.message });
+      });
+    return () => controller.abort();
+  }, []);
+
+  const create = async (scenarioId: string) => {
+    setCreating(scenarioId);
+    setError(null);
+    try {
+      const created = await createSession(password, scenarioId);
+      navigate(created.links.facilitator);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
+      setError(t('facilitator.library.createFailed', { message: (e as Error).message }));
+      setCreating(null);
+    }
+  };
+
+  return (
+    <section aria-labelledby="fac-library-heading" className="fac-library">
+      <h2 id="fac-library-heading">{t('facilitator.library.heading')}</h2>
+      <p className="hint">{t('facilitator.library.intro')}</p>
+      {load.state === 'loading' && <p role="status">{t('library.loading')}</p>}
+      {load.state === 'failed' && <p role="alert">{t('library.failed', { message: load.message })}</p>}
+      {error && (
+        <p className="fac-error" role="alert">
+          {error}
+        </p>
+      )}
+      {load.state === 'ready' && load.rows.length === 0 && <p>{t('library.empty')}</p>}
+      {load.state === 'ready' && (
+        <ul className="library">
+          {load.rows.map((row) =>
+            row.status === 'valid' ? (
+              <li key={row.id} className="scenario-card fac-scenario" data-testid={`scenario-${row.id}`}>
+                <p className="meeting-kind">{t(`meeting.${row.meeting}`)}</p>
+                <h3>{L(row.title)}</h3>
+                <p className="fac-summary">{L(row.summary)}</p>
+                <p className="meta">
+                  {t('library.minutes', { count: Math.round(row.duration / 60) })} ·{' '}
+                  {t('library.roles', { count: row.roleCount })} ·{' '}
+                  {t('library.items', { count: row.itemCount })}
+                </p>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => void create(row.id)}
+                  disabled={creating !== null}
+                  aria-label={t('facilitator.library.createFor', { title: L(row.title) })}
+                  data-testid={`create-session-${row.id}`}
+                >
+                  {creating === row.id ? t('facilitator.library.creating') : t('facilitator.library.create')}
+                </button>
+              </li>
+            ) : (
+              <li key={row.id} className="scenario-card invalid" data-testid={`scenario-${row.id}`}>
+                <h3>{row.id}</h3>
+                <p>
+                  {t('library.invalid')} ({t('library.issues', { count: row.issues.length })})
+                </p>
+                <details>
+                  <summary>{t('facilitator.library.showIssues')}</summary>
+                  <ul className="fac-issues">
+                    {row.issues.slice(0, 8).map((issue) => (
+                      <li key={`${issue.line}:${issue.column}:${issue.code}`}>
+                        <code>
+                          {issue.file}:{issue.line}:{issue.column}
+                        </code>{' '}
+                        {issue.message}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="hint">{t('facilitator.library.checkHint')}</p>
+                </details>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}

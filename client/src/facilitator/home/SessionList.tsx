@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LocalText } from '../../../../shared/scenario/primitives.ts';
+import { localize } from '../../ui/text.ts';
+import { ApiError, deleteSession, listSessions, loadCreated, type SessionRow } from '../api.ts';
+import { SessionRowView } from './SessionRowView.tsx';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; rows: SessionRow[] };
+
+/** YYYY-MM-DD in local time, to match an <input type="date">. */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The sessions this server holds: search by scenario, date or trainee; reopen a console; delete. */
+export function SessionList({ password, onUnauthorized }: { password: string; onUnauthorized: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [query, setQuery] = useState('');
+  const [day, setDay] = useState('');
+  const [notice, setNotice] = useState<{
+    key: string;
+    title?: LocalText;
+    code?: string;
+    message?: string;
+  } | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const rows = await listSessions(password);
+      setLoad({ state: 'ready', rows: rows.sort((a, b) => b.createdAt - a.createdAt) });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
+      setLoad({ state: 'failed', message: (e as Error).message });
+    }
+  }, [password, onUnauthorized]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const rows = useMemo(() => {
+    if (load.state !== 'ready') return [];
+    const q = query.trim().toLowerCase();
+    return load.rows.filter((row) => {
+      if (day && localDay(row.createdAt) !== day) return false;
+      if (!q) return true;
+      const haystack = [
+        row.scenarioId,
+        row.title.zh,
+        row.title.en,
+        row.joinCode,
+        ...row.participants,
+        new Date(row.createdAt).toLocaleString(i18n.language),
+      ];
+      return haystack.some((s) => s.toLowerCase().includes(q));
+    });
+  }, [load, query, day, i18n.language]);
+
+  const remove = async (row: SessionRow) => {
+    try {
+      await deleteSession(password, row.id);
+      setNotice({ key: 'facilitator.sessions.deleted', title: row.title, code: row.joinCode });
+      await refresh();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
+      setNotice({ key: 'facilitator.sessions.deleteFailed', message: (e as Error).message });
+    }
+  };
+
+  return (
+    <section aria-labelledby="fac-sessions-heading" className="panel fac-sessions">
+      <div className="fac-section-head">
+        <h2 id="fac-sessions-heading">{t('facilitator.sessions.heading')}</h2>
+        <button type="button" className="small" onClick={() => void refresh()}>
+          {t('facilitator.sessions.refresh')}
+        </button>
+      </div>
+      <search className="fac-filters">
+        <label>
+          <span>{t('facilitator.sessions.search')}</span>
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('facilitator.sessions.searchPlaceholder')}
+            data-testid="session-search"
+          />
+        </label>
+        <label className="fac-date">
+          <span>{t('facilitator.sessions.date')}</span>
+          <input type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+        </label>
+      </search>
+      <p role="status" className="hint">
+        {notice && t(notice.key, { ...notice, title: localize(notice.title, i18n.language) })}
+      </p>
+      {load.state === 'loading' && <p>{t('common.loading')}</p>}
+      {load.state === 'failed' && (
+        <p role="alert">{t('facilitator.sessions.failed', { message: load.message })}</p>
+      )}
+      {load.state === 'ready' && (
+        <>
+          <p className="hint">
+            {t('facilitator.sessions.count', { shown: rows.length, count: load.rows.length })}
+          </p>
+          {rows.length === 0 && (
+            <p>
+              {load.rows.length === 0 ? t('facilitator.sessions.none') : t('facilitator.sessions.noMatch')}
+            </p>
+          )}
+          <ul className="fac-session-list" data-testid="session-list">
+            {rows.map((row) => (
+              <SessionRowView
+                key={row.id}
+                row={row}
+                created={loadCreated(row.id)}
+                onDelete={() => remove(row)}
+              />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

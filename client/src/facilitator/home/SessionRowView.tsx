@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router.ts';
+import { useLocalize } from '../../ui/text.ts';
+import type { CreatedSession, SessionRow } from '../api.ts';
+import { ConfirmButton } from '../console/ConfirmButton.tsx';
+
+/** The meeting machine's state name as a phase ("meeting.running.floor.idle" → running). */
+export function phaseOfState(state: string): string {
+  if (state.startsWith('meeting.paused')) return 'paused';
+  if (state.startsWith('meeting')) return 'running';
+  return state;
+}
+
+export function SessionRowView({
+  row,
+  created,
+  onDelete,
+}: {
+  row: SessionRow;
+  created: CreatedSession | null;
+  onDelete: () => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const L = useLocalize();
+  const title = L(row.title);
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    row.createdAt,
+  );
+  const phase = phaseOfState(row.state);
+  const names = row.participants.slice(0, 8).join(t('facilitator.sep'));
+
+  return (
+    <li className="fac-session" data-testid={`session-${row.id}`}>
+      <div className="fac-session-main">
+        <h3>{title}</h3>
+        <p className="meta">
+          <span className="visually-hidden">{t('facilitator.sessions.codeLabel')}</span>
+          <span className="fac-code-inline">{row.joinCode}</span> · {when} ·{' '}
+          <span className={`badge ${phase === 'running' ? 'ok' : 'neutral'}`}>{t(`phase.${phase}`)}</span> ·{' '}
+          {t('facilitator.attempt', { n: row.attempt })}
+        </p>
+        <p className="fac-session-people">
+          {t('facilitator.sessions.people', { count: row.participants.length })}
+          {names && `${t('facilitator.colon')}${names}${row.participants.length > 8 ? '…' : ''}`}
+        </p>
+      </div>
+      <div className="button-row fac-session-actions">
+        {created ? (
+          <button type="button" className="primary small" onClick={() => navigate(created.links.facilitator)}>
+            {t('facilitator.sessions.open')}
+          </button>
+        ) : (
+          <span className="hint">{t('facilitator.sessions.noLink')}</span>
+        )}
+        <ConfirmButton
+          label={t('facilitator.sessions.delete')}
+          ariaLabel={t('facilitator.sessions.deleteLabel', { title, code: row.joinCode })}
+          legend={t('facilitator.sessions.confirmLabel', { title })}
+          prompt={t('facilitator.sessions.confirmText')}
+          confirmLabel={t('facilitator.sessions.confirmDelete')}
+          onConfirm={() => void onDelete()}
+          testId={`delete-session-${row.id}`}
+          confirmTestId={`confirm-delete-${row.id}`}
+          small
+        />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,77 @@
+// Votes already closed in this attempt: the full outcome as the engine counted it.
+import { useTranslation } from 'react-i18next';
+import type { BallotRecord } from '../../../shared/meeting/context.ts';
+import { Conditions, Tally, useMeasureFormat, Verdict } from './Arithmetic.tsx';
+import { ElectionBallots, ElectionResults } from './Election.tsx';
+import type { Labels } from './labels.ts';
+import type { ObserverProps } from './ObserverConsole.tsx';
+import { VoteTable } from './VoteTable.tsx';
+import { votersFor } from './vote-math.ts';
+
+function Record({
+  scenario,
+  live,
+  record,
+  labels,
+}: ObserverProps & { record: BallotRecord; labels: Labels }) {
+  const { t } = useTranslation();
+  const rule = scenario.rules[record.outcome.rule];
+  const f = useMeasureFormat(rule);
+  const seats = Object.keys(record.kind === 'vote' ? record.votes : record.choices);
+  const voters = rule ? votersFor(scenario, live, rule, seats) : [];
+  const areaOf = (id: string) => f.value('area', voters.find((v) => v.id === id)?.area ?? 0);
+  const passed = record.kind === 'vote' ? record.outcome.passed : record.outcome.elected.length > 0;
+  return (
+    <li className="obs-record">
+      <p className="obs-record-head">
+        <strong>{labels.item(record.item)}</strong>
+        <span className={`badge ${passed ? 'ok' : ''}`}>
+          {record.kind === 'vote'
+            ? record.outcome.passed
+              ? t('observer.vote.passed')
+              : t('observer.vote.notPassed')
+            : t('observer.vote.electedCount', {
+                count: record.outcome.elected.length,
+                seats: record.outcome.seats,
+              })}
+        </span>
+        <span className="muted">{labels.time(record.at)}</span>
+      </p>
+      {record.kind === 'vote' ? (
+        <>
+          <Conditions outcome={record.outcome} rule={rule} />
+          <Verdict outcome={record.outcome} running={false} />
+          <Tally outcome={record.outcome} rule={rule} />
+        </>
+      ) : (
+        <ElectionResults outcome={record.outcome} rule={rule} labels={labels} running={false} />
+      )}
+      {seats.length > 0 && (
+        <details className="obs-details">
+          <summary>{t('observer.vote.whoVoted', { count: seats.length })}</summary>
+          {record.kind === 'vote' ? (
+            <VoteTable votes={record.votes} voters={seats} labels={labels} areaOf={areaOf} />
+          ) : (
+            <ElectionBallots choices={record.choices} voters={seats} labels={labels} />
+          )}
+        </details>
+      )}
+    </li>
+  );
+}
+
+export function BallotRecords(props: ObserverProps & { labels: Labels }) {
+  const { t } = useTranslation();
+  const records = [...props.live.record.ballots].reverse();
+  if (records.length === 0) return null;
+  return (
+    <>
+      <h3 className="obs-sub">{t('observer.vote.closedTitle')}</h3>
+      <ol className="obs-records">
+        {records.map((record) => (
+          <Record key={`${record.item}-${record.at}`} {...props} record={record} />
+        ))}
+      </ol>
+    </>
+  );
+}

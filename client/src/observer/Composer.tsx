@@ -1,0 +1,135 @@
+// One composer for the three ways experts coach: whisper a tip to one trainee,
+// broadcast a hint to all, or speak in the meeting as an NPC card.
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../connection/session-store.ts';
+import { useLabels } from './labels.ts';
+import type { ObserverProps } from './ObserverConsole.tsx';
+import { newId } from './observer-storage.ts';
+import { Section } from './Section.tsx';
+import { SentTips } from './SentTips.tsx';
+
+type Mode = 'whisper' | 'broadcast' | 'npc';
+const MODES: Mode[] = ['whisper', 'broadcast', 'npc'];
+
+export function Composer(props: ObserverProps) {
+  const { scenario, live } = props;
+  const { t } = useTranslation();
+  const labels = useLabels(scenario, live);
+  const send = useSession((s) => s.send);
+  const [mode, setMode] = useState<Mode>('whisper');
+  const [trainee, setTrainee] = useState('');
+  const npcs = scenario.roles.filter((r) => r.npc);
+  const [npc, setNpc] = useState(npcs[0]?.id ?? '');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState('');
+
+  const target = mode === 'whisper' ? trainee : mode === 'npc' ? npc : 'all';
+  const ready = text.trim() !== '' && target !== '' && !busy;
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    const body = text.trim();
+    const ack = await send(
+      mode === 'whisper'
+        ? { type: 'tip.whisper', tipId: newId(), to: trainee, text: body }
+        : mode === 'broadcast'
+          ? { type: 'tip.broadcast', tipId: newId(), text: body }
+          : { type: 'npc.say', roleId: npc, text: body },
+    );
+    setBusy(false);
+    if (ack.ok) {
+      setText('');
+      setDone(
+        mode === 'whisper'
+          ? t('observer.composer.sentTo', { name: labels.participant(trainee) })
+          : mode === 'broadcast'
+            ? t('observer.composer.sentAll')
+            : t('observer.composer.said', { name: labels.role(npc) }),
+      );
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit();
+  };
+
+  return (
+    <Section id="composer" title={t('observer.composer.title')}>
+      <form className="obs-composer" onSubmit={submit}>
+        <fieldset className="obs-modes">
+          <legend className="visually-hidden">{t('observer.composer.mode')}</legend>
+          {MODES.map((m) => (
+            <button
+              key={m}
+              type="button"
+              className="small"
+              aria-pressed={mode === m}
+              data-testid={`composer-mode-${m}`}
+              onClick={() => setMode(m)}
+            >
+              {t(`observer.composer.modes.${m}`)}
+            </button>
+          ))}
+        </fieldset>
+        <p className="hint obs-mode-hint">{t(`observer.composer.hints.${mode}`)}</p>
+        {mode === 'broadcast' ? (
+          <p className="obs-target-all">
+            {t('observer.composer.toAll', { count: live.participants.length })}
+          </p>
+        ) : (
+          <label className="obs-field">
+            <span>
+              {mode === 'whisper' ? t('observer.composer.toTrainee') : t('observer.composer.asRole')}
+            </span>
+            <select
+              data-testid="composer-target"
+              value={target}
+              onChange={(e) => (mode === 'whisper' ? setTrainee(e.target.value) : setNpc(e.target.value))}
+            >
+              {mode === 'whisper' && <option value="">{t('observer.composer.pick')}</option>}
+              {mode === 'whisper'
+                ? live.participants.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {labels.participant(p.id)}
+                      {p.online ? '' : ` · ${t('observer.offline')}`}
+                    </option>
+                  ))
+                : npcs.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {labels.role(r.id)}
+                    </option>
+                  ))}
+            </select>
+          </label>
+        )}
+        <label className="obs-field">
+          <span>{t('observer.composer.text')}</span>
+          <textarea
+            data-testid="composer-text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onKeyDown={onKeyDown}
+            maxLength={mode === 'npc' ? 2000 : 1000}
+            rows={3}
+            aria-describedby="obs-composer-keys"
+          />
+        </label>
+        <div className="obs-composer-foot">
+          <span id="obs-composer-keys" className="hint">
+            {t('observer.composer.keys')}
+          </span>
+          <button type="submit" className="primary small" data-testid="composer-send" disabled={!ready}>
+            {t(`observer.composer.send.${mode}`)}
+          </button>
+        </div>
+        <p className="visually-hidden" role="status">
+          {done}
+        </p>
+      </form>
+      <SentTips {...props} labels={labels} />
+    </Section>
+  );
+}

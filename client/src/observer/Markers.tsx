@@ -1,0 +1,139 @@
+// One-click markers: a competency, strength or needs-work, for one trainee or
+// the room, with an optional note; the list of markers dropped this attempt.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../connection/session-store.ts';
+import { seated, useLabels } from './labels.ts';
+import type { ObserverProps } from './ObserverConsole.tsx';
+import { newId } from './observer-storage.ts';
+import { ScrollBox } from './ScrollBox.tsx';
+import { Section } from './Section.tsx';
+
+const KINDS = ['strength', 'needs_work'] as const;
+
+export function Markers({ scenario, live, myId }: ObserverProps) {
+  const { t } = useTranslation();
+  const labels = useLabels(scenario, live);
+  const send = useSession((s) => s.send);
+  const [target, setTarget] = useState('');
+  const [note, setNote] = useState('');
+  const [shared, setShared] = useState(false);
+  const [done, setDone] = useState('');
+  const markers = (live.coaching?.markers ?? []).filter((m) => m.attempt === live.attempt).reverse();
+  const who = target ? labels.participant(target) : t('observer.markers.room');
+
+  const drop = async (competency: string, kind: (typeof KINDS)[number]) => {
+    const trimmed = note.trim();
+    const ack = await send({
+      type: 'marker.drop',
+      markerId: newId(),
+      ...(target && { participantId: target }),
+      competency,
+      kind,
+      ...(trimmed && { note: trimmed }),
+      shared,
+    });
+    if (ack.ok) {
+      setNote('');
+      setDone(
+        t('observer.markers.dropped', {
+          kind: t(`observer.markers.${kind}`),
+          competency: labels.competency(competency),
+          who,
+        }),
+      );
+    }
+  };
+
+  return (
+    <Section id="markers" title={t('observer.markers.title')}>
+      <div className="obs-marker-form">
+        <label className="obs-field">
+          <span>{t('observer.markers.for')}</span>
+          <select data-testid="marker-target" value={target} onChange={(e) => setTarget(e.target.value)}>
+            <option value="">{t('observer.markers.room')}</option>
+            {seated(live).map((p) => (
+              <option key={p.id} value={p.id}>
+                {labels.participant(p.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="obs-field">
+          <span>{t('observer.markers.note')}</span>
+          <input
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={1000}
+            data-testid="marker-note"
+          />
+        </label>
+        <label className="obs-check">
+          <input
+            type="checkbox"
+            checked={shared}
+            onChange={(e) => setShared(e.target.checked)}
+            data-testid="marker-shared"
+          />
+          {t('observer.markers.shared')}
+        </label>
+      </div>
+      <ul className="obs-marker-grid">
+        {scenario.rubric.competencies.map((c) => (
+          <li key={c.id}>
+            <span className="obs-marker-name">{labels.competency(c.id)}</span>
+            {KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className={`small obs-marker-btn ${kind}`}
+                data-testid={`marker-${c.id}-${kind}`}
+                aria-label={t('observer.markers.dropLabel', {
+                  kind: t(`observer.markers.${kind}`),
+                  competency: labels.competency(c.id),
+                  who,
+                })}
+                onClick={() => void drop(c.id, kind)}
+              >
+                <span aria-hidden="true">{kind === 'strength' ? '＋' : '△'}</span>
+                {t(`observer.markers.${kind}`)}
+              </button>
+            ))}
+          </li>
+        ))}
+      </ul>
+      <p className="visually-hidden" role="status">
+        {done}
+      </p>
+      <h3 className="obs-sub">{t('observer.markers.list', { count: markers.length })}</h3>
+      <ScrollBox label={t('observer.markers.listLabel')} testId="markers-list" className="obs-markers-box">
+        {markers.length === 0 ? (
+          <p className="muted obs-empty">{t('observer.markers.none')}</p>
+        ) : (
+          <ul className="obs-markers">
+            {markers.map((m) => (
+              <li key={m.id} className={m.kind}>
+                <p className="obs-marker-head">
+                  <span className={`badge ${m.kind === 'strength' ? 'ok' : 'warn'}`}>
+                    {t(`observer.markers.${m.kind}`)}
+                  </span>
+                  <strong>{labels.competency(m.competency)}</strong>
+                  <span>
+                    {m.participantId ? labels.participant(m.participantId) : t('observer.markers.room')}
+                  </span>
+                  {m.shared && <span className="badge neutral">{t('observer.markers.sharedBadge')}</span>}
+                </p>
+                {m.note && <p className="obs-marker-note">{m.note}</p>}
+                <p className="muted obs-marker-meta">
+                  {labels.time(m.at)}
+                  {m.item && ` · ${labels.item(m.item)}`} ·{' '}
+                  {m.observerId === myId ? t('observer.tips.byMe') : labels.observer(m.observerId)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ScrollBox>
+    </Section>
+  );
+}

@@ -1,0 +1,108 @@
+// The single-sided screen: experts watch everything live and coach from here.
+// First visit asks the expert's name; the observer id the server gives back is
+// kept per session, so coming back (or reloading) is the same observer.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../connection/session-store.ts';
+import { Shell } from '../ui/Shell.tsx';
+import { localize } from '../ui/text.ts';
+import { NameGate } from './NameGate.tsx';
+import { ObserverConsole } from './ObserverConsole.tsx';
+import { loadObserver, type StoredObserver, saveObserver } from './observer-storage.ts';
+import './observer.css';
+
+export default function ObserverApp({ sessionId, token }: { sessionId: string; token: string }) {
+  const { t, i18n } = useTranslation();
+  const [me, setMe] = useState<StoredObserver | null>(() => loadObserver(sessionId));
+  const [renaming, setRenaming] = useState(false);
+  const [tries, setTries] = useState(0);
+  const status = useSession((s) => s.status);
+  const welcome = useSession((s) => s.welcome);
+  const staticView = useSession((s) => s.static);
+  const live = useSession((s) => s.live);
+  const error = useSession((s) => s.error);
+  const connect = useSession((s) => s.connect);
+  const disconnect = useSession((s) => s.disconnect);
+
+  const name = me && !renaming ? me.name : null;
+  // Read at connect time only: the server assigning the id must not cause a reconnect.
+  const knownId = useRef(me?.observerId);
+  knownId.current = me?.observerId;
+  useEffect(() => {
+    if (!name || !token || tries < 0) return;
+    const observerId = knownId.current;
+    void connect({ role: 'observer', sessionId, token, name, ...(observerId && { observerId }) });
+    return () => disconnect();
+  }, [name, sessionId, token, connect, disconnect, tries]);
+
+  const assigned = welcome?.viewer.kind === 'observer' ? welcome.viewer.observerId : undefined;
+  useEffect(() => {
+    if (!assigned || !me || me.observerId === assigned || welcome?.sessionId !== sessionId) return;
+    const next = { ...me, observerId: assigned };
+    saveObserver(sessionId, next);
+    setMe(next);
+  }, [assigned, me, sessionId, welcome?.sessionId]);
+
+  const choose = (chosen: string) => {
+    const next = { ...me, name: chosen };
+    saveObserver(sessionId, next);
+    setMe(next);
+    setRenaming(false);
+  };
+
+  if (!token) {
+    return (
+      <Shell title={t('observer.title')}>
+        <p role="alert" className="panel">
+          {t('observer.noToken')}
+        </p>
+      </Shell>
+    );
+  }
+  if (!name) {
+    return (
+      <Shell title={t('observer.title')}>
+        <NameGate initial={me?.name ?? ''} onSubmit={choose} />
+      </Shell>
+    );
+  }
+  const scenario = staticView?.kind === 'full' ? staticView.scenario : undefined;
+  if (!scenario || !live || !welcome) {
+    return (
+      <Shell title={t('observer.title')}>
+        {status === 'failed' ? (
+          <div className="panel stack" role="alert">
+            <p>
+              {t('connection.failed', {
+                message: t(`errors.${error?.code}`, { defaultValue: error?.message }),
+              })}
+            </p>
+            <div className="button-row">
+              <button type="button" className="primary" onClick={() => setTries(tries + 1)}>
+                {t('observer.retry')}
+              </button>
+              <button type="button" onClick={() => setRenaming(true)}>
+                {t('observer.changeName')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <p className="loading" role="status">
+            {t('connection.connecting')}
+          </p>
+        )}
+      </Shell>
+    );
+  }
+  return (
+    <Shell title={localize(scenario.title, i18n.language)} wide>
+      <ObserverConsole
+        scenario={scenario}
+        live={live}
+        myId={assigned ?? ''}
+        myName={welcome.name ?? name}
+        onRename={() => setRenaming(true)}
+      />
+    </Shell>
+  );
+}

@@ -1,0 +1,127 @@
+// The vote under way, counted live under its rule (secret ballots included:
+// experts see every ballot), and the votes already closed with their outcome.
+import { useTranslation } from 'react-i18next';
+import type { Rule } from '../../../shared/scenario/index.ts';
+import { describeRule } from '../../../shared/views/rule-text.ts';
+import { Markdown } from '../ui/Markdown.tsx';
+import { localize } from '../ui/text.ts';
+import { Conditions, Tally, useMeasureFormat, Verdict } from './Arithmetic.tsx';
+import { BallotRecords } from './BallotRecords.tsx';
+import { ElectionBallots, ElectionResults } from './Election.tsx';
+import { type Labels, useLabels } from './labels.ts';
+import type { ObserverProps } from './ObserverConsole.tsx';
+import { Section } from './Section.tsx';
+import { VoteTable } from './VoteTable.tsx';
+import { type BallotItem, countLive, eligibleNow, votersFor } from './vote-math.ts';
+
+function RuleLine({ rule, item }: { rule: Rule | undefined; item: BallotItem }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <p className="obs-rule">
+      <span className={`badge ${item.ballot === 'secret' ? 'warn' : 'neutral'}`}>
+        {t(`observer.vote.ballot.${item.ballot}`)}
+      </span>{' '}
+      {rule ? localize(describeRule(rule), i18n.language) : item.rule}
+    </p>
+  );
+}
+
+function LiveBallot({ scenario, live, item, labels }: ObserverProps & { item: BallotItem; labels: Labels }) {
+  const { t, i18n } = useTranslation();
+  const ballot = live.item?.ballot;
+  const rule = scenario.rules[item.rule];
+  const f = useMeasureFormat(rule);
+  if (!ballot) return null;
+  const seats = ballot.open || ballot.closed ? ballot.voters : eligibleNow(scenario, live, item);
+  const voters = rule ? votersFor(scenario, live, rule, seats) : [];
+  const areaOf = (id: string) => f.value('area', voters.find((v) => v.id === id)?.area ?? 0);
+  const counted = ballot.open ? countLive(scenario, live, item, ballot) : null;
+  const eligibleArea = voters.reduce((sum, v) => sum + v.area, 0);
+  return (
+    <div className="obs-ballot">
+      <h3>{localize(item.title, i18n.language)}</h3>
+      {item.kind === 'election' && (
+        <p className="obs-motion">{t('observer.vote.seats', { seats: item.seats, max: item.maxChoices })}</p>
+      )}
+      <RuleLine rule={rule} item={item} />
+      {!ballot.open && !ballot.closed && (
+        <p className="obs-pending">
+          {t('observer.vote.pending', { count: seats.length, area: f.value('area', eligibleArea) })}
+          {item.kind === 'election' && ballot.nominations.length > 0 && (
+            <span className="obs-nominees">
+              {' '}
+              {t('observer.vote.nominees', {
+                names: ballot.nominations.map(labels.candidate).join(t('observer.listSeparator')),
+              })}
+            </span>
+          )}
+        </p>
+      )}
+      {ballot.closed && <p className="muted">{t('observer.vote.closedSee')}</p>}
+      {counted && (
+        <div className="obs-arith" data-testid="vote-arithmetic">
+          <p className="obs-progress">
+            <span className="badge ok">{t('observer.vote.open')}</span>{' '}
+            {t('observer.vote.castCount', { cast: ballot.castCount, total: ballot.voters.length })}
+          </p>
+          {counted.kind === 'vote' ? (
+            <>
+              <Conditions outcome={counted.outcome} rule={rule} />
+              <Verdict outcome={counted.outcome} running />
+              <Tally
+                outcome={counted.outcome}
+                rule={rule}
+                notVoted={ballot.voters.length - ballot.castCount}
+              />
+            </>
+          ) : (
+            <ElectionResults outcome={counted.outcome} rule={rule} labels={labels} running />
+          )}
+        </div>
+      )}
+      {(ballot.open || ballot.closed) &&
+        (item.kind === 'vote' ? (
+          <VoteTable votes={ballot.votes ?? {}} voters={ballot.voters} labels={labels} areaOf={areaOf} />
+        ) : (
+          <ElectionBallots choices={ballot.choices ?? {}} voters={ballot.voters} labels={labels} />
+        ))}
+      {item.kind === 'vote' && (
+        // Open before the vote, when the chair reads it out; folded while the count matters more.
+        <details className="obs-details" open={!ballot.open}>
+          <summary>{t('observer.vote.motion')}</summary>
+          <Markdown className="obs-motion" text={localize(item.motion, i18n.language)} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+export function VotePanel(props: ObserverProps) {
+  const { scenario, live } = props;
+  const { t } = useTranslation();
+  const labels = useLabels(scenario, live);
+  const item = live.item ? scenario.agenda[live.item.index] : undefined;
+  const ballotItem = item?.kind === 'vote' || item?.kind === 'election' ? item : undefined;
+  const ballot = live.item?.ballot;
+  return (
+    <Section
+      id="votes"
+      title={t('observer.vote.title')}
+      testId="vote-panel"
+      badge={
+        ballot?.open && (
+          <span className="badge ok">
+            {t('observer.vote.castCount', { cast: ballot.castCount, total: ballot.voters.length })}
+          </span>
+        )
+      }
+    >
+      {ballotItem ? (
+        <LiveBallot {...props} item={ballotItem} labels={labels} />
+      ) : (
+        <p className="muted obs-empty">{t('observer.vote.none')}</p>
+      )}
+      <BallotRecords {...props} labels={labels} />
+    </Section>
+  );
+}

@@ -1,0 +1,82 @@
+// Names as the single-sided screen shows them: trainees with their card, NPC
+// cards, candidates, experts, competencies and agenda items, in the UI's language.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Speaker } from '../../../shared/meeting/commands.ts';
+import type { Scenario } from '../../../shared/scenario/index.ts';
+import type { LiveView } from '../../../shared/views/types.ts';
+import { localize } from '../ui/text.ts';
+
+export interface Labels {
+  role(roleId: string | null | undefined): string;
+  /** "王敏（居委会书记）", or the bare name before a card is taken. */
+  participant(id: string): string;
+  speaker(speaker: Speaker): string;
+  /** Election candidates are seats, or `npc:<roleId>` for a listed NPC card. */
+  candidate(id: string): string;
+  /** The candidate's card name without its description: "王秀英" for "王秀英（候选人，5号楼楼组长）". */
+  candidateShort(id: string): string;
+  observer(id: string): string;
+  competency(id: string): string;
+  item(itemId: string | null | undefined): string;
+  time(at: number): string;
+}
+
+export function useLabels(scenario: Scenario, live: LiveView): Labels {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return useMemo(() => {
+    const roles = new Map(scenario.roles.map((r) => [r.id, r]));
+    const people = new Map(live.participants.map((p) => [p.id, p]));
+    const clock = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    const role = (roleId: string | null | undefined) => {
+      const found = roleId ? roles.get(roleId) : undefined;
+      return found ? localize(found.name, lang) : '';
+    };
+    const participant = (id: string) => {
+      const p = people.get(id);
+      if (!p) return t('observer.unknownParticipant');
+      const card = role(p.roleId);
+      return card ? t('observer.nameWithCard', { name: p.name, card }) : p.name;
+    };
+    return {
+      role,
+      participant,
+      speaker: (s) => (s.kind === 'npc' ? role(s.roleId) : participant(s.id)),
+      candidate: (id) => (id.startsWith('npc:') ? role(id.slice(4)) : participant(id)),
+      candidateShort: (id) => {
+        const card = role(id.startsWith('npc:') ? id.slice(4) : people.get(id)?.roleId);
+        const short = card.replace(/\s*[（(][^（(]*[)）]\s*$/, '');
+        return short || card || participant(id);
+      },
+      observer: (id) =>
+        id === 'facilitator'
+          ? t('observer.facilitatorName')
+          : (live.coaching?.observers[id]?.name ?? t('observer.unknownObserver')),
+      competency: (id) => {
+        const c = scenario.rubric.competencies.find((x) => x.id === id);
+        return c ? localize(c.title, lang) : id;
+      },
+      item: (itemId) => {
+        const index = scenario.agenda.findIndex((i) => i.id === itemId);
+        const found = scenario.agenda[index];
+        return found ? `${index + 1}. ${localize(found.title, lang)}` : '';
+      },
+      time: (at) => clock.format(at),
+    } satisfies Labels;
+  }, [scenario, live.participants, live.coaching?.observers, lang, t]);
+}
+
+/** When the meeting is paused, clocks stand still at the moment it paused. */
+export function frozenAt(live: LiveView): number | undefined {
+  if (live.phase !== 'paused') return undefined;
+  const last = live.record.pauses.at(-1);
+  return last && last.to === undefined ? last.from : undefined;
+}
+
+/** Trainees who hold a card: the people speaking, voting and being scored. */
+export const seated = (live: LiveView) => live.participants.filter((p) => p.roleId !== null);

@@ -1,0 +1,112 @@
+import { useTranslation } from 'react-i18next';
+import type { BallotRecord } from '../../../shared/meeting/context.ts';
+import { type ConditionResult, formatShare, type VoteOutcome } from '../../../shared/meeting/rules.ts';
+import type { LiveView, StaticView } from '../../../shared/views/types.ts';
+import { speakerName } from '../ui/text.ts';
+
+type T = ReturnType<typeof useTranslation>['t'];
+
+/** "参与面积 81%（需 66.7%）" for one quorum or pass condition. */
+function conditionLine(t: T, kind: 'quorum' | 'pass', c: ConditionResult): string {
+  const need = `${c.threshold.strict ? '>' : ''}${formatShare(c.threshold.num, c.threshold.den)}`;
+  return t('projector.result.condition', {
+    what: t(`projector.result.${kind}_${c.dimension}`),
+    share: formatShare(c.part, c.whole),
+    need,
+  });
+}
+
+function VoteFigures({ outcome }: { outcome: VoteOutcome }) {
+  const { t } = useTranslation();
+  const conditions = [
+    ...outcome.quorum.map((c) => ({ c, key: `quorum-${c.dimension}`, text: conditionLine(t, 'quorum', c) })),
+    ...outcome.pass.map((c) => ({ c, key: `pass-${c.dimension}`, text: conditionLine(t, 'pass', c) })),
+  ];
+  return (
+    <>
+      {conditions.length > 0 && (
+        <ul className="outcome-conditions">
+          {conditions.map(({ c, key, text }) => (
+            <li key={key} className={c.met ? 'met' : 'unmet'}>
+              <span aria-hidden="true">{c.met ? '✓' : '✗'}</span> {text}
+              <span className="visually-hidden">
+                {c.met ? t('projector.result.met') : t('projector.result.unmet')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="outcome-counts">
+        {t('projector.result.counts', {
+          yes: outcome.yes.headcount,
+          no: outcome.no.headcount,
+          abstain: outcome.abstain.headcount,
+          eligible: outcome.eligible.headcount,
+        })}
+      </p>
+    </>
+  );
+}
+
+/** A counted vote or election: passed or failed, and the figures that decided it. */
+export function BallotOutcome({
+  record,
+  live,
+  staticView,
+  testId,
+}: {
+  record: BallotRecord;
+  live: LiveView;
+  staticView: StaticView | undefined;
+  testId?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  if (record.kind === 'vote') {
+    const { outcome } = record;
+    return (
+      <div className={`outcome ${outcome.passed ? 'passed' : 'failed'}`} data-testid={testId}>
+        <p className="outcome-verdict">
+          {outcome.passed ? t('projector.result.passed') : t('projector.result.failed')}
+        </p>
+        <VoteFigures outcome={outcome} />
+      </div>
+    );
+  }
+  const { outcome } = record;
+  const name = (id: string) =>
+    speakerName({ kind: 'participant', id }, live, staticView, i18n.language) || id;
+  return (
+    <div className="outcome election" data-testid={testId}>
+      <p className="outcome-verdict">
+        {outcome.elected.length > 0
+          ? t('projector.result.elected', { names: outcome.elected.map(name).join(t('projector.sep')) })
+          : t('projector.result.noneElected')}
+      </p>
+      {outcome.tiedForLastSeat.length > 0 && (
+        <p className="outcome-tied">
+          {t('projector.result.tied', { names: outcome.tiedForLastSeat.map(name).join(t('projector.sep')) })}
+        </p>
+      )}
+      <ul className="outcome-candidates">
+        {outcome.candidates.map((c) => (
+          <li key={c.candidate} className={c.elected ? 'met' : undefined}>
+            <span>{name(c.candidate)}</span>
+            <span>
+              {t('projector.result.candidateVotes', {
+                yes: c.outcome.yes.headcount,
+                share: formatShare(c.outcome.yes.headcount, c.outcome.participating.headcount),
+              })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="outcome-counts">
+        {t('projector.result.turnout', {
+          share: formatShare(outcome.participating.headcount, outcome.eligible.headcount),
+          count: outcome.participating.headcount,
+          eligible: outcome.eligible.headcount,
+        })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// Small helpers the projector's parts share: names as the room knows them, and frozen clocks.
+import { useTranslation } from 'react-i18next';
+import type { Speaker } from '../../../shared/meeting/commands.ts';
+import type { LiveView } from '../../../shared/views/types.ts';
+import { useSession } from '../connection/session-store.ts';
+import { participantName, roleName } from '../ui/text.ts';
+
+export function frozenClock(live: LiveView): number | undefined {
+  if (live.phase !== 'paused') return undefined;
+  const last = live.record.pauses[live.record.pauses.length - 1];
+  return last && last.to === undefined ? last.from : undefined;
+}
+
+/** A speaker as two lines: the person, and the card they hold. */
+export function useSpeaker(): (s: Speaker) => { name: string; card: string } {
+  const { i18n } = useTranslation();
+  const live = useSession((s) => s.live);
+  const view = useSession((s) => s.static);
+  return (s) => {
+    if (s.kind === 'npc') return { name: roleName(view, s.roleId, i18n.language), card: '' };
+    const roleId = live?.participants.find((p) => p.id === s.id)?.roleId;
+    return { name: participantName(live, s.id), card: roleName(view, roleId, i18n.language) };
+  };
+}

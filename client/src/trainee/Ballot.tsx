@@ -1,0 +1,135 @@
+import { useTranslation } from 'react-i18next';
+import type { Choice } from '../../../shared/meeting/rules.ts';
+import { describeRule } from '../../../shared/views/rule-text.ts';
+import { Markdown } from '../ui/Markdown.tsx';
+import { useLocalize } from '../ui/text.ts';
+import { BallotResult } from './BallotResult.tsx';
+import { useTrainee } from './context.ts';
+import { ElectionForm, Nominations } from './Election.tsx';
+import { useCandidateName } from './names.ts';
+
+/** A vote or an election: the motion, the rule in plain words, my ballot, then the result. */
+export function BallotPanel() {
+  const { t } = useTranslation();
+  const L = useLocalize();
+  const { live, item, scenario, me } = useTrainee();
+  const ballot = live.item?.ballot;
+  if (!ballot || (item?.kind !== 'vote' && item?.kind !== 'election')) return null;
+  const rule = scenario.rules?.[item.rule];
+  const eligible = ballot.voters.includes(me.participantId);
+  const record = live.record.ballots.findLast((b) => b.item === item.id);
+  const status = ballot.closed ? 'closed' : ballot.open ? 'open' : 'pending';
+  return (
+    <section className={`panel ballot ${status}`} data-testid="ballot" aria-labelledby="ballot-heading">
+      <div className="ballot-head">
+        <h3 id="ballot-heading">{t(`kind.${item.kind}`)}</h3>
+        <span className={`badge ${status === 'open' ? 'ok' : 'neutral'}`}>
+          {t(`trainee.ballot.status.${status}`)}
+        </span>
+      </div>
+      {item.kind === 'vote' ? (
+        <div className="motion">
+          <p className="eyebrow">{t('trainee.ballot.motion')}</p>
+          <Markdown text={L(item.motion)} />
+        </div>
+      ) : (
+        <p>{t('trainee.ballot.seats', { seats: item.seats, max: item.maxChoices })}</p>
+      )}
+      {rule && (
+        <p className="rule" data-testid="ballot-rule">
+          <strong>{t('trainee.ballot.rule')}</strong>
+          {L(describeRule(rule))}
+        </p>
+      )}
+      <p className="hint">
+        {item.ballot === 'secret' ? t('trainee.ballot.secret') : t('trainee.ballot.open')}
+      </p>
+      {status === 'pending' && (
+        <>
+          <p className="waiting">{t('trainee.ballot.pending')}</p>
+          {item.kind === 'election' && item.candidates === 'nominate' && <Nominations />}
+        </>
+      )}
+      {status === 'open' && (
+        <>
+          {!eligible && <p className="notice">{t('trainee.ballot.notEligible')}</p>}
+          {eligible && item.kind === 'vote' && (
+            <VoteOptions options={item.options} secret={item.ballot === 'secret'} />
+          )}
+          {eligible && item.kind === 'election' && <ElectionForm />}
+          <p className="hint" aria-live="polite">
+            {t('trainee.ballot.progress', { cast: ballot.castCount, voters: ballot.voters.length })}
+          </p>
+          {ballot.votes && (
+            <OpenTally votes={ballot.votes} options={item.kind === 'vote' ? item.options : []} />
+          )}
+        </>
+      )}
+      {status === 'closed' && record && <BallotResult record={record} />}
+      {status === 'closed' && me.ballot !== undefined && <ClosedBallot />}
+    </section>
+  );
+}
+
+function VoteOptions({ options, secret }: { options: readonly Choice[]; secret: boolean }) {
+  const { t } = useTranslation();
+  const { me, send } = useTrainee();
+  const mine = typeof me.ballot === 'string' ? me.ballot : undefined;
+  const final = secret && mine !== undefined;
+  return (
+    <div className="vote-options">
+      <fieldset>
+        <legend className="visually-hidden">{t('trainee.ballot.choose')}</legend>
+        <div className="option-buttons">
+          {options.map((option) => (
+            <button
+              key={option}
+              type="button"
+              className={`option ${option}`}
+              data-testid={`ballot-option-${option}`}
+              aria-pressed={mine === option}
+              disabled={final}
+              onClick={() => void send({ type: 'vote.cast', choice: option })}
+            >
+              {t(`choice.${option}`)}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      <p className="my-ballot" role="status">
+        {mine === undefined
+          ? t('trainee.ballot.notYet')
+          : final
+            ? t('trainee.ballot.castFinal', { choice: t(`choice.${mine}`) })
+            : t('trainee.ballot.castOpen', { choice: t(`choice.${mine}`) })}
+      </p>
+    </div>
+  );
+}
+
+function OpenTally({ votes, options }: { votes: Record<string, Choice>; options: readonly Choice[] }) {
+  const { t } = useTranslation();
+  if (options.length === 0) return null;
+  const counts = options.map(
+    (o) => `${t(`choice.${o}`)} ${Object.values(votes).filter((v) => v === o).length}`,
+  );
+  return <p className="hint">{t('trainee.ballot.tally', { counts: counts.join(' · ') })}</p>;
+}
+
+function ClosedBallot() {
+  const { t } = useTranslation();
+  const { me } = useTrainee();
+  const nameOf = useCandidateName();
+  const mine = me.ballot;
+  if (mine === undefined) return null;
+  return (
+    <p className="my-ballot">
+      {typeof mine === 'string'
+        ? t('trainee.ballot.yourVote', { choice: t(`choice.${mine}`) })
+        : t('trainee.ballot.yourChoices', {
+            names:
+              mine.length > 0 ? mine.map(nameOf).join(t('trainee.sep')) : t('trainee.election.blankBallot'),
+          })}
+    </p>
+  );
+}

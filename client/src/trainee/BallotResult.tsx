@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { BallotRecord } from '../../../shared/meeting/context.ts';
+import type { ConditionResult, VoteOutcome } from '../../../shared/meeting/rules.ts';
+import { useFormat } from './format.ts';
+import { useCandidateName } from './names.ts';
+
+/** The counted result: passed or not, and the shares it was decided on. */
+export function BallotResult({ record }: { record: BallotRecord }) {
+  const { t } = useTranslation();
+  const nameOf = useCandidateName();
+  if (record.kind === 'vote') {
+    const o = record.outcome;
+    return (
+      <div className={`result ${o.passed ? 'passed' : 'failed'}`} role="status">
+        <p className="result-verdict">{o.passed ? t('trainee.result.passed') : t('trainee.result.failed')}</p>
+        <Counts outcome={o} />
+        <Conditions outcome={o} />
+      </div>
+    );
+  }
+  const o = record.outcome;
+  return (
+    <div className="result" role="status">
+      <p className="result-verdict">
+        {o.elected.length > 0
+          ? t('trainee.result.elected', { count: o.elected.length, seats: o.seats })
+          : t('trainee.result.noneElected')}
+      </p>
+      {o.tiedForLastSeat.length > 0 && (
+        <p className="notice">
+          {t('trainee.result.tied', { names: o.tiedForLastSeat.map(nameOf).join(t('trainee.sep')) })}
+        </p>
+      )}
+      <ul className="list-plain">
+        {o.candidates.map((c) => (
+          <li key={c.candidate}>
+            <strong>{nameOf(c.candidate)}</strong>{' '}
+            {t('trainee.result.candidateYes', { yes: c.outcome.yes.headcount })}{' '}
+            <span className={`badge ${c.elected ? 'ok' : 'neutral'}`}>
+              {c.elected
+                ? t('trainee.result.isElected')
+                : c.outcome.passed
+                  ? t('trainee.result.passedNotElected')
+                  : t('trainee.result.notPassed')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Counts({ outcome }: { outcome: VoteOutcome }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <p>
+      {t('trainee.result.counts', {
+        yes: f.number(outcome.yes.headcount),
+        no: f.number(outcome.no.headcount),
+        abstain: f.number(outcome.abstain.headcount),
+        eligible: f.number(outcome.eligible.headcount),
+      })}
+    </p>
+  );
+}
+
+function Conditions({ outcome }: { outcome: VoteOutcome }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const row = (kind: 'quorum' | 'pass', c: ConditionResult) => (
+    <li key={`${kind}-${c.dimension}`} className={c.met ? 'met' : 'unmet'}>
+      <span aria-hidden="true">{c.met ? '✓' : '✗'} </span>
+      {t(`trainee.result.${kind}.${c.dimension}`, { base: t(`trainee.result.base.${outcome.passBase}`) })}
+      <strong>{f.share(c.part, c.whole)}</strong>{' '}
+      <span className="muted">
+        {t('trainee.result.needs', {
+          op: c.threshold.strict ? '>' : '≥',
+          num: c.threshold.num,
+          den: c.threshold.den,
+        })}
+      </span>
+      <span className="visually-hidden">{c.met ? t('trainee.result.met') : t('trainee.result.unmet')}</span>
+    </li>
+  );
+  const consensus = outcome.failed.filter((f) => f.startsWith('consensus') || f === 'no_participation');
+  return (
+    <>
+      <ul className="conditions">
+        {outcome.quorum.map((c) => row('quorum', c))}
+        {outcome.pass.map((c) => row('pass', c))}
+      </ul>
+      {consensus.map((reason) => (
+        <p key={reason} className="notice">
+          {t(`trainee.result.reason.${reason}`)}
+        </p>
+      ))}
+    </>
+  );
+}

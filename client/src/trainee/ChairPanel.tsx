@@ -1,0 +1,163 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Speaker } from '../../../shared/meeting/commands.ts';
+import { useLocalize } from '../ui/text.ts';
+import { ActionForm } from './ActionForm.tsx';
+import { hasFloor, useTrainee } from './context.ts';
+import { useSpeakerName } from './names.ts';
+
+const keyOf = (s: Speaker) => (s.kind === 'participant' ? `p:${s.id}` : `npc:${s.roleId}`);
+const speakerOf = (key: string): Speaker =>
+  key.startsWith('npc:') ? { kind: 'npc', roleId: key.slice(4) } : { kind: 'participant', id: key.slice(2) };
+
+/** The chair drives procedure: the floor, the clock, the vote, the agenda. */
+export function ChairPanel() {
+  const { t } = useTranslation();
+  const L = useLocalize();
+  const { live, item, scenario, send } = useTrainee();
+  const state = live.item;
+  if (!state || !item) return null;
+  const running = live.phase === 'running';
+  const next = scenario.agenda[state.index + 1];
+  const ballot = state.ballot;
+  return (
+    <section className="panel chair-panel" data-testid="chair-panel" aria-labelledby="chair-heading">
+      <h3 id="chair-heading">{t('trainee.chair.heading')}</h3>
+      <p className="hint">{running ? t('trainee.chair.hint') : t('trainee.chair.paused')}</p>
+      {hasFloor(item) && <FloorControls disabled={!running} />}
+      {ballot && (
+        <div className="chair-group">
+          <h4>{t(`kind.${item.kind}`)}</h4>
+          {!ballot.open && !ballot.closed && (
+            <button
+              type="button"
+              className="primary"
+              data-testid="chair-open-vote"
+              disabled={!running}
+              onClick={() => void send({ type: 'vote.open' })}
+            >
+              {t('trainee.chair.openVote')}
+            </button>
+          )}
+          {ballot.open && (
+            <button
+              type="button"
+              className="primary"
+              data-testid="chair-close-vote"
+              disabled={!running}
+              onClick={() => void send({ type: 'vote.close' })}
+            >
+              {t('trainee.chair.closeVote', { cast: ballot.castCount, voters: ballot.voters.length })}
+            </button>
+          )}
+          {ballot.closed && <p className="hint">{t('trainee.chair.voteClosed')}</p>}
+        </div>
+      )}
+      {item.kind === 'actions' && <ActionForm disabled={!running} />}
+      <div className="chair-group">
+        <h4>{t('trainee.chair.agenda')}</h4>
+        <div className="button-row">
+          <button
+            type="button"
+            data-testid="chair-next-item"
+            className={ballot?.closed ? 'primary' : undefined}
+            disabled={!running}
+            onClick={() => void send({ type: 'item.next' })}
+          >
+            {next ? t('trainee.chair.nextItem', { title: L(next.title) }) : t('trainee.chair.lastItem')}
+          </button>
+          <button
+            type="button"
+            data-testid="chair-extend-item"
+            disabled={!running}
+            onClick={() => void send({ type: 'item.extend', seconds: 120 })}
+          >
+            {t('trainee.chair.extendItem')}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function FloorControls({ disabled }: { disabled: boolean }) {
+  const { t } = useTranslation();
+  const { live, scenario, send } = useTrainee();
+  const name = useSpeakerName();
+  const [pick, setPick] = useState('');
+  const selectId = useId();
+  const state = live.item;
+  if (!state) return null;
+  const first = state.queue[0];
+  const queued = new Set(state.queue.map((e) => keyOf(e.speaker)));
+  const others: Speaker[] = [
+    ...live.participants.filter((p) => p.roleId).map((p): Speaker => ({ kind: 'participant', id: p.id })),
+    ...scenario.roles.filter((r) => r.npc).map((r): Speaker => ({ kind: 'npc', roleId: r.id })),
+  ].filter((s) => !queued.has(keyOf(s)));
+  const choices = [...state.queue.map((e) => e.speaker), ...others];
+  const floor = state.floor;
+  return (
+    <div className="chair-group">
+      <h4>{t('trainee.chair.floor')}</h4>
+      {floor ? (
+        <div className="button-row">
+          <button
+            type="button"
+            className="danger"
+            data-testid="chair-cut"
+            disabled={disabled}
+            onClick={() => void send({ type: 'floor.cut' })}
+          >
+            {t('trainee.chair.cut')}
+          </button>
+          <button
+            type="button"
+            data-testid="chair-extend-floor"
+            disabled={disabled || floor.deadline === undefined}
+            onClick={() => void send({ type: 'floor.extend', seconds: 60 })}
+          >
+            {t('trainee.chair.extendFloor')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <button
+            type="button"
+            className="primary wide-button"
+            data-testid="chair-give-floor"
+            disabled={disabled || !first}
+            onClick={() => void send({ type: 'floor.give' })}
+          >
+            {first
+              ? t('trainee.chair.giveNext', { name: name(first.speaker) })
+              : t('trainee.chair.queueEmpty')}
+          </button>
+          <div className="inline-form">
+            <label htmlFor={selectId}>
+              <span>{t('trainee.chair.choose')}</span>
+              <select id={selectId} value={pick} onChange={(e) => setPick(e.target.value)}>
+                <option value="">{t('trainee.chair.pick')}</option>
+                {choices.map((s) => (
+                  <option key={keyOf(s)} value={keyOf(s)}>
+                    {queued.has(keyOf(s)) ? t('trainee.chair.queuedOption', { name: name(s) }) : name(s)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              data-testid="chair-give-chosen"
+              disabled={disabled || !pick}
+              onClick={() => {
+                void send({ type: 'floor.give', to: speakerOf(pick) });
+                setPick('');
+              }}
+            >
+              {t('trainee.chair.call')}
+            </button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

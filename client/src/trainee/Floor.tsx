@@ -1,0 +1,244 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { speakerKey } from '../../../shared/meeting/context.ts';
+import { Countdown } from '../ui/Countdown.tsx';
+import { formatClock, useServerNow } from '../ui/clock.ts';
+import { frozenAt, handBlock, isMe, queuePlace, useTrainee } from './context.ts';
+import { useFormat } from './format.ts';
+import { useSpeakerName } from './names.ts';
+
+/** Who holds the floor and for how long, the speakers list in calling order, and what was said. */
+export function FloorPanel() {
+  const { t } = useTranslation();
+  const { live, me, isChair, send } = useTrainee();
+  const name = useSpeakerName();
+  const state = live.item;
+  if (!state) return null;
+  const floor = state.floor;
+  const mine = isMe(floor?.speaker, me);
+  const place = queuePlace(state.queue, me);
+  return (
+    <section className="panel floor-panel" aria-labelledby="floor-heading">
+      <h3 id="floor-heading">{t('trainee.floor.heading')}</h3>
+      <div
+        className={`floor-holder${mine ? ' mine' : ''}${floor ? '' : ' empty'}`}
+        data-testid="floor-holder"
+      >
+        {floor ? (
+          <>
+            <p className="floor-label">
+              {mine ? t('trainee.floor.you') : t('trainee.floor.speaking')}
+              {floor.pointOfOrder && <span className="badge warn">{t('trainee.floor.pointOfOrder')}</span>}
+            </p>
+            {!mine && <p className="floor-name">{name(floor.speaker)}</p>}
+            <p className="floor-clock">
+              {floor.deadline !== undefined ? (
+                <Countdown
+                  deadline={floor.deadline}
+                  label={t('trainee.floor.clock')}
+                  frozenAt={frozenAt(live)}
+                />
+              ) : (
+                <Elapsed since={floor.since} />
+              )}
+              {floor.deadline !== undefined && floor.timeUpAt !== undefined && (
+                <span className="badge">{t('trainee.floor.overtime')}</span>
+              )}
+            </p>
+          </>
+        ) : (
+          <p className="floor-label">{t('trainee.floor.nobody')}</p>
+        )}
+      </div>
+      {mine && <Composer />}
+      <h4 className="queue-heading">{t('trainee.floor.queue', { count: state.queue.length })}</h4>
+      <ol className="queue" data-testid="queue">
+        {state.queue.map((entry, i) => {
+          const self = isMe(entry.speaker, me);
+          return (
+            <li
+              key={`${speakerKey(entry.speaker)}-${entry.pointOfOrder}`}
+              className={self ? 'me' : undefined}
+            >
+              <span className="queue-place" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="queue-name">
+                {name(entry.speaker)}
+                {self && <strong> {t('trainee.floor.youMark')}</strong>}
+              </span>
+              {entry.pointOfOrder && <span className="badge warn">{t('trainee.floor.pointOfOrder')}</span>}
+              {isChair && !floor && live.phase === 'running' && (
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => void send({ type: 'floor.give', to: entry.speaker })}
+                >
+                  {t('trainee.chair.call')}
+                  <span className="visually-hidden">{name(entry.speaker)}</span>
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {state.queue.length === 0 && <p className="hint">{t('trainee.floor.queueEmpty')}</p>}
+      {place > 0 && (
+        <p className="my-place" data-testid="my-queue-position">
+          {place === 1 ? t('trainee.floor.placeFirst') : t('trainee.floor.place', { place })}
+        </p>
+      )}
+      <Transcript />
+    </section>
+  );
+}
+
+function Elapsed({ since }: { since: number }) {
+  const { t } = useTranslation();
+  const { live } = useTrainee();
+  const now = useServerNow(1000);
+  const ms = (frozenAt(live) ?? now) - since;
+  return (
+    <span
+      className="countdown"
+      role="timer"
+      aria-label={t('trainee.floor.elapsed', { time: formatClock(ms) })}
+    >
+      {formatClock(ms)}
+    </span>
+  );
+}
+
+/** What I say, typed: for remote trainees and for the record. */
+function Composer() {
+  const { t } = useTranslation();
+  const { send } = useTrainee();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    setBusy(true);
+    const ack = await send({ type: 'statement.post', text: text.trim() });
+    setBusy(false);
+    if (ack.ok) setText('');
+  };
+  return (
+    <form className="composer stack" onSubmit={submit}>
+      <label htmlFor={id}>
+        <span>{t('trainee.floor.statement')}</span>
+      </label>
+      <textarea
+        id={id}
+        data-testid="statement-input"
+        value={text}
+        maxLength={2000}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={t('trainee.floor.statementHint')}
+      />
+      <div className="button-row">
+        <button
+          type="submit"
+          className="primary"
+          data-testid="statement-submit"
+          disabled={busy || !text.trim()}
+        >
+          {t('trainee.floor.post')}
+        </button>
+        <button type="button" data-testid="yield-floor" onClick={() => void send({ type: 'floor.yield' })}>
+          {t('trainee.floor.yield')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The last few statements in this item, newest last. */
+function Transcript() {
+  const { t } = useTranslation();
+  const { live } = useTrainee();
+  const f = useFormat();
+  const name = useSpeakerName();
+  const said = live.record.statements.filter((s) => s.item === live.item?.id).slice(-5);
+  if (said.length === 0) return null;
+  return (
+    <details className="transcript" open>
+      <summary>{t('trainee.floor.transcript')}</summary>
+      <ul className="list-plain">
+        {said.map((s) => (
+          <li key={`${s.at}-${s.text.slice(0, 8)}`}>
+            <span className="muted">
+              {f.time(s.at)} · {name(s.speaker)}
+            </span>
+            <p>{s.text}</p>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** My own hand: raise, lower, point of order — each with its reason when it cannot be used. */
+export function SpeakControls() {
+  const { t } = useTranslation();
+  const { live, me, item, send } = useTrainee();
+  const reasonId = useId();
+  const state = live.item;
+  const mine = (state?.queue ?? []).filter((e) => isMe(e.speaker, me));
+  const holding = isMe(state?.floor?.speaker, me);
+  const block = handBlock(item);
+  const queued = mine.some((e) => !e.pointOfOrder);
+  const pooWaiting = mine.some((e) => e.pointOfOrder);
+  const note =
+    block === 'no_floor'
+      ? t('trainee.hand.noFloor')
+      : holding
+        ? t('trainee.hand.holding')
+        : block === 'fixed_list'
+          ? queued
+            ? t('trainee.hand.listed')
+            : t('trainee.hand.fixedList')
+          : t('trainee.hand.pooHint');
+  return (
+    <section className="panel speak-controls" aria-labelledby="speak-heading">
+      <h3 id="speak-heading">{t('trainee.hand.heading')}</h3>
+      <div className="button-row">
+        {queued && block === 'fixed_list' ? null : queued ? (
+          <button
+            type="button"
+            className="big"
+            data-testid="lower-hand"
+            onClick={() => void send({ type: 'hand.lower' })}
+          >
+            {t('trainee.hand.lower')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="primary big"
+            data-testid="raise-hand"
+            disabled={block !== null || holding}
+            aria-describedby={reasonId}
+            onClick={() => void send({ type: 'hand.raise' })}
+          >
+            {t('trainee.hand.raise')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="big"
+          data-testid="point-of-order"
+          disabled={block === 'no_floor' || holding || pooWaiting}
+          aria-describedby={reasonId}
+          onClick={() => void send({ type: 'point_of_order' })}
+        >
+          {pooWaiting ? t('trainee.hand.pooWaiting') : t('trainee.hand.pointOfOrder')}
+        </button>
+      </div>
+      <p id={reasonId} className="hint">
+        {note}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useTranslation } from 'react-i18next';
+import type { PublicRole } from '../../../shared/views/scenario-public.ts';
+import { useLocalize } from '../ui/text.ts';
+import { useTrainee } from './context.ts';
+import { Attributes, Background } from './MyCard.tsx';
+
+/** Picking a role card before the meeting: who holds what, and how many seats are left. */
+export function Lobby() {
+  const { t } = useTranslation();
+  const L = useLocalize();
+  const { live, me, scenario, send, show } = useTrainee();
+  const mine = me.card?.id;
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="lobby-heading">
+        <h3 id="lobby-heading">{mine ? t('trainee.lobby.holding') : t('trainee.lobby.pick')}</h3>
+        {me.card ? (
+          <>
+            <p className="held-card">{L(me.card.name)}</p>
+            <div className="button-row">
+              <button type="button" className="primary" onClick={() => show('card')}>
+                {t('trainee.lobby.readCard')}
+              </button>
+              <button type="button" onClick={() => void send({ type: 'card.release' })}>
+                {t('trainee.lobby.release')}
+              </button>
+            </div>
+          </>
+        ) : (
+          <p className="hint">{t('trainee.lobby.pickHint')}</p>
+        )}
+        <p className="waiting" role="note">
+          <span className="pulse" aria-hidden="true" />
+          {live.phase === 'lobby' ? t('trainee.lobby.waiting') : t('trainee.lobby.briefingStarted')}
+        </p>
+      </section>
+      <ul className="card-list" aria-label={t('trainee.lobby.cards')}>
+        {scenario.roles.map((role) => (
+          <CardOption key={role.id} role={role} mine={role.id === mine} />
+        ))}
+      </ul>
+      <details className="panel background-details">
+        <summary>{t('trainee.card.background')}</summary>
+        <Background />
+      </details>
+    </>
+  );
+}
+
+function CardOption({ role, mine }: { role: PublicRole; mine: boolean }) {
+  const { t } = useTranslation();
+  const L = useLocalize();
+  const { live, me, send } = useTrainee();
+  const holders = live.participants.filter((p) => p.roleId === role.id);
+  const full = holders.length >= role.seats.max;
+  const headingId = `card-${role.id}`;
+  return (
+    <li
+      className={`role-option${mine ? ' mine' : ''}${role.npc ? ' npc' : ''}`}
+      data-testid={`card-option-${role.id}`}
+    >
+      <div className="role-option-head">
+        <h4 id={headingId}>{L(role.name)}</h4>
+        <div className="badges">
+          {role.chair && <span className="badge">{t('trainee.lobby.chair')}</span>}
+          {role.required && !role.npc && <span className="badge warn">{t('trainee.lobby.required')}</span>}
+          {role.npc ? (
+            <span className="badge neutral">{t('trainee.lobby.npc')}</span>
+          ) : (
+            <span className={`badge ${full ? 'neutral' : 'ok'}`}>
+              {t('trainee.lobby.seats', { taken: holders.length, max: role.seats.max })}
+            </span>
+          )}
+        </div>
+      </div>
+      {role.affiliation && <p className="muted affiliation">{L(role.affiliation)}</p>}
+      <p>{L(role.public)}</p>
+      <Attributes attributes={role.attributes} />
+      {holders.length > 0 && (
+        <p className="hint">
+          {t('trainee.lobby.heldBy', { names: holders.map((h) => h.name).join(t('trainee.sep')) })}
+        </p>
+      )}
+      {role.npc ? (
+        <p className="hint">{t('trainee.lobby.npcHint')}</p>
+      ) : mine ? (
+        <p className="badge ok">{t('trainee.lobby.yours')}</p>
+      ) : (
+        <button
+          type="button"
+          data-testid="take-card"
+          className={me.card ? undefined : 'primary'}
+          disabled={full}
+          aria-describedby={headingId}
+          onClick={() => void send({ type: 'card.take', roleId: role.id })}
+        >
+          {full ? t('trainee.lobby.full') : me.card ? t('trainee.lobby.switch') : t('trainee.lobby.take')}
+        </button>
+      )}
+    </li>
+  );
+}

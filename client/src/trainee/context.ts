@@ -1,0 +1,60 @@
+// What every trainee component reads: the live view, the trainee's own part,
+// the public scenario and the current item, gathered once by TraineeApp.
+import { createContext, useContext } from 'react';
+import type { Speaker } from '../../../shared/meeting/commands.ts';
+import type { QueueEntry } from '../../../shared/meeting/context.ts';
+import type { AnyCommand, CommandAck } from '../../../shared/protocol/messages.ts';
+import type { PublicItem, PublicScenario } from '../../../shared/views/scenario-public.ts';
+import type { LiveView, StaticView, TraineeSelf } from '../../../shared/views/types.ts';
+
+export interface Trainee {
+  live: LiveView;
+  me: TraineeSelf;
+  scenario: PublicScenario;
+  staticView: StaticView;
+  /** The agenda item under way, if any. */
+  item: PublicItem | undefined;
+  isChair: boolean;
+  send(command: AnyCommand): Promise<CommandAck>;
+  /** Switch the trainee's view (meeting, card, tips). */
+  show(tab: Tab): void;
+}
+
+export type Tab = 'meeting' | 'card' | 'tips';
+
+export const TraineeContext = createContext<Trainee | null>(null);
+
+export function useTrainee(): Trainee {
+  const value = useContext(TraineeContext);
+  if (!value) throw new Error('useTrainee outside TraineeApp');
+  return value;
+}
+
+export const isMe = (speaker: Speaker | undefined, me: TraineeSelf): boolean =>
+  speaker?.kind === 'participant' && speaker.id === me.participantId;
+
+/** 1-based place in the speakers list, or 0 when not queued (a point of order counts as its own entry). */
+export function queuePlace(queue: readonly QueueEntry[], me: TraineeSelf): number {
+  return queue.findIndex((e) => isMe(e.speaker, me)) + 1;
+}
+
+/** Why the trainee may not raise a hand in this item, or null when they may. */
+export function handBlock(item: PublicItem | undefined): 'no_floor' | 'fixed_list' | null {
+  if (!item) return 'no_floor';
+  if (item.kind === 'statement') return 'fixed_list';
+  if (item.kind === 'speakers' && item.order !== 'queue') return 'fixed_list';
+  if (item.kind === 'open_floor' || item.kind === 'qa' || item.kind === 'speakers') return null;
+  return 'no_floor';
+}
+
+export const hasFloor = (item: PublicItem | undefined): boolean =>
+  item !== undefined && ['statement', 'speakers', 'open_floor', 'qa'].includes(item.kind);
+
+/** While paused, clocks stand still at the moment the pause began. */
+export function frozenAt(live: LiveView): number | undefined {
+  if (live.phase !== 'paused') return undefined;
+  const last = live.record.pauses.at(-1);
+  return last && last.to === undefined ? last.from : live.serverNow;
+}
+
+export const newId = (): string => crypto.randomUUID().replace(/-/g, '').slice(0, 12);

@@ -1,0 +1,24 @@
+// Times and durations in the reader's language.
+import { useTranslation } from 'react-i18next';
+
+export function useFormat() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language.startsWith('zh') ? 'zh-CN' : 'en-GB';
+  return {
+    /** A clock time of day: "09:42". */
+    time: (at: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at),
+    /** A length of time in words: "2分15秒", "2 min 15 s". */
+    duration: (ms: number) => {
+      const total = Math.round(Math.max(0, ms) / 1000);
+      const minutes = Math.floor(total / 60);
+      const seconds = total % 60;
+      return minutes > 0
+        ? t('trainee.duration.minutes', { minutes, seconds })
+        : t('trainee.duration.seconds', { seconds });
+    },
+    /** part/whole as a percentage: "74.2%". */
+    share: (part: number, whole: number) =>
+      (whole > 0 ? part / whole : 0).toLocaleString(locale, { style: 'percent', maximumFractionDigits: 1 }),
+    number: (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 1 }),
+  };
+}

@@ -1,0 +1,21 @@
+// Server-synchronised time: countdowns use local time plus the offset the
+// last view carried, so every screen in the room shows the same seconds.
+import { useEffect, useState } from 'react';
+import { useSession } from '../connection/session-store.ts';
+
+export function useServerNow(intervalMs = 250): number {
+  const offset = useSession((s) => s.clockOffset);
+  const [now, setNow] = useState(() => Date.now() + offset);
+  useEffect(() => {
+    setNow(Date.now() + offset);
+    const timer = setInterval(() => setNow(Date.now() + offset), intervalMs);
+    return () => clearInterval(timer);
+  }, [offset, intervalMs]);
+  return now;
+}
+
+/** 95 000 → "1:35"; negative values are formatted by the caller as overtime. */
+export function formatClock(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,43 @@
+// Scenario text in the UI's language, and names as the room knows them.
+import { useTranslation } from 'react-i18next';
+import type { Speaker } from '../../../shared/meeting/commands.ts';
+import type { LocalText } from '../../../shared/scenario/primitives.ts';
+import type { LiveView, StaticView } from '../../../shared/views/types.ts';
+
+export function localize(text: LocalText | undefined, lang: string): string {
+  if (!text) return '';
+  return lang.startsWith('zh') ? text.zh : text.en;
+}
+
+/** `L(text)` in the current language. */
+export function useLocalize(): (text: LocalText | undefined) => string {
+  const { i18n } = useTranslation();
+  return (text) => localize(text, i18n.language);
+}
+
+export function roleName(
+  staticView: StaticView | undefined,
+  roleId: string | null | undefined,
+  lang: string,
+): string {
+  const role = staticView?.scenario.roles.find((r) => r.id === roleId);
+  return role ? localize(role.name, lang) : '';
+}
+
+/** "王敏（居委会书记）" for a trainee, the card name for an NPC. */
+export function speakerName(
+  speaker: Speaker,
+  live: LiveView | undefined,
+  staticView: StaticView | undefined,
+  lang: string,
+): string {
+  if (speaker.kind === 'npc') return roleName(staticView, speaker.roleId, lang);
+  const participant = live?.participants.find((p) => p.id === speaker.id);
+  if (!participant) return '';
+  const card = roleName(staticView, participant.roleId, lang);
+  return card ? `${participant.name}（${card}）` : participant.name;
+}
+
+export function participantName(live: LiveView | undefined, id: string): string {
+  return live?.participants.find((p) => p.id === id)?.name ?? id;
+}
