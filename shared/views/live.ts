@@ -224,6 +224,9 @@ export function personalize(shared: LiveView, input: LiveInput, participantId: s
       card,
       handouts: roleId ? input.scenario.handouts.filter((h) => h.to !== 'all' && h.to.includes(roleId)) : [],
       tips: tipsFor(input.coaching, participantId),
+      plan: input.coaching.plan
+        .filter((p) => p.participantId === participantId && p.attempt < ctx.attempt)
+        .map((p) => ({ id: p.id, attempt: p.attempt, text: p.text })),
       ...(mine !== undefined && { ballot: mine }),
     },
   };

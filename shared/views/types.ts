@@ -113,6 +113,8 @@ export interface TraineeSelf {
   tips: TipView[];
   /** Their own ballot in the current vote, secret or not. */
   ballot?: Choice | string[];
+  /** The experts' "next time" items for them from earlier attempts (no author: observers are invisible). */
+  plan: { id: string; attempt: number; text: string }[];
 }
 
 export interface LiveView {
