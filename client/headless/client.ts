@@ -7,9 +7,11 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   AnyCommand,
   CommandAck,
+  DebriefAck,
   Handshake,
   HistoryAck,
   Notice,
+  StateAtAck,
   SyncAck,
   ViewPatchMessage,
   Welcome,
@@ -66,7 +68,11 @@ export class HeadlessClient {
     this.record = options.recordFrames ?? true;
     // auth as a function: every reconnect tells the server how far this client got.
     const auth = (cb: (data: Handshake) => void) =>
-      cb({ ...credentials, ...(this.live && { lastSeq: this.live.seq }) } as Handshake);
+      cb({
+        ...credentials,
+        ...(this.live && { lastSeq: this.live.seq }),
+        ...(this.static && this.welcome && { staticKey: this.welcome.staticKey }),
+      } as Handshake);
     this.socket = io(url, {
       auth,
       transports: ['websocket'],
@@ -82,7 +88,8 @@ export class HeadlessClient {
       if (event === 'welcome') {
         const welcome = payload as Welcome;
         this.welcome = welcome;
-        this.static = welcome.static;
+        // A reconnecting client that still holds the static view gets only its key.
+        if (welcome.static) this.static = welcome.static;
         this.live = welcome.live;
         this.missed.push(...welcome.missed);
       } else if (event === 'patch') {
@@ -203,6 +210,20 @@ export class HeadlessClient {
       .timeout(10_000)
       .emitWithAck('history', { fromSeq, ...(limit && { limit }) })) as HistoryAck;
     this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
+    return answer;
+  }
+
+  /** The debrief as this viewer may read it (every attempt, scores, plans, minutes, timeline). */
+  async debrief(): Promise<DebriefAck> {
+    const answer = (await this.socket.timeout(15_000).emitWithAck('debrief', {})) as DebriefAck;
+    if (this.record) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
+    return answer;
+  }
+
+  /** The live view as it stood just after log entry `seq`, projected for this viewer. */
+  async stateAt(seq: number): Promise<StateAtAck> {
+    const answer = (await this.socket.timeout(10_000).emitWithAck('state_at', { seq })) as StateAtAck;
+    if (this.record) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
     return answer;
   }
 

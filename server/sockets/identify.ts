@@ -15,6 +15,8 @@ export interface Connection {
   sender: Sender | null;
   name?: string;
   lastSeq?: number;
+  /** The static view the client already holds. */
+  staticKey?: string;
 }
 
 export type Identified = { ok: true; connection: Connection } | { ok: false; error: ErrorPayload };
@@ -33,6 +35,7 @@ export function identify(registry: SessionRegistry, auth: unknown): Identified {
     );
   }
   const hello = parsed.data;
+  const held = hello.staticKey !== undefined ? { staticKey: hello.staticKey } : {};
   switch (hello.role) {
     case 'trainee': {
       const seat = registry.byResumeToken(hello.resumeToken);
@@ -50,6 +53,7 @@ export function identify(registry: SessionRegistry, auth: unknown): Identified {
           sender: { actor: { kind: 'participant', id: seat.participantId }, id: seat.participantId },
           name: seat.name,
           ...(hello.lastSeq !== undefined && { lastSeq: hello.lastSeq }),
+          ...held,
         },
       };
     }
@@ -73,6 +77,7 @@ export function identify(registry: SessionRegistry, auth: unknown): Identified {
           sender: { actor: { kind: 'observer', id: observerId }, id: observerId },
           name: hello.name,
           ...(hello.lastSeq !== undefined && { lastSeq: hello.lastSeq }),
+          ...held,
         },
       };
     }
@@ -87,6 +92,7 @@ export function identify(registry: SessionRegistry, auth: unknown): Identified {
           audience: 'facilitator',
           sender: { actor: { kind: 'facilitator' }, id: 'facilitator' },
           ...(hello.lastSeq !== undefined && { lastSeq: hello.lastSeq }),
+          ...held,
         },
       };
     }
@@ -101,6 +107,7 @@ export function identify(registry: SessionRegistry, auth: unknown): Identified {
           audience: 'projector',
           sender: null,
           ...(hello.lastSeq !== undefined && { lastSeq: hello.lastSeq }),
+          ...held,
         },
       };
     }

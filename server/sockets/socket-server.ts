@@ -32,10 +32,11 @@ import {
   advanceCursor,
   debriefFor,
   fanOutViews,
+  initialCursor,
   type LogCursor,
   liveViewAt,
   liveViewFor,
-  staticViewFor,
+  staticFor,
   timelineFor,
 } from './views.ts';
 
@@ -109,8 +110,7 @@ export function attachSockets(
   io.on('connection', (socket) => {
     const connection = socket.data.connection as Connection;
     const { host, viewer, sender } = connection;
-    const cursor: LogCursor = { visible: 0, scanned: 0 };
-    advanceCursor(connection, cursor);
+    const cursor: LogCursor = initialCursor(connection);
     const firstView = { ...liveViewFor(connection), seq: cursor.visible };
     const member: Member = {
       ...connection,
@@ -128,12 +128,14 @@ export function attachSockets(
     room.add(member);
     if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, true);
 
+    const known = staticFor(connection);
     const welcome: Welcome = {
       sessionId: host.id,
       viewer,
       ...(connection.name !== undefined && { name: connection.name }),
       ...(viewer.kind === 'facilitator' && { joinCode: host.row.joinCode }),
-      static: staticViewFor(connection),
+      staticKey: known.key,
+      ...(connection.staticKey !== known.key && { static: known.view }),
       live: firstView,
       missed: connection.lastSeq !== undefined ? timelineFor(connection, connection.lastSeq) : [],
     };

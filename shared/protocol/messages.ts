@@ -11,10 +11,17 @@ import type { ErrorPayload } from './errors.ts';
 
 const token = z.string().min(16).max(128);
 const sessionId = z.string().min(1).max(64);
+/** The key of the static view the client already holds: the server then leaves it out of the welcome. */
+const staticKey = z.string().max(128).optional();
 
 /** The socket handshake's `auth` object. */
 export const handshakeSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('trainee'), resumeToken: token, lastSeq: z.number().int().min(0).optional() }),
+  z.object({
+    role: z.literal('trainee'),
+    resumeToken: token,
+    lastSeq: z.number().int().min(0).optional(),
+    staticKey: staticKey,
+  }),
   z.object({
     role: z.literal('observer'),
     sessionId,
@@ -23,13 +30,21 @@ export const handshakeSchema = z.discriminatedUnion('role', [
     /** Kept by the client so a returning observer is the same observer. */
     observerId: z.string().min(1).max(64).optional(),
     lastSeq: z.number().int().min(0).optional(),
+    staticKey,
   }),
-  z.object({ role: z.literal('facilitator'), sessionId, token, lastSeq: z.number().int().min(0).optional() }),
+  z.object({
+    role: z.literal('facilitator'),
+    sessionId,
+    token,
+    lastSeq: z.number().int().min(0).optional(),
+    staticKey: staticKey,
+  }),
   /** The room's big screen: public only, reached with the join code. */
   z.object({
     role: z.literal('projector'),
     code: z.string().min(1).max(16),
     lastSeq: z.number().int().min(0).optional(),
+    staticKey,
   }),
 ]);
 export type Handshake = z.infer<typeof handshakeSchema>;
@@ -90,7 +105,9 @@ export interface Welcome {
   name?: string;
   /** The session's join code, for the facilitator's console only (to show it and its QR code). */
   joinCode?: string;
-  static: StaticView;
+  /** Identifies the static view; sent again only when the client's key differs. */
+  staticKey: string;
+  static?: StaticView;
   live: LiveView;
   /** What happened since the client's lastSeq, projected for it (empty on a first visit). */
   missed: TimelineEntry[];
