@@ -22,6 +22,7 @@ import {
 } from './bench/pipeline-load.ts';
 import { cpuSeconds, rssBytes, summarize } from './bench/proc-stats.ts';
 import { closeRelayRooms, setUpRelayRooms, stepRelayRoom } from './bench/relay-load.ts';
+import { buildServer } from './build-server.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -47,6 +48,7 @@ const shape: LoadShape = {
 const duration = Number(values.duration ?? (values.quick ? 15 : 60));
 const warmup = Number(values.warmup);
 const PASSWORD = 'bench-password';
+const SERVER = 'dist/server/main.mjs';
 const ROOT = new URL('..', import.meta.url).pathname;
 
 function freePort(): Promise<number> {
@@ -70,7 +72,9 @@ function start(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<Started> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, script)], {
+  // The pipeline runs as npm start runs it: the bundled server, no TypeScript loader.
+  const loader = script.endsWith('.mjs') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, join(ROOT, script)], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -188,7 +192,7 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
   const env = { DATA_DIR: dataDir, FACILITATOR_PASSWORD: PASSWORD, CLIENT_DIR: join(dataDir, 'no-client') };
   const nodeArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const server = await start('server/main.ts', port, env, nodeArgs);
+  const server = await start(SERVER, port, env, nodeArgs);
   const pid = server.child.pid as number;
   await sleep(1000);
   const idle = rssBytes(pid);
@@ -244,7 +248,7 @@ async function recover(
   server.child.kill('SIGKILL');
   await new Promise((r) => server.child.once('exit', r));
   const spawnedAt = performance.now();
-  const restarted = await start('server/main.ts', port, env);
+  const restarted = await start(SERVER, port, env);
   const bootMs = Math.round(performance.now() - spawnedAt);
   const deadline = performance.now() + 120_000;
   while (resynced < members.length && performance.now() < deadline) await sleep(20);

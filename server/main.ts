@@ -1,5 +1,5 @@
 // Starts the server: loads the scenario library, then serves HTTP.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -14,9 +14,14 @@ import { attachSockets } from './sockets/socket-server.ts';
 import { CommitQueue } from './storage/commit-queue.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 
-const VERSION = (
-  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+/** The package version, from package.json beside server/ (or two levels up from the bundle in dist/server/). */
+const VERSION = (() => {
+  for (const candidate of ['../package.json', '../../package.json']) {
+    const url = new URL(candidate, import.meta.url);
+    if (existsSync(url)) return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+  }
+  return '0.0.0';
+})();
 
 export async function startServer(
   config: ServerConfig = configFromEnv(),

@@ -70,8 +70,10 @@ const welcomes = new WeakMap<Socket, { live: unknown }>();
 function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(url, { ...socketOptions, auth });
-    socket.once('welcome', (payload: { live: unknown }) => {
+    socket.once('welcome', (payload: { live: unknown; staticKey: string }) => {
       welcomes.set(socket, payload);
+      // Like real clients, hold on to the static view across reconnects.
+      socket.auth = { ...auth, staticKey: payload.staticKey };
       resolve(socket);
     });
     socket.once('connect_error', reject);

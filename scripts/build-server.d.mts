@@ -1,0 +1,2 @@
+/** Bundles the server into dist/server/main.mjs. */
+export function buildServer(): Promise<void>;

@@ -1,0 +1,28 @@
+// npm start: builds the client and the server bundle when missing or older
+// than their sources, then runs the server. Plain JavaScript, so starting
+// needs no TypeScript loader.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+const stale = (output, sources) =>
+  !existsSync(output) || statSync(output).mtimeMs < Math.max(...sources.map(newestMtime));
+
+if (stale('dist/client/index.html', ['client', 'shared', 'vite.config.ts'])) {
+  console.log('building the client…');
+  const { build } = await import('vite');
+  await build({ logLevel: 'warn' });
+}
+if (stale('dist/server/main.mjs', ['server', 'shared', 'package.json'])) {
+  console.log('building the server…');
+  const { buildServer } = await import('./build-server.mjs');
+  await buildServer();
+}
+const { runServer } = await import('../dist/server/main.mjs');
+await runServer();
