@@ -106,7 +106,7 @@ export function Verdict({ outcome, running }: { outcome: VoteOutcome; running: b
   return (
     <p className={`obs-verdict ${outcome.passed ? 'passed' : 'failed'}`}>
       <strong>{running ? t('observer.vote.asItStands', { verdict }) : verdict}</strong>
-      {reasons && <span> {t('observer.vote.because', { reasons })}</span>}
+      {reasons && <span>{t('observer.vote.because', { reasons })}</span>}
     </p>
   );
 }

@@ -59,7 +59,13 @@ export function FloorPanel(props: ObserverProps) {
             </p>
           </>
         ) : (
-          <p className="muted">{live.item ? t('observer.floor.nobody') : t('observer.floor.noItem')}</p>
+          <p className="muted">
+            {live.item
+              ? t('observer.floor.nobody')
+              : live.phase === 'closed' || live.phase === 'debrief'
+                ? t('observer.floor.ended')
+                : t('observer.floor.noItem')}
+          </p>
         )}
       </div>
       <h3 className="obs-sub">{t('observer.floor.queue')}</h3>

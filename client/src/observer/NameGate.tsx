@@ -2,7 +2,16 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** First visit: the expert says who they are, as the other experts will see it. */
-export function NameGate({ initial, onSubmit }: { initial: string; onSubmit: (name: string) => void }) {
+export function NameGate({
+  initial,
+  onSubmit,
+  onCancel,
+}: {
+  initial: string;
+  onSubmit: (name: string) => void;
+  /** When changing the name: go back without changing it. */
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(initial);
   const submit = (event: FormEvent) => {
@@ -32,6 +41,11 @@ export function NameGate({ initial, onSubmit }: { initial: string; onSubmit: (na
         <button type="submit" className="primary" data-testid="observer-name-submit" disabled={!name.trim()}>
           {t('observer.gate.enter')}
         </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('common.back')}
+          </button>
+        )}
       </form>
     </section>
   );

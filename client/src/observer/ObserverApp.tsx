@@ -29,10 +29,18 @@ export default function ObserverApp({ sessionId, token }: { sessionId: string; t
   const knownId = useRef(me?.observerId);
   knownId.current = me?.observerId;
   useEffect(() => {
+    // `tries` (never negative) is read so that "retry" re-runs this effect.
     if (!name || !token || tries < 0) return;
     const observerId = knownId.current;
-    void connect({ role: 'observer', sessionId, token, name, ...(observerId && { observerId }) });
-    return () => disconnect();
+    // Deferred a tick: React's development double-mount must not open two sockets (two observers).
+    const timer = setTimeout(
+      () => void connect({ role: 'observer', sessionId, token, name, ...(observerId && { observerId }) }),
+      0,
+    );
+    return () => {
+      clearTimeout(timer);
+      disconnect();
+    };
   }, [name, sessionId, token, connect, disconnect, tries]);
 
   const assigned = welcome?.viewer.kind === 'observer' ? welcome.viewer.observerId : undefined;
@@ -62,7 +70,11 @@ export default function ObserverApp({ sessionId, token }: { sessionId: string; t
   if (!name) {
     return (
       <Shell title={t('observer.title')}>
-        <NameGate initial={me?.name ?? ''} onSubmit={choose} />
+        <NameGate
+          initial={me?.name ?? ''}
+          onSubmit={choose}
+          {...(renaming && { onCancel: () => setRenaming(false) })}
+        />
       </Shell>
     );
   }
