@@ -48,7 +48,8 @@ const shape: LoadShape = {
 const duration = Number(values.duration ?? (values.quick ? 15 : 60));
 const warmup = Number(values.warmup);
 const PASSWORD = 'bench-password';
-const SERVER = 'dist/server/main.mjs';
+// Its own copy of the bundle: nothing else rebuilding dist/ can pull it away mid-run.
+const SERVER = `dist/bench-server/main-${process.pid}.mjs`;
 const ROOT = new URL('..', import.meta.url).pathname;
 
 function freePort(): Promise<number> {
@@ -285,6 +286,7 @@ function row(name: string, m: Measured): string {
     .join(' ');
 }
 
+await buildServer(SERVER);
 const machine = {
   cpus: cpus().length,
   model: cpus()[0]?.model ?? '',

@@ -1,2 +1,2 @@
-/** Bundles the server into dist/server/main.mjs. */
-export function buildServer(): Promise<void>;
+/** Bundles the server (by default into dist/server/main.mjs). */
+export function buildServer(outfile?: string): Promise<void>;

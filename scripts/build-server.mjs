@@ -3,7 +3,7 @@
 // third of a second sooner, which a restart after a crash feels.
 import { build } from 'esbuild';
 
-export async function buildServer() {
+export async function buildServer(outfile = 'dist/server/main.mjs') {
   await build({
     entryPoints: ['server/main.ts'],
     bundle: true,
@@ -11,7 +11,7 @@ export async function buildServer() {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    outfile: 'dist/server/main.mjs',
+    outfile,
     sourcemap: true,
     logLevel: 'warning',
   });

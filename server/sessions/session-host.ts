@@ -139,12 +139,19 @@ export class SessionHost {
 
   /** Log entries after `afterSeq`, from memory (the log is read from storage once, then kept in step). */
   log(afterSeq = 0): LogEntry[] {
-    if (!this.entries) this.entries = this.deps.storage.readLog(this.row.id, 0);
+    if (!this.entries) {
+      // Stored entries, then those still waiting for the group commit.
+      const stored = this.deps.storage.readLog(this.row.id, 0);
+      const last = stored.at(-1)?.seq ?? 0;
+      this.entries = [...stored, ...this.unflushed.filter((e) => e.seq > last)];
+    }
     // seq is gap-free from 1, so entry n sits at index n − 1.
     return this.entries.slice(Math.max(0, afterSeq));
   }
 
   private entries: LogEntry[] | undefined;
+  /** Entries handed to the group commit and not yet written. */
+  private unflushed: LogEntry[] = [];
   private closed = false;
 
   get isClosed(): boolean {
@@ -357,10 +364,12 @@ export class SessionHost {
     const entries = outcome.entries.map((e, i) => ({ ...e, seq: this.seq + i + 1 }));
     this.seq += entries.length;
     this.entries?.push(...entries);
+    this.unflushed.push(...entries);
     this.sinceSnapshot += entries.length;
     const snapshot = this.sinceSnapshot >= (this.deps.snapshotEvery ?? 100) ? this.takeSnapshot() : undefined;
     this.arm();
     this.commits.enqueue({ entries, ...(receipt && { receipt }), ...(snapshot && { snapshot }) }, (error) => {
+      this.unflushed = this.unflushed.filter((e) => !entries.includes(e));
       if (error) this.reload(error);
       done?.(error);
       if (!error) this.notify();
@@ -379,6 +388,7 @@ export class SessionHost {
     this.coaching = reloaded.coaching;
     this.seq = reloaded.seq;
     this.entries = undefined;
+    this.unflushed = [];
     // Not reloaded.stop(): that would stop the meeting actor this host now runs on,
     // and every later command would be logged and acknowledged but never applied.
     clearTimeout(reloaded.timer);

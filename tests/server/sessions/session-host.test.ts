@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../../server/logger.ts';
+import { SessionHost } from '../../../server/sessions/session-host.ts';
+import { CommitQueue } from '../../../server/storage/commit-queue.ts';
+import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
+import type { CommandAck } from '../../../shared/protocol/messages.ts';
+import { engineScenario } from '../../support/meeting-fixture.ts';
+
+function host() {
+  const storage = SqliteStorage.memory();
+  const row = {
+    id: 's1',
+    scenarioId: 'engine-test',
+    joinCode: 'K7M4PQ',
+    observerTokenHash: 'a',
+    facilitatorTokenHash: 'b',
+    createdAt: 0,
+    status: 'live' as const,
+    title: 'x',
+  };
+  storage.createSession(row);
+  const commits = new CommitQueue(storage);
+  const h = SessionHost.create(row, engineScenario(), { storage, logger: createLogger('silent'), commits });
+  return { h, storage, commits };
+}
+
+describe('SessionHost and the group commit', () => {
+  it('acknowledges only after the transaction, and many commands share one', async () => {
+    const { h, storage, commits } = host();
+    const acks: CommandAck[] = [];
+    const facilitator = { actor: { kind: 'facilitator' as const }, id: 'facilitator' };
+    h.execute(facilitator, 'c1', { type: 'settings.update', observersMayFireInjects: true }, (a) =>
+      acks.push(a),
+    );
+    h.execute(facilitator, 'c2', { type: 'settings.update', observersMayFireInjects: false }, (a) =>
+      acks.push(a),
+    );
+    expect(acks).toEqual([]); // not yet on disk
+    expect(storage.lastSeq('s1')).toBe(0);
+    await new Promise((r) => setImmediate(r));
+    expect(acks).toEqual([
+      { ok: true, seq: 1 },
+      { ok: true, seq: 2 },
+    ]);
+    expect(storage.lastSeq('s1')).toBe(2);
+    expect(commits.stats).toEqual({ flushes: 1, appends: 2 });
+  });
+
+  it('answers a retry of an in-flight command with the first answer, applied once', async () => {
+    const { h, storage } = host();
+    const facilitator = { actor: { kind: 'facilitator' as const }, id: 'facilitator' };
+    const acks: CommandAck[] = [];
+    const command = { type: 'settings.update', observersMayFireInjects: true } as const;
+    h.execute(facilitator, 'same', command, (a) => acks.push(a));
+    h.execute(facilitator, 'same', command, (a) => acks.push(a));
+    await new Promise((r) => setImmediate(r));
+    expect(acks).toEqual([
+      { ok: true, seq: 1 },
+      { ok: true, seq: 1 },
+    ]);
+    expect(storage.readLog('s1')).toHaveLength(1);
+  });
+
+  it('includes entries still waiting for the commit when its log is first read', async () => {
+    const { h } = host();
+    const facilitator = { actor: { kind: 'facilitator' as const }, id: 'facilitator' };
+    h.execute(facilitator, 'c1', { type: 'settings.update', observersMayFireInjects: true }, () => undefined);
+    expect(h.log(0).map((e) => e.seq)).toEqual([1]); // read before the flush: the pending entry is there
+    await new Promise((r) => setImmediate(r));
+    h.execute(
+      facilitator,
+      'c2',
+      { type: 'settings.update', observersMayFireInjects: false },
+      () => undefined,
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(h.log(0).map((e) => e.seq)).toEqual([1, 2]);
+  });
+});
