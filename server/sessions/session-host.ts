@@ -211,27 +211,16 @@ export class SessionHost {
       return;
     }
     const previous = this.deps.storage.findReceipt(this.row.id, sender.id, cid);
-    if (previous) return reply(JSON.parse(previous.result) as CommandAck);
-    if (SERVER_ONLY_COMMANDS.has(command.type)) {
-      return reply({
-        ok: false,
-        error: { code: ERROR_CODES.serverOnly, message: `${command.type} is sent by the server only` },
-      });
+    if (previous) {
+      reply(JSON.parse(previous.result) as CommandAck);
+      return;
     }
-    let outcome: Outcome;
-    if (command.type === 'cards.balance') outcome = this.balance(sender.actor);
-    else if (meetingTypes.has(command.type)) outcome = this.applyMeeting(sender.actor, command as Command);
-    else if (coachingTypes.has(command.type))
-      outcome = this.applyCoachingCommand(sender.actor, command as CoachingCommand);
-    else
-      return reply({
-        ok: false,
-        error: { code: ERROR_CODES.unknownCommand, message: `unknown command ${command.type}` },
-      });
+    const outcome = this.apply(sender.actor, command);
     if (!outcome.ok) {
       // Refused, but a clock tick that fell due before it is still stored.
       this.commit(outcome);
-      return reply({ ok: false, error: outcome.error });
+      reply({ ok: false, error: outcome.error });
+      return;
     }
     const ack: CommandAck = { ok: true, seq: this.seq + outcome.entries.length };
     const waiting = [reply];
@@ -255,6 +244,21 @@ export class SessionHost {
         : ack;
       for (const r of waiting) r(answer);
     });
+  }
+
+  /** Routes a command to the meeting, the coaching or the host itself. */
+  private apply(actor: Actor, command: AnyCommand): Outcome {
+    const refuse = (code: ErrorPayload['code'], message: string): Outcome => ({
+      ok: false,
+      error: { code, message },
+      entries: [],
+    });
+    if (SERVER_ONLY_COMMANDS.has(command.type))
+      return refuse(ERROR_CODES.serverOnly, `${command.type} is sent by the server only`);
+    if (command.type === 'cards.balance') return this.balance(actor);
+    if (meetingTypes.has(command.type)) return this.applyMeeting(actor, command as Command);
+    if (coachingTypes.has(command.type)) return this.applyCoachingCommand(actor, command as CoachingCommand);
+    return refuse(ERROR_CODES.unknownCommand, `unknown command ${command.type}`);
   }
 
   /** Commands applied in memory but not yet stored, by sender and cid: a retry waits for the first. */
