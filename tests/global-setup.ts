@@ -12,8 +12,17 @@ function runsEndToEnd(argv: readonly string[]): boolean {
 
 export default async function setup() {
   if (!runsEndToEnd(process.argv)) return;
-  await build({
-    logLevel: 'error',
-    build: { outDir: `../${BUILT_CLIENT_DIR}`, emptyOutDir: true, sourcemap: false },
-  });
+  // Vitest sets NODE_ENV=test, which would bundle React's development build
+  // (and compile JSX for it): the pages under test must be the ones users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      mode: 'production',
+      logLevel: 'error',
+      build: { outDir: `../${BUILT_CLIENT_DIR}`, emptyOutDir: true, sourcemap: false },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }

@@ -11,6 +11,7 @@ const ObserverApp = lazy(() => import('../observer/ObserverApp.tsx'));
 const FacilitatorHome = lazy(() => import('../facilitator/FacilitatorHome.tsx'));
 const FacilitatorConsole = lazy(() => import('../facilitator/FacilitatorConsole.tsx'));
 const ProjectorApp = lazy(() => import('../projector/ProjectorApp.tsx'));
+const DebriefApp = lazy(() => import('../debrief/DebriefApp.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -31,6 +32,8 @@ export function App() {
         return <FacilitatorConsole sessionId={route.sessionId} token={route.token} />;
       case 'projector':
         return <ProjectorApp code={route.code} />;
+      case 'debrief':
+        return <DebriefApp sessionId={route.sessionId} access={route.access} />;
       case 'not-found':
         return (
           <Shell title={t('common.notFound')}>

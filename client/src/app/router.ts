@@ -10,7 +10,23 @@ export type Route =
   | { name: 'facilitator-home' }
   | { name: 'facilitator'; sessionId: string; token: string }
   | { name: 'projector'; code: string }
+  | { name: 'debrief'; sessionId: string; access: DebriefAccess }
   | { name: 'not-found' };
+
+/** Who opens a debrief, from the link's fragment: `#trainee` (the seat kept on this device), `#observer:<token>`, `#facilitator:<token>`. */
+export type DebriefAccess =
+  | { role: 'trainee' }
+  | { role: 'observer'; token: string }
+  | { role: 'facilitator'; token: string }
+  | null;
+
+export function parseDebriefAccess(hash: string): DebriefAccess {
+  const fragment = hash.replace(/^#/, '');
+  if (fragment === 'trainee') return { role: 'trainee' };
+  const match = /^(observer|facilitator)[:=](.+)$/.exec(fragment);
+  if (!match?.[2]) return null;
+  return { role: match[1] === 'observer' ? 'observer' : 'facilitator', token: decodeURIComponent(match[2]) };
+}
 
 export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'hash'>): Route {
   const path = location.pathname.replace(/\/+$/, '') || '/';
@@ -24,6 +40,8 @@ export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'has
   if (path === '/projector') return { name: 'projector', code: query.get('code') ?? '' };
   if (first === 'observe' && second) return { name: 'observer', sessionId: second, token };
   if (first === 'facilitate' && second) return { name: 'facilitator', sessionId: second, token };
+  if (first === 'debrief' && second)
+    return { name: 'debrief', sessionId: second, access: parseDebriefAccess(location.hash) };
   return { name: 'not-found' };
 }
 

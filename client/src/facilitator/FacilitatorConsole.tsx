@@ -1,3 +1,6 @@
+import './strings.ts';
+import '../projector/strings.ts';
+import '../debrief/strings.ts';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../connection/session-store.ts';
@@ -69,7 +72,20 @@ export default function FacilitatorConsole({ sessionId, token }: { sessionId: st
       <div className={`fac-console ${early ? 'early' : 'live'}`}>
         <section className="fac-bar" aria-label={t('facilitator.console.controls')}>
           <ConsoleStatus live={live} scenario={scenario} />
-          <RunControls live={live} scenario={scenario} />
+          {ended ? (
+            <div className="button-row">
+              <RunControls live={live} scenario={scenario} />
+              <a
+                className="button"
+                href={`/debrief/${encodeURIComponent(sessionId)}#facilitator:${token}`}
+                data-testid="facilitator-debrief-link"
+              >
+                {t('debrief.link.facilitator')}
+              </a>
+            </div>
+          ) : (
+            <RunControls live={live} scenario={scenario} />
+          )}
         </section>
         {early ? (
           <div className="fac-grid">

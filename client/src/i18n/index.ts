@@ -4,10 +4,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './locales/common.ts';
-import { facilitator } from './locales/facilitator.ts';
-import { observer } from './locales/observer.ts';
-import { projector } from './locales/projector.ts';
-import { trainee } from './locales/trainee.ts';
 
 export type UiLanguage = 'zh' | 'en';
 const STORAGE_KEY = 'civic-rehearsal.language';
@@ -36,10 +32,6 @@ const resources = Object.fromEntries(
     {
       translation: {
         ...common[lang],
-        trainee: trainee[lang],
-        observer: observer[lang],
-        facilitator: facilitator[lang],
-        projector: projector[lang],
       },
     },
   ]),
@@ -65,6 +57,15 @@ export function setLanguage(lang: UiLanguage): void {
   } catch {
     // Private mode: the choice lasts for this page only.
   }
+}
+
+/**
+ * A screen's strings, registered by the screen's own chunk when it loads:
+ * a trainee's phone never downloads the observer's or the instructor's text.
+ */
+export function registerStrings(area: string, strings: { zh: object; en: object }): void {
+  for (const lang of ['zh', 'en'] as const)
+    i18next.addResourceBundle(lang, 'translation', { [area]: strings[lang] }, true, true);
 }
 
 export { i18next };

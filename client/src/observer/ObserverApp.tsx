@@ -1,6 +1,8 @@
 // The single-sided screen: experts watch everything live and coach from here.
 // First visit asks the expert's name; the observer id the server gives back is
 // kept per session, so coming back (or reloading) is the same observer.
+import './strings.ts';
+import '../debrief/strings.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../connection/session-store.ts';
@@ -108,6 +110,17 @@ export default function ObserverApp({ sessionId, token }: { sessionId: string; t
   }
   return (
     <Shell title={localize(scenario.title, i18n.language)} wide>
+      {(live.phase === 'closed' || live.phase === 'debrief') && (
+        <p className="button-row">
+          <a
+            className="button primary"
+            href={`/debrief/${encodeURIComponent(sessionId)}#observer:${token}`}
+            data-testid="observer-debrief-link"
+          >
+            {t('debrief.link.observer')}
+          </a>
+        </p>
+      )}
       <ObserverConsole
         scenario={scenario}
         live={live}

@@ -1,3 +1,4 @@
+import './strings.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../app/router.ts';

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { NextTime } from '../debrief/NextTime.tsx';
 import { useLocalize } from '../ui/text.ts';
 import { useTrainee } from './context.ts';
 
@@ -6,9 +7,10 @@ import { useTrainee } from './context.ts';
 export function Briefing() {
   const { t } = useTranslation();
   const L = useLocalize();
-  const { scenario, isChair, send, show } = useTrainee();
+  const { scenario, isChair, send, show, live, me } = useTrainee();
   return (
     <>
+      <NextTime plan={me.plan} attempt={live.attempt} />
       <section className="panel lead-panel" aria-labelledby="briefing-heading">
         <h3 id="briefing-heading">{t('trainee.briefing.heading')}</h3>
         <p>{isChair ? t('trainee.briefing.chairBody') : t('trainee.briefing.body')}</p>

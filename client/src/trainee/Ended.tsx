@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../connection/session-store.ts';
 import { useLocalize } from '../ui/text.ts';
 import { isMe, useTrainee } from './context.ts';
 import { useFormat } from './format.ts';
@@ -10,6 +11,7 @@ export function Ended() {
   const L = useLocalize();
   const { live, me, scenario } = useTrainee();
   const f = useFormat();
+  const sessionId = useSession((s) => s.welcome?.sessionId);
   const turns = live.record.turns.filter((turn) => isMe(turn.speaker, me));
   const spokenMs = turns.reduce((sum, turn) => sum + (turn.end - turn.start), 0);
   const overtimeMs = turns.reduce((sum, turn) => sum + turn.overtimeMs, 0);
@@ -20,6 +22,18 @@ export function Ended() {
       <section className="panel lead-panel" aria-labelledby="ended-heading">
         <h3 id="ended-heading">{t('trainee.ended.heading')}</h3>
         <p>{live.phase === 'debrief' ? t('trainee.ended.debrief') : t('trainee.ended.body')}</p>
+        {sessionId && (
+          <p>
+            <a
+              className="button primary"
+              href={`/debrief/${encodeURIComponent(sessionId)}#trainee`}
+              data-testid="trainee-debrief-link"
+            >
+              {t('debrief.link.trainee')}
+            </a>
+            <span className="hint"> {t('debrief.link.traineeHint')}</span>
+          </p>
+        )}
       </section>
       <section className="panel" aria-labelledby="summary-heading">
         <h3 id="summary-heading">{t('trainee.ended.summary')}</h3>

@@ -1,5 +1,6 @@
 // Joining a rehearsal: the code (from the QR link or typed), a name, and a
 // seat from the server. A seat kept on this device can be taken up again.
+import './strings.ts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HeadlessClient } from '../../headless/client.ts';

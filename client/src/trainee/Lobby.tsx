@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicRole } from '../../../shared/views/scenario-public.ts';
+import { NextTime } from '../debrief/NextTime.tsx';
 import { useLocalize } from '../ui/text.ts';
 import { useTrainee } from './context.ts';
 import { Attributes, Background } from './MyCard.tsx';
@@ -13,6 +14,7 @@ export function Lobby() {
 
   return (
     <>
+      <NextTime plan={me.plan} attempt={live.attempt} />
       <section className="panel" aria-labelledby="lobby-heading">
         <h3 id="lobby-heading">{mine ? t('trainee.lobby.holding') : t('trainee.lobby.pick')}</h3>
         {me.card ? (

@@ -1,5 +1,7 @@
 // The trainee's screen: connects with the seat kept on this device, then
 // shows the meeting, their role card and their tips, one tap apart.
+import './strings.ts';
+import '../debrief/strings.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../shared/protocol/errors.ts';

@@ -23,7 +23,12 @@ export function Shell({
       </a>
       <header className="app-header">
         <div>
-          <p className="app-name">{t('app.name')}</p>
+          {/* Every page has one h1: the screen's title, or the app's name where there is none. */}
+          {title ? (
+            <p className="app-name">{t('app.name')}</p>
+          ) : (
+            <h1 className="app-name">{t('app.name')}</h1>
+          )}
           {title && <h1>{title}</h1>}
           {subtitle && <p className="tagline">{subtitle}</p>}
         </div>

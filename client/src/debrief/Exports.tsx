@@ -1,0 +1,93 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { download } from './access.ts';
+import { useDebrief } from './context.ts';
+
+/** The report as Markdown (per session or per trainee, zh or en), printing, and the facilitator's JSON. */
+export function Exports() {
+  const { t } = useTranslation();
+  const { sessionId, view, audience, bearer, scenario } = useDebrief();
+  const [participant, setParticipant] = useState('');
+  const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const selectId = useId();
+  const base = `/api/sessions/${encodeURIComponent(sessionId)}`;
+
+  const fetchFile = async (path: string, name: string) => {
+    setState('busy');
+    try {
+      await download(`${base}/${path}`, bearer, name);
+      setState('idle');
+    } catch {
+      setState('failed');
+    }
+  };
+  const markdown = (lang: 'zh' | 'en') => {
+    const query = new URLSearchParams({ lang, ...(participant && { participant }) });
+    void fetchFile(
+      `export.md?${query}`,
+      `${scenario.id}-${sessionId}${participant ? `-${participant}` : ''}-${lang}.md`,
+    );
+  };
+
+  return (
+    <div className="db-exports">
+      {audience !== 'trainee' && (
+        <div className="db-export-who">
+          <label htmlFor={selectId}>
+            <span>{t('debrief.export.who')}</span>
+          </label>
+          <select
+            id={selectId}
+            value={participant}
+            onChange={(e) => setParticipant(e.target.value)}
+            data-testid="export-trainee-select"
+          >
+            <option value="">{t('debrief.export.everyone')}</option>
+            {view.participants.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="button-row">
+        <button
+          type="button"
+          className="small"
+          disabled={state === 'busy'}
+          onClick={() => markdown('zh')}
+          data-testid="export-md-zh"
+        >
+          {t('debrief.export.mdZh')}
+        </button>
+        <button
+          type="button"
+          className="small"
+          disabled={state === 'busy'}
+          onClick={() => markdown('en')}
+          data-testid="export-md-en"
+        >
+          {t('debrief.export.mdEn')}
+        </button>
+        {audience === 'facilitator' && (
+          <button
+            type="button"
+            className="small"
+            disabled={state === 'busy'}
+            onClick={() => void fetchFile('export.json', `${scenario.id}-${sessionId}.json`)}
+            data-testid="export-json"
+          >
+            {t('debrief.export.json')}
+          </button>
+        )}
+        <button type="button" className="small" onClick={() => window.print()} data-testid="print">
+          {t('debrief.export.print')}
+        </button>
+      </div>
+      <p className="db-export-status" role="status">
+        {state === 'busy' ? t('debrief.export.busy') : state === 'failed' ? t('debrief.export.failed') : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../connection/session-store.ts';
+import { useDebrief, useNames, useTrainees } from './context.ts';
+import { Section } from './Section.tsx';
+
+/** A short id for a plan item (getRandomValues: a classroom server on plain http has no randomUUID). */
+function newId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 16);
+}
+
+function AddItem({ participantId, name }: { participantId: string; name: string }) {
+  const { t } = useTranslation();
+  const { refresh } = useDebrief();
+  const send = useSession((s) => s.send);
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState('');
+  const id = useId();
+  const trimmed = text.trim();
+  return (
+    <form
+      className="db-plan-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!trimmed || busy) return;
+        setBusy(true);
+        const ack = await send({ type: 'plan.add', itemId: newId(), participantId, text: trimmed });
+        setBusy(false);
+        if (ack.ok) {
+          setText('');
+          setDone(t('debrief.plan.added', { name }));
+          refresh();
+        }
+      }}
+    >
+      <label htmlFor={id} className="visually-hidden">
+        {t('debrief.plan.inputLabel', { name })}
+      </label>
+      <input
+        id={id}
+        value={text}
+        maxLength={1000}
+        placeholder={t('debrief.plan.placeholder')}
+        onChange={(e) => setText(e.target.value)}
+        data-testid={`plan-input-${participantId}`}
+      />
+      <button
+        type="submit"
+        className="primary small"
+        disabled={!trimmed || busy}
+        data-testid={`plan-add-${participantId}`}
+      >
+        {t('debrief.plan.add')}
+      </button>
+      <span className="visually-hidden" role="status">
+        {done}
+      </span>
+    </form>
+  );
+}
+
+/** "Next time" items: experts write them per trainee; each trainee reads their own. */
+export function Plan() {
+  const { t } = useTranslation();
+  const { attempt, audience } = useDebrief();
+  const n = useNames();
+  const trainees = useTrainees();
+  const expert = audience !== 'trainee';
+  const canAdd = expert && attempt.current;
+  return (
+    <Section
+      id="plan"
+      title={t('debrief.plan.title')}
+      intro={
+        expert
+          ? attempt.current
+            ? t('debrief.plan.introExpert')
+            : t('debrief.plan.introEarlier', { n: attempt.attempt })
+          : t('debrief.plan.introTrainee')
+      }
+    >
+      <div className="db-plan-grid" data-testid="plan-list">
+        {trainees.length === 0 && <p className="hint">{t('debrief.plan.nobody')}</p>}
+        {trainees.map((p) => {
+          const items = attempt.plan.filter((i) => i.participantId === p.id);
+          return (
+            <div key={p.id} className="db-plan-card">
+              {expert && <h3>{n.withCard(p.id)}</h3>}
+              {items.length === 0 ? (
+                <p className="hint">{t('debrief.plan.empty')}</p>
+              ) : (
+                <ul className="db-plan-items">
+                  {items.map((i) => (
+                    <li key={i.id}>
+                      {i.text}
+                      {expert && <span className="muted db-plan-by"> — {n.observer(i.observerId)}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {canAdd && <AddItem participantId={p.id} name={p.name} />}
+            </div>
+          );
+        })}
+      </div>
+    </Section>
+  );
+}

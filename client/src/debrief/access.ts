@@ -1,0 +1,97 @@
+// How the debrief page signs in: the trainee's seat kept on this device, or
+// the observer's or facilitator's link token. Observers reuse the name the
+// observer screen stored for this session (same key), so they stay the same
+// expert; the same token is the Bearer token of the exports.
+
+import type { Credentials } from '../../headless/client.ts';
+import type { DebriefAccess } from '../app/router.ts';
+import type { StoredSeat } from '../app/seat-storage.ts';
+
+export interface StoredObserver {
+  name: string;
+  observerId?: string;
+}
+
+/** The observer screen's key (client/src/observer/observer-storage.ts). */
+const observerKey = (sessionId: string) => `civic-rehearsal.observer.${sessionId}`;
+
+export function loadObserver(sessionId: string): StoredObserver | null {
+  try {
+    const raw = localStorage.getItem(observerKey(sessionId));
+    if (!raw) return null;
+    const parsed = JSON.parse(raw) as Partial<StoredObserver>;
+    if (typeof parsed.name !== 'string' || parsed.name.trim() === '') return null;
+    return {
+      name: parsed.name,
+      ...(typeof parsed.observerId === 'string' && { observerId: parsed.observerId }),
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function saveObserver(sessionId: string, observer: StoredObserver): void {
+  try {
+    localStorage.setItem(observerKey(sessionId), JSON.stringify(observer));
+  } catch {
+    // Private mode: the name lasts for this page only.
+  }
+}
+
+export type Resolved =
+  | { ok: true; credentials: Credentials; bearer: string }
+  | { ok: false; reason: 'no_access' | 'no_seat' | 'wrong_seat' | 'need_name' };
+
+export function resolveAccess(
+  sessionId: string,
+  access: DebriefAccess,
+  seat: StoredSeat | null,
+  observer: StoredObserver | null,
+): Resolved {
+  if (!access) return { ok: false, reason: 'no_access' };
+  if (access.role === 'trainee') {
+    if (!seat) return { ok: false, reason: 'no_seat' };
+    if (seat.sessionId !== sessionId) return { ok: false, reason: 'wrong_seat' };
+    return {
+      ok: true,
+      credentials: { role: 'trainee', resumeToken: seat.resumeToken },
+      bearer: seat.resumeToken,
+    };
+  }
+  if (access.role === 'facilitator') {
+    return {
+      ok: true,
+      credentials: { role: 'facilitator', sessionId, token: access.token },
+      bearer: access.token,
+    };
+  }
+  if (!observer) return { ok: false, reason: 'need_name' };
+  return {
+    ok: true,
+    credentials: {
+      role: 'observer',
+      sessionId,
+      token: access.token,
+      name: observer.name,
+      ...(observer.observerId && { observerId: observer.observerId }),
+    },
+    bearer: access.token,
+  };
+}
+
+/** Downloads an export with the Bearer token: fetch, then a Blob behind a temporary link. */
+export async function download(url: string, bearer: string, fallbackName: string): Promise<void> {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const href = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

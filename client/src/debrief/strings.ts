@@ -1,0 +1,5 @@
+// The debrief screens' strings, registered when this chunk loads.
+import { registerStrings } from '../i18n/index.ts';
+import { debrief } from '../i18n/locales/debrief.ts';
+
+registerStrings('debrief', debrief);

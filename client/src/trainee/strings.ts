@@ -1,0 +1,5 @@
+// The trainee screens' strings, registered when this chunk loads.
+import { registerStrings } from '../i18n/index.ts';
+import { trainee } from '../i18n/locales/trainee.ts';
+
+registerStrings('trainee', trainee);
