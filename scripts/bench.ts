@@ -1,27 +1,21 @@
-// npm run bench [-- --quick] [--sessions S] [--trainees P] [--observers O] [--rate R]
+// npm run bench [-- --quick] [--sessions S] [--trainees P] [--observers O] [--rate R] [--workers W]
 //               [--duration SECONDS] [--sweep 50,100,200,334] [--profile DIR] [--no-relay] [--no-recovery]
 //
 // Measures the live pipeline and, in the same run on the same machine, a
-// bare Socket.IO relay: fan-out latency to every member of every room,
-// deliveries per second, server CPU and RSS, memory per socket; then SIGKILLs
-// the pipeline with every session live and times the recovery. Prints a table
+// bare Socket.IO relay with the same room shapes: fan-out latency to every
+// member of every room, deliveries per second, server CPU and RSS, memory
+// per socket; then SIGKILLs the pipeline with every session live and times
+// the recovery. The load comes from W generator processes. Prints a table
 // and one JSON line.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  type Collector,
-  closeRooms,
-  type LoadShape,
-  type Room,
-  setUpRooms,
-  stepRoom,
-} from './bench/pipeline-load.ts';
+import type { LoadShape } from './bench/pipeline-load.ts';
 import { cpuSeconds, rssBytes, summarize } from './bench/proc-stats.ts';
-import { closeRelayRooms, setUpRelayRooms, stepRelayRoom } from './bench/relay-load.ts';
+import type { FromWorker, ToWorker } from './bench/worker.ts';
 import { buildServer } from './build-server.mjs';
 
 const { values } = parseArgs({
@@ -31,6 +25,7 @@ const { values } = parseArgs({
     trainees: { type: 'string', default: '15' },
     observers: { type: 'string', default: '2' },
     rate: { type: 'string', default: '2' },
+    workers: { type: 'string', default: '2' },
     duration: { type: 'string' },
     warmup: { type: 'string', default: '5' },
     sweep: { type: 'string' },
@@ -45,12 +40,16 @@ const shape: LoadShape = {
   observers: Number(values.observers),
   rate: Number(values.rate),
 };
+const workerCount = Math.max(1, Number(values.workers));
 const duration = Number(values.duration ?? (values.quick ? 15 : 60));
 const warmup = Number(values.warmup);
 const PASSWORD = 'bench-password';
+const ROOT = new URL('..', import.meta.url).pathname;
 // Its own copy of the bundle: nothing else rebuilding dist/ can pull it away mid-run.
 const SERVER = `dist/bench-server/main-${process.pid}.mjs`;
-const ROOT = new URL('..', import.meta.url).pathname;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -96,8 +95,94 @@ function start(
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+/** The generator processes, each with its share of the rooms. */
+class Workers {
+  private readonly children: ChildProcess[] = [];
+
+  constructor(count: number) {
+    for (let i = 0; i < count; i++) {
+      this.children.push(
+        fork(join(ROOT, 'scripts/bench/worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }),
+      );
+    }
+  }
+
+  private ask<T extends FromWorker['type']>(
+    child: ChildProcess,
+    message: ToWorker,
+    answer: T,
+  ): Promise<Extract<FromWorker, { type: T }>> {
+    return new Promise((resolve) => {
+      const on = (reply: FromWorker) => {
+        if (reply.type !== answer) return;
+        child.off('message', on);
+        resolve(reply as Extract<FromWorker, { type: T }>);
+      };
+      child.on('message', on);
+      child.send(message);
+    });
+  }
+
+  async setup(mode: 'relay' | 'pipeline', url: string): Promise<number> {
+    const share = (i: number) =>
+      Math.floor(shape.sessions / this.children.length) + (i < shape.sessions % this.children.length ? 1 : 0);
+    const started = performance.now();
+    await Promise.all(
+      this.children.map((c, i) =>
+        this.ask(
+          c,
+          { type: 'setup', mode, url, password: PASSWORD, shape: { ...shape, sessions: share(i) } },
+          'ready',
+        ),
+      ),
+    );
+    return (performance.now() - started) / 1000;
+  }
+
+  broadcast(message: ToWorker): void {
+    for (const c of this.children) c.send(message);
+  }
+
+  async results(): Promise<{ latencies: number[]; acked: number; refused: number }> {
+    const all = await Promise.all(this.children.map((c) => this.ask(c, { type: 'stop' }, 'result')));
+    return {
+      latencies: all.flatMap((r) => r.latencies),
+      acked: all.reduce((n, r) => n + r.acked, 0),
+      refused: all.reduce((n, r) => n + r.refused, 0),
+    };
+  }
+
+  async armRecovery(): Promise<{
+    members: number;
+    resynced: Promise<{ members: number; lost: number; at: number }>;
+  }> {
+    const resynced = this.children.map(
+      (c) =>
+        new Promise<Extract<FromWorker, { type: 'resynced' }>>((resolve) => {
+          const on = (reply: FromWorker) => {
+            if (reply.type === 'resynced') {
+              c.off('message', on);
+              resolve(reply);
+            }
+          };
+          c.on('message', on);
+        }),
+    );
+    const armed = await Promise.all(this.children.map((c) => this.ask(c, { type: 'arm-recovery' }, 'armed')));
+    return {
+      members: armed.reduce((n, a) => n + a.members, 0),
+      resynced: Promise.all(resynced).then((all) => ({
+        members: all.reduce((n, r) => n + r.members, 0),
+        lost: all.reduce((n, r) => n + r.lost, 0),
+        at: Math.max(...all.map((r) => r.at)),
+      })),
+    };
+  }
+
+  close(): void {
+    this.broadcast({ type: 'close' });
+  }
+}
 
 interface Measured {
   sockets: number;
@@ -111,43 +196,33 @@ interface Measured {
   memoryPerSocketKb: number;
 }
 
-/** Runs ticks for every room at R per second, warm-up first, then measures. */
-async function drive(
+/** Warm-up, then `duration` seconds measured: latency, throughput, the server's CPU and memory. */
+async function measure(
   pid: number,
-  collector: Collector,
-  rooms: number,
-  step: (room: number, tick: number) => void,
+  workers: Workers,
   idleRss: number,
-  sockets: number,
   setupSeconds: number,
 ): Promise<Measured> {
+  const sockets = shape.sessions * (shape.trainees + shape.observers);
   const connectedRss = rssBytes(pid);
-  const timers: NodeJS.Timeout[] = [];
-  const period = 1000 / shape.rate;
-  for (let r = 0; r < rooms; r++) {
-    let tick = 0;
-    // Rooms start out of phase, as real rooms would.
-    const offset = Math.random() * period;
-    timers.push(setTimeout(() => timers.push(setInterval(() => step(r, tick++), period)), offset));
-  }
+  workers.broadcast({ type: 'run' });
   await sleep(warmup * 1000);
   const cpu0 = cpuSeconds(pid);
   const t0 = performance.now();
-  collector.measuring = true;
+  workers.broadcast({ type: 'measure', on: true });
   await sleep(duration * 1000);
-  collector.measuring = false;
+  workers.broadcast({ type: 'measure', on: false });
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = cpuSeconds(pid);
   const rss = rssBytes(pid);
-  for (const t of timers) clearInterval(t);
-  await sleep(1500);
+  const { latencies, acked, refused } = await workers.results();
   return {
     sockets,
-    setupSeconds,
-    latency: summarize(collector.latencies),
-    deliveriesPerSecond: Math.round(collector.latencies.length / elapsed),
-    commandsPerSecond: Math.round(collector.acked / elapsed),
-    refused: collector.refused,
+    setupSeconds: Math.round(setupSeconds * 10) / 10,
+    latency: summarize(latencies),
+    deliveriesPerSecond: Math.round(latencies.length / elapsed),
+    commandsPerSecond: Math.round(acked / elapsed),
+    refused,
     cpuPercent: Math.round(((cpu1 - cpu0) / elapsed) * 100),
     rssMb: mb(rss),
     memoryPerSocketKb: Math.round((connectedRss - idleRss) / sockets / 1024),
@@ -159,21 +234,10 @@ async function runRelay(): Promise<Measured> {
   const pid = server.child.pid as number;
   await sleep(1000);
   const idle = rssBytes(pid);
-  const collector: Collector = { latencies: [], acked: 0, refused: 0, measuring: false };
-  const t = performance.now();
-  const rooms = await setUpRelayRooms(`http://127.0.0.1:${server.port}`, shape, collector);
-  const setup = (performance.now() - t) / 1000;
-  const sockets = shape.sessions * (shape.trainees + shape.observers);
-  const result = await drive(
-    pid,
-    collector,
-    rooms.length,
-    (r, tick) => stepRelayRoom(rooms[r] as (typeof rooms)[number], tick, collector),
-    idle,
-    sockets,
-    setup,
-  );
-  closeRelayRooms(rooms);
+  const workers = new Workers(workerCount);
+  const setup = await workers.setup('relay', `http://127.0.0.1:${server.port}`);
+  const result = await measure(pid, workers, idle, setup);
+  workers.close();
   server.child.kill('SIGKILL');
   return result;
 }
@@ -197,29 +261,17 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
   const pid = server.child.pid as number;
   await sleep(1000);
   const idle = rssBytes(pid);
-  const collector: Collector = { latencies: [], acked: 0, refused: 0, measuring: false };
-  const url = `http://127.0.0.1:${port}`;
-  const t = performance.now();
-  const rooms = await setUpRooms(url, PASSWORD, shape, collector);
-  const setup = (performance.now() - t) / 1000;
-  const sockets = shape.sessions * (shape.trainees + shape.observers);
-  const measured = await drive(
-    pid,
-    collector,
-    rooms.length,
-    (r) => stepRoom(rooms[r] as Room, collector),
-    idle,
-    sockets,
-    setup,
-  );
+  const workers = new Workers(workerCount);
+  const setup = await workers.setup('pipeline', `http://127.0.0.1:${port}`);
+  const measured = await measure(pid, workers, idle, setup);
   if (values.profile) {
     server.child.kill('SIGINT');
     await new Promise((r) => server.child.once('exit', r));
-    closeRooms(rooms);
+    workers.close();
     return { measured };
   }
-  const recovery = values['no-recovery'] ? undefined : await recover(server, port, env, rooms);
-  closeRooms(rooms);
+  const recovery = values['no-recovery'] ? undefined : await recover(server, port, env, workers);
+  workers.close();
   return { measured, ...(recovery && { recovery }) };
 }
 
@@ -228,42 +280,26 @@ async function recover(
   server: Started,
   port: number,
   env: Record<string, string>,
-  rooms: Room[],
+  workers: Workers,
 ): Promise<Recovery> {
-  const lastAcked = rooms.map((r) => r.lastAcked);
-  const members = rooms.flatMap((r) => [r.facilitator, ...r.members.map((m) => m.socket)]);
-  let resynced = 0;
-  const welcomedSeq = new Map<Room, number>();
-  let allResyncedAt = 0;
-  for (const room of rooms) {
-    room.facilitator.once('welcome', (payload: { live: { seq: number } }) =>
-      welcomedSeq.set(room, payload.live.seq),
-    );
-  }
-  for (const socket of members) {
-    socket.once('welcome', () => {
-      resynced++;
-      if (resynced === members.length) allResyncedAt = performance.now();
-    });
-  }
+  await sleep(1000); // the last commands settle
+  const armed = await workers.armRecovery();
   server.child.kill('SIGKILL');
   await new Promise((r) => server.child.once('exit', r));
-  const spawnedAt = performance.now();
+  const spawnedAt = Date.now();
   const restarted = await start(SERVER, port, env);
-  const bootMs = Math.round(performance.now() - spawnedAt);
-  const deadline = performance.now() + 120_000;
-  while (resynced < members.length && performance.now() < deadline) await sleep(20);
+  const bootMs = Date.now() - spawnedAt;
+  const done = await Promise.race([armed.resynced, sleep(180_000).then(() => undefined)]);
   const restoredLine = restarted.lines.find((l) => l.includes('sessions restored')) ?? '{}';
   const restored = JSON.parse(restoredLine) as { sessions?: number; ms?: number };
-  const lost = rooms.filter((room, i) => (welcomedSeq.get(room) ?? -1) < (lastAcked[i] ?? 0)).length;
   restarted.child.kill('SIGKILL');
   return {
     bootMs,
     sessionsRestored: restored.sessions ?? 0,
     serverRestoreMs: restored.ms ?? -1,
-    allResyncedMs: allResyncedAt ? Math.round(allResyncedAt - spawnedAt) : -1,
-    clientsResynced: resynced,
-    acknowledgedLost: lost,
+    allResyncedMs: done ? done.at - spawnedAt : -1,
+    clientsResynced: done?.members ?? 0,
+    acknowledgedLost: done?.lost ?? -1,
   };
 }
 
@@ -285,6 +321,19 @@ function row(name: string, m: Measured): string {
     .map((c) => String(c).padStart(9))
     .join(' ');
 }
+const HEADER = [
+  '',
+  'sockets',
+  'deliv/s',
+  'cmd/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'max ms',
+  'cpu',
+  'rss MB',
+  'KB/sock',
+];
 
 await buildServer(SERVER);
 const machine = {
@@ -293,31 +342,22 @@ const machine = {
   memoryGb: Math.round(totalmem() / 2 ** 30),
   node: process.version,
 };
-console.error(`machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GiB, Node ${machine.node}`);
+console.error(
+  `machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGb} GiB, Node ${machine.node}; ${workerCount} generator processes`,
+);
 
 if (values.sweep) {
-  console.log(
-    [
-      'sessions',
-      'sockets',
-      'deliv/s',
-      'cmd/s',
-      'p50 ms',
-      'p95 ms',
-      'p99 ms',
-      'max ms',
-      'cpu',
-      'rss MB',
-      'KB/sock',
-    ]
-      .map((c) => c.padStart(9))
-      .join(' '),
-  );
+  console.log(['sessions', ...HEADER.slice(1)].map((c) => c.padStart(9)).join(' '));
+  const points = [];
   for (const s of values.sweep.split(',').map(Number)) {
     shape.sessions = s;
+    const relay = values['no-relay'] ? undefined : await runRelay();
     const { measured } = await runPipeline();
-    console.log(row(String(s), measured));
+    if (relay) console.log(row(`relay ${s}`, relay));
+    console.log(row(`pipe ${s}`, measured));
+    points.push({ sessions: s, pipeline: measured, relay });
   }
+  console.log(JSON.stringify({ sweep: points, machine }));
   process.exit(0);
 }
 
@@ -326,11 +366,7 @@ const pipeline = await runPipeline();
 console.log(
   `S=${shape.sessions} P=${shape.trainees} O=${shape.observers} R=${shape.rate}/s, ${duration} s measured after ${warmup} s warm-up`,
 );
-console.log(
-  ['', 'sockets', 'deliv/s', 'cmd/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'cpu', 'rss MB', 'KB/sock']
-    .map((c) => c.padStart(9))
-    .join(' '),
-);
+console.log(HEADER.map((c) => c.padStart(9)).join(' '));
 if (relay) console.log(row('relay', relay));
 console.log(row('pipeline', pipeline.measured));
 if (pipeline.recovery) {

@@ -7,6 +7,8 @@
 //   trainee-join · trainee-card · trainee-meeting · trainee-ballot   (phone, 390×844 @2x)
 //   observer · facilitator-desk · facilitator-console                (laptop, 1440×900)
 //   projector                                                        (1920×1080)
+//   debrief-observer (laptop) · debrief-trainee (phone): after a retake, so
+//   the attempts are compared
 // Uses Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -56,9 +58,46 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`  ${name}.png  ${Math.round(statSync(path).size / 1024)} KB`);
 }
 
+/** Sends a command, waiting out the socket's rate limit (a burst of scores passes it), and fails if refused. */
 async function ok(client: HeadlessClient, command: AnyCommand): Promise<void> {
-  const ack = await client.send(command);
-  if (!ack.ok) throw new Error(`${command.type}: ${ack.error.code} ${ack.error.message}`);
+  for (;;) {
+    const ack = await client.send(command);
+    if (ack.ok) return;
+    if (ack.error.code !== 'protocol/rate_limited')
+      throw new Error(`${command.type}: ${ack.error.code} ${ack.error.message}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const scenarioCompetencies = (client: HeadlessClient): string[] =>
+  client.static?.kind === 'full' ? client.static.scenario.rubric.competencies.map((c) => c.id) : [];
+
+/**
+ * Two experts score every trainee on every competency, on the 1–5 scale: a
+ * spread of middling scores that rise by about a point on the retake, the
+ * trainee on the phone most of all, with a note where the experts differ.
+ */
+async function scoreAll(
+  competencies: string[],
+  trainees: string[],
+  phone: string,
+  experts: HeadlessClient[],
+  retake: 0 | 1,
+): Promise<void> {
+  const notes: Record<string, string> = {
+    mass_work: '先安抚了情绪，但没有复述对方的诉求。',
+    resolution: '提出了书面评估的具体要求。',
+  };
+  for (const [e, expert] of experts.entries()) {
+    for (const [t, participantId] of trainees.entries()) {
+      for (const [c, competency] of competencies.entries()) {
+        const base = 2 + ((t + c + e) % 3) + retake * (participantId === phone ? 2 : 1);
+        const score = Math.max(1, Math.min(5, base - (participantId === phone && retake === 0 ? 1 : 0)));
+        const note = participantId === phone && e === 0 ? notes[competency] : undefined;
+        await ok(expert, { type: 'score.set', participantId, competency, score, ...(note && { note }) });
+      }
+    }
+  }
 }
 
 async function main(): Promise<void> {
@@ -134,11 +173,14 @@ async function main(): Promise<void> {
     await phone.getByTestId('join-submit').click();
     await phone.getByTestId('card-option-owner_101').getByTestId('take-card').click();
     await phone.locator('[data-testid="card-option-owner_101"].mine').waitFor({ timeout: WAIT });
-    const me = await phone.evaluate(
+    const seat = await phone.evaluate(
       () =>
-        (JSON.parse(localStorage.getItem('civic-rehearsal.seat') ?? '{}') as { participantId: string })
-          .participantId,
+        JSON.parse(localStorage.getItem('civic-rehearsal.seat') ?? '{}') as {
+          participantId: string;
+          resumeToken: string;
+        },
     );
+    const me = seat.participantId;
 
     // The rest of the class, headless, on the other cards.
     const seats: [string, string][] = [
@@ -229,6 +271,66 @@ async function main(): Promise<void> {
     await fac.goto(`${url}/facilitator`);
     await fac.getByTestId(`session-${sessionId}`).waitFor({ timeout: WAIT });
     await shoot(fac, 'facilitator-desk');
+
+    // The rest of the vote, the end of the meeting, the experts' scores and plan, then take 2.
+    const mine = await HeadlessClient.connect(url, { role: 'trainee', resumeToken: seat.resumeToken });
+    const second = await HeadlessClient.connect(url, {
+      role: 'observer',
+      sessionId,
+      token: created.observerToken,
+      name: '张老师（社工站）',
+    });
+    headless.push(mine, second);
+    await ok(class_.owner_602 as HeadlessClient, { type: 'vote.cast', choice: 'yes' });
+    await ok(chair, { type: 'vote.close' });
+    await ok(host, { type: 'meeting.end' });
+    const trainees = (host.live?.participants ?? []).filter((p) => p.roleId).map((p) => p.id);
+    await scoreAll(scenarioCompetencies(host), trainees, me, [expert, second], 0);
+    await ok(host, { type: 'meeting.open_debrief' });
+    const plan: [string, string][] = [
+      [me, '先说“我不是反对”，再说具体损失，最后提出书面评估的要求：三步说完。'],
+      [me, '带上窗距的照片和测量数据，让数字替你说话。'],
+      [chair.live?.me?.participantId ?? '', '每位发言后复述一句对方的诉求，再请下一位。'],
+    ];
+    for (const [i, [to, text]] of plan.entries()) {
+      await ok(expert, { type: 'plan.add', itemId: `plan-shot-${i}`, participantId: to, text });
+    }
+
+    await ok(host, { type: 'meeting.retake', cards: 'keep' });
+    await ok(host, { type: 'meeting.start' });
+    await ok(chair, { type: 'meeting.begin' });
+    await ok(chair, { type: 'floor.give' });
+    await ok(chair, { type: 'statement.post', text: '上次的问题我们都记下了，这次先请低层住户讲。' });
+    await ok(chair, { type: 'floor.yield' });
+    await ok(host, { type: 'item.goto', itemId: 'objections' });
+    await ok(mine, { type: 'hand.raise' });
+    await ok(chair, { type: 'floor.give' });
+    await ok(mine, {
+      type: 'statement.post',
+      text: '我不是反对装电梯。井道离我家厨房窗0.8米，我要三样东西：书面的采光和噪声评估、施工期的补偿、一楼不分摊费用。',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 4000)); // a turn long enough to show in the figures
+    await ok(mine, { type: 'floor.yield' });
+    await ok(host, { type: 'item.goto', itemId: 'vote_apply' });
+    await ok(chair, { type: 'vote.open' });
+    for (const client of [mine, ...others.map(([, c]) => c)])
+      await ok(client, { type: 'vote.cast', choice: 'yes' });
+    await ok(chair, { type: 'vote.close' });
+    await ok(host, { type: 'meeting.end' });
+    await scoreAll(scenarioCompetencies(host), trainees, me, [expert, second], 1);
+    await ok(host, { type: 'meeting.open_debrief' });
+
+    await observer.goto(`${url}/debrief/${sessionId}#observer:${created.observerToken}`);
+    await observer.getByTestId('comparison').waitFor({ timeout: WAIT });
+    await observer.getByTestId('comparison').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await observer.evaluate(() => window.scrollBy(0, -12));
+    await shoot(observer, 'debrief-observer');
+
+    await phone.goto(`${url}/debrief/${sessionId}#trainee`);
+    await phone.getByTestId('comparison').waitFor({ timeout: WAIT });
+    await phone.getByTestId('scores-table').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await phone.evaluate(() => window.scrollBy(0, -12));
+    await shoot(phone, 'debrief-trainee');
   } finally {
     for (const client of headless) client.close();
     await browser?.close();

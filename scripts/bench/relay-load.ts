@@ -15,15 +15,17 @@ function connect(url: string, room: string): Promise<Socket> {
   });
 }
 
+/** `prefix` keeps room names apart between generator processes. */
 export async function setUpRelayRooms(
   url: string,
   shape: LoadShape,
   collector: Collector,
+  prefix: string,
 ): Promise<RelayRoom[]> {
   const rooms: RelayRoom[] = [];
   for (let s = 0; s < shape.sessions; s++) {
     const members = await Promise.all(
-      Array.from({ length: shape.trainees + shape.observers }, () => connect(url, `room-${s}`)),
+      Array.from({ length: shape.trainees + shape.observers }, () => connect(url, `${prefix}-${s}`)),
     );
     for (const socket of members) {
       socket.on('msg', (payload: { t0: number }) => {

@@ -35,6 +35,21 @@ export interface PersistedMeeting {
 
 const SYSTEM: Actor = { kind: 'system' };
 
+/**
+ * One machine definition per scenario, shared by every session of it: the
+ * definition is pure configuration, and building it is most of the cost of
+ * restoring a session (hundreds of them after a restart).
+ */
+const machines = new WeakMap<Scenario, MeetingMachine>();
+function machineFor(scenario: Scenario): MeetingMachine {
+  let machine = machines.get(scenario);
+  if (!machine) {
+    machine = createMeetingMachine(scenario);
+    machines.set(scenario, machine);
+  }
+  return machine;
+}
+
 export class MeetingSession {
   private readonly actor: XActor<MeetingMachine>;
   private seq: number;
@@ -52,12 +67,12 @@ export class MeetingSession {
   }
 
   static create(scenario: Scenario): MeetingSession {
-    return new MeetingSession(scenario, createMeetingMachine(scenario), undefined, 0);
+    return new MeetingSession(scenario, machineFor(scenario), undefined, 0);
   }
 
   /** Resumes from a persisted snapshot; deadlines live in the context, so the host re-arms its timer from `nextDeadline()`. */
   static restore(scenario: Scenario, persisted: PersistedMeeting): MeetingSession {
-    return new MeetingSession(scenario, createMeetingMachine(scenario), persisted.snapshot, persisted.seq);
+    return new MeetingSession(scenario, machineFor(scenario), persisted.snapshot, persisted.seq);
   }
 
   /** Rebuilds a session by applying a log from the start. */

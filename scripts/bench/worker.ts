@@ -1,0 +1,109 @@
+// One load-generator process: a slice of the rooms, driven on the
+// coordinator's signal. Several run side by side so that the generator, not
+// the server, is never what a measurement measures. Latencies are taken
+// within one process (send and receipt on the same clock).
+import {
+  type Collector,
+  closeRooms,
+  type LoadShape,
+  type Room,
+  setUpRooms,
+  stepRoom,
+} from './pipeline-load.ts';
+import { closeRelayRooms, type RelayRoom, setUpRelayRooms, stepRelayRoom } from './relay-load.ts';
+
+export type ToWorker =
+  | { type: 'setup'; mode: 'relay' | 'pipeline'; url: string; password: string; shape: LoadShape }
+  | { type: 'run' }
+  | { type: 'measure'; on: boolean }
+  | { type: 'stop' }
+  | { type: 'arm-recovery' }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready'; setupSeconds: number }
+  | { type: 'result'; latencies: number[]; acked: number; refused: number }
+  | { type: 'armed'; members: number }
+  | { type: 'resynced'; members: number; lost: number; at: number };
+
+const send = (message: FromWorker) => process.send?.(message);
+const collector: Collector = { latencies: [], acked: 0, refused: 0, measuring: false };
+let rooms: Room[] = [];
+let relayRooms: RelayRoom[] = [];
+let rate = 2;
+const timers: NodeJS.Timeout[] = [];
+
+function run(count: number, step: (room: number, tick: number) => void) {
+  const period = 1000 / rate;
+  for (let r = 0; r < count; r++) {
+    let tick = 0;
+    // Rooms start out of phase, as real rooms would.
+    const offset = Math.random() * period;
+    timers.push(setTimeout(() => timers.push(setInterval(() => step(r, tick++), period)), offset));
+  }
+}
+
+function armRecovery() {
+  const lastAcked = rooms.map((r) => r.lastAcked);
+  const sockets = rooms.flatMap((r) => [r.facilitator, ...r.members.map((m) => m.socket)]);
+  const welcomedSeq = new Map<Room, number>();
+  let resynced = 0;
+  for (const room of rooms) {
+    room.facilitator.once('welcome', (payload: { live: { seq: number } }) =>
+      welcomedSeq.set(room, payload.live.seq),
+    );
+  }
+  for (const socket of sockets) {
+    socket.once('welcome', () => {
+      resynced++;
+      if (resynced === sockets.length) {
+        const lost = rooms.filter((room, i) => (welcomedSeq.get(room) ?? -1) < (lastAcked[i] ?? 0)).length;
+        send({ type: 'resynced', members: resynced, lost, at: Date.now() });
+      }
+    });
+  }
+  send({ type: 'armed', members: sockets.length });
+}
+
+process.on('message', async (message: ToWorker) => {
+  switch (message.type) {
+    case 'setup': {
+      rate = message.shape.rate;
+      const t = performance.now();
+      if (message.mode === 'relay')
+        relayRooms = await setUpRelayRooms(message.url, message.shape, collector, `w${process.pid}`);
+      else rooms = await setUpRooms(message.url, message.password, message.shape, collector);
+      send({ type: 'ready', setupSeconds: (performance.now() - t) / 1000 });
+      break;
+    }
+    case 'run':
+      if (relayRooms.length > 0)
+        run(relayRooms.length, (r, tick) => stepRelayRoom(relayRooms[r] as RelayRoom, tick, collector));
+      else run(rooms.length, (r) => stepRoom(rooms[r] as Room, collector));
+      break;
+    case 'measure':
+      collector.measuring = message.on;
+      break;
+    case 'stop':
+      for (const t of timers) clearInterval(t);
+      // Let the last commands' updates arrive before reporting.
+      setTimeout(
+        () =>
+          send({
+            type: 'result',
+            latencies: collector.latencies,
+            acked: collector.acked,
+            refused: collector.refused,
+          }),
+        1500,
+      );
+      break;
+    case 'arm-recovery':
+      armRecovery();
+      break;
+    case 'close':
+      closeRooms(rooms);
+      closeRelayRooms(relayRooms);
+      process.exit(0);
+  }
+});
