@@ -4,39 +4,11 @@
 // expert; the same token is the Bearer token of the exports.
 
 import type { Credentials } from '../../headless/client.ts';
+import type { StoredObserver } from '../app/observer-storage.ts';
 import type { DebriefAccess } from '../app/router.ts';
 import type { StoredSeat } from '../app/seat-storage.ts';
 
-export interface StoredObserver {
-  name: string;
-  observerId?: string;
-}
-
-/** The observer screen's key (client/src/observer/observer-storage.ts). */
-const observerKey = (sessionId: string) => `civic-rehearsal.observer.${sessionId}`;
-
-export function loadObserver(sessionId: string): StoredObserver | null {
-  try {
-    const raw = localStorage.getItem(observerKey(sessionId));
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<StoredObserver>;
-    if (typeof parsed.name !== 'string' || parsed.name.trim() === '') return null;
-    return {
-      name: parsed.name,
-      ...(typeof parsed.observerId === 'string' && { observerId: parsed.observerId }),
-    };
-  } catch {
-    return null;
-  }
-}
-
-export function saveObserver(sessionId: string, observer: StoredObserver): void {
-  try {
-    localStorage.setItem(observerKey(sessionId), JSON.stringify(observer));
-  } catch {
-    // Private mode: the name lasts for this page only.
-  }
-}
+export { loadObserver, type StoredObserver, saveObserver } from '../app/observer-storage.ts';
 
 export type Resolved =
   | { ok: true; credentials: Credentials; bearer: string }
