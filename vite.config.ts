@@ -6,7 +6,8 @@ const api = `http://localhost:${process.env.PORT ?? 3000}`;
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  // The manifest lets scripts/bundle-size.ts follow each route's chunks.
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, manifest: true },
   server: {
     port: 5173,
     proxy: { '/api': api, '/healthz': api, '/socket.io': { target: api, ws: true } },

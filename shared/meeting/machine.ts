@@ -10,15 +10,16 @@
 import { and, assertEvent, assign, setup } from 'xstate';
 import type { Scenario } from '../scenario/index.ts';
 import { closeMeeting, enterItem, itemIndex } from './agenda.ts';
-import { countBallot, isBallotItem, openBallot } from './ballots.ts';
-import { advanceClock, isDue, shiftClocks } from './clock.ts';
+import { isBallotItem } from './ballots.ts';
+import { advanceClock, isDue } from './clock.ts';
 import type { MeetingEvent } from './commands.ts';
-import { emptyRecord, initialContext, type MeetingContext, sameSpeaker } from './context.ts';
-import { isFloorItem, orderedQueue, turnFor, turnRecord } from './floor.ts';
+import { initialContext, type MeetingContext } from './context.ts';
+import { isFloorItem } from './floor.ts';
 import { fireInject, markResponded } from './injects.ts';
 import { checkPreconditions, currentItem } from './preconditions.ts';
 import { authorize } from './rights.ts';
 import { withCard, withParticipant } from './seats.ts';
+import * as update from './updates.ts';
 
 export function isPermitted(scenario: Scenario, context: MeetingContext, event: MeetingEvent): boolean {
   if (event.type === 'clock.tick') return event.actor.kind === 'system';
@@ -33,22 +34,6 @@ export function createMeetingMachine(scenario: Scenario) {
     (kind: string) =>
     ({ context }: { context: MeetingContext }) =>
       currentItem(scenario, context)?.kind === kind;
-  const withItem = (
-    ctx: MeetingContext,
-    update: (item: NonNullable<MeetingContext['item']>) => NonNullable<MeetingContext['item']>,
-  ) => (ctx.item ? { ...ctx, item: update(ctx.item) } : ctx);
-  const endTurn = (ctx: MeetingContext, at: number, endedBy: 'yield' | 'cut') => {
-    const state = ctx.item;
-    const item = currentItem(scenario, ctx);
-    if (!state?.floor || !item) return ctx;
-    const turn = turnRecord(ctx, item.id, state.floor, at, endedBy);
-    return {
-      ...ctx,
-      item: { ...state, floor: null, turnsTaken: state.turnsTaken + 1 },
-      record: { ...ctx.record, turns: [...ctx.record.turns, turn] },
-    };
-  };
-
   return setup({
     types: { context: {} as MeetingContext, events: {} as MeetingEvent },
     guards: {
@@ -91,188 +76,59 @@ export function createMeetingMachine(scenario: Scenario) {
       }),
       extendItem: assign(({ context, event }) => {
         assertEvent(event, 'item.extend');
-        return withItem(context, (item) => {
-          const { timeUpAt: _, ...rest } = item;
-          return { ...rest, deadline: Math.max(item.deadline ?? event.at, event.at) + event.seconds * 1000 };
-        });
+        return update.extendItem(context, event);
       }),
       closeMeeting: assign(({ context, event }) => closeMeeting(scenario, context, event.at)),
-      pause: assign(({ context, event }) => ({
-        ...context,
-        pausedAt: event.at,
-        record: { ...context.record, pauses: [...context.record.pauses, { from: event.at }] },
-      })),
-      resume: assign(({ context, event }) => {
-        const shifted = shiftClocks(context, event.at - (context.pausedAt ?? event.at));
-        const pauses = shifted.record.pauses.map((p, i, all) =>
-          i === all.length - 1 ? { ...p, to: event.at } : p,
-        );
-        return { ...shifted, pausedAt: null, record: { ...shifted.record, pauses } };
-      }),
+      pause: assign(({ context, event }) => update.pause(context, event.at)),
+      resume: assign(({ context, event }) => update.resume(context, event.at)),
       advanceClock: assign(({ context, event }) => advanceClock(scenario, context, event.at)),
       raiseHand: assign(({ context, event }) => {
-        const { actor } = event;
-        if (actor.kind !== 'participant') return context;
-        const entry = {
-          speaker: { kind: 'participant', id: actor.id } as const,
-          pointOfOrder: event.type === 'point_of_order',
-          raisedAt: event.at,
-        };
-        return withItem(context, (item) => ({ ...item, queue: [...item.queue, entry] }));
+        assertEvent(event, ['hand.raise', 'point_of_order']);
+        return update.raiseHand(context, event);
       }),
-      // A point of order from someone already waiting moves them ahead with priority.
-      dropFromQueue: assign(({ context, event }) => {
-        const { actor } = event;
-        if (actor.kind !== 'participant') return context;
-        const me = { kind: 'participant', id: actor.id } as const;
-        return withItem(context, (item) => ({
-          ...item,
-          queue: item.queue.filter((e) => !sameSpeaker(e.speaker, me)),
-        }));
+      lowerHand: assign(({ context, event }) => {
+        assertEvent(event, 'hand.lower');
+        return update.lowerHand(context, event);
       }),
       giveFloor: assign(({ context, event }) => {
         assertEvent(event, 'floor.give');
-        const item = currentItem(scenario, context);
-        const state = context.item;
-        if (!isFloorItem(item) || !state) return context;
-        const { to } = event;
-        // Calling a speaker by name takes their point of order first, if one is waiting.
-        const entry = to
-          ? (orderedQueue(item, state.queue, context.record).find((e) => sameSpeaker(e.speaker, to)) ?? {
-              speaker: to,
-              pointOfOrder: false,
-              raisedAt: event.at,
-            })
-          : orderedQueue(item, state.queue, context.record)[0];
-        if (!entry) return context;
-        return {
-          ...context,
-          item: {
-            ...state,
-            // Only the entry called: a fixed list with several rounds keeps the speaker's later turns.
-            // A regular turn also answers the speaker's own waiting point of order.
-            queue: state.queue.filter(
-              (e) =>
-                e !== entry &&
-                !(!entry.pointOfOrder && e.pointOfOrder && sameSpeaker(e.speaker, entry.speaker)),
-            ),
-            floor: turnFor(item, entry.speaker, event.at, entry.pointOfOrder),
-          },
-        };
+        return update.giveFloor(scenario, context, event);
       }),
-      yieldFloor: assign(({ context, event }) => endTurn(context, event.at, 'yield')),
-      cutFloor: assign(({ context, event }) => endTurn(context, event.at, 'cut')),
+      yieldFloor: assign(({ context, event }) => update.endTurn(scenario, context, event.at, 'yield')),
+      cutFloor: assign(({ context, event }) => update.endTurn(scenario, context, event.at, 'cut')),
       extendFloor: assign(({ context, event }) => {
         assertEvent(event, 'floor.extend');
-        return withItem(context, (item) => {
-          if (!item.floor) return item;
-          const { timeUpAt: _, ...floor } = item.floor;
-          return {
-            ...item,
-            floor: {
-              ...floor,
-              deadline: Math.max(floor.deadline ?? event.at, event.at) + event.seconds * 1000,
-            },
-          };
-        });
+        return update.extendFloor(context, event);
       }),
       postStatement: assign(({ context, event }) => {
         assertEvent(event, ['statement.post', 'npc.say']);
-        const speaker =
-          event.type === 'npc.say'
-            ? ({ kind: 'npc', roleId: event.roleId } as const)
-            : context.item?.floor?.speaker;
-        if (!speaker) return context;
-        const roleId =
-          speaker.kind === 'npc' ? speaker.roleId : (context.participants[speaker.id]?.roleId ?? null);
-        const itemId = currentItem(scenario, context)?.id ?? null;
-        const statement = { item: itemId, speaker, roleId, text: event.text, at: event.at };
-        return {
-          ...context,
-          record: { ...context.record, statements: [...context.record.statements, statement] },
-        };
+        return update.postStatement(scenario, context, event);
       }),
       showMood: assign(({ context, event }) => {
         assertEvent(event, 'mood.show');
-        const p = event.actor.kind === 'participant' ? context.participants[event.actor.id] : undefined;
-        return p
-          ? { ...context, participants: { ...context.participants, [p.id]: { ...p, mood: event.mood } } }
-          : context;
+        return update.showMood(context, event);
       }),
       nominate: assign(({ context, event }) => {
         assertEvent(event, 'candidate.nominate');
-        return withItem(context, (item) =>
-          item.ballot
-            ? {
-                ...item,
-                ballot: { ...item.ballot, nominations: [...item.ballot.nominations, event.participantId] },
-              }
-            : item,
-        );
+        return update.nominate(context, event);
       }),
-      openBallot: assign(({ context, event }) => {
-        const item = currentItem(scenario, context);
-        if (!isBallotItem(item)) return context;
-        return withItem(context, (state) =>
-          state.ballot
-            ? { ...state, ballot: openBallot(scenario, context, item, state.ballot, event.at) }
-            : state,
-        );
-      }),
+      openBallot: assign(({ context, event }) => update.openCurrentBallot(scenario, context, event.at)),
       castVote: assign(({ context, event }) => {
         assertEvent(event, ['vote.cast', 'election.cast']);
-        const seat = event.actor.kind === 'participant' ? event.actor.id : '';
-        return withItem(context, (item) => {
-          if (!item.ballot) return item;
-          return event.type === 'vote.cast'
-            ? { ...item, ballot: { ...item.ballot, votes: { ...item.ballot.votes, [seat]: event.choice } } }
-            : {
-                ...item,
-                ballot: { ...item.ballot, choices: { ...item.ballot.choices, [seat]: [...event.choices] } },
-              };
-        });
+        return update.castBallot(context, event);
       }),
-      closeBallot: assign(({ context, event }) => {
-        const item = currentItem(scenario, context);
-        const ballot = context.item?.ballot;
-        if (!isBallotItem(item) || !ballot || !context.item) return context;
-        const counted = countBallot(scenario, context, item, ballot, event.at);
-        return {
-          ...context,
-          item: { ...context.item, ballot: { ...ballot, closedAt: event.at } },
-          record: { ...context.record, ballots: [...context.record.ballots, counted] },
-        };
-      }),
+      closeBallot: assign(({ context, event }) => update.closeCurrentBallot(scenario, context, event.at)),
       commitSignup: assign(({ context, event }) => {
         assertEvent(event, 'signup.commit');
-        const item = currentItem(scenario, context);
-        if (event.actor.kind !== 'participant' || !item) return context;
-        const signup = { item: item.id, ask: event.ask, participant: event.actor.id, at: event.at };
-        const others = context.record.signups.filter(
-          (s) => !(s.item === item.id && s.ask === event.ask && s.participant === signup.participant),
-        );
-        return { ...context, record: { ...context.record, signups: [...others, signup] } };
+        return update.commitSignup(scenario, context, event);
       }),
       withdrawSignup: assign(({ context, event }) => {
         assertEvent(event, 'signup.withdraw');
-        const item = currentItem(scenario, context);
-        const who = event.actor.kind === 'participant' ? event.actor.id : '';
-        const signups = context.record.signups.filter(
-          (s) => !(s.item === item?.id && s.ask === event.ask && s.participant === who),
-        );
-        return { ...context, record: { ...context.record, signups } };
+        return update.withdrawSignup(scenario, context, event);
       }),
       recordAction: assign(({ context, event }) => {
         assertEvent(event, 'action.record');
-        const action = {
-          item: currentItem(scenario, context)?.id ?? null,
-          kind: event.kind,
-          what: event.what,
-          ...(event.who !== undefined && { who: event.who }),
-          ...(event.due !== undefined && { due: event.due }),
-          at: event.at,
-        };
-        return { ...context, record: { ...context.record, actions: [...context.record.actions, action] } };
+        return update.recordAction(scenario, context, event);
       }),
       fireInject: assign(({ context, event }) => {
         assertEvent(event, 'inject.fire');
@@ -294,24 +150,7 @@ export function createMeetingMachine(scenario: Scenario) {
       }),
       retake: assign(({ context, event }) => {
         assertEvent(event, 'meeting.retake');
-        const cards = Object.fromEntries(Object.values(context.participants).map((p) => [p.id, p.roleId]));
-        const participants = Object.fromEntries(
-          Object.values(context.participants).map((p) => [
-            p.id,
-            { ...p, mood: null, roleId: event.cards === 'keep' ? p.roleId : null },
-          ]),
-        );
-        return {
-          ...initialContext(event.at),
-          attempt: context.attempt + 1,
-          participants,
-          observersMayFireInjects: context.observersMayFireInjects,
-          record: emptyRecord(),
-          earlierAttempts: [
-            ...context.earlierAttempts,
-            { attempt: context.attempt, record: context.record, cards },
-          ],
-        };
+        return update.retake(context, event);
       }),
     },
   }).createMachine({
@@ -388,7 +227,7 @@ export function createMeetingMachine(scenario: Scenario) {
                 initial: 'idle',
                 on: {
                   'hand.raise': { guard: 'permitted', actions: ['stamp', 'raiseHand'] },
-                  'hand.lower': { guard: 'permitted', actions: ['stamp', 'dropFromQueue'] },
+                  'hand.lower': { guard: 'permitted', actions: ['stamp', 'lowerHand'] },
                   // A point of order waits ahead of the queue; the speaker keeps any regular turn too.
                   point_of_order: { guard: 'permitted', actions: ['stamp', 'raiseHand'] },
                 },

@@ -8,45 +8,28 @@
 // inject), a trainee's page is closed and reopened, the owners_special vote is
 // opened, cast, counted and shown, and the facilitator ends the meeting.
 // axe-core runs on every screen: no serious or critical violation.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { Axe, BIG_SCREEN, LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { PASSWORD } from '../support/session-api.ts';
 
 const SCENARIO = 'elevator-coordination';
-const WAIT = 15_000;
-// axe is evaluated through the DevTools protocol, which the page's CSP
-// (script-src 'self') does not govern: no bypassCSP needed.
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' };
-const LAPTOP = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN' };
-const BIG_SCREEN = { viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' };
-
-interface AxeViolation {
-  id: string;
-  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
 
 let server: ServerProcess;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let screens: Screens;
 const headless: HeadlessClient[] = [];
-const pageErrors: string[] = [];
-const axeScreens: string[] = [];
-const axeReport: { screen: string; id: string; impact: string; help: string; nodes: number }[] = [];
+const axeChecker = new Axe();
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
     startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } }),
     launchBrowser(),
   ]);
+  screens = new Screens(browser);
 });
 afterAll(async () => {
   for (const client of headless) client.close();
@@ -54,52 +37,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function open(options: Parameters<Browser['newContext']>[0], label: string): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  const page = await context.newPage();
-  watch(page, label);
-  return page;
-}
-
-function watch(page: Page, label: string): void {
-  page.on('pageerror', (e) => pageErrors.push(`${label}: ${e.message}`));
-}
-
-/** Runs axe on the page as it stands; fails on serious or critical violations, prints the rest. */
-async function axe(page: Page, screen: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const { violations } = await page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> };
-        }
-      ).axe.run(document, { resultTypes: ['violations'] }) as Promise<{ violations: AxeViolation[] }>,
-  );
-  axeScreens.push(screen);
-  for (const v of violations) {
-    axeReport.push({ screen, id: v.id, impact: v.impact ?? 'unknown', help: v.help, nodes: v.nodes.length });
-  }
-  const blocking = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-    );
-  expect(blocking, `axe on ${screen}`).toEqual([]);
-}
-
-const seatOf = (page: Page) =>
-  page.evaluate(
-    () =>
-      JSON.parse(localStorage.getItem('civic-rehearsal.seat') ?? 'null') as {
-        participantId: string;
-        resumeToken: string;
-      } | null,
-  );
-
-const phaseIs = (page: Page, phase: string) =>
-  page.locator(`[data-testid="phase"][data-phase="${phase}"]`).waitFor({ timeout: WAIT });
+const open = (options: Parameters<Browser['newContext']>[0], label: string) => screens.open(options, label);
+const watch = (page: Page, label: string) => screens.watch(page, label);
+const axe = (page: Page, screen: string) => axeChecker.check(page, screen);
 
 interface Trainee {
   page: Page;
@@ -111,8 +51,7 @@ interface Trainee {
 
 describe('a rehearsal in real browsers', () => {
   it('runs the elevator coordination meeting across every screen', { timeout: 180_000 }, async () => {
-    const started = Date.now();
-    const step = (what: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${what}`);
+    const step = stepper();
 
     // ── Facilitator: sign in, the desk, create a session from the library ──
     const fac = await open(LAPTOP, 'facilitator');
@@ -381,10 +320,7 @@ describe('a rehearsal in real browsers', () => {
     await axe(fac, 'facilitator desk (with the session)');
     step('meeting ended');
 
-    console.log(`axe ran on ${axeScreens.length} screens: ${axeScreens.join(' · ')}`);
-    const minor = axeReport.filter((r) => r.impact !== 'serious' && r.impact !== 'critical');
-    console.log(minor.length > 0 ? 'axe findings below serious:' : 'axe: no findings at any impact');
-    for (const r of minor) console.log(`  ${r.screen}: ${r.impact} ${r.id} (${r.nodes} nodes) — ${r.help}`);
-    expect(pageErrors).toEqual([]);
+    axeChecker.report();
+    expect(screens.pageErrors).toEqual([]);
   });
 });
