@@ -1,5 +1,6 @@
 // The debrief from the server: asked for once connected, and again shortly
-// after the session changes (an expert scores, a plan item is added), so the
+// after the session changes (for experts: a score, a plan item; for trainees,
+// whose socket hears nothing of experts' work, every 15 s as well), so the
 // page stays current without asking on every patch.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DebriefView } from '../../../shared/debrief/build.ts';
@@ -7,6 +8,7 @@ import type { ErrorPayload } from '../../../shared/protocol/errors.ts';
 import { useSession } from '../connection/session-store.ts';
 
 const SETTLE_MS = 1200;
+const TRAINEE_REFRESH_MS = 15_000;
 
 export function useDebriefData(sessionId: string): {
   view: DebriefView | undefined;
@@ -65,6 +67,15 @@ export function useDebriefData(sessionId: string): {
     },
     [],
   );
+
+  // A trainee's socket hears nothing of experts' work (scores, plan items are
+  // theirs to see only in the debrief), so a trainee's page also asks again now and then.
+  const trainee = useSession((s) => s.welcome?.viewer.kind === 'trainee');
+  useEffect(() => {
+    if (!trainee || !online) return;
+    const timer = setInterval(refresh, TRAINEE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [trainee, online, refresh]);
 
   return { view, error, refresh };
 }
