@@ -21,7 +21,7 @@ import {
   type ViewPatchMessage,
   type Welcome,
 } from '../../shared/protocol/messages.ts';
-import { diff } from '../../shared/views/patch.ts';
+import { type DiffMemo, diff } from '../../shared/views/patch.ts';
 import type { LiveView } from '../../shared/views/types.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
@@ -81,11 +81,13 @@ export function attachSockets(
       const due = [...members].filter(
         (m) => advanceCursor(m, m.cursor) || m.presence !== host.presenceVersion,
       );
+      // Members' views share most of their parts: each shared part is diffed once.
+      const memo: DiffMemo = new WeakMap();
       for (const [member, projected] of fanOutViews(host, due)) {
         member.presence = host.presenceVersion;
         const live = { ...projected, seq: member.cursor.visible };
         // Only what changed since this member's last view travels.
-        const patch = diff(member.lastSent, live);
+        const patch = diff(member.lastSent, live, memo);
         if (patch) {
           const message: ViewPatchMessage = { base: member.lastSent.seq, seq: live.seq, patch };
           member.socket.emit(SERVER_EVENTS.patch, message);

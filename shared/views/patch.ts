@@ -31,9 +31,31 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/**
+ * Remembers diffs between pairs of objects. One fan-out diffs many members'
+ * views that share most of their parts (every trainee's `record` is the same
+ * object): with a memo, each shared part is compared once, not once per member.
+ */
+export type DiffMemo = WeakMap<object, WeakMap<object, Patch | undefined>>;
+
 /** The patch turning `prev` into `next`, or undefined when they are equal. */
-export function diff(prev: unknown, next: unknown): Patch | undefined {
+export function diff(prev: unknown, next: unknown, memo?: DiffMemo): Patch | undefined {
   if (prev === next) return undefined;
+  if (memo && prev !== null && next !== null && typeof prev === 'object' && typeof next === 'object') {
+    let known = memo.get(prev);
+    if (known?.has(next)) return known.get(next);
+    const result = diffUncached(prev, next, memo);
+    if (!known) {
+      known = new WeakMap();
+      memo.set(prev, known);
+    }
+    known.set(next, result);
+    return result;
+  }
+  return diffUncached(prev, next, memo);
+}
+
+function diffUncached(prev: unknown, next: unknown, memo?: DiffMemo): Patch | undefined {
   if (Array.isArray(prev) && Array.isArray(next)) {
     if (next.length >= prev.length && prev.length > 0) {
       let i = 0;
@@ -49,7 +71,8 @@ export function diff(prev: unknown, next: unknown): Patch | undefined {
     for (const key of Object.keys(next)) {
       // An undefined value is an absent key, as JSON has it.
       if (next[key] === undefined) continue;
-      const sub = key in prev && prev[key] !== undefined ? diff(prev[key], next[key]) : { $set: next[key] };
+      const sub =
+        key in prev && prev[key] !== undefined ? diff(prev[key], next[key], memo) : { $set: next[key] };
       if (sub) {
         out[key] = sub;
         changed = true;

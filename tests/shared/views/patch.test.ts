@@ -67,6 +67,27 @@ describe('view patches', () => {
     );
   });
 
+  it('gives the same patches with a memo, and diffs a shared part only once', () => {
+    fc.assert(
+      fc.property(json, json, json, (shared, before, after) => {
+        const memo = new WeakMap();
+        const prevShared = { shared, n: before };
+        const nextShared = { shared, n: after };
+        const a = diff({ part: prevShared, me: 1 }, { part: nextShared, me: 2 }, memo);
+        const b = diff({ part: prevShared, me: 3 }, { part: nextShared, me: 3 }, memo);
+        expect(a).toEqual(diff({ part: prevShared, me: 1 }, { part: nextShared, me: 2 }));
+        expect(b).toEqual(diff({ part: prevShared, me: 3 }, { part: nextShared, me: 3 }));
+      }),
+      { numRuns: 500 },
+    );
+    let compared = 0;
+    const counting = new Proxy({ n: 1 }, { ownKeys: (t) => (compared++, Reflect.ownKeys(t)) });
+    const memo = new WeakMap();
+    const next = { n: 2 };
+    for (let i = 0; i < 10; i++) diff({ part: counting }, { part: next }, memo);
+    expect(compared).toBe(1);
+  });
+
   it('turns a list into its extension with an append, whatever the elements', () => {
     fc.assert(
       fc.property(fc.array(json, { minLength: 1 }), fc.array(json, { minLength: 1 }), (head, tail) => {
