@@ -17,6 +17,9 @@ import type { LoadShape } from './bench/pipeline-load.ts';
 import { cpuSeconds, rssBytes, summarize } from './bench/proc-stats.ts';
 import type { FromWorker, ToWorker } from './bench/worker.ts';
 import { buildServer } from './build-server.mjs';
+import { SERVER_NODE_ARGS } from './server-node-args.mjs';
+
+const SERVER_NODE_ARGS_DEFAULT = SERVER_NODE_ARGS.join(' ');
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +35,7 @@ const { values } = parseArgs({
     profile: { type: 'string' },
     'no-relay': { type: 'boolean', default: false },
     'no-recovery': { type: 'boolean', default: false },
+    'server-node-args': { type: 'string', default: SERVER_NODE_ARGS_DEFAULT },
   },
 });
 const shape: LoadShape = {
@@ -256,7 +260,9 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
   const env = { DATA_DIR: dataDir, FACILITATOR_PASSWORD: PASSWORD, CLIENT_DIR: join(dataDir, 'no-client') };
-  const nodeArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+  // The same V8 flags npm start uses (scripts/server-node-args.mjs), unless overridden.
+  const tuning = (values['server-node-args'] ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...tuning, ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [])];
   const server = await start(SERVER, port, env, nodeArgs);
   const pid = server.child.pid as number;
   await sleep(1000);
@@ -287,7 +293,8 @@ async function recover(
   server.child.kill('SIGKILL');
   await new Promise((r) => server.child.once('exit', r));
   const spawnedAt = Date.now();
-  const restarted = await start(SERVER, port, env);
+  const tuning = (values['server-node-args'] ?? '').split(' ').filter(Boolean);
+  const restarted = await start(SERVER, port, env, tuning);
   const bootMs = Date.now() - spawnedAt;
   const done = await Promise.race([armed.resynced, sleep(180_000).then(() => undefined)]);
   const restoredLine = restarted.lines.find((l) => l.includes('sessions restored')) ?? '{}';
