@@ -14,11 +14,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { HeadlessClient } from '../client/headless/client.ts';
 import { startServer } from '../server/main.ts';
 import type { AnyCommand } from '../shared/protocol/messages.ts';
+import { launchBrowser } from './chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
@@ -123,20 +124,8 @@ async function main(): Promise<void> {
   const headless: HeadlessClient[] = [];
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--font-render-hinting=none',
-      ],
-    });
+    // Hinting off: Chinese text renders the same on every run.
+    browser = await launchBrowser(['--font-render-hinting=none']);
     console.log(`writing ${OUT}`);
 
     // The facilitator signs in and opens a session from the library.

@@ -81,7 +81,15 @@ describe('view patches', () => {
       { numRuns: 500 },
     );
     let compared = 0;
-    const counting = new Proxy({ n: 1 }, { ownKeys: (t) => (compared++, Reflect.ownKeys(t)) });
+    const counting = new Proxy(
+      { n: 1 },
+      {
+        ownKeys: (t) => {
+          compared++;
+          return Reflect.ownKeys(t);
+        },
+      },
+    );
     const memo = new WeakMap();
     const next = { n: 2 };
     for (let i = 0; i < 10; i++) diff({ part: counting }, { part: next }, memo);
