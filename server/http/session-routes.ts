@@ -91,7 +91,7 @@ export function sessionRoutes(
         title: host.scenario.title,
         joinCode: host.row.joinCode,
         createdAt: host.row.createdAt,
-        state: host.state,
+        state: host.machineState,
         attempt: host.context.attempt,
         participants: Object.values(host.context.participants).map((p) => p.name),
       })),

@@ -1,28 +1,20 @@
-// One live session: its meeting (one XState actor), its coaching, its log
-// and its clock. Every accepted command is written to storage before it is
+// One live session as the server hosts it: its state in memory
+// (session-state.ts: the meeting and its coaching), its log, its clock, and
+// the group commit that stores every accepted command before it is
 // acknowledged or broadcast; a refused one changes nothing. Lifecycle hooks
 // for the transport: subscribe() for changes, presence for who is online.
-import { applyCoaching, type CoachingActor } from '../../shared/coaching/apply.ts';
-import {
-  type CoachingCommand,
-  type CoachingState,
-  coachingCommandSchema,
-  emptyCoaching,
-} from '../../shared/coaching/state.ts';
 import type { DebriefInput } from '../../shared/debrief/build.ts';
 import type { LogEntry } from '../../shared/log/entry.ts';
 import { type Replayed, replayLog } from '../../shared/log/replay.ts';
-import type { Actor, Command } from '../../shared/meeting/commands.ts';
-import { commandSchema } from '../../shared/meeting/commands.ts';
-import { balanceCards } from '../../shared/meeting/seats.ts';
-import { MeetingSession, type PersistedMeeting } from '../../shared/meeting/session.ts';
-import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
-import { type AnyCommand, type CommandAck, SERVER_ONLY_COMMANDS } from '../../shared/protocol/messages.ts';
+import type { Actor } from '../../shared/meeting/commands.ts';
+import { ERROR_CODES } from '../../shared/protocol/errors.ts';
+import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Logger } from '../logger.ts';
 import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
 import type { CommandReceipt, SessionRow, SnapshotRow, Storage } from '../storage/storage.ts';
+import { type Outcome, SessionState } from './session-state.ts';
 
 export interface HostDeps {
   storage: Storage;
@@ -40,10 +32,6 @@ export interface Sender {
   id: string;
 }
 
-type Outcome = { ok: true; entries: LogEntry[] } | { ok: false; error: ErrorPayload; entries: LogEntry[] };
-
-const meetingTypes = new Set<string>(commandSchema.options.map((o) => o.shape.type.value));
-const coachingTypes = new Set<string>(coachingCommandSchema.options.map((o) => o.shape.type.value));
 const SYSTEM: Actor = { kind: 'system' };
 
 export class SessionHost {
@@ -57,9 +45,7 @@ export class SessionHost {
 
   private constructor(
     readonly row: SessionRow,
-    readonly scenario: Scenario,
-    private meeting: MeetingSession,
-    private coaching: CoachingState,
+    private state: SessionState,
     seq: number,
     private readonly deps: HostDeps,
   ) {
@@ -70,27 +56,17 @@ export class SessionHost {
   }
 
   static create(row: SessionRow, scenario: Scenario, deps: HostDeps): SessionHost {
-    return new SessionHost(row, scenario, MeetingSession.create(scenario), emptyCoaching(), 0, deps);
+    return new SessionHost(row, SessionState.fresh(row.id, scenario), 0, deps);
   }
 
   /** Rebuilds a session from its latest snapshot and the log after it; timers re-arm from the deadlines in the context. */
   static restore(row: SessionRow, scenario: Scenario, deps: HostDeps): SessionHost {
-    const snapshot = deps.storage.latestSnapshot(row.id);
-    let from: Replayed | undefined;
-    if (snapshot) {
-      const data = JSON.parse(snapshot.data) as { meeting: PersistedMeeting; coaching: CoachingState };
-      from = {
-        meeting: MeetingSession.restore(scenario, data.meeting),
-        coaching: data.coaching,
-        seq: snapshot.seq,
-      };
-    }
-    const { meeting, coaching, seq } = replayLog(
-      scenario,
-      deps.storage.readLog(row.id, from?.seq ?? 0),
-      from,
-    );
-    return new SessionHost(row, scenario, meeting, coaching, seq, deps);
+    const { state, seq } = SessionState.restore(deps.storage, row.id, scenario);
+    return new SessionHost(row, state, seq, deps);
+  }
+
+  get scenario(): Scenario {
+    return this.state.scenario;
   }
 
   /** The session as it stood just after `seq` (for the debrief's "state at this moment"). */
@@ -102,11 +78,12 @@ export class SessionHost {
   }
 
   debriefInput(): DebriefInput {
+    const { meeting, coaching } = this.state;
     return {
       scenario: this.scenario,
-      context: this.meeting.context,
-      state: this.meeting.state,
-      coaching: this.coaching,
+      context: meeting.context,
+      state: meeting.state,
+      coaching,
       log: this.log(0),
     };
   }
@@ -120,18 +97,19 @@ export class SessionHost {
   }
 
   get context() {
-    return this.meeting.context;
+    return this.state.meeting.context;
   }
 
-  get state(): string {
-    return this.meeting.state;
+  /** The machine's state path, e.g. "meeting.running.floor.speaking". */
+  get machineState(): string {
+    return this.state.meeting.state;
   }
 
   liveInput(): LiveInput {
     return {
       scenario: this.scenario,
-      meeting: { seq: this.seq, state: this.meeting.state, context: this.meeting.context },
-      coaching: this.coaching,
+      meeting: { seq: this.seq, state: this.state.meeting.state, context: this.state.meeting.context },
+      coaching: this.state.coaching,
       online: new Set(this.presence.keys()),
       now: this.now(),
     };
@@ -182,7 +160,7 @@ export class SessionHost {
   join(participantId: string, name: string): Promise<void> {
     return new Promise((resolve, reject) => {
       this.commit(
-        this.applyMeeting(SYSTEM, { type: 'participant.join', participantId, name }),
+        this.state.applyMeeting(SYSTEM, { type: 'participant.join', participantId, name }, this.now()),
         undefined,
         (error) => (error ? reject(error) : resolve()),
       );
@@ -190,13 +168,15 @@ export class SessionHost {
   }
 
   observerJoined(observerId: string, name: string): void {
-    this.commit(this.applyCoachingCommand(SYSTEM, { type: 'observer.join', observerId, name }));
+    this.commit(this.state.applyCoaching(SYSTEM, { type: 'observer.join', observerId, name }, this.now()));
   }
 
   tipDelivered(tipId: string, participantId: string): void {
-    const tip = this.coaching.tips.find((t) => t.id === tipId);
+    const tip = this.state.coaching.tips.find((t) => t.id === tipId);
     if (!tip || tip.receipts[participantId]?.deliveredAt !== undefined) return;
-    this.commit(this.applyCoachingCommand(SYSTEM, { type: 'tip.delivered', tipId, participantId }));
+    this.commit(
+      this.state.applyCoaching(SYSTEM, { type: 'tip.delivered', tipId, participantId }, this.now()),
+    );
   }
 
   /**
@@ -215,7 +195,7 @@ export class SessionHost {
       reply(JSON.parse(previous.result) as CommandAck);
       return;
     }
-    const outcome = this.apply(sender.actor, command);
+    const outcome = this.state.apply(sender.actor, command, this.now());
     if (!outcome.ok) {
       // Refused, but a clock tick that fell due before it is still stored.
       this.commit(outcome);
@@ -246,36 +226,15 @@ export class SessionHost {
     });
   }
 
-  /** Routes a command to the meeting, the coaching or the host itself. */
-  private apply(actor: Actor, command: AnyCommand): Outcome {
-    const refuse = (code: ErrorPayload['code'], message: string): Outcome => ({
-      ok: false,
-      error: { code, message },
-      entries: [],
-    });
-    if (SERVER_ONLY_COMMANDS.has(command.type))
-      return refuse(ERROR_CODES.serverOnly, `${command.type} is sent by the server only`);
-    if (command.type === 'cards.balance') return this.balance(actor);
-    if (meetingTypes.has(command.type)) return this.applyMeeting(actor, command as Command);
-    if (coachingTypes.has(command.type)) return this.applyCoachingCommand(actor, command as CoachingCommand);
-    return refuse(ERROR_CODES.unknownCommand, `unknown command ${command.type}`);
-  }
-
   /** Commands applied in memory but not yet stored, by sender and cid: a retry waits for the first. */
   private readonly inflight = new Map<string, ((ack: CommandAck) => void)[]>();
 
   /** The clock: applies whatever has fallen due. */
   tick(): void {
-    const before = this.currentItemId();
-    const event = this.meeting.tick(this.now());
-    if (event) {
-      this.commit({
-        ok: true,
-        entries: [
-          this.entry(event.actor, { kind: 'meeting', command: event.command, item: before }, event.at),
-        ],
-      });
-    } else if ((this.meeting.nextDeadline() ?? Number.POSITIVE_INFINITY) > this.now()) {
+    const entry = this.state.tick(this.now());
+    if (entry) {
+      this.commit({ ok: true, entries: [entry] });
+    } else if ((this.state.meeting.nextDeadline() ?? Number.POSITIVE_INFINITY) > this.now()) {
       this.arm(); // woke early (timers may fire a little before time)
     }
   }
@@ -290,69 +249,11 @@ export class SessionHost {
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.meeting.stop();
+    this.state.stop();
     this.listeners.clear();
   }
 
   // --- internals ---
-
-  private currentItemId(): string | null {
-    const item = this.meeting.context.item;
-    return item ? (this.scenario.agenda[item.index]?.id ?? null) : null;
-  }
-
-  private entry(actor: Actor, payload: LogEntry['payload'], at: number): LogEntry {
-    return { sessionId: this.row.id, seq: 0, at, actor, payload };
-  }
-
-  private applyMeeting(actor: Actor, command: Command): Outcome {
-    const before = this.currentItemId();
-    const result = this.meeting.dispatch(actor, command, this.now());
-    const entries = result.events.map((e) =>
-      this.entry(
-        e.actor,
-        {
-          kind: 'meeting',
-          command: e.command,
-          item: e.command.type === 'clock.tick' ? before : this.currentItemId(),
-        },
-        e.at,
-      ),
-    );
-    return result.ok ? { ok: true, entries } : { ok: false, error: result.error, entries };
-  }
-
-  private applyCoachingCommand(actor: Actor, command: CoachingCommand): Outcome {
-    const at = Math.max(this.now(), this.meeting.context.now);
-    const participants = new Set(Object.keys(this.meeting.context.participants));
-    const item = this.currentItemId();
-    const applied = applyCoaching(this.coaching, actor as CoachingActor, command, {
-      at,
-      participants,
-      item,
-      attempt: this.meeting.context.attempt,
-    });
-    if (!applied.ok)
-      return { ok: false, error: { code: applied.code, message: applied.message }, entries: [] };
-    this.coaching = applied.state;
-    return { ok: true, entries: [this.entry(actor, { kind: 'coaching', command, item }, at)] };
-  }
-
-  /** Auto-balance: one card.assign per unseated participant, as one command. */
-  private balance(actor: Actor): Outcome {
-    if (actor.kind !== 'facilitator')
-      return {
-        ok: false,
-        error: { code: ERROR_CODES.forbidden, message: 'only the facilitator assigns cards' },
-        entries: [],
-      };
-    const entries: LogEntry[] = [];
-    for (const { participantId, roleId } of balanceCards(this.scenario, this.meeting.context)) {
-      const outcome = this.applyMeeting(actor, { type: 'card.assign', participantId, roleId });
-      entries.push(...outcome.entries);
-    }
-    return { ok: true, entries };
-  }
 
   /**
    * Numbers the entries and hands them to the group commit. Memory moves on
@@ -386,17 +287,12 @@ export class SessionHost {
       { err: error, session: this.row.id },
       'append failed; reloading the session from storage',
     );
-    const reloaded = SessionHost.restore(this.row, this.scenario, { ...this.deps, commits: this.commits });
-    const stale = this.meeting;
-    this.meeting = reloaded.meeting;
-    this.coaching = reloaded.coaching;
-    this.seq = reloaded.seq;
+    const { state, seq } = SessionState.restore(this.deps.storage, this.row.id, this.scenario);
+    this.state.stop();
+    this.state = state;
+    this.seq = seq;
     this.entries = undefined;
     this.unflushed = [];
-    // Not reloaded.stop(): that would stop the meeting actor this host now runs on,
-    // and every later command would be logged and acknowledged but never applied.
-    clearTimeout(reloaded.timer);
-    stale.stop();
     this.arm();
   }
 
@@ -405,7 +301,7 @@ export class SessionHost {
     return {
       sessionId: this.row.id,
       seq: this.seq,
-      data: JSON.stringify({ meeting: this.meeting.persist(), coaching: this.coaching }),
+      data: this.state.snapshotData(),
     };
   }
 
@@ -416,7 +312,7 @@ export class SessionHost {
 
   private arm(): void {
     clearTimeout(this.timer);
-    const due = this.meeting.nextDeadline();
+    const due = this.state.meeting.nextDeadline();
     if (due === null) return;
     // Node timers are capped at ~24.8 days; meetings are not that long.
     this.timer = setTimeout(() => this.tick(), Math.max(0, due - this.now()));
