@@ -7,15 +7,13 @@
 // per socket; then SIGKILLs the pipeline with every session live and times
 // the recovery. The load comes from W generator processes. Prints a table
 // and one JSON line.
-import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LoadShape } from './bench/pipeline-load.ts';
 import { cpuSeconds, rssBytes, summarize } from './bench/proc-stats.ts';
-import type { FromWorker, ToWorker } from './bench/worker.ts';
+import { freePort, type Started, start, Workers } from './bench/processes.ts';
 import { buildServer } from './build-server.mjs';
 import { SERVER_NODE_ARGS } from './server-node-args.mjs';
 
@@ -48,145 +46,11 @@ const workerCount = Math.max(1, Number(values.workers));
 const duration = Number(values.duration ?? (values.quick ? 15 : 60));
 const warmup = Number(values.warmup);
 const PASSWORD = 'bench-password';
-const ROOT = new URL('..', import.meta.url).pathname;
 // Its own copy of the bundle: nothing else rebuilding dist/ can pull it away mid-run.
 const SERVER = `dist/bench-server/main-${process.pid}.mjs`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  port: number;
-  lines: string[];
-}
-
-function start(
-  script: string,
-  port: number,
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<Started> {
-  // The pipeline runs as npm start runs it: the bundled server, no TypeScript loader.
-  const loader = script.endsWith('.mjs') ? [] : ['--import', 'tsx'];
-  const child = spawn(process.execPath, [...nodeArgs, ...loader, join(ROOT, script)], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines: string[] = [];
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const parts = buffer.split('\n');
-      buffer = parts.pop() ?? '';
-      for (const line of parts) {
-        lines.push(line);
-        if (/"listening"|is listening/.test(line)) resolve({ child, port, lines });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
-
-/** The generator processes, each with its share of the rooms. */
-class Workers {
-  private readonly children: ChildProcess[] = [];
-
-  constructor(count: number) {
-    for (let i = 0; i < count; i++) {
-      this.children.push(
-        fork(join(ROOT, 'scripts/bench/worker.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' }),
-      );
-    }
-  }
-
-  private ask<T extends FromWorker['type']>(
-    child: ChildProcess,
-    message: ToWorker,
-    answer: T,
-  ): Promise<Extract<FromWorker, { type: T }>> {
-    return new Promise((resolve) => {
-      const on = (reply: FromWorker) => {
-        if (reply.type !== answer) return;
-        child.off('message', on);
-        resolve(reply as Extract<FromWorker, { type: T }>);
-      };
-      child.on('message', on);
-      child.send(message);
-    });
-  }
-
-  async setup(mode: 'relay' | 'pipeline', url: string): Promise<number> {
-    const share = (i: number) =>
-      Math.floor(shape.sessions / this.children.length) + (i < shape.sessions % this.children.length ? 1 : 0);
-    const started = performance.now();
-    await Promise.all(
-      this.children.map((c, i) =>
-        this.ask(
-          c,
-          { type: 'setup', mode, url, password: PASSWORD, shape: { ...shape, sessions: share(i) } },
-          'ready',
-        ),
-      ),
-    );
-    return (performance.now() - started) / 1000;
-  }
-
-  broadcast(message: ToWorker): void {
-    for (const c of this.children) c.send(message);
-  }
-
-  async results(): Promise<{ latencies: number[]; acked: number; refused: number }> {
-    const all = await Promise.all(this.children.map((c) => this.ask(c, { type: 'stop' }, 'result')));
-    return {
-      latencies: all.flatMap((r) => r.latencies),
-      acked: all.reduce((n, r) => n + r.acked, 0),
-      refused: all.reduce((n, r) => n + r.refused, 0),
-    };
-  }
-
-  async armRecovery(): Promise<{
-    members: number;
-    resynced: Promise<{ members: number; lost: number; at: number }>;
-  }> {
-    const resynced = this.children.map(
-      (c) =>
-        new Promise<Extract<FromWorker, { type: 'resynced' }>>((resolve) => {
-          const on = (reply: FromWorker) => {
-            if (reply.type === 'resynced') {
-              c.off('message', on);
-              resolve(reply);
-            }
-          };
-          c.on('message', on);
-        }),
-    );
-    const armed = await Promise.all(this.children.map((c) => this.ask(c, { type: 'arm-recovery' }, 'armed')));
-    return {
-      members: armed.reduce((n, a) => n + a.members, 0),
-      resynced: Promise.all(resynced).then((all) => ({
-        members: all.reduce((n, r) => n + r.members, 0),
-        lost: all.reduce((n, r) => n + r.lost, 0),
-        at: Math.max(...all.map((r) => r.at)),
-      })),
-    };
-  }
-
-  close(): void {
-    this.broadcast({ type: 'close' });
-  }
-}
 
 interface Measured {
   sockets: number;
@@ -239,7 +103,7 @@ async function runRelay(): Promise<Measured> {
   await sleep(1000);
   const idle = rssBytes(pid);
   const workers = new Workers(workerCount);
-  const setup = await workers.setup('relay', `http://127.0.0.1:${server.port}`);
+  const setup = await workers.setup('relay', `http://127.0.0.1:${server.port}`, shape, PASSWORD);
   const result = await measure(pid, workers, idle, setup);
   workers.close();
   server.child.kill('SIGKILL');
@@ -268,7 +132,7 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
   await sleep(1000);
   const idle = rssBytes(pid);
   const workers = new Workers(workerCount);
-  const setup = await workers.setup('pipeline', `http://127.0.0.1:${port}`);
+  const setup = await workers.setup('pipeline', `http://127.0.0.1:${port}`, shape, PASSWORD);
   const measured = await measure(pid, workers, idle, setup);
   if (values.profile) {
     server.child.kill('SIGINT');
