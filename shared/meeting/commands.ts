@@ -64,7 +64,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   // Injects.
   z.object({ type: z.literal('inject.fire'), injectId: id }),
   z.object({ type: z.literal('inject.respond'), injectId: id }),
-  z.object({ type: z.literal('settings.update'), observersMayFireInjects: z.boolean() }),
+  z.object({
+    type: z.literal('settings.update'),
+    observersMayFireInjects: z.boolean(),
+    /** Which observers may fire injects; absent: every observer. */
+    injectors: z.array(id).max(50).optional(),
+  }),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

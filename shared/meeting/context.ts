@@ -159,6 +159,8 @@ export interface MeetingContext {
   pending: { inject: string; dueAt: number }[];
   pausedAt: number | null;
   observersMayFireInjects: boolean;
+  /** The observers allowed to fire injects (null: all of them, when allowed at all). */
+  injectors: string[] | null;
   record: MeetingRecord;
   earlierAttempts: AttemptSummary[];
   /** The time of the last event applied: the machine's idea of "now". */
@@ -186,6 +188,7 @@ export function initialContext(now = 0): MeetingContext {
     pending: [],
     pausedAt: null,
     observersMayFireInjects: false,
+    injectors: null,
     record: emptyRecord(),
     earlierAttempts: [],
     now,

@@ -146,7 +146,11 @@ export function createMeetingMachine(scenario: Scenario) {
       }),
       updateSettings: assign(({ context, event }) => {
         assertEvent(event, 'settings.update');
-        return { ...context, observersMayFireInjects: event.observersMayFireInjects };
+        return {
+          ...context,
+          observersMayFireInjects: event.observersMayFireInjects,
+          injectors: event.injectors ?? null,
+        };
       }),
       retake: assign(({ context, event }) => {
         assertEvent(event, 'meeting.retake');

@@ -65,7 +65,12 @@ function holds(right: Right, scenario: Scenario, ctx: MeetingContext, actor: Act
     case 'observer':
       return actor.kind === 'observer';
     case 'injector':
-      return actor.kind === 'observer' && ctx.observersMayFireInjects;
+      // A snapshot from before per-observer choices has no list: every observer then.
+      return (
+        actor.kind === 'observer' &&
+        ctx.observersMayFireInjects &&
+        (!ctx.injectors || ctx.injectors.includes(actor.id))
+      );
     case 'joined':
       return actor.kind === 'participant' && ctx.participants[actor.id] !== undefined;
     case 'seat':

@@ -60,6 +60,7 @@ export function retake(ctx: MeetingContext, event: EventOf<'meeting.retake'>): M
     attempt: ctx.attempt + 1,
     participants,
     observersMayFireInjects: ctx.observersMayFireInjects,
+    injectors: ctx.injectors ?? null,
     record: emptyRecord(),
     earlierAttempts: [...ctx.earlierAttempts, { attempt: ctx.attempt, record: ctx.record, cards }],
   };

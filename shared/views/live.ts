@@ -186,7 +186,10 @@ export function projectLive(input: LiveInput, audience: Audience): LiveView {
   };
   if (sees(audience)) {
     view.coaching = input.coaching;
-    view.settings = { observersMayFireInjects: ctx.observersMayFireInjects };
+    view.settings = {
+      observersMayFireInjects: ctx.observersMayFireInjects,
+      injectors: ctx.injectors ?? null,
+    };
   }
   return view;
 }

@@ -131,7 +131,8 @@ export interface LiveView {
   me?: TraineeSelf;
   /** Observers and the facilitator only. */
   coaching?: CoachingState;
-  settings?: { observersMayFireInjects: boolean };
+  /** Observers may fire injects when allowed; `injectors` names which (null: all). */
+  settings?: { observersMayFireInjects: boolean; injectors: string[] | null };
   attemptsBefore: number;
 }
 

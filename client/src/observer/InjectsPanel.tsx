@@ -27,7 +27,15 @@ function InjectCard({
   const send = useSession((s) => s.send);
   const trigger = scenario.injects.find((i) => i.id === inject.id)?.trigger;
   const frozen = frozenAt(live);
-  const canFire = live.settings?.observersMayFireInjects === true && inject.trigger !== 'scheduled';
+  const me = useSession((s) =>
+    s.welcome?.viewer.kind === 'observer' ? s.welcome.viewer.observerId : undefined,
+  );
+  const settings = live.settings;
+  // The facilitator allows observers to fire injects: all of them, or the ones named.
+  const allowed =
+    settings?.observersMayFireInjects === true &&
+    (!settings.injectors || (me !== undefined && settings.injectors.includes(me)));
+  const canFire = allowed && inject.trigger !== 'scheduled';
   const awaiting = inject.fired && inject.respondedAt === undefined;
   const title = loc(inject.title);
   const audience =

@@ -405,3 +405,22 @@ describe('turn limits and points of order', () => {
     expect(d.ctx.record.pauses.at(-1)?.to).toBe(d.now);
   });
 });
+
+describe('which observers may fire injects', () => {
+  it('lets only the observers the facilitator named fire, and everyone when none is named', () => {
+    const d = startedDriver();
+    const other = { kind: 'observer', id: 'o2' } as const;
+    d.ok(FACILITATOR, { type: 'settings.update', observersMayFireInjects: true, injectors: ['o1'] });
+    expect(d.send(other, { type: 'inject.fire', injectId: 'call' })).toMatchObject({
+      error: { code: 'auth/forbidden' },
+    });
+    d.ok(OBSERVER, { type: 'inject.fire', injectId: 'call' });
+    d.ok(FACILITATOR, { type: 'settings.update', observersMayFireInjects: true });
+    d.ok(other, { type: 'inject.fire', injectId: 'spare' });
+    d.ok(FACILITATOR, { type: 'settings.update', observersMayFireInjects: false, injectors: ['o2'] });
+    expect(d.ctx.injectors).toEqual(['o2']);
+    expect(d.session.check(other, { type: 'inject.fire', injectId: 'smoke' })).toMatchObject({
+      code: 'auth/forbidden',
+    });
+  });
+});

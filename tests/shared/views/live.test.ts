@@ -333,7 +333,7 @@ describe('tips and coaching', () => {
       expect(view.coaching?.backchannel.map((m) => m.text)).toEqual(['CANARY-BACKCHANNEL']);
       expect(Object.keys(view.coaching?.observers ?? {})).toEqual(['o1', 'o2']);
       expect(view.coaching?.tips.map((t) => t.from)).toEqual(['o1', 'o2', 'o2']);
-      expect(view.settings).toEqual({ observersMayFireInjects: false });
+      expect(view.settings).toEqual({ observersMayFireInjects: false, injectors: null });
     }
   });
 });

@@ -127,6 +127,18 @@ export function InjectsPanel({ live, scenario }: { live: LiveView; scenario: Sce
     { key: 'fired', list: all.filter((i) => i.fired).sort((a, b) => b.firedAt - a.firedAt) },
   ];
   const mayFire = live.settings?.observersMayFireInjects ?? false;
+  const injectors = live.settings?.injectors ?? null;
+  const observers = Object.values(live.coaching?.observers ?? {});
+  // Choosing observers one by one: none ticked means all of them.
+  const toggleObserver = (id: string, on: boolean) => {
+    const current = injectors ?? [];
+    const next = on ? [...current, id] : current.filter((o) => o !== id);
+    void run({
+      type: 'settings.update',
+      observersMayFireInjects: true,
+      ...(next.length > 0 && { injectors: next }),
+    });
+  };
 
   return (
     <section className="panel fac-injects" aria-labelledby="fac-injects-heading">
@@ -143,6 +155,26 @@ export function InjectsPanel({ live, scenario }: { live: LiveView; scenario: Sce
           <span>{t('facilitator.injects.observersMayFire')}</span>
         </label>
       </div>
+      {mayFire && observers.length > 0 && (
+        <fieldset className="fac-injectors" data-testid="injectors">
+          <legend>{t('facilitator.injects.whichObservers')}</legend>
+          {observers.map((o) => (
+            <label key={o.id} className="fac-toggle">
+              <input
+                type="checkbox"
+                checked={injectors?.includes(o.id) ?? false}
+                disabled={busy}
+                onChange={(e) => toggleObserver(o.id, e.target.checked)}
+                data-testid={`injector-${o.id}`}
+              />
+              <span>{o.name}</span>
+            </label>
+          ))}
+          <p className="hint">
+            {injectors ? t('facilitator.injects.onlyTicked') : t('facilitator.injects.allObservers')}
+          </p>
+        </fieldset>
+      )}
       {live.phase !== 'running' && all.some((i) => !i.fired) && (
         <p className="hint">{t('facilitator.injects.onlyRunning')}</p>
       )}

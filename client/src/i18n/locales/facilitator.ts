@@ -178,6 +178,9 @@ export const facilitator = {
     injects: {
       heading: '突发事件',
       observersMayFire: '允许专家发出事件',
+      whichObservers: '哪些专家可以发出',
+      allObservers: '未勾选：所有专家都可以发出。',
+      onlyTicked: '只有勾选的专家可以发出。',
       onlyRunning: '会议进行中才能发出事件。',
       none: '本情景没有突发事件。',
       group: {
@@ -395,6 +398,9 @@ export const facilitator = {
     injects: {
       heading: 'Injects',
       observersMayFire: 'Experts may fire injects',
+      whichObservers: 'Which experts may fire them',
+      allObservers: 'None ticked: every expert may.',
+      onlyTicked: 'Only the ticked experts may.',
       onlyRunning: 'Injects can be fired while the meeting runs.',
       none: 'This scenario has no injects.',
       group: {
