@@ -13,7 +13,7 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { DebriefView } from '../../shared/debrief/build.ts';
 import type { AnyCommand, DebriefAck, StateAtAck } from '../../shared/protocol/messages.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { type CreatedSession, createSession, PASSWORD } from '../support/session-api.ts';
+import { type CreatedSession, connectObserver, createSession, PASSWORD } from '../support/session-api.ts';
 
 const SCENARIO = `schema: 1
 id: debrief-hearing
@@ -108,14 +108,7 @@ beforeAll(async () => {
     token: session.facilitatorToken,
   });
   const observers = await Promise.all(
-    ['Expert Zhao', 'Expert Qian'].map((name) =>
-      HeadlessClient.connect(url, {
-        role: 'observer',
-        sessionId: session.sessionId,
-        token: session.observerToken,
-        name,
-      }),
-    ),
+    ['Expert Zhao', 'Expert Qian'].map((name) => connectObserver(url, session, name)),
   );
   [zhao, qian] = observers as [HeadlessClient, HeadlessClient];
   for (const [key, name, roleId] of [

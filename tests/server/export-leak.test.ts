@@ -18,7 +18,7 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { DebriefView } from '../../shared/debrief/build.ts';
 import type { AnyCommand, DebriefAck, StateAtAck } from '../../shared/protocol/messages.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { type CreatedSession, createSession, PASSWORD } from '../support/session-api.ts';
+import { type CreatedSession, connectObserver, createSession, PASSWORD } from '../support/session-api.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
 const CANARY = /CANARY-[A-Za-z0-9_-]+/g;
@@ -124,16 +124,7 @@ async function runSession(scenarioId: string, reveal: boolean): Promise<Run> {
     sessionId: session.sessionId,
     token: session.facilitatorToken,
   });
-  const observers = await Promise.all(
-    OBSERVER_NAMES.map((name) =>
-      HeadlessClient.connect(url, {
-        role: 'observer',
-        sessionId: session.sessionId,
-        token: session.observerToken,
-        name,
-      }),
-    ),
-  );
+  const observers = await Promise.all(OBSERVER_NAMES.map((name) => connectObserver(url, session, name)));
   const projector = await HeadlessClient.connect(url, { role: 'projector', code: session.joinCode });
   clients.push(facilitator, ...observers, projector);
   const trainees: Trainee[] = [];

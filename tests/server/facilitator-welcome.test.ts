@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { createSession, PASSWORD } from '../support/session-api.ts';
+import { connectObserver, createSession, PASSWORD } from '../support/session-api.ts';
 
 let server: ServerProcess;
 const open: HeadlessClient[] = [];
@@ -28,12 +28,7 @@ describe('the join code in the welcome', () => {
     expect(facilitator.welcome?.joinCode).toBe(created.joinCode);
 
     const { client: trainee } = await HeadlessClient.join(server.url, created.joinCode, '王敏');
-    const observer = await HeadlessClient.connect(server.url, {
-      role: 'observer',
-      sessionId: created.sessionId,
-      token: created.observerToken,
-      name: '专家',
-    });
+    const observer = await connectObserver(server.url, created, '专家');
     const projector = await HeadlessClient.connect(server.url, { role: 'projector', code: created.joinCode });
     open.push(trainee, observer, projector);
     for (const client of [trainee, observer, projector]) expect(client.welcome?.joinCode).toBeUndefined();

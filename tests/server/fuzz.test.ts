@@ -5,6 +5,7 @@
 // `command`, `sync` and `history`. Every one must be answered with a plain
 // error payload (no stack trace, nothing applied), the server must stay up,
 // and the session must be exactly as it was.
+
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
@@ -27,6 +28,7 @@ import {
   startDrillServer,
 } from '../support/drill-room.ts';
 import type { ServerProcess } from '../support/server-process.ts';
+import { connectObserver } from '../support/session-api.ts';
 
 const RUNS = 300;
 const SEED = 20_260_115;
@@ -38,12 +40,7 @@ let observer: HeadlessClient;
 beforeAll(async () => {
   server = await startDrillServer({ scenariosDir: drillScenariosDir() });
   room = await openRoom(server.url, ['chair', 'planner', 'resident', 'resident']);
-  observer = await HeadlessClient.connect(server.url, {
-    role: 'observer',
-    sessionId: room.session.sessionId,
-    token: room.session.observerToken,
-    name: 'Fuzzing expert',
-  });
+  observer = await connectObserver(server.url, room.session, 'Fuzzing expert');
   await beginMeeting(room);
   // Something on every part of the state: a speaker, a queue, a mood, a tip.
   await ok(room.seat('resident', 0).client, { type: 'hand.raise' });

@@ -13,7 +13,7 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { AnyCommand, CommandAck, Welcome } from '../../shared/protocol/messages.ts';
 import type { LiveView, TimelineEntry } from '../../shared/views/types.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { type CreatedSession, createSession, PASSWORD } from '../support/session-api.ts';
+import { type CreatedSession, connectObserver, createSession, PASSWORD } from '../support/session-api.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
 const CANARY = /CANARY-[A-Za-z0-9_-]+/g;
@@ -141,16 +141,7 @@ beforeAll(async () => {
     sessionId: session.sessionId,
     token: session.facilitatorToken,
   });
-  observers = await Promise.all(
-    OBSERVER_NAMES.map((name) =>
-      HeadlessClient.connect(url, {
-        role: 'observer',
-        sessionId: session.sessionId,
-        token: session.observerToken,
-        name,
-      }),
-    ),
-  );
+  observers = await Promise.all(OBSERVER_NAMES.map((name) => connectObserver(url, session, name)));
   observerIds = observers.map((o) => o.id as string);
   projector = await HeadlessClient.connect(url, { role: 'projector', code: session.joinCode });
 

@@ -18,6 +18,7 @@ import {
   startDrillServer,
 } from '../support/drill-room.ts';
 import type { ServerProcess } from '../support/server-process.ts';
+import { connectObserver } from '../support/session-api.ts';
 
 const WHISPER = 'WHISPER-FOR-THE-OTHER-RESIDENT-ONLY';
 const BACKCHANNEL = 'BACKCHANNEL-BETWEEN-EXPERTS';
@@ -31,12 +32,7 @@ let observer: HeadlessClient;
 beforeAll(async () => {
   server = await startDrillServer({ scenariosDir: drillScenariosDir() });
   room = await openRoom(server.url, ['chair', 'planner', 'resident', 'resident']);
-  observer = await HeadlessClient.connect(server.url, {
-    role: 'observer',
-    sessionId: room.session.sessionId,
-    token: room.session.observerToken,
-    name: OBSERVER_NAME,
-  });
+  observer = await connectObserver(server.url, room.session, OBSERVER_NAME);
 });
 
 afterAll(async () => {

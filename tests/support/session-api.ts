@@ -1,6 +1,8 @@
 // The session HTTP API as the server tests use it: create, join, delete,
 // with the facilitator password, answering { status, body }.
 
+import { HeadlessClient } from '../../client/headless/client.ts';
+
 export const PASSWORD = 'test-facilitator-password';
 
 export interface CreatedSession {
@@ -44,4 +46,18 @@ export async function createSession(url: string, scenarioId: string): Promise<Cr
 
 export async function deleteSession(url: string, sessionId: string): Promise<number> {
   return (await request(url, 'DELETE', `/api/sessions/${sessionId}`)).status;
+}
+
+/** An expert on the observer side of a session, by its observer link. */
+export function connectObserver(
+  url: string,
+  session: Pick<CreatedSession, 'sessionId' | 'observerToken'>,
+  name: string,
+): Promise<HeadlessClient> {
+  return HeadlessClient.connect(url, {
+    role: 'observer',
+    sessionId: session.sessionId,
+    token: session.observerToken,
+    name,
+  });
 }
