@@ -91,18 +91,30 @@ export class HeadlessClient {
         // A reconnecting client that still holds the static view gets only its key.
         if (welcome.static) this.static = welcome.static;
         this.live = welcome.live;
+        this.ownSeq = welcome.ownSeq ?? 0;
         this.missed.push(...welcome.missed);
       } else if (event === 'patch') {
-        const message = payload as ViewPatchMessage;
-        // A patch applies to the view it was made from; otherwise resync.
-        if (this.live && this.live.seq === message.base) this.live = applyPatch(this.live, message.patch);
-        else void this.sync().catch(() => undefined);
+        this.applyPatchMessage(payload as ViewPatchMessage);
       } else if (event === 'notice') {
         this.notices.push(payload as Notice);
       }
       if (event === 'welcome' || event === 'patch') frame.live = this.live;
       this.wake();
     });
+  }
+
+  /** The version of this trainee's own part (`me`, `injects`) the view holds. */
+  private ownSeq = 0;
+
+  /** A patch applies to the view it was made from; a client that missed one resyncs. */
+  private applyPatchMessage(message: ViewPatchMessage): void {
+    const at = message.part === 'own' ? this.ownSeq : this.live?.seq;
+    if (!this.live || at !== message.base) {
+      void this.sync().catch(() => undefined);
+      return;
+    }
+    this.live = applyPatch(this.live, message.patch);
+    if (message.part === 'own') this.ownSeq = message.seq;
   }
 
   /** When the last frame arrived (to run clocks from the view's serverNow). */
@@ -201,7 +213,10 @@ export class HeadlessClient {
       .timeout(10_000)
       .emitWithAck('sync', { lastSeq: this.live?.seq ?? 0 })) as SyncAck;
     this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
-    if (answer.ok) this.live = answer.live;
+    if (answer.ok) {
+      this.live = answer.live;
+      this.ownSeq = answer.ownSeq ?? 0;
+    }
     return answer;
   }
 

@@ -171,7 +171,9 @@ export async function setUpRooms(
         ...(i < joins.length && { participantId: joins[i]?.participantId }),
       };
       if (member.participantId) room.trainees.set(member.participantId, socket);
-      socket.on('patch', (payload: { seq: number }) => {
+      socket.on('patch', (payload: { part: 'shared' | 'own'; seq: number }) => {
+        // Every command here changes what the whole room sees: its shared stream, numbered by log seq.
+        if (payload.part !== 'shared') return;
         member.arrivals.push({ seq: payload.seq, at: performance.now() });
         resolve(room, member, collector);
       });

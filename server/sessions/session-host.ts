@@ -92,6 +92,11 @@ export class SessionHost {
     return this.row.id;
   }
 
+  /** The session's clock (tests drive it by hand). */
+  get time(): number {
+    return this.now();
+  }
+
   get lastSeq(): number {
     return this.seq;
   }

@@ -18,27 +18,14 @@ import {
   type SyncAck,
   stateAtRequestSchema,
   syncRequestSchema,
-  type ViewPatchMessage,
   type Welcome,
 } from '../../shared/protocol/messages.ts';
-import { type DiffMemo, diff } from '../../shared/views/patch.ts';
-import type { LiveView } from '../../shared/views/types.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
-import type { SessionHost } from '../sessions/session-host.ts';
 import { type Connection, identify } from './identify.ts';
 import { TokenBucket } from './rate-limit.ts';
-import {
-  advanceCursor,
-  debriefFor,
-  fanOutViews,
-  initialCursor,
-  type LogCursor,
-  liveViewAt,
-  liveViewFor,
-  staticFor,
-  timelineFor,
-} from './views.ts';
+import { SessionRooms } from './session-rooms.ts';
+import { debriefFor, liveViewAt, staticFor, timelineFor } from './views.ts';
 
 export interface SocketOptions {
   /** Largest message a client may send, in bytes. */
@@ -56,47 +43,7 @@ export function attachSockets(
   options: SocketOptions = {},
 ): Server {
   const io = new Server(http, { maxHttpBufferSize: options.maxPayloadBytes ?? 16_384, serveClient: false });
-  type Member = Connection & { socket: Socket; cursor: LogCursor; presence: number; lastSent: LiveView };
-  const rooms = new Map<SessionHost, Set<Member>>();
-  const scheduled = new Set<SessionHost>();
-
-  // Changes are coalesced: one fan-out per session per turn of the event loop.
-  // A member gets a view only when something it may see has changed.
-  const scheduleFanOut = (host: SessionHost) => {
-    if (scheduled.has(host)) return;
-    scheduled.add(host);
-    setImmediate(() => {
-      scheduled.delete(host);
-      const members = rooms.get(host);
-      if (!members || members.size === 0) return;
-      if (host.isClosed) {
-        const notice: Notice = { kind: 'session_deleted' };
-        for (const member of members) {
-          member.socket.emit(SERVER_EVENTS.notice, notice);
-          member.socket.disconnect(true);
-        }
-        rooms.delete(host);
-        return;
-      }
-      const due = [...members].filter(
-        (m) => advanceCursor(m, m.cursor) || m.presence !== host.presenceVersion,
-      );
-      // Members' views share most of their parts: each shared part is diffed once.
-      const memo: DiffMemo = new WeakMap();
-      for (const [member, projected] of fanOutViews(host, due)) {
-        member.presence = host.presenceVersion;
-        const live = { ...projected, seq: member.cursor.visible };
-        // Only what changed since this member's last view travels.
-        const patch = diff(member.lastSent, live, memo);
-        if (patch) {
-          const message: ViewPatchMessage = { base: member.lastSent.seq, seq: live.seq, patch };
-          member.socket.emit(SERVER_EVENTS.patch, message);
-          member.lastSent = live;
-        }
-        for (const tip of live.me?.tips ?? []) host.tipDelivered(tip.id, live.me?.participantId ?? '');
-      }
-    });
-  };
+  const rooms = new SessionRooms(io);
 
   io.use((socket, next) => {
     const result = identify(registry, socket.handshake.auth);
@@ -112,23 +59,8 @@ export function attachSockets(
   io.on('connection', (socket) => {
     const connection = socket.data.connection as Connection;
     const { host, viewer, sender } = connection;
-    const cursor: LogCursor = initialCursor(connection);
-    const firstView = { ...liveViewFor(connection), seq: cursor.visible };
-    const member: Member = {
-      ...connection,
-      socket,
-      cursor,
-      presence: host.presenceVersion,
-      lastSent: firstView,
-    };
-    let room = rooms.get(host);
-    if (!room) {
-      room = new Set();
-      rooms.set(host, room);
-      host.subscribe(() => scheduleFanOut(host));
-    }
-    room.add(member);
     if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, true);
+    const member = rooms.join(connection, socket);
 
     const known = staticFor(connection);
     const welcome: Welcome = {
@@ -138,10 +70,11 @@ export function attachSockets(
       ...(viewer.kind === 'facilitator' && { joinCode: host.row.joinCode }),
       staticKey: known.key,
       ...(connection.staticKey !== known.key && { static: known.view }),
-      live: firstView,
+      ...rooms.viewOf(member, host.time),
       missed: connection.lastSeq !== undefined ? timelineFor(connection, connection.lastSeq) : [],
     };
     socket.emit(SERVER_EVENTS.welcome, welcome);
+    rooms.delivered(member);
 
     const bucket = new TokenBucket(options.commandsPerSecond ?? 20, options.burst ?? 40);
     const throttled = (ack: Ack<{ ok: false; error: ErrorPayload }>) => {
@@ -201,10 +134,13 @@ export function attachSockets(
       if (typeof ack !== 'function' || throttled(ack)) return;
       const parsed = syncRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(ack, 'sync request', parsed.error.issues.length);
-      advanceCursor(connection, cursor);
-      // The next patch is based on this view.
-      member.lastSent = { ...liveViewFor(connection), seq: cursor.visible };
-      ack({ ok: true, live: member.lastSent, missed: timelineFor(connection, parsed.data.lastSeq) });
+      // The streams' current views (brought up to date first): the next patches are based on them.
+      rooms.flush(host);
+      ack({
+        ok: true,
+        ...rooms.viewOf(member, host.time),
+        missed: timelineFor(connection, parsed.data.lastSeq),
+      });
     });
 
     socket.on(CLIENT_EVENTS.history, (payload: unknown, ack: Ack<HistoryAck>) => {
@@ -238,7 +174,7 @@ export function attachSockets(
     });
 
     socket.on('disconnect', () => {
-      room?.delete(member);
+      rooms.leave(member);
       if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, false);
     });
   });

@@ -3,10 +3,9 @@
 
 import { createHash } from 'node:crypto';
 import { buildDebrief, type DebriefView, type DebriefViewer } from '../../shared/debrief/build.ts';
-import type { LogEntry } from '../../shared/log/entry.ts';
 import { type LiveInput, personalize, projectLive } from '../../shared/views/live.ts';
 import { publicScenario } from '../../shared/views/scenario-public.ts';
-import { projectEntry, projectTimeline } from '../../shared/views/timeline.ts';
+import { projectTimeline } from '../../shared/views/timeline.ts';
 import type { LiveView, StaticView, TimelineEntry } from '../../shared/views/types.ts';
 import type { SessionHost } from '../sessions/session-host.ts';
 import type { Connection } from './identify.ts';
@@ -45,11 +44,12 @@ export function staticViewFor(connection: Connection): StaticView {
 const liveCache = new WeakMap<SessionHost, { stamp: string; views: Map<Connection['audience'], LiveView> }>();
 
 /**
- * The part of the live view every member of one audience shares, computed
- * once per change of the session (a burst of reconnections shares it too).
- * serverNow is refreshed on every use: clients set their clocks by it.
+ * The live view every member of one audience shares (a trainee's own part
+ * aside), projected once per change of the session and reused until the
+ * next: the same object while nothing changed. Its serverNow is the time of
+ * the projection; streams set the clock when they send.
  */
-function sharedLive(host: SessionHost, audience: Connection['audience'], input: LiveInput): LiveView {
+export function sharedLive(host: SessionHost, audience: Connection['audience'], input: LiveInput): LiveView {
   const stamp = `${host.lastSeq}|${host.presenceVersion}`;
   let cache = liveCache.get(host);
   if (!cache || cache.stamp !== stamp) {
@@ -61,15 +61,7 @@ function sharedLive(host: SessionHost, audience: Connection['audience'], input: 
     view = projectLive(input, audience);
     cache.views.set(audience, view);
   }
-  return view.serverNow === input.now ? view : { ...view, serverNow: input.now };
-}
-
-export function liveViewFor(connection: Connection): LiveView {
-  const input = connection.host.liveInput();
-  const shared = sharedLive(connection.host, connection.audience, input);
-  return connection.viewer.kind === 'trainee'
-    ? personalize(shared, input, connection.viewer.participantId)
-    : shared;
+  return view;
 }
 
 export function timelineFor(connection: Connection, afterSeq: number, limit = 1000): TimelineEntry[] {
@@ -82,28 +74,6 @@ export function timelineFor(connection: Connection, afterSeq: number, limit = 10
     ...(participantId && { participantId }),
     roleId,
   });
-}
-
-/**
- * One fan-out for one session: the projection each audience shares is
- * computed once, then personalised per trainee.
- */
-export function fanOutViews<C extends Connection>(
-  host: SessionHost,
-  connections: Iterable<C>,
-): Map<C, LiveView> {
-  const input = host.liveInput();
-  const views = new Map<C, LiveView>();
-  for (const connection of connections) {
-    const common = sharedLive(host, connection.audience, input);
-    views.set(
-      connection,
-      connection.viewer.kind === 'trainee'
-        ? personalize(common, input, connection.viewer.participantId)
-        : common,
-    );
-  }
-  return views;
 }
 
 /** The live view as it stood just after `seq`, projected for this connection (the debrief's "state at this moment"). */
@@ -135,48 +105,4 @@ export function debriefViewerFor(connection: Connection): DebriefViewer | null {
 export function debriefFor(connection: Connection): DebriefView | null {
   const viewer = debriefViewerFor(connection);
   return viewer ? buildDebrief(connection.host.debriefInput(), viewer) : null;
-}
-
-/**
- * A new connection's cursor: the last entry it may see, found by reading the
- * log backwards (most entries are visible, so this stops almost at once).
- */
-export function initialCursor(connection: Connection): LogCursor {
-  const { host } = connection;
-  const entries = host.log(0);
-  const visible = isVisibleTo(connection);
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i];
-    if (entry && visible(entry)) return { visible: entry.seq, scanned: host.lastSeq };
-  }
-  return { visible: 0, scanned: host.lastSeq };
-}
-
-function isVisibleTo(connection: Connection): (entry: LogEntry) => boolean {
-  const { host, audience, viewer } = connection;
-  if (audience === 'observer' || audience === 'facilitator') return () => true;
-  const participantId = viewer.kind === 'trainee' ? viewer.participantId : undefined;
-  const roleId = participantId ? (host.context.participants[participantId]?.roleId ?? null) : null;
-  const timelineViewer = { audience, ...(participantId && { participantId }), roleId };
-  return (entry) => projectEntry(host.scenario, entry, timelineViewer) !== null;
-}
-
-/** How far a connection has read the log: the last entry it may see, and how far that was checked. */
-export interface LogCursor {
-  visible: number;
-  scanned: number;
-}
-
-/**
- * Moves the cursor over new log entries. Entries a viewer may not see (an
- * observer joining, another trainee's tip) do not advance `visible`, so a
- * trainee's sequence numbers and updates never betray hidden activity.
- * Returns whether anything visible arrived.
- */
-export function advanceCursor(connection: Connection, cursor: LogCursor): boolean {
-  const before = cursor.visible;
-  const visible = isVisibleTo(connection);
-  for (const entry of connection.host.log(cursor.scanned)) if (visible(entry)) cursor.visible = entry.seq;
-  cursor.scanned = connection.host.lastSeq;
-  return cursor.visible !== before;
 }

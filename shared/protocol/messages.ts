@@ -109,24 +109,28 @@ export interface Welcome {
   staticKey: string;
   static?: StaticView;
   live: LiveView;
+  /** A trainee's own-part version (see ViewPatchMessage); absent for other viewers. */
+  ownSeq?: number;
   /** What happened since the client's lastSeq, projected for it (empty on a first visit). */
   missed: TimelineEntry[];
 }
 
 /**
- * After the welcome, changes arrive as patches: `patch` turns the view whose
- * seq is `base` into the view whose seq is `seq`. A client whose view is not
- * at `base` (it missed one) asks for `sync` instead of applying it.
+ * After the welcome, changes arrive as patches in two streams, each
+ * numbered on its own. `shared` patches (what every member of the viewer's
+ * audience sees) turn the view whose `seq` is `base` into the view whose
+ * `seq` is `seq`; they never touch a trainee's own keys (`me`, `injects`).
+ * `own` patches (a trainee's own part) turn own version `base` into `seq`,
+ * counted from the welcome's `ownSeq`. A client whose view is not at `base`
+ * (it missed one) asks for `sync` instead of applying it.
  */
-export interface ViewPatchMessage {
-  base: number;
-  seq: number;
-  patch: Patch;
-}
+export type ViewPatchMessage =
+  | { part: 'shared'; base: number; seq: number; patch: Patch }
+  | { part: 'own'; base: number; seq: number; patch: Patch };
 
 export type CommandAck = { ok: true; seq: number } | { ok: false; error: ErrorPayload };
 export type SyncAck =
-  | { ok: true; live: LiveView; missed: TimelineEntry[] }
+  | { ok: true; live: LiveView; ownSeq?: number; missed: TimelineEntry[] }
   | { ok: false; error: ErrorPayload };
 export type HistoryAck =
   | { ok: true; entries: TimelineEntry[]; lastSeq: number }

@@ -210,8 +210,13 @@ function tipsFor(coaching: CoachingState, participantId: string): TipView[] {
     });
 }
 
-/** Adds one trainee's own part — their card, private handouts, tips, ballot — to the shared trainee view. */
-export function personalize(shared: LiveView, input: LiveInput, participantId: string): LiveView {
+/** A trainee's own part of the live view: their card, private handouts, tips, ballot and the injects their card received. */
+export type OwnPart = Required<Pick<LiveView, 'me' | 'injects'>>;
+
+/** The keys of the live view that belong to one trainee; the shared trainee view never changes them. */
+export const OWN_KEYS = ['me', 'injects'] as const satisfies readonly (keyof OwnPart)[];
+
+export function ownPart(input: LiveInput, participantId: string): OwnPart {
   const ctx = input.meeting.context;
   const participant = ctx.participants[participantId];
   const roleId = participant?.roleId ?? null;
@@ -219,7 +224,6 @@ export function personalize(shared: LiveView, input: LiveInput, participantId: s
   const ballot = ctx.item?.ballot;
   const mine = ballot ? (ballot.votes[participantId] ?? ballot.choices[participantId]) : undefined;
   return {
-    ...shared,
     injects: receivedInjects(input.scenario, ctx, roleId),
     me: {
       participantId,
@@ -233,6 +237,29 @@ export function personalize(shared: LiveView, input: LiveInput, participantId: s
       ...(mine !== undefined && { ballot: mine }),
     },
   };
+}
+
+/**
+ * Everything ownPart reads. State is never mutated in place, so while each
+ * of these is the same object as before, the trainee's own part is unchanged
+ * and need not be rebuilt (a fan-out checks this for every trainee).
+ */
+export function ownPartDependencies(input: LiveInput, participantId: string): readonly unknown[] {
+  const ctx = input.meeting.context;
+  return [
+    input.scenario,
+    ctx.participants[participantId],
+    ctx.item?.ballot,
+    ctx.record.injects,
+    ctx.attempt,
+    input.coaching.tips,
+    input.coaching.plan,
+  ];
+}
+
+/** Adds one trainee's own part to the shared trainee view. */
+export function personalize(shared: LiveView, input: LiveInput, participantId: string): LiveView {
+  return { ...shared, ...ownPart(input, participantId) };
 }
 
 export function projectTrainee(input: LiveInput, participantId: string): LiveView {

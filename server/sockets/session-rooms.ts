@@ -1,0 +1,119 @@
+// Who is connected to which session, and the fan-out that keeps them up to
+// date. Each session's members are grouped by audience; each audience has
+// one shared stream (a Socket.IO room, one broadcast per change) and each
+// trainee an own stream (streams.ts). Changes are coalesced: one fan-out
+// per session per turn of the event loop.
+import type { Server, Socket } from 'socket.io';
+import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/protocol/messages.ts';
+import type { LiveInput } from '../../shared/views/live.ts';
+import type { Audience, LiveView } from '../../shared/views/types.ts';
+import type { SessionHost } from '../sessions/session-host.ts';
+import type { Connection } from './identify.ts';
+import { OwnStream, SharedStream } from './streams.ts';
+
+export interface Member {
+  connection: Connection;
+  socket: Socket;
+  shared: SharedStream;
+  own?: OwnStream;
+}
+
+interface SessionRoom {
+  members: Set<Member>;
+  streams: Map<Audience, SharedStream>;
+}
+
+export class SessionRooms {
+  private readonly sessions = new Map<SessionHost, SessionRoom>();
+  private readonly scheduled = new Set<SessionHost>();
+
+  constructor(private readonly io: Server) {}
+
+  /** Adds a connection to its session's rooms; its first view comes from `viewOf`. */
+  join(connection: Connection, socket: Socket): Member {
+    const { host, audience, viewer } = connection;
+    let session = this.sessions.get(host);
+    if (!session) {
+      session = { members: new Set(), streams: new Map() };
+      this.sessions.set(host, session);
+      host.subscribe(() => this.schedule(host));
+    }
+    const input = host.liveInput();
+    let shared = session.streams.get(audience);
+    if (!shared) {
+      shared = new SharedStream(host, audience, `${host.id}/${audience}`, input);
+      session.streams.set(audience, shared);
+    }
+    void socket.join(shared.room);
+    const member: Member = {
+      connection,
+      socket,
+      shared,
+      ...(viewer.kind === 'trainee' && { own: new OwnStream(viewer.participantId, input) }),
+    };
+    session.members.add(member);
+    return member;
+  }
+
+  leave(member: Member): void {
+    const { host, audience } = member.connection;
+    const session = this.sessions.get(host);
+    if (!session) return;
+    session.members.delete(member);
+    if (![...session.members].some((m) => m.connection.audience === audience))
+      session.streams.delete(audience);
+  }
+
+  /**
+   * The member's whole view as its streams stand: what the patches that
+   * follow are based on. The clock is set to now (clients set theirs by it).
+   */
+  viewOf(member: Member, now: number): { live: LiveView; ownSeq?: number } {
+    const live = { ...member.shared.view, serverNow: now, ...member.own?.view };
+    return member.own ? { live, ownSeq: member.own.seq } : { live };
+  }
+
+  /** Runs a fan-out that is due now rather than later (a sync answers with the latest view). */
+  flush(host: SessionHost): void {
+    if (this.scheduled.delete(host)) this.fanOut(host);
+  }
+
+  private schedule(host: SessionHost): void {
+    if (this.scheduled.has(host)) return;
+    this.scheduled.add(host);
+    setImmediate(() => this.flush(host));
+  }
+
+  private fanOut(host: SessionHost): void {
+    const session = this.sessions.get(host);
+    if (!session || session.members.size === 0) return;
+    if (host.isClosed) {
+      const notice: Notice = { kind: 'session_deleted' };
+      for (const member of session.members) {
+        member.socket.emit(SERVER_EVENTS.notice, notice);
+        member.socket.disconnect(true);
+      }
+      this.sessions.delete(host);
+      return;
+    }
+    const input: LiveInput = host.liveInput();
+    // One encoding per audience: Socket.IO serialises a room broadcast once.
+    for (const stream of session.streams.values()) {
+      const message = stream.advance(input);
+      if (message) this.io.to(stream.room).emit(SERVER_EVENTS.patch, message);
+    }
+    for (const member of session.members) {
+      const message: ViewPatchMessage | undefined = member.own?.advance(input);
+      if (!message) continue;
+      member.socket.emit(SERVER_EVENTS.patch, message);
+      this.delivered(member);
+    }
+  }
+
+  /** Tips in a trainee's own part have reached them (call once they were sent). */
+  delivered(member: Member): void {
+    if (!member.own) return;
+    const { host } = member.connection;
+    for (const tip of member.own.view.me.tips) host.tipDelivered(tip.id, member.own.participantId);
+  }
+}

@@ -1,0 +1,103 @@
+// Updates travel in two streams, so that sending costs what a plain relay's
+// does. The SHARED stream carries what every member of one audience sees
+// (the trainee view without anyone's own part, the observers' view, the
+// projector's): one projection, one diff, one Socket.IO broadcast to the
+// audience's room — encoded once however many members it has. The OWN
+// stream carries a trainee's own part (`me`, the injects their card
+// received) to that trainee alone, and only when it changed.
+import type { LogEntry } from '../../shared/log/entry.ts';
+import type { ViewPatchMessage } from '../../shared/protocol/messages.ts';
+import { type LiveInput, type OwnPart, ownPart, ownPartDependencies } from '../../shared/views/live.ts';
+import { diff } from '../../shared/views/patch.ts';
+import { projectEntry } from '../../shared/views/timeline.ts';
+import type { Audience, LiveView } from '../../shared/views/types.ts';
+import type { SessionHost } from '../sessions/session-host.ts';
+import { sharedLive } from './views.ts';
+
+/**
+ * One audience of one session. `view` is what its members last received;
+ * its seq is the last log entry an anonymous member of the audience may see,
+ * so sequence numbers never betray activity hidden from it.
+ */
+export class SharedStream {
+  view: LiveView;
+  /** The projection `view` was made from (before its clock was set): unchanged projection, nothing to send. */
+  private projected: LiveView;
+  private scanned: number;
+
+  constructor(
+    readonly host: SessionHost,
+    readonly audience: Audience,
+    /** The Socket.IO room its members are in. */
+    readonly room: string,
+    input: LiveInput,
+  ) {
+    this.scanned = host.lastSeq;
+    this.projected = sharedLive(host, audience, input);
+    this.view = { ...this.projected, serverNow: input.now, seq: lastVisible(host, audience, 0) };
+  }
+
+  /** The patch that brings the audience up to date, or undefined when nothing it sees changed. */
+  advance(input: LiveInput): ViewPatchMessage | undefined {
+    const base = this.view.seq;
+    const seq = this.seenUpTo(base);
+    const projected = sharedLive(this.host, this.audience, input);
+    if (projected === this.projected && seq === base) return undefined;
+    this.projected = projected;
+    const next = { ...projected, serverNow: input.now, seq };
+    const patch = diff(this.view, next);
+    this.view = next;
+    return { part: 'shared', base, seq, patch: patch ?? {} };
+  }
+
+  private seenUpTo(current: number): number {
+    const seq = lastVisible(this.host, this.audience, this.scanned, current);
+    this.scanned = this.host.lastSeq;
+    return seq;
+  }
+}
+
+/** One trainee's own part, as that trainee last received it. */
+export class OwnStream {
+  view: OwnPart;
+  /** Counts this trainee's own updates (not log entries: nothing to infer from it). */
+  seq = 0;
+  private dependencies: readonly unknown[];
+
+  constructor(
+    readonly participantId: string,
+    input: LiveInput,
+  ) {
+    this.view = ownPart(input, participantId);
+    this.dependencies = ownPartDependencies(input, participantId);
+  }
+
+  advance(input: LiveInput): ViewPatchMessage | undefined {
+    const dependencies = ownPartDependencies(input, this.participantId);
+    if (dependencies.every((d, i) => d === this.dependencies[i])) return undefined;
+    this.dependencies = dependencies;
+    const next = ownPart(input, this.participantId);
+    const patch = diff(this.view, next);
+    if (!patch) return undefined;
+    this.view = next;
+    const base = this.seq++;
+    return { part: 'own', base, seq: this.seq, patch };
+  }
+}
+
+const anonymous = (audience: Audience) => ({ audience, roleId: null });
+
+/**
+ * The seq of the last entry after `afterSeq` that a member of the audience
+ * who is nobody in particular may see, or `current` when there is none.
+ */
+function lastVisible(host: SessionHost, audience: Audience, afterSeq: number, current = 0): number {
+  if (audience === 'observer' || audience === 'facilitator') return Math.max(current, host.lastSeq);
+  const viewer = anonymous(audience);
+  const entries: LogEntry[] = host.log(afterSeq);
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i] as LogEntry;
+    if (projectEntry(host.scenario, entry, viewer) !== null) return entry.seq;
+  }
+  return current;
+}
