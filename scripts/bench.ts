@@ -47,7 +47,8 @@ const duration = Number(values.duration ?? (values.quick ? 15 : 60));
 const warmup = Number(values.warmup);
 const PASSWORD = 'bench-password';
 // Its own copy of the bundle: nothing else rebuilding dist/ can pull it away mid-run.
-const SERVER = `dist/bench-server/main-${process.pid}.mjs`;
+const SERVER_DIR = `dist/bench-server/${process.pid}`;
+const SERVER = `${SERVER_DIR}/main.mjs`;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
@@ -62,6 +63,16 @@ interface Measured {
   cpuPercent: number;
   rssMb: number;
   memoryPerSocketKb: number;
+  /** The server's own last "stats" line in the window (the pipeline only): where the RSS is. */
+  heap?: { usedMb: number; totalMb: number; externalMb: number };
+}
+
+/** The last "stats" line the server logged (STATS_INTERVAL_MS), as JS heap used/total and external memory. */
+function lastStats(lines: string[] | undefined): Measured['heap'] {
+  const line = lines?.findLast((l) => l.includes('"msg":"stats"'));
+  if (!line) return undefined;
+  const stats = JSON.parse(line) as { heapUsedMb: number; heapTotalMb: number; externalMb: number };
+  return { usedMb: stats.heapUsedMb, totalMb: stats.heapTotalMb, externalMb: stats.externalMb };
 }
 
 /** Warm-up, then `duration` seconds measured: latency, throughput, the server's CPU and memory. */
@@ -70,6 +81,7 @@ async function measure(
   workers: Workers,
   idleRss: number,
   setupSeconds: number,
+  serverLines?: string[],
 ): Promise<Measured> {
   const sockets = shape.sessions * (shape.trainees + shape.observers);
   const connectedRss = rssBytes(pid);
@@ -94,6 +106,7 @@ async function measure(
     cpuPercent: Math.round(((cpu1 - cpu0) / elapsed) * 100),
     rssMb: mb(rss),
     memoryPerSocketKb: Math.round((connectedRss - idleRss) / sockets / 1024),
+    ...(serverLines && { heap: lastStats(serverLines) }),
   };
 }
 
@@ -123,7 +136,12 @@ interface Recovery {
 async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
-  const env = { DATA_DIR: dataDir, FACILITATOR_PASSWORD: PASSWORD, CLIENT_DIR: join(dataDir, 'no-client') };
+  const env = {
+    DATA_DIR: dataDir,
+    FACILITATOR_PASSWORD: PASSWORD,
+    CLIENT_DIR: join(dataDir, 'no-client'),
+    STATS_INTERVAL_MS: '5000',
+  };
   // The same V8 flags npm start uses (scripts/server-node-args.mjs), unless overridden.
   const tuning = (values['server-node-args'] ?? '').split(' ').filter(Boolean);
   const nodeArgs = [...tuning, ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [])];
@@ -133,7 +151,7 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
   const idle = rssBytes(pid);
   const workers = new Workers(workerCount);
   const setup = await workers.setup('pipeline', `http://127.0.0.1:${port}`, shape, PASSWORD);
-  const measured = await measure(pid, workers, idle, setup);
+  const measured = await measure(pid, workers, idle, setup, server.lines);
   if (values.profile) {
     server.child.kill('SIGINT');
     await new Promise((r) => server.child.once('exit', r));
@@ -141,6 +159,7 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
     return { measured };
   }
   const recovery = values['no-recovery'] ? undefined : await recover(server, port, env, workers);
+  server.child.kill('SIGKILL'); // already gone after a recovery run; not otherwise
   workers.close();
   return { measured, ...(recovery && { recovery }) };
 }
@@ -206,7 +225,7 @@ const HEADER = [
   'KB/sock',
 ];
 
-await buildServer(SERVER);
+await buildServer(SERVER_DIR);
 const machine = {
   cpus: cpus().length,
   model: cpus()[0]?.model ?? '',
@@ -240,6 +259,11 @@ console.log(
 console.log(HEADER.map((c) => c.padStart(9)).join(' '));
 if (relay) console.log(row('relay', relay));
 console.log(row('pipeline', pipeline.measured));
+const heap = pipeline.measured.heap;
+if (heap)
+  console.log(
+    `pipeline server memory: JS heap ${heap.usedMb} MB used of ${heap.totalMb} MB, external ${heap.externalMb} MB (RSS ${pipeline.measured.rssMb} MB)`,
+  );
 if (pipeline.recovery) {
   const r = pipeline.recovery;
   console.log(

@@ -19,7 +19,8 @@ if (stale('dist/client/index.html', ['client', 'shared', 'vite.config.ts'])) {
   const { build } = await import('vite');
   await build({ logLevel: 'warn' });
 }
-if (stale('dist/server/main.mjs', ['server', 'shared', 'package.json'])) {
+const serverSources = ['server', 'shared', 'package.json', 'scripts/build-server.mjs'];
+if (['main.mjs', 'commit-worker.mjs'].some((f) => stale(`dist/server/${f}`, serverSources))) {
   console.log('building the server…');
   const { buildServer } = await import('./build-server.mjs');
   await buildServer();

@@ -9,6 +9,14 @@ export interface ServerConfig {
   /** The built client; served when it exists. */
   clientDir: string;
   logLevel: string;
+  /**
+   * Where the group commit's transactions run: on the event loop ('inline',
+   * the default: faster on a 2-core machine, see docs/benchmarks.md) or on
+   * a worker thread ('thread': the event loop never waits for an fsync).
+   */
+  commitWriter?: 'inline' | 'thread';
+  /** How often the server logs its memory and load (0: never). */
+  statsIntervalMs?: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -22,5 +30,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     scenariosDir: resolve(env.SCENARIOS_DIR ?? 'scenarios'),
     clientDir: resolve(env.CLIENT_DIR ?? 'dist/client'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    commitWriter: env.COMMIT_WRITER === 'thread' ? 'thread' : 'inline',
+    statsIntervalMs: Number(env.STATS_INTERVAL_MS ?? 60_000) || 0,
   };
 }

@@ -11,6 +11,7 @@ import { createLogger } from './logger.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { SessionRegistry } from './sessions/registry.ts';
 import { attachSockets } from './sockets/socket-server.ts';
+import { InlineWriter, ThreadWriter } from './storage/batch-writer.ts';
 import { CommitQueue } from './storage/commit-queue.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 
@@ -40,9 +41,11 @@ export async function startServer(
   );
 
   const restoreStarted = performance.now();
-  const storage = SqliteStorage.open(join(config.dataDir, 'civic-rehearsal.sqlite'));
+  const file = join(config.dataDir, 'civic-rehearsal.sqlite');
+  const storage = SqliteStorage.open(file);
   // One group commit for every session: commands arriving together share one fsync.
-  const commits = new CommitQueue(storage);
+  const writer = config.commitWriter === 'thread' ? new ThreadWriter(file) : new InlineWriter(storage);
+  const commits = new CommitQueue(writer);
   const registry = new SessionRegistry(storage, library, { storage, logger, commits });
   const restored = registry.restoreAll();
   logger.info(
@@ -59,15 +62,45 @@ export async function startServer(
     server.once('listening', resolve);
     server.once('error', reject);
   });
+  const stats = config.statsIntervalMs ? logStats(logger, registry, io, config.statsIntervalMs) : undefined;
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, 'civic rehearsal is listening');
   const close = async () => {
+    clearInterval(stats);
     registry.stopAll();
-    commits.flush();
+    await commits.drain();
+    await writer.close();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     storage.close();
   };
   return { port, close, logger, registry };
+}
+
+/** A periodic line with the process's memory and load, for operators (and the benchmark). */
+function logStats(
+  logger: ReturnType<typeof createLogger>,
+  registry: SessionRegistry,
+  io: ReturnType<typeof attachSockets>,
+  everyMs: number,
+): NodeJS.Timeout {
+  const mb = (bytes: number) => Math.round(bytes / 1048576);
+  const timer = setInterval(() => {
+    const m = process.memoryUsage();
+    logger.info(
+      {
+        rssMb: mb(m.rss),
+        heapUsedMb: mb(m.heapUsed),
+        heapTotalMb: mb(m.heapTotal),
+        externalMb: mb(m.external),
+        arrayBuffersMb: mb(m.arrayBuffers),
+        sessions: registry.size,
+        sockets: io.engine.clientsCount,
+      },
+      'stats',
+    );
+  }, everyMs);
+  timer.unref();
+  return timer;
 }
 
 /** Starts the server and closes it cleanly on SIGINT or SIGTERM. */

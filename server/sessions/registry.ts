@@ -23,6 +23,11 @@ export class SessionRegistry {
     private readonly deps: HostDeps,
   ) {}
 
+  /** Sessions hosted now. */
+  get size(): number {
+    return this.hosts.size;
+  }
+
   get logger(): Logger {
     return this.deps.logger;
   }

@@ -12,6 +12,7 @@ import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Logger } from '../logger.ts';
+import { InlineWriter } from '../storage/batch-writer.ts';
 import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
 import type { CommandReceipt, SessionRow, SnapshotRow, Storage } from '../storage/storage.ts';
 import { type Outcome, SessionState } from './session-state.ts';
@@ -51,7 +52,7 @@ export class SessionHost {
   ) {
     this.seq = seq;
     this.now = deps.now ?? Date.now;
-    this.commits = deps.commits ?? new CommitQueue(deps.storage);
+    this.commits = deps.commits ?? new CommitQueue(new InlineWriter(deps.storage));
     this.arm();
   }
 

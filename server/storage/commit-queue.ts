@@ -1,51 +1,77 @@
-// Group commit: every append requested during one turn of the event loop is
-// written in one transaction — one fsync for all of them — and only then
-// are their commands acknowledged and their changes broadcast. With
-// synchronous=FULL an fsync costs milliseconds; a classroom district sends
-// hundreds of commands a second, so they share it.
-import type { AppendBatch, Storage } from './storage.ts';
+// Group commit: appends requested while the previous transaction is being
+// written are written together in the next one — one fsync for all of
+// them — and only then are their commands acknowledged and their changes
+// broadcast. With synchronous=FULL an fsync costs a fraction of a
+// millisecond to milliseconds; a classroom district sends hundreds of
+// commands a second, so they share it. One transaction is in flight at a
+// time, so the batches size themselves to the disk's pace.
+import type { BatchWriter } from './batch-writer.ts';
+import type { AppendBatch } from './storage.ts';
 
 export type Committed = (error?: Error) => void;
 
-/** The shortest gap between two group commits, in ms. */
-const MIN_GAP_MS = 2;
+type Pending = { batch: AppendBatch; done: Committed };
 
 export class CommitQueue {
-  private pending: (AppendBatch & { done: Committed })[] = [];
+  private pending: Pending[] = [];
   private scheduled = false;
+  private writing: Promise<void> | undefined;
   /** Flushes so far, and appends in them: the batching factor is appends / flushes. */
   readonly stats = { flushes: 0, appends: 0 };
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly writer: BatchWriter) {}
 
   enqueue(batch: AppendBatch, done: Committed): void {
-    this.pending.push({ ...batch, done });
-    if (this.scheduled) return;
+    this.pending.push({ batch, done });
+    if (this.scheduled || this.writing) return;
     this.scheduled = true;
-    // At most one fsync per MIN_GAP_MS: under load, later commands wait a
-    // moment and share the next one instead of each paying for their own.
-    const wait = this.lastFlush + MIN_GAP_MS - performance.now();
-    if (wait > 0) setTimeout(() => this.flush(), wait);
-    else setImmediate(() => this.flush());
+    // Everything asked for in this turn of the event loop shares the transaction.
+    setImmediate(() => void this.flush());
   }
 
-  private lastFlush = 0;
-
-  /** Writes everything queued now (also called directly by tests and at shutdown). */
-  flush(): void {
+  /** Writes what is queued now; resolves once it is durable (or failed). */
+  flush(): Promise<void> {
     this.scheduled = false;
-    this.lastFlush = performance.now();
+    if (this.writing) return this.writing;
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
-    let failure: Error | undefined;
-    try {
-      this.storage.appendBatch(batch);
-      this.stats.flushes++;
-      this.stats.appends += batch.length;
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
+    if (batch.length === 0) return Promise.resolve();
+    this.writing = this.writer.write(batch.map((p) => p.batch)).then(
+      () => {
+        this.stats.flushes++;
+        this.stats.appends += batch.length;
+        this.settle(batch);
+      },
+      (error: unknown) => this.settle(batch, error instanceof Error ? error : new Error(String(error))),
+    );
+    return this.writing;
+  }
+
+  /** Resolves when nothing is queued or being written (at shutdown). */
+  async drain(): Promise<void> {
+    while (this.writing || this.pending.length > 0) await this.flush();
+  }
+
+  private settle(batch: Pending[], failure?: Error): void {
+    this.writing = undefined;
+    if (failure) {
+      // Later appends of the same sessions were numbered after the failed
+      // ones: they cannot be written either, and their sessions reload.
+      const failed = new Set(batch.flatMap(sessionsOf));
+      const doomed = this.pending.filter((p) => sessionsOf(p).some((s) => failed.has(s)));
+      this.pending = this.pending.filter((p) => !doomed.includes(p));
+      batch.push(...doomed);
     }
     for (const b of batch) b.done(failure);
+    if (this.pending.length > 0 && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => void this.flush());
+    }
   }
+}
+
+function sessionsOf({ batch }: Pending): string[] {
+  const ids = batch.entries.map((e) => e.sessionId);
+  if (batch.snapshot) ids.push(batch.snapshot.sessionId);
+  return ids;
 }

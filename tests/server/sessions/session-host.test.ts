@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../../server/logger.ts';
 import { SessionHost } from '../../../server/sessions/session-host.ts';
+import { InlineWriter } from '../../../server/storage/batch-writer.ts';
 import { CommitQueue } from '../../../server/storage/commit-queue.ts';
 import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
 import type { CommandAck } from '../../../shared/protocol/messages.ts';
@@ -19,7 +20,7 @@ function host() {
     title: 'x',
   };
   storage.createSession(row);
-  const commits = new CommitQueue(storage);
+  const commits = new CommitQueue(new InlineWriter(storage));
   const h = SessionHost.create(row, engineScenario(), { storage, logger: createLogger('silent'), commits });
   return { h, storage, commits };
 }
