@@ -142,26 +142,36 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
     CLIENT_DIR: join(dataDir, 'no-client'),
     STATS_INTERVAL_MS: '5000',
   };
-  // The same V8 flags npm start uses (scripts/server-node-args.mjs), unless overridden.
-  const tuning = (values['server-node-args'] ?? '').split(' ').filter(Boolean);
-  const nodeArgs = [...tuning, ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [])];
-  const server = await start(SERVER, port, env, nodeArgs);
+  const server = await start(SERVER, port, env, serverNodeArgs('load'));
   const pid = server.child.pid as number;
   await sleep(1000);
   const idle = rssBytes(pid);
   const workers = new Workers(workerCount);
   const setup = await workers.setup('pipeline', `http://127.0.0.1:${port}`, shape, PASSWORD);
   const measured = await measure(pid, workers, idle, setup, server.lines);
-  if (values.profile) {
-    server.child.kill('SIGINT');
-    await new Promise((r) => server.child.once('exit', r));
-    workers.close();
-    return { measured };
-  }
   const recovery = values['no-recovery'] ? undefined : await recover(server, port, env, workers);
-  server.child.kill('SIGKILL'); // already gone after a recovery run; not otherwise
+  if (!recovery) await stop(server);
   workers.close();
   return { measured, ...(recovery && { recovery }) };
+}
+
+/**
+ * The same V8 flags npm start uses (scripts/server-node-args.mjs) unless
+ * overridden; with --profile, a CPU profile of each server process, named
+ * after the phase it ran (under load, or recovering).
+ */
+function serverNodeArgs(phase: 'load' | 'recovery'): string[] {
+  const tuning = (values['server-node-args'] ?? '').split(' ').filter(Boolean);
+  if (!values.profile) return tuning;
+  return [...tuning, '--cpu-prof', `--cpu-prof-dir=${values.profile}`, `--cpu-prof-name=${phase}.cpuprofile`];
+}
+
+/** Stops a server so that its profile, if any, is written (SIGINT: a clean shutdown). */
+async function stop(server: Started): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.kill(values.profile ? 'SIGINT' : 'SIGKILL');
+  await exited;
 }
 
 /** SIGKILL with every session live, restart on the same port and data, time until every client has resynced. */
@@ -176,13 +186,12 @@ async function recover(
   server.child.kill('SIGKILL');
   await new Promise((r) => server.child.once('exit', r));
   const spawnedAt = Date.now();
-  const tuning = (values['server-node-args'] ?? '').split(' ').filter(Boolean);
-  const restarted = await start(SERVER, port, env, tuning);
+  const restarted = await start(SERVER, port, env, serverNodeArgs('recovery'));
   const bootMs = Date.now() - spawnedAt;
   const done = await Promise.race([armed.resynced, sleep(180_000).then(() => undefined)]);
   const restoredLine = restarted.lines.find((l) => l.includes('sessions restored')) ?? '{}';
   const restored = JSON.parse(restoredLine) as { sessions?: number; ms?: number };
-  restarted.child.kill('SIGKILL');
+  await stop(restarted);
   return {
     bootMs,
     sessionsRestored: restored.sessions ?? 0,

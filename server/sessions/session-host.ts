@@ -35,10 +35,23 @@ export interface Sender {
 
 const SYSTEM: Actor = { kind: 'system' };
 
+/**
+ * Entries between snapshots. A restore replays at most this many entries
+ * through the machine per session; a snapshot costs one JSON row.
+ */
+const SNAPSHOT_EVERY = 32;
+
+/** The in-memory log tail: trimmed to RECENT_KEEP entries once it passes RECENT_MAX. */
+const RECENT_MAX = 512;
+const RECENT_KEEP = 256;
+
+/** What changed: the log (a command or a clock tick), who is online, or the session was deleted. */
+export type Change = 'log' | 'presence' | 'closed';
+
 export class SessionHost {
   private seq: number;
   private timer: NodeJS.Timeout | undefined;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(change: Change) => void>();
   private readonly presence = new Map<string, number>();
   private readonly now: () => number;
   private sinceSnapshot = 0;
@@ -49,8 +62,12 @@ export class SessionHost {
     private state: SessionState,
     seq: number,
     private readonly deps: HostDeps,
+    tail: readonly LogEntry[] = [],
   ) {
     this.seq = seq;
+    this.recent = [...tail];
+    this.recentFloor = seq - tail.length;
+    this.storedSeq = seq;
     this.now = deps.now ?? Date.now;
     this.commits = deps.commits ?? new CommitQueue(new InlineWriter(deps.storage));
     this.arm();
@@ -62,8 +79,8 @@ export class SessionHost {
 
   /** Rebuilds a session from its latest snapshot and the log after it; timers re-arm from the deadlines in the context. */
   static restore(row: SessionRow, scenario: Scenario, deps: HostDeps): SessionHost {
-    const { state, seq } = SessionState.restore(deps.storage, row.id, scenario);
-    return new SessionHost(row, state, seq, deps);
+    const { state, seq, tail } = SessionState.restore(deps.storage, row.id, scenario);
+    return new SessionHost(row, state, seq, deps, tail);
   }
 
   get scenario(): Scenario {
@@ -121,29 +138,55 @@ export class SessionHost {
     };
   }
 
-  /** Log entries after `afterSeq`, from memory (the log is read from storage once, then kept in step). */
+  /**
+   * Log entries after `afterSeq`. The recent ones (everything after
+   * `logFloor`, which includes entries still waiting for the group commit)
+   * are in memory; older ones are read from storage, which few requests
+   * need (history, the debrief).
+   */
   log(afterSeq = 0): LogEntry[] {
-    if (!this.entries) {
-      // Stored entries, then those still waiting for the group commit.
-      const stored = this.deps.storage.readLog(this.row.id, 0);
-      const last = stored.at(-1)?.seq ?? 0;
-      this.entries = [...stored, ...this.unflushed.filter((e) => e.seq > last)];
+    if (afterSeq >= this.recentFloor) {
+      // seq is gap-free, so entry n sits at index n − floor − 1.
+      return this.recent.slice(afterSeq - this.recentFloor);
     }
-    // seq is gap-free from 1, so entry n sits at index n − 1.
-    return this.entries.slice(Math.max(0, afterSeq));
+    const stored = this.deps.storage.readLog(this.row.id, afterSeq);
+    const last = stored.at(-1)?.seq ?? afterSeq;
+    return [...stored, ...this.recent.filter((e) => e.seq > last)];
   }
 
-  private entries: LogEntry[] | undefined;
-  /** Entries handed to the group commit and not yet written. */
-  private unflushed: LogEntry[] = [];
+  /** Entries after this seq are in memory. */
+  get logFloor(): number {
+    return this.recentFloor;
+  }
+
+  private recent: LogEntry[] = [];
+  private recentFloor = 0;
+
+  /** The last seq known to be in storage: entries up to it may leave memory. */
+  private storedSeq = 0;
+
+  private remember(entries: readonly LogEntry[]): void {
+    this.recent.push(...entries);
+    this.trim();
+  }
+
+  /** Keeps about RECENT_KEEP entries in memory once past RECENT_MAX; never one not yet stored. */
+  private trim(): void {
+    if (this.recent.length <= RECENT_MAX) return;
+    const drop = Math.min(this.recent.length - RECENT_KEEP, this.storedSeq - this.recentFloor);
+    if (drop <= 0) return;
+    this.recentFloor += drop;
+    this.recent = this.recent.slice(drop);
+  }
+
   private closed = false;
 
   get isClosed(): boolean {
     return this.closed;
   }
 
-  /** Called after every change (command, tick, presence). */
-  subscribe(listener: () => void): () => void {
+  /** Called after every change: new log entries (commands, ticks) or presence. */
+  subscribe(listener: (change: Change) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -158,7 +201,7 @@ export class SessionHost {
     else this.presence.delete(participantId);
     if (wasOnline !== this.presence.has(participantId)) {
       this.presenceVersion++;
-      this.notify();
+      this.notify('presence');
     }
   }
 
@@ -248,7 +291,7 @@ export class SessionHost {
   /** Deleted: listeners hear of it once more (to tell their clients), then the session stops. */
   close(): void {
     this.closed = true;
-    this.notify();
+    this.notify('closed');
     this.stop();
   }
 
@@ -274,16 +317,18 @@ export class SessionHost {
     }
     const entries = outcome.entries.map((e, i) => ({ ...e, seq: this.seq + i + 1 }));
     this.seq += entries.length;
-    this.entries?.push(...entries);
-    this.unflushed.push(...entries);
+    this.remember(entries);
     this.sinceSnapshot += entries.length;
-    const snapshot = this.sinceSnapshot >= (this.deps.snapshotEvery ?? 100) ? this.takeSnapshot() : undefined;
+    const snapshot = this.sinceSnapshot >= (this.deps.snapshotEvery ?? SNAPSHOT_EVERY) ? this.takeSnapshot() : undefined;
     this.arm();
     this.commits.enqueue({ entries, ...(receipt && { receipt }), ...(snapshot && { snapshot }) }, (error) => {
-      this.unflushed = this.unflushed.filter((e) => !entries.includes(e));
       if (error) this.reload(error);
+      else {
+        this.storedSeq = Math.max(this.storedSeq, (entries.at(-1) as LogEntry).seq);
+        this.trim();
+      }
       done?.(error);
-      if (!error) this.notify();
+      if (!error) this.notify('log');
     });
   }
 
@@ -293,12 +338,13 @@ export class SessionHost {
       { err: error, session: this.row.id },
       'append failed; reloading the session from storage',
     );
-    const { state, seq } = SessionState.restore(this.deps.storage, this.row.id, this.scenario);
+    const { state, seq, tail } = SessionState.restore(this.deps.storage, this.row.id, this.scenario);
     this.state.stop();
     this.state = state;
     this.seq = seq;
-    this.entries = undefined;
-    this.unflushed = [];
+    this.recent = [...tail];
+    this.recentFloor = seq - tail.length;
+    this.storedSeq = seq;
     this.arm();
   }
 
@@ -325,7 +371,7 @@ export class SessionHost {
     this.timer.unref();
   }
 
-  private notify(): void {
-    for (const listener of this.listeners) listener();
+  private notify(change: Change): void {
+    for (const listener of this.listeners) listener(change);
   }
 }

@@ -39,12 +39,12 @@ export class SessionState {
     return new SessionState(sessionId, scenario, MeetingSession.create(scenario), emptyCoaching());
   }
 
-  /** From the latest snapshot and the log after it; returns the last seq applied too. */
+  /** From the latest snapshot and the log after it; returns the last seq and the entries replayed too. */
   static restore(
     storage: Storage,
     sessionId: string,
     scenario: Scenario,
-  ): { state: SessionState; seq: number } {
+  ): { state: SessionState; seq: number; tail: LogEntry[] } {
     const snapshot = storage.latestSnapshot(sessionId);
     let from: Replayed | undefined;
     if (snapshot) {
@@ -55,8 +55,9 @@ export class SessionState {
         seq: snapshot.seq,
       };
     }
-    const { meeting, coaching, seq } = replayLog(scenario, storage.readLog(sessionId, from?.seq ?? 0), from);
-    return { state: new SessionState(sessionId, scenario, meeting, coaching), seq };
+    const tail = storage.readLog(sessionId, from?.seq ?? 0);
+    const { meeting, coaching, seq } = replayLog(scenario, tail, from);
+    return { state: new SessionState(sessionId, scenario, meeting, coaching), seq, tail };
   }
 
   /** What a snapshot stores. */

@@ -7,9 +7,12 @@ import type { Server, Socket } from 'socket.io';
 import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/protocol/messages.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
-import type { SessionHost } from '../sessions/session-host.ts';
+import type { Change, SessionHost } from '../sessions/session-host.ts';
 import type { Connection } from './identify.ts';
 import { OwnStream, SharedStream } from './streams.ts';
+
+/** How long a presence-only change may wait for others to join it, in ms. */
+export const PRESENCE_DELAY_MS = 100;
 
 export interface Member {
   connection: Connection;
@@ -26,6 +29,8 @@ interface SessionRoom {
 export class SessionRooms {
   private readonly sessions = new Map<SessionHost, SessionRoom>();
   private readonly scheduled = new Set<SessionHost>();
+  /** Presence-only changes waiting (PRESENCE_DELAY_MS) to go out with the next fan-out. */
+  private readonly presence = new Map<SessionHost, NodeJS.Timeout>();
 
   constructor(private readonly io: Server) {}
 
@@ -36,7 +41,7 @@ export class SessionRooms {
     if (!session) {
       session = { members: new Set(), streams: new Map() };
       this.sessions.set(host, session);
-      host.subscribe(() => this.schedule(host));
+      host.subscribe((change) => this.schedule(host, change));
     }
     const input = host.liveInput();
     let shared = session.streams.get(audience);
@@ -75,10 +80,23 @@ export class SessionRooms {
 
   /** Runs a fan-out that is due now rather than later (a sync answers with the latest view). */
   flush(host: SessionHost): void {
-    if (this.scheduled.delete(host)) this.fanOut(host);
+    const presence = this.presence.get(host);
+    clearTimeout(presence);
+    this.presence.delete(host);
+    if (this.scheduled.delete(host) || presence) this.fanOut(host);
   }
 
-  private schedule(host: SessionHost): void {
+  private schedule(host: SessionHost, change: Change): void {
+    if (change === 'presence') {
+      // Who is online can wait a moment: a class reconnecting at once (after
+      // a restart, on a flaky Wi-Fi) then costs one update, not one per trainee.
+      if (this.scheduled.has(host) || this.presence.has(host)) return;
+      this.presence.set(
+        host,
+        setTimeout(() => this.flush(host), PRESENCE_DELAY_MS),
+      );
+      return;
+    }
     if (this.scheduled.has(host)) return;
     this.scheduled.add(host);
     setImmediate(() => this.flush(host));

@@ -2,7 +2,7 @@
 // message against the protocol's schemas, rate-limits each socket, and fans
 // projected views out after every change. It never sends an unprojected byte.
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
 import {
   CLIENT_EVENTS,

@@ -90,14 +90,20 @@ const anonymous = (audience: Audience) => ({ audience, roleId: null });
 /**
  * The seq of the last entry after `afterSeq` that a member of the audience
  * who is nobody in particular may see, or `current` when there is none.
+ * The entries in memory are searched first; older ones only when needed.
  */
 function lastVisible(host: SessionHost, audience: Audience, afterSeq: number, current = 0): number {
   if (audience === 'observer' || audience === 'facilitator') return Math.max(current, host.lastSeq);
   const viewer = anonymous(audience);
-  const entries: LogEntry[] = host.log(afterSeq);
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i] as LogEntry;
-    if (projectEntry(host.scenario, entry, viewer) !== null) return entry.seq;
-  }
-  return current;
+  const search = (entries: LogEntry[]) => {
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i] as LogEntry;
+      if (projectEntry(host.scenario, entry, viewer) !== null) return entry.seq;
+    }
+    return undefined;
+  };
+  const recent = search(host.log(Math.max(afterSeq, host.logFloor)));
+  if (recent !== undefined) return recent;
+  const older = afterSeq < host.logFloor ? search(host.log(afterSeq)) : undefined;
+  return older ?? current;
 }

@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import { buildDebrief, type DebriefView, type DebriefViewer } from '../../shared/debrief/build.ts';
+import type { Scenario } from '../../shared/scenario/index.ts';
 import { type LiveInput, personalize, projectLive } from '../../shared/views/live.ts';
 import { publicScenario } from '../../shared/views/scenario-public.ts';
 import { projectTimeline } from '../../shared/views/timeline.ts';
@@ -11,20 +12,21 @@ import type { SessionHost } from '../sessions/session-host.ts';
 import type { Connection } from './identify.ts';
 
 type StaticKind = StaticView['kind'];
-const staticCache = new WeakMap<SessionHost, Map<StaticKind, { key: string; view: StaticView }>>();
+const staticCache = new WeakMap<Scenario, Map<StaticKind, { key: string; view: StaticView }>>();
 
 /**
- * The scenario as this viewer may read it, built once per session and kind;
- * its key lets a reconnecting client that still holds it skip the download.
+ * The scenario as this viewer may read it, built once per scenario and kind
+ * (every session of a scenario shares it); its key lets a reconnecting
+ * client that still holds it skip the download.
  */
 export function staticFor(connection: Connection): { key: string; view: StaticView } {
   const { host } = connection;
   const kind: StaticKind =
     connection.audience === 'observer' || connection.audience === 'facilitator' ? 'full' : 'public';
-  let byKind = staticCache.get(host);
+  let byKind = staticCache.get(host.scenario);
   if (!byKind) {
     byKind = new Map();
-    staticCache.set(host, byKind);
+    staticCache.set(host.scenario, byKind);
   }
   let cached = byKind.get(kind);
   if (!cached) {

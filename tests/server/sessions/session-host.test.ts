@@ -77,4 +77,33 @@ describe('SessionHost and the group commit', () => {
     await new Promise((r) => setImmediate(r));
     expect(h.log(0).map((e) => e.seq)).toEqual([1, 2]);
   });
+
+  it('keeps a bounded tail of the log in memory and reads older entries from storage, in order', async () => {
+    const { h, storage } = host();
+    const facilitator = { actor: { kind: 'facilitator' as const }, id: 'facilitator' };
+    for (let i = 0; i < 600; i++) {
+      h.execute(
+        facilitator,
+        `c${i}`,
+        { type: 'settings.update', observersMayFireInjects: i % 2 === 0 },
+        () => undefined,
+      );
+    }
+    // Before the commit: the newest entries come from memory, the oldest are not stored yet either.
+    expect(h.log(0).map((e) => e.seq)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+    await new Promise((r) => setImmediate(r));
+    expect(storage.lastSeq('s1')).toBe(600);
+    expect(h.logFloor).toBeGreaterThan(0);
+    expect(h.logFloor).toBeLessThan(600 - 200);
+    const all = h.log(0);
+    expect(all.map((e) => e.seq)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+    expect(h.log(h.logFloor - 3).map((e) => e.seq)[0]).toBe(h.logFloor - 2);
+    expect(h.log(598).map((e) => e.seq)).toEqual([599, 600]);
+
+    // A restored host holds the entries after its snapshot, and still answers for the whole log.
+    const restored = SessionHost.restore(h.row, h.scenario, { storage, logger: createLogger('silent') });
+    expect(restored.lastSeq).toBe(600);
+    expect(restored.logFloor).toBe(storage.latestSnapshot('s1')?.seq ?? 0);
+    expect(restored.log(0)).toEqual(all);
+  });
 });
