@@ -1,6 +1,7 @@
 // npm start: builds the client and the server bundle when missing or older
-// than their sources, then runs the server. Plain JavaScript, so starting
-// needs no TypeScript loader.
+// than their sources, then runs the server in a child process with its V8
+// flags. Plain JavaScript, so starting needs no TypeScript loader.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,5 +26,8 @@ if (['main.mjs', 'commit-worker.mjs'].some((f) => stale(`dist/server/${f}`, serv
   const { buildServer } = await import('./build-server.mjs');
   await buildServer();
 }
-const { runServer } = await import('../dist/server/main.mjs');
-await runServer();
+// The server runs in its own process, with its V8 flags (server-node-args.mjs).
+const { SERVER_NODE_ARGS } = await import('./server-node-args.mjs');
+const server = spawn(process.execPath, [...SERVER_NODE_ARGS, 'dist/server/main.mjs'], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -106,8 +106,13 @@ function logStats(
 /** Starts the server and closes it cleanly on SIGINT or SIGTERM. */
 export async function runServer(config?: ServerConfig) {
   const running = await startServer(config);
+  let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: Ctrl-C reaches both npm start's process and this one,
+    // which forwards it too; a second signal must not cut the shutdown short.
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       running.logger.info({ signal }, 'shutting down');
       void running.close().then(() => process.exit(0));
     });
