@@ -110,24 +110,30 @@ async function measure(
   };
 }
 
-async function runRelay(): Promise<Measured> {
-  const server = await start('scripts/bench/relay-server.ts', await freePort(), {});
+const RELAY = 'scripts/bench/relay-server.ts';
+
+async function runRelay(): Promise<{ measured: Measured; recovery?: Recovery }> {
+  const port = await freePort();
+  const server = await start(RELAY, port, {});
   const pid = server.child.pid as number;
   await sleep(1000);
   const idle = rssBytes(pid);
   const workers = new Workers(workerCount);
   const setup = await workers.setup('relay', `http://127.0.0.1:${server.port}`, shape, PASSWORD);
-  const result = await measure(pid, workers, idle, setup);
+  const measured = await measure(pid, workers, idle, setup);
+  // The relay keeps nothing: its recovery is the floor for reconnecting this many clients here.
+  const recovery = values['no-recovery'] ? undefined : await recover(server, RELAY, port, {}, workers);
+  if (!recovery) await stop(server);
   workers.close();
-  server.child.kill('SIGKILL');
-  return result;
+  return { measured, ...(recovery && { recovery }) };
 }
 
 interface Recovery {
   /** From spawning the new process to its listening socket (Node start, module load, restore). */
   bootMs: number;
-  sessionsRestored: number;
-  serverRestoreMs: number;
+  /** The pipeline only: sessions restored, and the server's own time for it. */
+  sessionsRestored?: number;
+  serverRestoreMs?: number;
   allResyncedMs: number;
   clientsResynced: number;
   acknowledgedLost: number;
@@ -149,7 +155,7 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
   const workers = new Workers(workerCount);
   const setup = await workers.setup('pipeline', `http://127.0.0.1:${port}`, shape, PASSWORD);
   const measured = await measure(pid, workers, idle, setup, server.lines);
-  const recovery = values['no-recovery'] ? undefined : await recover(server, port, env, workers);
+  const recovery = values['no-recovery'] ? undefined : await recover(server, SERVER, port, env, workers);
   if (!recovery) await stop(server);
   workers.close();
   return { measured, ...(recovery && { recovery }) };
@@ -177,6 +183,7 @@ async function stop(server: Started): Promise<void> {
 /** SIGKILL with every session live, restart on the same port and data, time until every client has resynced. */
 async function recover(
   server: Started,
+  script: string,
   port: number,
   env: Record<string, string>,
   workers: Workers,
@@ -186,16 +193,15 @@ async function recover(
   server.child.kill('SIGKILL');
   await new Promise((r) => server.child.once('exit', r));
   const spawnedAt = Date.now();
-  const restarted = await start(SERVER, port, env, serverNodeArgs('recovery'));
+  const restarted = await start(script, port, env, script === SERVER ? serverNodeArgs('recovery') : []);
   const bootMs = Date.now() - spawnedAt;
   const done = await Promise.race([armed.resynced, sleep(180_000).then(() => undefined)]);
-  const restoredLine = restarted.lines.find((l) => l.includes('sessions restored')) ?? '{}';
-  const restored = JSON.parse(restoredLine) as { sessions?: number; ms?: number };
+  const restoredLine = restarted.lines.find((l) => l.includes('sessions restored'));
+  const restored = restoredLine ? (JSON.parse(restoredLine) as { sessions: number; ms: number }) : undefined;
   await stop(restarted);
   return {
     bootMs,
-    sessionsRestored: restored.sessions ?? 0,
-    serverRestoreMs: restored.ms ?? -1,
+    ...(restored && { sessionsRestored: restored.sessions, serverRestoreMs: restored.ms }),
     allResyncedMs: done ? done.at - spawnedAt : -1,
     clientsResynced: done?.members ?? 0,
     acknowledgedLost: done?.lost ?? -1,
@@ -250,7 +256,7 @@ if (values.sweep) {
   const points = [];
   for (const s of values.sweep.split(',').map(Number)) {
     shape.sessions = s;
-    const relay = values['no-relay'] ? undefined : await runRelay();
+    const relay = values['no-relay'] ? undefined : (await runRelay()).measured;
     const { measured } = await runPipeline();
     if (relay) console.log(row(`relay ${s}`, relay));
     console.log(row(`pipe ${s}`, measured));
@@ -260,7 +266,8 @@ if (values.sweep) {
   process.exit(0);
 }
 
-const relay = values['no-relay'] ? undefined : await runRelay();
+const relayRun = values['no-relay'] ? undefined : await runRelay();
+const relay = relayRun?.measured;
 const pipeline = await runPipeline();
 console.log(
   `S=${shape.sessions} P=${shape.trainees} O=${shape.observers} R=${shape.rate}/s, ${duration} s measured after ${warmup} s warm-up`,
@@ -273,10 +280,16 @@ if (heap)
   console.log(
     `pipeline server memory: JS heap ${heap.usedMb} MB used of ${heap.totalMb} MB, external ${heap.externalMb} MB (RSS ${pipeline.measured.rssMb} MB)`,
   );
+if (relayRun?.recovery) {
+  const r = relayRun.recovery;
+  console.log(
+    `relay after SIGKILL: process up in ${r.bootMs} ms, ${r.clientsResynced} clients reconnected ${r.allResyncedMs} ms after the restart began`,
+  );
+}
 if (pipeline.recovery) {
   const r = pipeline.recovery;
   console.log(
-    `recovery after SIGKILL: process up in ${r.bootMs} ms, ${r.sessionsRestored} sessions restored in ${r.serverRestoreMs} ms, ` +
+    `pipeline after SIGKILL: process up in ${r.bootMs} ms, ${r.sessionsRestored} sessions restored in ${r.serverRestoreMs} ms, ` +
       `${r.clientsResynced} clients resynced ${r.allResyncedMs} ms after the restart began; acknowledged commands lost in ${r.acknowledgedLost} sessions`,
   );
 }
@@ -287,7 +300,7 @@ console.log(
     duration,
     machine,
     pipeline: { ...pipeline.measured, recovery: pipeline.recovery },
-    relay,
+    relay: relayRun && { ...relayRun.measured, recovery: relayRun.recovery },
     p99_ratio: ratio,
   }),
 );

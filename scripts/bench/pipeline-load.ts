@@ -52,7 +52,8 @@ export interface Collector {
 const SCENARIO = 'charging-piles-hearing';
 const FLOOR_ITEM = 'questions';
 
-const socketOptions = {
+/** Both servers' clients: WebSocket only, retrying quickly after a restart. */
+export const SOCKET_OPTIONS = {
   transports: ['websocket'],
   forceNew: true,
   reconnectionDelay: 50,
@@ -69,7 +70,7 @@ const welcomes = new WeakMap<Socket, { live: unknown }>();
 
 function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { ...socketOptions, auth });
+    const socket = io(url, { ...SOCKET_OPTIONS, auth });
     socket.once('welcome', (payload: { live: unknown; staticKey: string }) => {
       welcomes.set(socket, payload);
       // Like real clients, hold on to the static view across reconnects.

@@ -1,7 +1,7 @@
 // The same room shapes on the bare relay: every member of a room gets every
 // message; latency is from the send to each member's receipt.
 import { io, type Socket } from 'socket.io-client';
-import type { Collector, LoadShape } from './pipeline-load.ts';
+import { type Collector, type LoadShape, SOCKET_OPTIONS } from './pipeline-load.ts';
 
 export interface RelayRoom {
   members: Socket[];
@@ -9,7 +9,7 @@ export interface RelayRoom {
 
 function connect(url: string, room: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], forceNew: true, auth: { room }, timeout: 60_000 });
+    const socket = io(url, { ...SOCKET_OPTIONS, auth: { room } });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });

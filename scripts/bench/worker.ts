@@ -43,6 +43,19 @@ function run(count: number, step: (room: number, tick: number) => void) {
   }
 }
 
+/** The relay keeps nothing: a member is back once it has reconnected. */
+function armRelayRecovery() {
+  const sockets = relayRooms.flatMap((r) => r.members);
+  let back = 0;
+  for (const socket of sockets) {
+    socket.io.once('reconnect', () => {
+      back++;
+      if (back === sockets.length) send({ type: 'resynced', members: back, lost: 0, at: Date.now() });
+    });
+  }
+  send({ type: 'armed', members: sockets.length });
+}
+
 function armRecovery() {
   const lastAcked = rooms.map((r) => r.lastAcked);
   const sockets = rooms.flatMap((r) => [r.facilitator, ...r.members.map((m) => m.socket)]);
@@ -99,7 +112,8 @@ process.on('message', async (message: ToWorker) => {
       );
       break;
     case 'arm-recovery':
-      armRecovery();
+      if (relayRooms.length > 0) armRelayRecovery();
+      else armRecovery();
       break;
     case 'close':
       closeRooms(rooms);
