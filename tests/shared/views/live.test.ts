@@ -3,7 +3,13 @@
 // may each see of cards, handouts, injects, ballots, tips and coaching.
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../shared/scenario/index.ts';
-import { personalize, projectLive, projectTrainee } from '../../../shared/views/live.ts';
+import {
+  ownPart,
+  ownPartDependencies,
+  personalize,
+  projectLive,
+  projectTrainee,
+} from '../../../shared/views/live.ts';
 import type { InjectStatus, LiveView } from '../../../shared/views/types.ts';
 import {
   FACILITATOR,
@@ -352,5 +358,77 @@ describe('what everyone shares', () => {
       ['p7', null, false],
     ]);
     expect(view).toMatchObject({ phase: 'running', attempt: 1, item: { id: 'open' } });
+  });
+});
+
+describe('when a trainee’s own part can change (ownPartDependencies)', () => {
+  const TRAINEES = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7'];
+  type Step = [label: string, act: (room: ViewRoom) => unknown];
+  // Every kind of change a room goes through, own-part ones and others.
+  const steps: Step[] = [
+    ['a hand raised', (r) => r.ok(seat('p6'), { type: 'hand.raise' })],
+    ['an inject to owner_a', (r) => r.ok(FACILITATOR, { type: 'inject.fire', injectId: 'call' })],
+    ['an inject to the observers', (r) => r.ok(FACILITATOR, { type: 'inject.fire', injectId: 'note' })],
+    ['a whisper to p2', (r) => r.coach(OBSERVER, { type: 'tip.whisper', tipId: 'w', to: 'p2', text: 'x' })],
+    ['a broadcast tip', (r) => r.coach(OBSERVER, { type: 'tip.broadcast', tipId: 'b', text: 'y' })],
+    ['p3 reads it', (r) => r.coach(seat('p3'), { type: 'tip.read', tipId: 'b' })],
+    ['p2 acknowledges', (r) => r.coach(seat('p2'), { type: 'tip.ack', tipId: 'w' })],
+    [
+      'a marker',
+      (r) =>
+        r.coach(OBSERVER, {
+          type: 'marker.drop',
+          markerId: 'm1',
+          participantId: 'p2',
+          competency: 'listening',
+        }),
+    ],
+    [
+      'a plan item for p4',
+      (r) => r.coach(OBSERVER, { type: 'plan.add', itemId: 'pl', participantId: 'p4', text: 'z' }),
+    ],
+    ['the secret vote', (r) => r.goto('secret')],
+    ['the vote opens', (r) => r.ok(seat('p1'), { type: 'vote.open' })],
+    ['p2 votes', (r) => r.ok(seat('p2'), { type: 'vote.cast', choice: 'no' })],
+    ['time passes', (r) => r.advance(30).tick()],
+    [
+      'a retake',
+      (r) =>
+        r.ok(FACILITATOR, { type: 'meeting.end' }).ok(FACILITATOR, { type: 'meeting.retake', cards: 'keep' }),
+    ],
+    ['p7 takes a card', (r) => r.ok(seat('p7'), { type: 'card.take', roleId: 'owners' })],
+  ];
+
+  it('while everything it reads is the same object, the own part is the same; each own change shows in them', () => {
+    const room = startedRoom();
+    let input = room.input();
+    const changed = new Set<string>();
+    for (const [label, act] of steps) {
+      act(room);
+      const next = room.input();
+      for (const id of TRAINEES) {
+        const same = ownPartDependencies(next, id).every((d, i) => d === ownPartDependencies(input, id)[i]);
+        const before = ownPart(input, id);
+        const after = ownPart(next, id);
+        if (same) expect(after, `${label}: ${id}`).toEqual(before);
+        if (JSON.stringify(after) !== JSON.stringify(before)) changed.add(`${label}: ${id}`);
+      }
+      input = next;
+    }
+    // The script did change own parts, so the check above was not vacuous.
+    expect([...changed].sort()).toEqual(
+      expect.arrayContaining([
+        'an inject to owner_a: p2',
+        'a whisper to p2: p2',
+        'a broadcast tip: p1',
+        'p3 reads it: p3',
+        'p2 acknowledges: p2',
+        // A plan item shows from the next attempt on.
+        'a retake: p4',
+        'p2 votes: p2',
+        'p7 takes a card: p7',
+      ]),
+    );
+    expect(changed.has('a hand raised: p6')).toBe(false);
   });
 });
