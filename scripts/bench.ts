@@ -65,14 +65,36 @@ interface Measured {
   memoryPerSocketKb: number;
   /** The server's own last "stats" line in the window (the pipeline only): where the RSS is. */
   heap?: { usedMb: number; totalMb: number; externalMb: number };
+  /** The server's event-loop delay over the window, from its stats lines: its own share of the latency. */
+  loopDelay?: { p50Ms: number; p99Ms: number; maxMs: number };
+  /** The load generators' event-loop delay (the worst one's): their share. */
+  generatorLoopDelay: { p99Ms: number; maxMs: number };
 }
 
-/** The last "stats" line the server logged (STATS_INTERVAL_MS), as JS heap used/total and external memory. */
-function lastStats(lines: string[] | undefined): Measured['heap'] {
-  const line = lines?.findLast((l) => l.includes('"msg":"stats"'));
-  if (!line) return undefined;
-  const stats = JSON.parse(line) as { heapUsedMb: number; heapTotalMb: number; externalMb: number };
-  return { usedMb: stats.heapUsedMb, totalMb: stats.heapTotalMb, externalMb: stats.externalMb };
+interface StatsLine {
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  loopDelayP50Ms: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+}
+
+/** The server's "stats" lines (every STATS_INTERVAL_MS) logged in the window: memory, and event-loop delay. */
+function serverStats(lines: string[]): Pick<Measured, 'heap' | 'loopDelay'> {
+  const stats = lines.filter((l) => l.includes('"msg":"stats"')).map((l) => JSON.parse(l) as StatsLine);
+  const last = stats.at(-1);
+  if (!last) return {};
+  const mean = (f: (s: StatsLine) => number) =>
+    Math.round((stats.reduce((n, s) => n + f(s), 0) / stats.length) * 100) / 100;
+  return {
+    heap: { usedMb: last.heapUsedMb, totalMb: last.heapTotalMb, externalMb: last.externalMb },
+    loopDelay: {
+      p50Ms: mean((s) => s.loopDelayP50Ms),
+      p99Ms: mean((s) => s.loopDelayP99Ms),
+      maxMs: Math.max(...stats.map((s) => s.loopDelayMaxMs)),
+    },
+  };
 }
 
 /** Warm-up, then `duration` seconds measured: latency, throughput, the server's CPU and memory. */
@@ -88,6 +110,7 @@ async function measure(
   workers.broadcast({ type: 'run' });
   await sleep(warmup * 1000);
   const cpu0 = cpuSeconds(pid);
+  const linesBefore = serverLines?.length ?? 0;
   const t0 = performance.now();
   workers.broadcast({ type: 'measure', on: true });
   await sleep(duration * 1000);
@@ -95,7 +118,7 @@ async function measure(
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = cpuSeconds(pid);
   const rss = rssBytes(pid);
-  const { latencies, acked, refused } = await workers.results();
+  const { latencies, acked, refused, generatorLoopDelay } = await workers.results();
   return {
     sockets,
     setupSeconds: Math.round(setupSeconds * 10) / 10,
@@ -106,7 +129,8 @@ async function measure(
     cpuPercent: Math.round(((cpu1 - cpu0) / elapsed) * 100),
     rssMb: mb(rss),
     memoryPerSocketKb: Math.round((connectedRss - idleRss) / sockets / 1024),
-    ...(serverLines && { heap: lastStats(serverLines) }),
+    generatorLoopDelay,
+    ...(serverLines && serverStats(serverLines.slice(linesBefore))),
   };
 }
 
@@ -280,6 +304,20 @@ if (heap)
   console.log(
     `pipeline server memory: JS heap ${heap.usedMb} MB used of ${heap.totalMb} MB, external ${heap.externalMb} MB (RSS ${pipeline.measured.rssMb} MB)`,
   );
+const lag = pipeline.measured.loopDelay;
+if (lag)
+  console.log(
+    `pipeline server event-loop delay (mean of 5 s windows): p50 ${lag.p50Ms} ms, p99 ${lag.p99Ms} ms; max ${lag.maxMs} ms`,
+  );
+for (const [name, m] of [
+  ['relay', relay],
+  ['pipeline', pipeline.measured],
+] as const) {
+  if (m)
+    console.log(
+      `${name} load generators' event-loop delay: p99 ${m.generatorLoopDelay.p99Ms} ms, max ${m.generatorLoopDelay.maxMs} ms`,
+    );
+}
 if (relayRun?.recovery) {
   const r = relayRun.recovery;
   console.log(

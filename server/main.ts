@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { formatIssue } from '../shared/scenario/index.ts';
 import { facilitatorAuth } from './auth/facilitator-password.ts';
 import { configFromEnv, type ServerConfig } from './config.ts';
@@ -76,6 +77,8 @@ export async function startServer(
   return { port, close, logger, registry };
 }
 
+const LAG_RESOLUTION_MS = 10;
+
 /** A periodic line with the process's memory and load, for operators (and the benchmark). */
 function logStats(
   logger: ReturnType<typeof createLogger>,
@@ -84,10 +87,22 @@ function logStats(
   everyMs: number,
 ): NodeJS.Timeout {
   const mb = (bytes: number) => Math.round(bytes / 1048576);
+  // How late the event loop runs what is due: the server's own share of any latency.
+  const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+  lag.enable();
+  // The histogram holds the intervals between the sampling timer's runs: the delay is what exceeds it.
+  const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - LAG_RESOLUTION_MS);
   const timer = setInterval(() => {
     const m = process.memoryUsage();
+    const loop = {
+      loopDelayP50Ms: ms(lag.percentile(50)),
+      loopDelayP99Ms: ms(lag.percentile(99)),
+      loopDelayMaxMs: ms(lag.max),
+    };
+    lag.reset();
     logger.info(
       {
+        ...loop,
         rssMb: mb(m.rss),
         heapUsedMb: mb(m.heapUsed),
         heapTotalMb: mb(m.heapTotal),

@@ -96,12 +96,22 @@ export class Workers {
     for (const c of this.children) c.send(message);
   }
 
-  async results(): Promise<{ latencies: number[]; acked: number; refused: number }> {
+  async results(): Promise<{
+    latencies: number[];
+    acked: number;
+    refused: number;
+    generatorLoopDelay: { p99Ms: number; maxMs: number };
+  }> {
     const all = await Promise.all(this.children.map((c) => this.ask(c, { type: 'stop' }, 'result')));
     return {
       latencies: all.flatMap((r) => r.latencies),
       acked: all.reduce((n, r) => n + r.acked, 0),
       refused: all.reduce((n, r) => n + r.refused, 0),
+      // The worst generator's: any of them lagging delays the arrivals it times.
+      generatorLoopDelay: {
+        p99Ms: Math.max(...all.map((r) => r.loopDelayP99Ms)),
+        maxMs: Math.max(...all.map((r) => r.loopDelayMaxMs)),
+      },
     };
   }
 

@@ -2,6 +2,7 @@
 // coordinator's signal. Several run side by side so that the generator, not
 // the server, is never what a measurement measures. Latencies are taken
 // within one process (send and receipt on the same clock).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   type Collector,
   closeRooms,
@@ -22,11 +23,23 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; setupSeconds: number }
-  | { type: 'result'; latencies: number[]; acked: number; refused: number }
+  | {
+      type: 'result';
+      latencies: number[];
+      acked: number;
+      refused: number;
+      loopDelayP99Ms: number;
+      loopDelayMaxMs: number;
+    }
   | { type: 'armed'; members: number }
   | { type: 'resynced'; members: number; lost: number; at: number };
 
 const send = (message: FromWorker) => process.send?.(message);
+// How late this generator runs its own callbacks: arrivals are timestamped
+// when they run, so a busy generator would show up as server latency.
+const LAG_RESOLUTION_MS = 10;
+const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
+const lagMs = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - LAG_RESOLUTION_MS);
 const collector: Collector = { latencies: [], acked: 0, refused: 0, measuring: false };
 let rooms: Room[] = [];
 let relayRooms: RelayRoom[] = [];
@@ -96,6 +109,10 @@ process.on('message', async (message: ToWorker) => {
       break;
     case 'measure':
       collector.measuring = message.on;
+      if (message.on) {
+        lag.reset();
+        lag.enable();
+      } else lag.disable();
       break;
     case 'stop':
       for (const t of timers) clearInterval(t);
@@ -107,6 +124,8 @@ process.on('message', async (message: ToWorker) => {
             latencies: collector.latencies,
             acked: collector.acked,
             refused: collector.refused,
+            loopDelayP99Ms: lagMs(lag.percentile(99)),
+            loopDelayMaxMs: lagMs(lag.max),
           }),
         1500,
       );

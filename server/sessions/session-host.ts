@@ -319,7 +319,8 @@ export class SessionHost {
     this.seq += entries.length;
     this.remember(entries);
     this.sinceSnapshot += entries.length;
-    const snapshot = this.sinceSnapshot >= (this.deps.snapshotEvery ?? SNAPSHOT_EVERY) ? this.takeSnapshot() : undefined;
+    const snapshot =
+      this.sinceSnapshot >= (this.deps.snapshotEvery ?? SNAPSHOT_EVERY) ? this.takeSnapshot() : undefined;
     this.arm();
     this.commits.enqueue({ entries, ...(receipt && { receipt }), ...(snapshot && { snapshot }) }, (error) => {
       if (error) this.reload(error);

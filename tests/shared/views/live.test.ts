@@ -381,6 +381,7 @@ describe('when a trainee’s own part can change (ownPartDependencies)', () => {
           markerId: 'm1',
           participantId: 'p2',
           competency: 'listening',
+          kind: 'strength',
         }),
     ],
     [
