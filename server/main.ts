@@ -91,7 +91,7 @@ function logStats(
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   lag.enable();
   // The histogram holds the intervals between the sampling timer's runs: the delay is what exceeds it.
-  const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - LAG_RESOLUTION_MS);
+  const ms = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LAG_RESOLUTION_MS) * 100) / 100);
   const timer = setInterval(() => {
     const m = process.memoryUsage();
     const loop = {

@@ -39,7 +39,7 @@ const send = (message: FromWorker) => process.send?.(message);
 // when they run, so a busy generator would show up as server latency.
 const LAG_RESOLUTION_MS = 10;
 const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
-const lagMs = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - LAG_RESOLUTION_MS);
+const lagMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - LAG_RESOLUTION_MS) * 100) / 100);
 const collector: Collector = { latencies: [], acked: 0, refused: 0, measuring: false };
 let rooms: Room[] = [];
 let relayRooms: RelayRoom[] = [];
