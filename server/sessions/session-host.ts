@@ -15,6 +15,7 @@ import type { Logger } from '../logger.ts';
 import { InlineWriter } from '../storage/batch-writer.ts';
 import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
 import type { CommandReceipt, SessionRow, SnapshotRow, Storage } from '../storage/storage.ts';
+import { LogTail } from './log-tail.ts';
 import { type Outcome, SessionState } from './session-state.ts';
 
 export interface HostDeps {
@@ -41,10 +42,6 @@ const SYSTEM: Actor = { kind: 'system' };
  */
 const SNAPSHOT_EVERY = 32;
 
-/** The in-memory log tail: trimmed to RECENT_KEEP entries once it passes RECENT_MAX. */
-const RECENT_MAX = 512;
-const RECENT_KEEP = 256;
-
 /** What changed: the log (a command or a clock tick), who is online, or the session was deleted. */
 export type Change = 'log' | 'presence' | 'closed';
 
@@ -65,9 +62,7 @@ export class SessionHost {
     tail: readonly LogEntry[] = [],
   ) {
     this.seq = seq;
-    this.recent = [...tail];
-    this.recentFloor = seq - tail.length;
-    this.storedSeq = seq;
+    this.tail = this.logTail(seq, tail);
     this.now = deps.now ?? Date.now;
     this.commits = deps.commits ?? new CommitQueue(new InlineWriter(deps.storage));
     this.arm();
@@ -138,45 +133,20 @@ export class SessionHost {
     };
   }
 
-  /**
-   * Log entries after `afterSeq`. The recent ones (everything after
-   * `logFloor`, which includes entries still waiting for the group commit)
-   * are in memory; older ones are read from storage, which few requests
-   * need (history, the debrief).
-   */
+  /** Log entries after `afterSeq`: recent ones from memory, older ones from storage (log-tail.ts). */
   log(afterSeq = 0): LogEntry[] {
-    if (afterSeq >= this.recentFloor) {
-      // seq is gap-free, so entry n sits at index n − floor − 1.
-      return this.recent.slice(afterSeq - this.recentFloor);
-    }
-    const stored = this.deps.storage.readLog(this.row.id, afterSeq);
-    const last = stored.at(-1)?.seq ?? afterSeq;
-    return [...stored, ...this.recent.filter((e) => e.seq > last)];
+    return this.tail.after(Math.max(0, afterSeq));
   }
 
   /** Entries after this seq are in memory. */
   get logFloor(): number {
-    return this.recentFloor;
+    return this.tail.memoryFloor;
   }
 
-  private recent: LogEntry[] = [];
-  private recentFloor = 0;
+  private tail: LogTail;
 
-  /** The last seq known to be in storage: entries up to it may leave memory. */
-  private storedSeq = 0;
-
-  private remember(entries: readonly LogEntry[]): void {
-    this.recent.push(...entries);
-    this.trim();
-  }
-
-  /** Keeps about RECENT_KEEP entries in memory once past RECENT_MAX; never one not yet stored. */
-  private trim(): void {
-    if (this.recent.length <= RECENT_MAX) return;
-    const drop = Math.min(this.recent.length - RECENT_KEEP, this.storedSeq - this.recentFloor);
-    if (drop <= 0) return;
-    this.recentFloor += drop;
-    this.recent = this.recent.slice(drop);
+  private logTail(seq: number, entries: readonly LogEntry[]): LogTail {
+    return new LogTail(seq, entries, (afterSeq) => this.deps.storage.readLog(this.row.id, afterSeq));
   }
 
   private closed = false;
@@ -317,17 +287,14 @@ export class SessionHost {
     }
     const entries = outcome.entries.map((e, i) => ({ ...e, seq: this.seq + i + 1 }));
     this.seq += entries.length;
-    this.remember(entries);
+    this.tail.append(entries);
     this.sinceSnapshot += entries.length;
     const snapshot =
       this.sinceSnapshot >= (this.deps.snapshotEvery ?? SNAPSHOT_EVERY) ? this.takeSnapshot() : undefined;
     this.arm();
     this.commits.enqueue({ entries, ...(receipt && { receipt }), ...(snapshot && { snapshot }) }, (error) => {
       if (error) this.reload(error);
-      else {
-        this.storedSeq = Math.max(this.storedSeq, (entries.at(-1) as LogEntry).seq);
-        this.trim();
-      }
+      else this.tail.storedUpTo((entries.at(-1) as LogEntry).seq);
       done?.(error);
       if (!error) this.notify('log');
     });
@@ -343,9 +310,7 @@ export class SessionHost {
     this.state.stop();
     this.state = state;
     this.seq = seq;
-    this.recent = [...tail];
-    this.recentFloor = seq - tail.length;
-    this.storedSeq = seq;
+    this.tail = this.logTail(seq, tail);
     this.arm();
   }
 
