@@ -67,9 +67,11 @@ export class HeadlessClient {
   ) {
     this.record = options.recordFrames ?? true;
     // auth as a function: every reconnect tells the server how far this client got.
+    // An observer comes back as the same observer (its tips and markers stay its own).
     const auth = (cb: (data: Handshake) => void) =>
       cb({
         ...credentials,
+        ...(this.welcome?.viewer.kind === 'observer' && { observerId: this.welcome.viewer.observerId }),
         ...(this.live && { lastSeq: this.live.seq }),
         ...(this.static && this.welcome && { staticKey: this.welcome.staticKey }),
       } as Handshake);

@@ -4,6 +4,7 @@
 // of a command is from its send to the arrival, at EVERY member of the room,
 // of the first view that includes it.
 import { io, type Socket } from 'socket.io-client';
+import type { Viewer } from '../../shared/protocol/messages.ts';
 import { applyPatch, type Patch } from '../../shared/views/patch.ts';
 
 export interface LoadShape {
@@ -71,10 +72,20 @@ const welcomes = new WeakMap<Socket, { live: unknown }>();
 function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(url, { ...SOCKET_OPTIONS, auth });
-    socket.once('welcome', (payload: { live: unknown; staticKey: string }) => {
+    socket.once('welcome', (payload: { live: { seq: number }; staticKey: string; viewer: Viewer }) => {
       welcomes.set(socket, payload);
-      // Like real clients, hold on to the static view across reconnects.
-      socket.auth = { ...auth, staticKey: payload.staticKey };
+      // Like the real client (client/headless/client.ts), a reconnect says how
+      // far it got, keeps its static view and comes back as the same observer.
+      let lastSeq = payload.live.seq;
+      const observerId = payload.viewer.kind === 'observer' ? payload.viewer.observerId : undefined;
+      socket.on('patch', (m: { part: string; seq: number }) => {
+        if (m.part === 'shared') lastSeq = m.seq;
+      });
+      socket.on('welcome', (w: { live: { seq: number } }) => {
+        lastSeq = w.live.seq;
+      });
+      socket.auth = (cb: (data: object) => void) =>
+        cb({ ...auth, staticKey: payload.staticKey, lastSeq, ...(observerId && { observerId }) });
       resolve(socket);
     });
     socket.once('connect_error', reject);

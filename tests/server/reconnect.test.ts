@@ -216,3 +216,25 @@ describe('reconnecting after being offline', () => {
     }
   });
 });
+
+describe('an observer reconnecting', () => {
+  it('comes back as the same observer: same id, no second observer.join', async () => {
+    const expert = await connectObserver(server.url, room.session, 'Expert who drops out');
+    try {
+      const first = expert.welcome?.viewer;
+      expect(first?.kind).toBe('observer');
+      const joinsBefore = (await fullHistory(room.facilitator)).filter((e) => e.type === 'observer.join');
+      expert.disconnect();
+      await sleep(100);
+      expert.reconnect();
+      await expert.waitFor(() => expert.frames.filter((f) => f.event === 'welcome').length === 2);
+      const again = expert.frames.filter((f) => f.event === 'welcome')[1]?.payload as Welcome;
+      expect(again.viewer).toEqual(first);
+      await sleep(300);
+      const joinsAfter = (await fullHistory(room.facilitator)).filter((e) => e.type === 'observer.join');
+      expect(joinsAfter).toHaveLength(joinsBefore.length);
+    } finally {
+      expert.close();
+    }
+  });
+});
