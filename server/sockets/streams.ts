@@ -51,6 +51,8 @@ export class SharedStream {
   }
 
   private seenUpTo(current: number): number {
+    // A session rebuilt after a failed write has a shorter log: scan from its end.
+    this.scanned = Math.min(this.scanned, this.host.lastSeq);
     const seq = lastVisible(this.host, this.audience, this.scanned, current);
     this.scanned = this.host.lastSeq;
     return seq;
