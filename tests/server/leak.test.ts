@@ -244,6 +244,17 @@ beforeAll(async () => {
     expect(history.ok).toBe(true);
     const sync = await c.sync();
     expect(sync.ok).toBe(true);
+    // The meeting at earlier moments (the debrief's "state at this moment"),
+    // mid-ballot included: every frame is checked below. (The debrief itself,
+    // which shares some markers by design, has its own test: debrief.test.ts.)
+    if (!history.ok) continue;
+    const seqs = history.entries.map((e) => e.seq);
+    for (const seq of [
+      seqs[Math.floor(seqs.length / 3)],
+      seqs[Math.floor((2 * seqs.length) / 3)],
+      seqs.at(-1),
+    ])
+      if (seq !== undefined) expect((await c.stateAt(seq)).ok).toBe(true);
   }
   allCanaries = [
     ...scenarioCanaries,
