@@ -2,7 +2,7 @@
 // date. Each session's members are grouped by audience; each audience has
 // one shared stream (a Socket.IO room, one broadcast per change) and each
 // trainee an own stream (streams.ts). Changes are coalesced: one fan-out
-// per session per turn of the event loop.
+// per session per group commit (presence changes: within 100 ms).
 import type { Server, Socket } from 'socket.io';
 import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/protocol/messages.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
@@ -99,7 +99,10 @@ export class SessionRooms {
     }
     if (this.scheduled.has(host)) return;
     this.scheduled.add(host);
-    setImmediate(() => this.flush(host));
+    // Right after the commit's callbacks (its acks go first), not a loop turn
+    // later behind every message that arrived meanwhile: at 3,400 sockets
+    // this took p99 from 30-34 ms to 17-20 ms (docs/benchmarks.md).
+    queueMicrotask(() => this.flush(host));
   }
 
   private fanOut(host: SessionHost): void {
