@@ -18,17 +18,14 @@ import {
 } from '../../shared/protocol/messages.ts';
 import {
   beginMeeting,
-  drillScenariosDir,
   health,
   ok,
-  openRoom,
   type Room,
   settled,
   sleep,
-  startDrillServer,
+  startDrillRoom,
 } from '../support/drill-room.ts';
 import type { ServerProcess } from '../support/server-process.ts';
-import { connectObserver } from '../support/session-api.ts';
 
 const RUNS = 300;
 const SEED = 20_260_115;
@@ -38,9 +35,7 @@ let room: Room;
 let observer: HeadlessClient;
 
 beforeAll(async () => {
-  server = await startDrillServer({ scenariosDir: drillScenariosDir() });
-  room = await openRoom(server.url, ['chair', 'planner', 'resident', 'resident']);
-  observer = await connectObserver(server.url, room.session, 'Fuzzing expert');
+  ({ server, room, observer } = await startDrillRoom('Fuzzing expert'));
   await beginMeeting(room);
   // Something on every part of the state: a speaker, a queue, a mood, a tip.
   await ok(room.seat('resident', 0).client, { type: 'hand.raise' });

@@ -7,16 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import type { Welcome } from '../../shared/protocol/messages.ts';
 import type { LiveView, TimelineEntry } from '../../shared/views/types.ts';
-import {
-  beginMeeting,
-  drillScenariosDir,
-  fullHistory,
-  ok,
-  openRoom,
-  type Room,
-  sleep,
-  startDrillServer,
-} from '../support/drill-room.ts';
+import { beginMeeting, fullHistory, ok, type Room, sleep, startDrillRoom } from '../support/drill-room.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import { connectObserver } from '../support/session-api.ts';
 
@@ -30,9 +21,7 @@ let room: Room;
 let observer: HeadlessClient;
 
 beforeAll(async () => {
-  server = await startDrillServer({ scenariosDir: drillScenariosDir() });
-  room = await openRoom(server.url, ['chair', 'planner', 'resident', 'resident']);
-  observer = await connectObserver(server.url, room.session, OBSERVER_NAME);
+  ({ server, room, observer } = await startDrillRoom(OBSERVER_NAME));
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
 import type { LiveView, TimelineEntry } from '../../shared/views/types.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
-import { type CreatedSession, createSession, PASSWORD } from './session-api.ts';
+import { type CreatedSession, connectObserver, createSession, PASSWORD } from './session-api.ts';
 
 export const DRILL_ID = 'drill-room';
 
@@ -153,6 +153,16 @@ export async function openRoom(url: string, cards: string[]): Promise<Room> {
     },
   };
   return room;
+}
+
+/** The server tests' usual cast: a drill server, a room (chair, planner, two residents) and one observer. */
+export async function startDrillRoom(
+  observerName: string,
+): Promise<{ server: ServerProcess; room: Room; observer: HeadlessClient }> {
+  const server = await startDrillServer({ scenariosDir: drillScenariosDir() });
+  const room = await openRoom(server.url, ['chair', 'planner', 'resident', 'resident']);
+  const observer = await connectObserver(server.url, room.session, observerName);
+  return { server, room, observer };
 }
 
 /** lobby → briefing → running, in the first item. */

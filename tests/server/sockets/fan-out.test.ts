@@ -5,26 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HeadlessClient } from '../../../client/headless/client.ts';
 import type { ViewPatchMessage } from '../../../shared/protocol/messages.ts';
-import {
-  beginMeeting,
-  drillScenariosDir,
-  ok,
-  openRoom,
-  type Room,
-  sleep,
-  startDrillServer,
-} from '../../support/drill-room.ts';
+import { beginMeeting, ok, type Room, sleep, startDrillRoom } from '../../support/drill-room.ts';
 import type { ServerProcess } from '../../support/server-process.ts';
-import { connectObserver } from '../../support/session-api.ts';
 
 let server: ServerProcess;
 let room: Room;
 let observer: HeadlessClient;
 
 beforeAll(async () => {
-  server = await startDrillServer({ scenariosDir: drillScenariosDir() });
-  room = await openRoom(server.url, ['chair', 'planner', 'resident', 'resident']);
-  observer = await connectObserver(server.url, room.session, 'Expert');
+  ({ server, room, observer } = await startDrillRoom('Expert'));
   await beginMeeting(room);
   await sleep(300);
 });
