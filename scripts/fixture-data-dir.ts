@@ -85,7 +85,10 @@ function summary(live: LiveView) {
     participants: live.participants.map((p) => ({ id: p.id, name: p.name, roleId: p.roleId })),
     statements: live.record.statements.map((s) => s.text),
     turns: live.record.turns.length,
-    ballots: live.record.ballots.map((b) => ({ item: b.item, passed: 'passed' in b.outcome && b.outcome.passed })),
+    ballots: live.record.ballots.map((b) => ({
+      item: b.item,
+      passed: 'passed' in b.outcome && b.outcome.passed,
+    })),
     attemptsBefore: live.attemptsBefore,
   };
 }
@@ -137,7 +140,12 @@ async function record(
   await ok(chair, { type: 'floor.give' });
   await ok(ma.client, { type: 'statement.post', text: 'Shade first, then the play corner.' });
   await ok(ma.client, { type: 'floor.yield' });
-  await ok(observer, { type: 'tip.whisper', tipId: 'tip-lin', to: room.seat('chair').participantId, text: 'Ask the planner next.' });
+  await ok(observer, {
+    type: 'tip.whisper',
+    tipId: 'tip-lin',
+    to: room.seat('chair').participantId,
+    text: 'Ask the planner next.',
+  });
   await ok(observer, {
     type: 'marker.drop',
     markerId: 'm-1',
@@ -174,7 +182,10 @@ async function record(
   }
   await ok(chair, { type: 'item.next' });
   await ok(chair, { type: 'floor.give' });
-  await ok(planner.client, { type: 'statement.post', text: 'Option A costs less; option C keeps the trees.' });
+  await ok(planner.client, {
+    type: 'statement.post',
+    text: 'Option A costs less; option C keeps the trees.',
+  });
   await ok(planner.client, { type: 'floor.yield' });
   await ok(chair, { type: 'floor.give' });
   await ok(chair, { type: 'statement.post', text: 'Thank you. We vote next.' });
@@ -262,8 +273,5 @@ for (const c of clients) c.close();
 await server.stop('SIGTERM');
 mkdirSync(out, { recursive: true });
 copyFileSync(join(dataDir, 'civic-rehearsal.sqlite'), join(out, 'civic-rehearsal.sqlite'));
-writeFileSync(
-  join(out, 'sessions.json'),
-  `${JSON.stringify({ password: PASSWORD, sessions }, null, 2)}\n`,
-);
+writeFileSync(join(out, 'sessions.json'), `${JSON.stringify({ password: PASSWORD, sessions }, null, 2)}\n`);
 console.log(`wrote ${out}: ${sessions.length} sessions`);

@@ -139,5 +139,13 @@ export type HistoryAck =
 export type StateAtAck = { ok: true; live: LiveView } | { ok: false; error: ErrorPayload };
 export type DebriefAck = { ok: true; debrief: DebriefView } | { ok: false; error: ErrorPayload };
 
-/** Out-of-band notices: throttling, the session ending under a client's feet. */
-export type Notice = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'session_deleted' };
+/**
+ * Out-of-band notices: throttling, the session ending under a client's
+ * feet, the session stopping after a server error (`error.code` is
+ * session/failed) and coming back once the instructor reloaded it.
+ */
+export type Notice =
+  | { kind: 'rate_limited'; retryAfterMs: number }
+  | { kind: 'session_deleted' }
+  | { kind: 'session_failed'; error: ErrorPayload }
+  | { kind: 'session_recovered' };

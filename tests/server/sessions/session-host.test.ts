@@ -18,6 +18,8 @@ function host() {
     createdAt: 0,
     status: 'live' as const,
     title: 'x',
+    scenarioHash: null,
+    attention: null,
   };
   storage.createSession(row);
   const commits = new CommitQueue(new InlineWriter(storage));
@@ -101,7 +103,9 @@ describe('SessionHost and the group commit', () => {
     expect(h.log(598).map((e) => e.seq)).toEqual([599, 600]);
 
     // A restored host holds the entries after its snapshot, and still answers for the whole log.
-    const restored = SessionHost.restore(h.row, h.scenario, { storage, logger: createLogger('silent') });
+    const outcome = SessionHost.restore(h.row, h.scenario, { storage, logger: createLogger('silent') });
+    if (!outcome.ok) throw new Error(`not restored: ${JSON.stringify(outcome.problem)}`);
+    const restored = outcome.host;
     expect(restored.lastSeq).toBe(600);
     expect(restored.logFloor).toBe(storage.latestSnapshot('s1')?.seq ?? 0);
     expect(restored.log(0)).toEqual(all);
