@@ -143,6 +143,10 @@ export class SessionHost {
    */
   private checkpoint(restored: Extract<Restored, { ok: true }>): void {
     if (this.row.scenarioHash === this.scenarioHash && !restored.checked) return;
+    this.deps.logger.info(
+      { session: this.row.id, entries: restored.tail.length, scenarioHash: this.scenarioHash },
+      'session log checked under the current rules and scenario',
+    );
     this.deps.storage.setSessionScenarioHash(this.row.id, this.scenarioHash);
     this.row.scenarioHash = this.scenarioHash;
     if (this.seq > 0) this.snapshot();
