@@ -109,7 +109,10 @@ export class SessionRooms {
       return;
     }
     if (change === 'recovered') {
-      // Their views may be ahead of what was stored: each member resyncs.
+      // Their views may be ahead of what was stored: each member resyncs,
+      // from streams brought up to the rebuilt session first.
+      this.scheduled.add(host);
+      this.flush(host);
       this.tellAll(host, { kind: 'session_recovered' });
       return;
     }

@@ -55,7 +55,10 @@ function summary(view: LiveView): FixtureSession['expected'] {
     participants: view.participants.map((p) => ({ id: p.id, name: p.name, roleId: p.roleId })),
     statements: view.record.statements.map((s) => s.text),
     turns: view.record.turns.length,
-    ballots: view.record.ballots.map((b) => ({ item: b.item, passed: 'passed' in b.outcome && b.outcome.passed })),
+    ballots: view.record.ballots.map((b) => ({
+      item: b.item,
+      passed: 'passed' in b.outcome && b.outcome.passed,
+    })),
     attemptsBefore: view.attemptsBefore,
   };
 }
@@ -70,7 +73,10 @@ const start = () =>
   startServerProcess({ scenariosDir, dataDir, env: { FACILITATOR_PASSWORD: fixture.password } });
 
 const checkedLines = (logs: string[]) =>
-  logs.join('').split('\n').filter((line) => line.includes('session log checked under the current rules'));
+  logs
+    .join('')
+    .split('\n')
+    .filter((line) => line.includes('session log checked under the current rules'));
 
 const restoredLine = (logs: string[]) =>
   /"sessions":(\d+),"ms":\d+,"needsAttention":(\d+)[^\n]*sessions restored/.exec(logs.join(''));
@@ -108,7 +114,9 @@ describe('a data directory from before versioned state', () => {
     expect([Number(line?.[1]), Number(line?.[2])]).toEqual([live.length, 0]);
     expect(live).toHaveLength(4);
     // Each one's whole log was replayed under the current rules: its scenario was unknown.
-    const checked = checkedLines(server.logs).map((l) => JSON.parse(l) as { session: string; entries: number });
+    const checked = checkedLines(server.logs).map(
+      (l) => JSON.parse(l) as { session: string; entries: number },
+    );
     expect(checked.map((c) => [c.session, c.entries]).sort()).toEqual(
       live.map((s) => [s.sessionId, s.expected.seq]).sort(),
     );
@@ -122,7 +130,10 @@ describe('a data directory from before versioned state', () => {
   it('lets each trainee back in with their resume token, on their card', async () => {
     for (const s of live) {
       for (const t of s.trainees) {
-        const client = await HeadlessClient.connect(server.url, { role: 'trainee', resumeToken: t.resumeToken });
+        const client = await HeadlessClient.connect(server.url, {
+          role: 'trainee',
+          resumeToken: t.resumeToken,
+        });
         clients.push(client);
         expect(client.live?.me?.participantId).toBe(t.participantId);
         expect(client.live?.me?.card?.id).toBe(t.roleId);
@@ -135,7 +146,11 @@ describe('a data directory from before versioned state', () => {
     await expect(
       HeadlessClient.connect(
         server.url,
-        { role: 'facilitator', sessionId: deleted.sessionId, token: fixture.sessions[0]?.facilitatorToken ?? '' },
+        {
+          role: 'facilitator',
+          sessionId: deleted.sessionId,
+          token: fixture.sessions[0]?.facilitatorToken ?? '',
+        },
         { reconnection: false },
       ),
     ).rejects.toMatchObject({ data: { code: 'auth/bad_credentials' } });

@@ -166,7 +166,10 @@ describe('restoring sessions after the rules changed under them', () => {
       const before = chair.live?.seq ?? 0;
       expect(await chair.send({ type: 'item.next' })).toEqual({ ok: true, seq: before + 1 });
     }
-    const renamed = server.logs.join('').split('\n').filter((l) => l.includes('session log checked'));
+    const renamed = server.logs
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('session log checked'));
     expect(renamed.map((l) => (JSON.parse(l) as { session: string }).session)).toEqual([
       rooms[2]?.session.sessionId,
     ]);
