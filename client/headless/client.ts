@@ -12,6 +12,7 @@ import type {
   Handshake,
   HistoryAck,
   Notice,
+  RecordAck,
   StateAtAck,
   SyncAck,
   ViewPatchMessage,
@@ -65,14 +66,14 @@ export class HeadlessClient {
   sessionFailed: ErrorPayload | undefined;
   private readonly socket: Socket;
   private readonly waiters = new Set<() => void>();
-  private readonly record: boolean;
+  private readonly keepFrames: boolean;
 
   private constructor(
     readonly url: string,
     readonly credentials: Credentials,
     options: ClientOptions = {},
   ) {
-    this.record = options.recordFrames ?? true;
+    this.keepFrames = options.recordFrames ?? true;
     // auth as a function: every reconnect tells the server how far this client got.
     // An observer comes back as the same observer (its tips and markers stay its own).
     const auth = (cb: (data: Handshake) => void) =>
@@ -93,7 +94,7 @@ export class HeadlessClient {
     this.socket.onAny((event: string, payload: unknown) => {
       this.receivedAt = Date.now();
       const frame: Frame = { event, payload, at: this.receivedAt };
-      if (this.record) this.frames.push(frame);
+      if (this.keepFrames) this.frames.push(frame);
       if (event === 'welcome') {
         const welcome = payload as Welcome;
         this.welcome = welcome;
@@ -209,7 +210,7 @@ export class HeadlessClient {
         const ack = (await this.socket
           .timeout(Math.max(100, deadline - Date.now()))
           .emitWithAck('command', { cid, command })) as CommandAck;
-        if (this.record) this.frames.push({ event: 'ack', payload: ack, at: Date.now() });
+        if (this.keepFrames) this.frames.push({ event: 'ack', payload: ack, at: Date.now() });
         if (!ack.ok && ack.error.code === 'session/failed') {
           this.sessionFailed = ack.error;
           this.wake();
@@ -260,14 +261,23 @@ export class HeadlessClient {
   /** The debrief as this viewer may read it (every attempt, scores, plans, minutes, timeline). */
   async debrief(): Promise<DebriefAck> {
     const answer = (await this.socket.timeout(15_000).emitWithAck('debrief', {})) as DebriefAck;
-    if (this.record) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
+    if (this.keepFrames) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
     return answer;
   }
 
   /** The live view as it stood just after log entry `seq`, projected for this viewer. */
   async stateAt(seq: number): Promise<StateAtAck> {
     const answer = (await this.socket.timeout(10_000).emitWithAck('state_at', { seq })) as StateAtAck;
-    if (this.record) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
+    if (this.keepFrames) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
+    return answer;
+  }
+
+  /** Older turns or statements of the current attempt than the live view carries: the `limit` before index `before`. */
+  async record(list: 'statements' | 'turns', before: number, limit?: number): Promise<RecordAck> {
+    const answer = (await this.socket
+      .timeout(10_000)
+      .emitWithAck('record', { list, before, ...(limit && { limit }) })) as RecordAck;
+    if (this.keepFrames) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
     return answer;
   }
 

@@ -13,6 +13,8 @@ import {
   type HistoryAck,
   historyRequestSchema,
   type Notice,
+  type RecordAck,
+  recordRequestSchema,
   SERVER_EVENTS,
   type StateAtAck,
   type SyncAck,
@@ -20,6 +22,7 @@ import {
   syncRequestSchema,
   type Welcome,
 } from '../../shared/protocol/messages.ts';
+import { recordPage } from '../../shared/views/live.ts';
 import type { Logger } from '../logger.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { SESSION_FAILED } from '../sessions/session-host.ts';
@@ -197,6 +200,17 @@ export function attachSockets(
       answering<StateAtAck>('state_at request', ack, () => ({
         ok: true,
         live: liveViewAt(connection, Math.min(parsed.data.seq, host.lastSeq)),
+      }));
+    });
+
+    socket.on(CLIENT_EVENTS.record, (payload: unknown, ack: Ack<RecordAck>) => {
+      if (typeof ack !== 'function' || throttled(ack)) return;
+      const parsed = recordRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(ack, 'record request', parsed.error.issues.length);
+      const { list, before, limit = 100 } = parsed.data;
+      answering<RecordAck>('record request', ack, () => ({
+        ok: true,
+        ...recordPage(host.context, list, before, limit),
       }));
     });
 

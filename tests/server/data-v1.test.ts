@@ -54,7 +54,7 @@ function summary(view: LiveView): FixtureSession['expected'] {
     item: view.item?.id ?? null,
     participants: view.participants.map((p) => ({ id: p.id, name: p.name, roleId: p.roleId })),
     statements: view.record.statements.map((s) => s.text),
-    turns: view.record.turns.length,
+    turns: view.record.turnCount,
     ballots: view.record.ballots.map((b) => ({
       item: b.item,
       passed: 'passed' in b.outcome && b.outcome.passed,
