@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
+import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
-import { SESSION_FAILED } from '../sessions/session-host.ts';
 import { hashToken, sameHash } from '../sessions/tokens.ts';
 
 const createSchema = z.object({ scenarioId: z.string().min(1).max(64) });

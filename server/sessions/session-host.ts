@@ -12,9 +12,9 @@
 import type { DebriefInput } from '../../shared/debrief/build.ts';
 import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import type { LogEntry } from '../../shared/log/entry.ts';
-import type { Replayed, ReplayRefusal } from '../../shared/log/replay.ts';
+import type { Replayed } from '../../shared/log/replay.ts';
 import type { Actor } from '../../shared/meeting/commands.ts';
-import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
+import { ERROR_CODES } from '../../shared/protocol/errors.ts';
 import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
 import type { FailurePoint, SessionProblem } from '../../shared/protocol/session-problems.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
@@ -24,6 +24,7 @@ import { scenarioHash } from '../scenarios/scenario-hash.ts';
 import { InlineWriter } from '../storage/batch-writer.ts';
 import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
 import type { CommandReceipt, SessionRow, SnapshotRow, Storage } from '../storage/storage.ts';
+import { type Failure, replayProblem, SESSION_FAILED } from './failures.ts';
 import { LogTail } from './log-tail.ts';
 import { PROJECTION, type Projection } from './projection.ts';
 import { type Outcome, type Restored, SessionState } from './session-state.ts';
@@ -41,26 +42,6 @@ export interface HostDeps {
    * that throws for one session id (tests/server/contained-failure.test.ts).
    */
   wrapProjection?: (sessionId: string, projection: Projection) => Projection;
-}
-
-export type Failure = Extract<SessionProblem, { kind: 'failed' }>;
-
-/** What a client of a failed session is told: what happened and who can fix it. */
-export const SESSION_FAILED: ErrorPayload = {
-  code: ERROR_CODES.sessionFailed,
-  message:
-    'this session stopped after an error on the server; the instructor can reload it (session list or console), then try again',
-};
-
-/** A log entry that does not replay, as the session list shows it. */
-export function replayProblem(refusal: ReplayRefusal): SessionProblem {
-  return {
-    kind: 'replay_refused',
-    seq: refusal.seq,
-    reason: refusal.kind,
-    ...(refusal.code !== undefined && { code: refusal.code }),
-    message: refusal.message,
-  };
 }
 
 /** Who sent a command: the meeting's actor, plus the id their command ids are unique within. */
@@ -288,6 +269,11 @@ export class SessionHost {
   /** Log entries after `afterSeq`: recent ones from memory, older ones from storage (log-tail.ts). */
   log(afterSeq = 0): LogEntry[] {
     return this.tail.after(Math.max(0, afterSeq));
+  }
+
+  /** One log entry, from memory or (older) storage, without reading the rest. */
+  entry(seq: number): LogEntry | undefined {
+    return seq > 0 ? this.tail.range(seq - 1, seq)[0] : undefined;
   }
 
   /** Entries after this seq are in memory. */

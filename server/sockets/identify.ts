@@ -3,8 +3,9 @@
 import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
 import { handshakeSchema, type Viewer } from '../../shared/protocol/messages.ts';
 import type { Audience } from '../../shared/views/types.ts';
+import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
-import { SESSION_FAILED, type Sender, type SessionHost } from '../sessions/session-host.ts';
+import type { Sender, SessionHost } from '../sessions/session-host.ts';
 import { newId } from '../sessions/tokens.ts';
 
 export interface Connection {

@@ -12,7 +12,8 @@ import type { Server, Socket } from 'socket.io';
 import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/protocol/messages.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
-import { type Change, SESSION_FAILED, type SessionHost } from '../sessions/session-host.ts';
+import { SESSION_FAILED } from '../sessions/failures.ts';
+import type { Change, SessionHost } from '../sessions/session-host.ts';
 import type { Connection } from './identify.ts';
 import { OwnStream, SharedStream } from './streams.ts';
 

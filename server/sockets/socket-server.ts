@@ -24,8 +24,8 @@ import {
 } from '../../shared/protocol/messages.ts';
 import { recordPage } from '../../shared/views/live.ts';
 import type { Logger } from '../logger.ts';
+import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
-import { SESSION_FAILED } from '../sessions/session-host.ts';
 import { type Connection, identify } from './identify.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { SessionRooms } from './session-rooms.ts';

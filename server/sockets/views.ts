@@ -82,7 +82,7 @@ export function timelineFor(connection: Connection, afterSeq: number, limit = 10
 export function liveViewAt(connection: Connection, seq: number): LiveView {
   const { host } = connection;
   const replayed = host.replayTo(seq);
-  const at = host.log(0).find((e) => e.seq === replayed.seq)?.at ?? replayed.meeting.context.now;
+  const at = host.entry(replayed.seq)?.at ?? replayed.meeting.context.now;
   const input = {
     scenario: host.scenario,
     meeting: { seq: replayed.seq, state: replayed.meeting.state, context: replayed.meeting.context },
@@ -90,10 +90,14 @@ export function liveViewAt(connection: Connection, seq: number): LiveView {
     online: new Set<string>(),
     now: at,
   };
-  const shared = host.projection.live(input, connection.audience);
-  return connection.viewer.kind === 'trainee'
-    ? { ...shared, ...host.projection.own(input, connection.viewer.participantId) }
-    : shared;
+  try {
+    const shared = host.projection.live(input, connection.audience);
+    return connection.viewer.kind === 'trainee'
+      ? { ...shared, ...host.projection.own(input, connection.viewer.participantId) }
+      : shared;
+  } finally {
+    replayed.meeting.stop(); // the replayed actor is thrown away; its context stays readable
+  }
 }
 
 export function debriefViewerFor(connection: Connection): DebriefViewer | null {
