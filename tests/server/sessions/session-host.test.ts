@@ -4,6 +4,7 @@ import { SessionHost } from '../../../server/sessions/session-host.ts';
 import { InlineWriter } from '../../../server/storage/batch-writer.ts';
 import { CommitQueue } from '../../../server/storage/commit-queue.ts';
 import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
+import { replayLogOrThrow } from '../../../shared/log/replay.ts';
 import type { CommandAck } from '../../../shared/protocol/messages.ts';
 import { engineScenario } from '../../support/meeting-fixture.ts';
 
@@ -162,5 +163,62 @@ describe('a failure in one session', () => {
     if (!restored.ok) throw new Error('not restored');
     expect(await ack(restored.host, 'c1')).toMatchObject({ ok: false, error: { code: 'session/failed' } });
     expect(restored.host.failure).toMatchObject({ where: 'command', message: 'disk I/O error' });
+  });
+});
+
+describe('state_at from the nearest snapshot', () => {
+  it('replays only the entries after the latest snapshot at or before the seq, to the same state as from seq 1', async () => {
+    const storage = SqliteStorage.memory();
+    const reads: [number, number | undefined][] = [];
+    // The same store, recording which windows of the log are read.
+    const watched = Object.create(storage, {
+      readLog: {
+        value: (id: string, after?: number, to?: number) => {
+          reads.push([after ?? 0, to]);
+          return storage.readLog(id, after, to);
+        },
+      },
+    }) as SqliteStorage;
+    const row = {
+      id: 's1',
+      scenarioId: 'engine-test',
+      joinCode: 'K7M4PQ',
+      observerTokenHash: 'a',
+      facilitatorTokenHash: 'b',
+      createdAt: 0,
+      status: 'live' as const,
+      title: 'x',
+      scenarioHash: null,
+      attention: null,
+    };
+    storage.createSession(row);
+    const deps = { storage: watched, logger: createLogger('silent'), snapshotEvery: 8 };
+    const h = SessionHost.create(row, engineScenario(), deps);
+    const facilitator = { actor: { kind: 'facilitator' as const }, id: 'facilitator' };
+    for (let i = 0; i < 40; i++)
+      await new Promise((resolve) =>
+        h.execute(
+          facilitator,
+          `c${i}`,
+          { type: 'settings.update', observersMayFireInjects: i % 3 === 0 },
+          resolve,
+        ),
+      );
+    // Snapshots at 8, 16, 24, 32, 40. Asking for seq 21: start at 16, read 17…21 only.
+    const restored = SessionHost.restore(row, h.scenario, {
+      storage: watched,
+      logger: createLogger('silent'),
+    });
+    if (!restored.ok) throw new Error('not restored');
+    reads.length = 0;
+    const at21 = restored.host.replayTo(21);
+    expect(at21.seq).toBe(21);
+    expect(reads).toEqual([[16, 21]]);
+    // Entry 21 set the setting from i = 20: 20 % 3 !== 0, so off.
+    expect(at21.meeting.context.observersMayFireInjects).toBe(false);
+    // The same meeting as replaying entries 1…21 from the start.
+    expect(at21.meeting.context).toEqual(
+      replayLogOrThrow(h.scenario, storage.readLog('s1', 0, 21)).meeting.context,
+    );
   });
 });
