@@ -196,7 +196,8 @@ export interface RecordPage {
  * hold nothing that differs by audience (the live view carries the same).
  */
 export function recordPage(ctx: MeetingContext, list: RecordList, before: number, limit: number): RecordPage {
-  const all: readonly (StatementRecord | TurnRecord)[] = list === 'statements' ? ctx.record.statements : ctx.record.turns;
+  const all: readonly (StatementRecord | TurnRecord)[] =
+    list === 'statements' ? ctx.record.statements : ctx.record.turns;
   const end = Math.max(0, Math.min(before, all.length));
   const from = Math.max(0, end - limit);
   return {

@@ -14,11 +14,12 @@ import {
   type GoldenLog,
   goldenPaths,
   minutesOf,
+  RERECORD,
   SCENARIOS_DIR,
   shippedScenario,
+  staleness,
 } from './golden.ts';
 
-const RERECORD = 're-record with npm run golden:record if intended';
 const scenarioFiles = readdirSync(SCENARIOS_DIR)
   .filter((name) => /\.ya?ml$/.test(name))
   .sort();
@@ -26,21 +27,6 @@ const goldenIds = readdirSync(GOLDEN_DIR)
   .filter((name) => name.endsWith('.log.json'))
   .map((name) => name.replace(/\.log\.json$/, ''))
   .sort();
-
-/** Why a golden log cannot be compared at all, in a sentence that says what to do; null when it can. */
-export function staleness(
-  golden: GoldenLog,
-  now: { sourceHash: string; scenarioHash: string },
-  engineVersion: number,
-): string | null {
-  if (golden.sourceHash !== now.sourceHash)
-    return `scenario ${golden.scenario} changed since its golden log was recorded: ${RERECORD}`;
-  if (golden.scenarioHash !== now.scenarioHash)
-    return `scenario ${golden.scenario} reads differently since its golden log was recorded (the scenario loader changed what it makes of the file): ${RERECORD}`;
-  if (golden.engineVersion !== engineVersion)
-    return `the engine version changed from ${golden.engineVersion} to ${engineVersion} since the golden log of ${golden.scenario} was recorded: ${RERECORD}`;
-  return null;
-}
 
 describe('golden logs', () => {
   it('every shipped scenario has one, and every one has its scenario', () => {

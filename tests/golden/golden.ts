@@ -91,3 +91,20 @@ export function logText(golden: GoldenLog): string {
   const lines = entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
   return `${JSON.stringify(head, null, 2).replace(/\n}$/, '')},\n  "entries": [\n${lines}\n  ]\n}\n`;
 }
+
+export const RERECORD = 're-record with npm run golden:record if intended';
+
+/** Why a golden log cannot be compared at all, in a sentence that says what to do; null when it can. */
+export function staleness(
+  golden: GoldenLog,
+  now: { sourceHash: string; scenarioHash: string },
+  engineVersion: number,
+): string | null {
+  if (golden.sourceHash !== now.sourceHash)
+    return `scenario ${golden.scenario} changed since its golden log was recorded: ${RERECORD}`;
+  if (golden.scenarioHash !== now.scenarioHash)
+    return `scenario ${golden.scenario} reads differently since its golden log was recorded (the scenario loader changed what it makes of the file): ${RERECORD}`;
+  if (golden.engineVersion !== engineVersion)
+    return `the engine version changed from ${golden.engineVersion} to ${engineVersion} since the golden log of ${golden.scenario} was recorded: ${RERECORD}`;
+  return null;
+}
