@@ -11,6 +11,7 @@ import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { SessionRegistry } from './sessions/registry.ts';
+import type { HostDeps } from './sessions/session-host.ts';
 import { attachSockets } from './sockets/socket-server.ts';
 import { InlineWriter, ThreadWriter } from './storage/batch-writer.ts';
 import { CommitQueue } from './storage/commit-queue.ts';
@@ -28,6 +29,8 @@ const VERSION = (() => {
 export async function startServer(
   config: ServerConfig = configFromEnv(),
   env: NodeJS.ProcessEnv = process.env,
+  /** Test hooks for the sessions (e.g. a projection that throws for one session). */
+  hooks: Pick<HostDeps, 'wrapProjection'> = {},
 ) {
   const logger = createLogger(config.logLevel);
   const library = ScenarioLibrary.load(config.scenariosDir);
@@ -46,11 +49,15 @@ export async function startServer(
   const storage = SqliteStorage.open(file);
   // One group commit for every session: commands arriving together share one fsync.
   const writer = config.commitWriter === 'thread' ? new ThreadWriter(file) : new InlineWriter(storage);
-  const commits = new CommitQueue(writer);
-  const registry = new SessionRegistry(storage, library, { storage, logger, commits });
+  const commits = new CommitQueue(writer, logger);
+  const registry = new SessionRegistry(storage, library, { storage, logger, commits, ...hooks });
   const restored = registry.restoreAll();
   logger.info(
-    { sessions: restored, ms: Math.round(performance.now() - restoreStarted) },
+    {
+      sessions: restored,
+      ms: Math.round(performance.now() - restoreStarted),
+      needsAttention: registry.attentionCount,
+    },
     'sessions restored',
   );
 
@@ -109,6 +116,8 @@ function logStats(
         externalMb: mb(m.external),
         arrayBuffersMb: mb(m.arrayBuffers),
         sessions: registry.size,
+        failedSessions: registry.failedCount,
+        needsAttention: registry.attentionCount,
         sockets: io.engine.clientsCount,
       },
       'stats',
@@ -118,9 +127,32 @@ function logStats(
   return timer;
 }
 
+/**
+ * Errors no session caught. Sessions contain their own (SessionHost.fail),
+ * so what reaches here is logged and the server keeps serving the others;
+ * only a broken database, which no session can be served from, stops it.
+ */
+export function keepServing(
+  logger: ReturnType<typeof createLogger>,
+  exit = (code: number) => process.exit(code),
+) {
+  const fatal = (error: unknown) =>
+    /^SQLITE_(CORRUPT|NOTADB|IOERR|FULL|CANTOPEN)/.test(String((error as { code?: unknown })?.code ?? ''));
+  const report = (kind: string) => (error: unknown) => {
+    logger.error(
+      { err: error },
+      `${kind}: ${fatal(error) ? 'the database is unusable; stopping' : 'logged; still serving'}`,
+    );
+    if (fatal(error)) exit(1);
+  };
+  process.on('uncaughtException', report('uncaught exception'));
+  process.on('unhandledRejection', report('unhandled promise rejection'));
+}
+
 /** Starts the server and closes it cleanly on SIGINT or SIGTERM. */
 export async function runServer(config?: ServerConfig) {
   const running = await startServer(config);
+  keepServing(running.logger);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // `on`, not `once`: Ctrl-C reaches both npm start's process and this one,

@@ -4,6 +4,7 @@
 // them), resyncs from its last sequence number after a reconnect, and
 // retries a command with the same client id so it is applied once.
 import { io, type Socket } from 'socket.io-client';
+import type { ErrorPayload } from '../../shared/protocol/errors.ts';
 import type {
   AnyCommand,
   CommandAck,
@@ -11,6 +12,7 @@ import type {
   Handshake,
   HistoryAck,
   Notice,
+  RecordAck,
   StateAtAck,
   SyncAck,
   ViewPatchMessage,
@@ -56,16 +58,22 @@ export class HeadlessClient {
   static: StaticView | undefined;
   missed: TimelineEntry[] = [];
   notices: Notice[] = [];
+  /**
+   * Set while the session is stopped after a server error (notice
+   * session_failed, or a session/failed answer); cleared by a sync that
+   * succeeds, which happens by itself once the instructor reloads it.
+   */
+  sessionFailed: ErrorPayload | undefined;
   private readonly socket: Socket;
   private readonly waiters = new Set<() => void>();
-  private readonly record: boolean;
+  private readonly keepFrames: boolean;
 
   private constructor(
     readonly url: string,
     readonly credentials: Credentials,
     options: ClientOptions = {},
   ) {
-    this.record = options.recordFrames ?? true;
+    this.keepFrames = options.recordFrames ?? true;
     // auth as a function: every reconnect tells the server how far this client got.
     // An observer comes back as the same observer (its tips and markers stay its own).
     const auth = (cb: (data: Handshake) => void) =>
@@ -86,7 +94,7 @@ export class HeadlessClient {
     this.socket.onAny((event: string, payload: unknown) => {
       this.receivedAt = Date.now();
       const frame: Frame = { event, payload, at: this.receivedAt };
-      if (this.record) this.frames.push(frame);
+      if (this.keepFrames) this.frames.push(frame);
       if (event === 'welcome') {
         const welcome = payload as Welcome;
         this.welcome = welcome;
@@ -95,10 +103,15 @@ export class HeadlessClient {
         this.live = welcome.live;
         this.ownSeq = welcome.ownSeq ?? 0;
         this.missed.push(...welcome.missed);
+        this.sessionFailed = undefined;
       } else if (event === 'patch') {
         this.applyPatchMessage(payload as ViewPatchMessage);
       } else if (event === 'notice') {
-        this.notices.push(payload as Notice);
+        const notice = payload as Notice;
+        this.notices.push(notice);
+        if (notice.kind === 'session_failed') this.sessionFailed = notice.error;
+        // The instructor reloaded it: this view may be ahead of what was stored.
+        if (notice.kind === 'session_recovered') void this.sync().catch(() => undefined);
       }
       if (event === 'welcome' || event === 'patch') frame.live = this.live;
       this.wake();
@@ -143,10 +156,13 @@ export class HeadlessClient {
       };
       client.socket.once('connect_error', refused);
       client
-        .waitFor(() => client.welcome !== undefined, 10_000)
+        .waitFor(() => client.welcome !== undefined || client.sessionFailed !== undefined, 10_000)
         .then(() => {
           client.socket.off('connect_error', refused);
-          resolve(client);
+          if (client.welcome) return resolve(client);
+          // The session failed while its welcome was being made: told so instead of a welcome.
+          client.socket.close();
+          reject(Object.assign(new Error(client.sessionFailed?.message), { data: client.sessionFailed }));
         }, reject);
     });
   }
@@ -194,7 +210,11 @@ export class HeadlessClient {
         const ack = (await this.socket
           .timeout(Math.max(100, deadline - Date.now()))
           .emitWithAck('command', { cid, command })) as CommandAck;
-        if (this.record) this.frames.push({ event: 'ack', payload: ack, at: Date.now() });
+        if (this.keepFrames) this.frames.push({ event: 'ack', payload: ack, at: Date.now() });
+        if (!ack.ok && ack.error.code === 'session/failed') {
+          this.sessionFailed = ack.error;
+          this.wake();
+        }
         return ack;
       } catch (error) {
         if (Date.now() >= deadline) throw error;
@@ -218,8 +238,16 @@ export class HeadlessClient {
     if (answer.ok) {
       this.live = answer.live;
       this.ownSeq = answer.ownSeq ?? 0;
-    }
+      this.sessionFailed = undefined;
+    } else if (answer.error.code === 'session/failed') this.sessionFailed = answer.error;
+    this.wake();
     return answer;
+  }
+
+  /** After a failure: resync if connected, else connect again (the handshake resyncs). */
+  retry(): void {
+    if (this.connected) void this.sync().catch(() => undefined);
+    else this.socket.connect();
   }
 
   async history(fromSeq = 0, limit?: number): Promise<HistoryAck> {
@@ -233,14 +261,23 @@ export class HeadlessClient {
   /** The debrief as this viewer may read it (every attempt, scores, plans, minutes, timeline). */
   async debrief(): Promise<DebriefAck> {
     const answer = (await this.socket.timeout(15_000).emitWithAck('debrief', {})) as DebriefAck;
-    if (this.record) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
+    if (this.keepFrames) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
     return answer;
   }
 
   /** The live view as it stood just after log entry `seq`, projected for this viewer. */
   async stateAt(seq: number): Promise<StateAtAck> {
     const answer = (await this.socket.timeout(10_000).emitWithAck('state_at', { seq })) as StateAtAck;
-    if (this.record) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
+    if (this.keepFrames) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
+    return answer;
+  }
+
+  /** Older turns or statements of the current attempt than the live view carries: the `limit` before index `before`. */
+  async record(list: 'statements' | 'turns', before: number, limit?: number): Promise<RecordAck> {
+    const answer = (await this.socket
+      .timeout(10_000)
+      .emitWithAck('record', { list, before, ...(limit && { limit }) })) as RecordAck;
+    if (this.keepFrames) this.frames.push({ event: 'ack', payload: answer, at: Date.now() });
     return answer;
   }
 

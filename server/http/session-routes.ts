@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
+import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
+import { hashToken, sameHash } from '../sessions/tokens.ts';
 
 const createSchema = z.object({ scenarioId: z.string().min(1).max(64) });
 const joinSchema = z.object({
@@ -84,23 +86,66 @@ export function sessionRoutes(
 
   router.get('/api/sessions', (req, res) => {
     if (!facilitatorOnly(req, res)) return;
-    res.json({
-      sessions: registry.all().map((host) => ({
-        id: host.id,
-        scenarioId: host.row.scenarioId,
-        title: host.scenario.title,
-        joinCode: host.row.joinCode,
-        createdAt: host.row.createdAt,
-        state: host.machineState,
-        attempt: host.context.attempt,
-        participants: Object.values(host.context.participants).map((p) => p.name),
-      })),
-    });
+    const running = registry.all().map((host) => ({
+      id: host.id,
+      scenarioId: host.row.scenarioId,
+      title: host.scenario.title,
+      joinCode: host.row.joinCode,
+      createdAt: host.row.createdAt,
+      state: host.machineState,
+      attempt: host.context.attempt,
+      participants: Object.values(host.context.participants).map((p) => p.name),
+      health: host.failure ? ('failed' as const) : ('live' as const),
+      ...(host.failure && { problem: host.failure }),
+    }));
+    // Not restored: what is stored about them, and why.
+    const aside = registry.needsAttention().map(({ row, problem }) => ({
+      id: row.id,
+      scenarioId: row.scenarioId,
+      title: JSON.parse(row.title) as unknown,
+      joinCode: row.joinCode,
+      createdAt: row.createdAt,
+      state: null,
+      attempt: null,
+      participants: [],
+      health: 'needs_attention' as const,
+      problem,
+    }));
+    res.json({ sessions: [...running, ...aside].sort((a, b) => b.createdAt - a.createdAt) });
+  });
+
+  // The instructor's reload: a session stopped after an error is rebuilt from
+  // storage; one that could not be restored is tried again. The instructor
+  // password, or the session's own facilitator link (its console).
+  router.post('/api/sessions/:id/reload', async (req, res) => {
+    const id = req.params.id;
+    const host = registry.get(id);
+    const row = host?.row ?? registry.unavailableSession(id)?.row;
+    const token = bearer(req);
+    const byLink =
+      row !== undefined && token !== undefined && sameHash(hashToken(token), row.facilitatorTokenHash);
+    if (!byLink && !facilitatorOnly(req, res)) return;
+    const result = await registry.reload(id);
+    if (!result) {
+      res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
+      return;
+    }
+    if (result.ok) res.json({ ok: true, health: 'live' });
+    else
+      res
+        .status(409)
+        .json(
+          errorBody(
+            ERROR_CODES.sessionNeedsAttention,
+            'the session still cannot be run from what is stored; see the reason',
+            result.problem,
+          ),
+        );
   });
 
   router.delete('/api/sessions/:id', (req, res) => {
     if (!facilitatorOnly(req, res)) return;
-    if (!registry.get(req.params.id)) {
+    if (!registry.get(req.params.id) && !registry.unavailableSession(req.params.id)) {
       res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
       return;
     }
@@ -112,6 +157,21 @@ export function sessionRoutes(
     const body = joinSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
     const host = registry.byJoinCode(body.data.code);
+    if (host?.failure) {
+      res.status(503).json(errorBody(SESSION_FAILED.code, SESSION_FAILED.message));
+      return;
+    }
+    if (!host && registry.problemFor({ kind: 'code', code: body.data.code })) {
+      res
+        .status(503)
+        .json(
+          errorBody(
+            ERROR_CODES.sessionNeedsAttention,
+            'this session could not be restored after the server restarted; tell the instructor',
+          ),
+        );
+      return;
+    }
     if (!host) {
       res
         .status(404)

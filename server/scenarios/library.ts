@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Scenario } from '../../shared/scenario/index.ts';
 import { type LocatedIssue, loadScenarioSource, SCENARIO_ISSUE } from '../../shared/scenario/index.ts';
+import { scenarioHash } from './scenario-hash.ts';
 
 export type LibraryEntry =
   | { id: string; file: string; status: 'valid'; scenario: Scenario }
@@ -65,5 +66,11 @@ export class ScenarioLibrary {
   scenario(id: string): Scenario | undefined {
     const entry = this.entries.get(id);
     return entry?.status === 'valid' ? entry.scenario : undefined;
+  }
+
+  /** Its content hash (scenario-hash.ts), when it loaded. */
+  hash(id: string): string | undefined {
+    const scenario = this.scenario(id);
+    return scenario ? scenarioHash(scenario) : undefined;
   }
 }

@@ -19,7 +19,7 @@ export class LogTail {
   constructor(
     seq: number,
     entries: readonly LogEntry[],
-    private readonly readStored: (afterSeq: number) => LogEntry[],
+    private readonly readStored: (afterSeq: number, toSeq?: number) => LogEntry[],
   ) {
     this.recent = [...entries];
     this.floor = seq - entries.length;
@@ -38,6 +38,15 @@ export class LogTail {
     const stored = this.readStored(afterSeq);
     const last = stored.at(-1)?.seq ?? afterSeq;
     return [...stored, ...this.recent.filter((e) => e.seq > last)];
+  }
+
+  /** Entries with afterSeq < seq ≤ toSeq: only that window is read from storage. */
+  range(afterSeq: number, toSeq: number): LogEntry[] {
+    if (afterSeq >= this.floor)
+      return this.recent.slice(afterSeq - this.floor, Math.max(0, toSeq - this.floor));
+    const stored = this.readStored(afterSeq, toSeq);
+    const last = stored.at(-1)?.seq ?? afterSeq;
+    return [...stored, ...this.recent.filter((e) => e.seq > last && e.seq <= toSeq)];
   }
 
   /** New entries, not yet stored. */

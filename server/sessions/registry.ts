@@ -1,8 +1,13 @@
 // All sessions of this process: creating them, finding them by join code or
-// token, restoring them after a restart.
+// token, restoring them after a restart. A session that cannot be restored
+// (its log does not replay under the current rules, its scenario is gone,
+// restoring it threw) is not started: it is kept aside as needing
+// attention, with the reason stored with it, and every other session starts.
+import type { SessionProblem } from '../../shared/protocol/session-problems.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
+import { scenarioHash } from '../scenarios/scenario-hash.ts';
 import type { SessionRow, Storage } from '../storage/storage.ts';
 import { type HostDeps, SessionHost } from './session-host.ts';
 import { hashToken, newId, newJoinCode, newToken, normalizeJoinCode, sameHash } from './tokens.ts';
@@ -14,8 +19,15 @@ export interface CreatedSession {
   facilitatorToken: string;
 }
 
+/** A stored live session that is not running, and why. */
+export interface UnavailableSession {
+  row: SessionRow;
+  problem: SessionProblem;
+}
+
 export class SessionRegistry {
   private readonly hosts = new Map<string, SessionHost>();
+  private readonly unavailable = new Map<string, UnavailableSession>();
 
   constructor(
     private readonly storage: Storage,
@@ -32,21 +44,81 @@ export class SessionRegistry {
     return this.deps.logger;
   }
 
-  /** Brings every live session back after a start; returns how many. */
+  /** Sessions stopped after an error, waiting for a reload. */
+  get failedCount(): number {
+    let count = 0;
+    for (const host of this.hosts.values()) if (host.failure) count++;
+    return count;
+  }
+
+  /** Stored live sessions that could not be restored. */
+  get attentionCount(): number {
+    return this.unavailable.size;
+  }
+
+  /**
+   * Brings every live session back after a start; returns how many run.
+   * One that cannot be restored is kept aside (needsAttention) and the
+   * others start normally.
+   */
   restoreAll(): number {
     for (const row of this.storage.listSessions()) {
-      if (row.status !== 'live') continue;
-      const scenario = this.library.scenario(row.scenarioId);
-      if (!scenario) {
-        this.logger.error(
-          { session: row.id, scenario: row.scenarioId },
-          'cannot restore session: its scenario is missing or invalid',
-        );
-        continue;
-      }
-      this.hosts.set(row.id, SessionHost.restore(row, scenario, this.deps));
+      if (row.status === 'live') this.restore(row);
     }
     return this.hosts.size;
+  }
+
+  /** Restores one stored session: its host, or (kept aside, stored) why not. */
+  private restore(row: SessionRow): SessionProblem | undefined {
+    const scenario = this.library.scenario(row.scenarioId);
+    let problem: SessionProblem;
+    if (!scenario) problem = { kind: 'scenario_unavailable', scenarioId: row.scenarioId };
+    else {
+      try {
+        const restored = SessionHost.restore(row, scenario, this.deps);
+        if (restored.ok) {
+          this.unavailable.delete(row.id);
+          this.hosts.set(row.id, restored.host);
+          if (row.attention !== null) this.storage.setSessionAttention(row.id, null);
+          return undefined;
+        }
+        problem = restored.problem;
+      } catch (error) {
+        this.logger.error({ err: error, session: row.id }, 'restoring the session threw');
+        problem = { kind: 'restore_failed', message: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    this.unavailable.set(row.id, { row, problem });
+    this.storage.setSessionAttention(row.id, JSON.stringify(problem));
+    this.logger.warn(
+      { session: row.id, scenario: row.scenarioId, problem },
+      'session needs attention: not restored; the others start normally',
+    );
+    return problem;
+  }
+
+  /** Stored live sessions that are not running, and why (for the instructor's list). */
+  needsAttention(): UnavailableSession[] {
+    return [...this.unavailable.values()];
+  }
+
+  unavailableSession(id: string): UnavailableSession | undefined {
+    return this.unavailable.get(id);
+  }
+
+  /**
+   * The instructor's reload: a failed session is rebuilt from storage; one
+   * that needed attention is tried again (e.g. after its old scenario file
+   * was put back and the server restarted, or after a fix).
+   */
+  async reload(id: string): Promise<{ ok: true } | { ok: false; problem: SessionProblem } | undefined> {
+    const host = this.hosts.get(id);
+    if (host) return host.recover();
+    const aside = this.unavailable.get(id);
+    if (!aside) return undefined;
+    const row = this.storage.getSession(id) ?? aside.row;
+    const problem = this.restore(row);
+    return problem ? { ok: false, problem } : { ok: true };
   }
 
   create(scenario: Scenario): CreatedSession {
@@ -63,6 +135,8 @@ export class SessionRegistry {
       createdAt: (this.deps.now ?? Date.now)(),
       status: 'live',
       title: JSON.stringify(scenario.title),
+      scenarioHash: scenarioHash(scenario),
+      attention: null,
     };
     this.storage.createSession(row);
     const host = SessionHost.create(row, scenario, this.deps);
@@ -114,9 +188,35 @@ export class SessionRegistry {
     return sameHash(hashToken(token), expected) ? host : undefined;
   }
 
+  /**
+   * Why a stored session a credential belongs to is not running (so its
+   * people are told that, not that their link is wrong); undefined if it runs or is unknown.
+   */
+  problemFor(
+    credential:
+      | { kind: 'observer' | 'facilitator'; sessionId: string; token: string }
+      | { kind: 'trainee'; resumeToken: string }
+      | { kind: 'code'; code: string },
+  ): SessionProblem | undefined {
+    if (credential.kind === 'trainee') {
+      const seat = this.storage.findSeatByResumeHash(hashToken(credential.resumeToken));
+      return seat ? this.unavailable.get(seat.sessionId)?.problem : undefined;
+    }
+    if (credential.kind === 'code') {
+      const row = this.storage.findSessionByJoinCode(normalizeJoinCode(credential.code));
+      return row ? this.unavailable.get(row.id)?.problem : undefined;
+    }
+    const aside = this.unavailable.get(credential.sessionId);
+    if (!aside) return undefined;
+    const expected =
+      credential.kind === 'observer' ? aside.row.observerTokenHash : aside.row.facilitatorTokenHash;
+    return sameHash(hashToken(credential.token), expected) ? aside.problem : undefined;
+  }
+
   remove(id: string): void {
     this.hosts.get(id)?.close();
     this.hosts.delete(id);
+    this.unavailable.delete(id);
     this.storage.setSessionStatus(id, 'deleted');
   }
 

@@ -3,20 +3,31 @@
 // the group commit that stores every accepted command before it is
 // acknowledged or broadcast; a refused one changes nothing. Lifecycle hooks
 // for the transport: subscribe() for changes, presence for who is online.
+//
+// Failures are contained here: an exception in this session's command
+// handling, timer, commit callback or listeners (the fan-out) marks this
+// session failed (fail()): its timer stops, its commands are answered
+// session/failed, its listeners hear 'failed' (to tell its clients), and
+// every other session goes on. recover() rebuilds it from storage.
 import type { DebriefInput } from '../../shared/debrief/build.ts';
+import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import type { LogEntry } from '../../shared/log/entry.ts';
-import { type Replayed, replayLog } from '../../shared/log/replay.ts';
+import type { Replayed } from '../../shared/log/replay.ts';
 import type { Actor } from '../../shared/meeting/commands.ts';
 import { ERROR_CODES } from '../../shared/protocol/errors.ts';
 import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
+import type { FailurePoint, SessionProblem } from '../../shared/protocol/session-problems.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Logger } from '../logger.ts';
+import { scenarioHash } from '../scenarios/scenario-hash.ts';
 import { InlineWriter } from '../storage/batch-writer.ts';
 import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
 import type { CommandReceipt, SessionRow, SnapshotRow, Storage } from '../storage/storage.ts';
+import { type Failure, replayProblem, SESSION_FAILED } from './failures.ts';
 import { LogTail } from './log-tail.ts';
-import { type Outcome, SessionState } from './session-state.ts';
+import { PROJECTION, type Projection } from './projection.ts';
+import { type Outcome, type Restored, SessionState } from './session-state.ts';
 
 export interface HostDeps {
   storage: Storage;
@@ -26,6 +37,11 @@ export interface HostDeps {
   now?: () => number;
   /** Save a snapshot every this many log entries (restores replay only the tail). */
   snapshotEvery?: number;
+  /**
+   * Test hook: the projection one session's views are made with, e.g. one
+   * that throws for one session id (tests/server/contained-failure.test.ts).
+   */
+  wrapProjection?: (sessionId: string, projection: Projection) => Projection;
 }
 
 /** Who sent a command: the meeting's actor, plus the id their command ids are unique within. */
@@ -42,8 +58,12 @@ const SYSTEM: Actor = { kind: 'system' };
  */
 const SNAPSHOT_EVERY = 32;
 
-/** What changed: the log (a command or a clock tick), who is online, or the session was deleted. */
-export type Change = 'log' | 'presence' | 'closed';
+/**
+ * What changed: the log (a command or a clock tick), who is online, the
+ * session was deleted, it failed (stopped after an error), or it was
+ * recovered (rebuilt from storage after a failure).
+ */
+export type Change = 'log' | 'presence' | 'closed' | 'failed' | 'recovered';
 
 export class SessionHost {
   private seq: number;
@@ -53,6 +73,11 @@ export class SessionHost {
   private readonly now: () => number;
   private sinceSnapshot = 0;
   private readonly commits: CommitQueue;
+  /** Content hash of the scenario this session runs (stored with its snapshots). */
+  readonly scenarioHash: string;
+  /** How this session's views are projected (PROJECTION, unless a test wrapped it). */
+  readonly projection: Projection;
+  private failed: Failure | undefined;
 
   private constructor(
     readonly row: SessionRow,
@@ -64,7 +89,9 @@ export class SessionHost {
     this.seq = seq;
     this.tail = this.logTail(seq, tail);
     this.now = deps.now ?? Date.now;
-    this.commits = deps.commits ?? new CommitQueue(new InlineWriter(deps.storage));
+    this.commits = deps.commits ?? new CommitQueue(new InlineWriter(deps.storage), deps.logger);
+    this.scenarioHash = scenarioHash(state.scenario);
+    this.projection = deps.wrapProjection?.(row.id, PROJECTION) ?? PROJECTION;
     this.arm();
   }
 
@@ -72,22 +99,128 @@ export class SessionHost {
     return new SessionHost(row, SessionState.fresh(row.id, scenario), 0, deps);
   }
 
-  /** Rebuilds a session from its latest snapshot and the log after it; timers re-arm from the deadlines in the context. */
-  static restore(row: SessionRow, scenario: Scenario, deps: HostDeps): SessionHost {
-    const { state, seq, tail } = SessionState.restore(deps.storage, row.id, scenario);
-    return new SessionHost(row, state, seq, deps, tail);
+  /**
+   * Rebuilds a session from storage: its latest snapshot taken under the
+   * current engine and scenario and the log after it, or (none such) its
+   * whole log, replayed strictly; timers re-arm from the deadlines in the
+   * context. A log entry the current rules refuse: not started, and why.
+   */
+  static restore(
+    row: SessionRow,
+    scenario: Scenario,
+    deps: HostDeps,
+  ): { ok: true; host: SessionHost } | { ok: false; problem: SessionProblem } {
+    const restored = SessionState.restore(deps.storage, row.id, scenario, scenarioHash(scenario));
+    if (!restored.ok) return { ok: false, problem: replayProblem(restored.refusal) };
+    const host = new SessionHost({ ...row }, restored.state, restored.seq, deps, restored.tail);
+    host.checkpoint(restored);
+    return { ok: true, host };
+  }
+
+  /**
+   * After a log was checked under new versions (or a session stored before
+   * versions existed): record the scenario it now runs, and snapshot it
+   * under the current versions so the next restore need not check again.
+   */
+  private checkpoint(restored: Extract<Restored, { ok: true }>): void {
+    if (this.row.scenarioHash === this.scenarioHash && !restored.checked) return;
+    this.deps.logger.info(
+      { session: this.row.id, entries: restored.tail.length, scenarioHash: this.scenarioHash },
+      'session log checked under the current rules and scenario',
+    );
+    this.deps.storage.setSessionScenarioHash(this.row.id, this.scenarioHash);
+    this.row.scenarioHash = this.scenarioHash;
+    if (this.seq > 0) this.snapshot();
   }
 
   get scenario(): Scenario {
     return this.state.scenario;
   }
 
-  /** The session as it stood just after `seq` (for the debrief's "state at this moment"). */
+  /**
+   * The session as it stood just after `seq` (for the debrief's "state at
+   * this moment"): from the nearest snapshot at or before it, so the cost
+   * does not grow with the meeting. Throws if the stored log no longer replays.
+   */
   replayTo(seq: number): Replayed {
-    return replayLog(
+    const outcome = SessionState.replayTo(
+      this.deps.storage,
+      this.row.id,
       this.scenario,
-      this.log(0).filter((e) => e.seq <= seq),
+      this.scenarioHash,
+      seq,
+      (afterSeq, toSeq) => this.tail.range(afterSeq, toSeq),
     );
+    if (!outcome.ok) {
+      outcome.replayed.meeting.stop();
+      const { seq: at, code, kind, message } = outcome.refusal;
+      throw new Error(
+        `log entry ${at} of session ${this.row.id} does not replay (${code ?? kind}): ${message}`,
+      );
+    }
+    return outcome;
+  }
+
+  /** Why this session stopped, while it is stopped after an error. */
+  get failure(): Failure | undefined {
+    return this.failed;
+  }
+
+  /**
+   * Stops this session after an exception in its own handling (`where`):
+   * logged with the session and the stack, its timer stopped, its listeners
+   * told ('failed'). Every other session goes on. Idempotent.
+   */
+  fail(where: FailurePoint, error: unknown): void {
+    this.deps.logger.error(
+      { err: error, session: this.row.id, scenario: this.row.scenarioId, where },
+      'session failed: stopped until the instructor reloads it',
+    );
+    if (this.failed) return;
+    this.failed = {
+      kind: 'failed',
+      where,
+      message: error instanceof Error ? error.message : String(error),
+      at: Date.now(),
+    };
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.notify('failed');
+  }
+
+  /** Runs `work` for this session: an exception in it stops this session only. */
+  guard<T>(where: FailurePoint, work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      this.fail(where, error);
+      return undefined;
+    }
+  }
+
+  /**
+   * The instructor's reload after a failure: waits for the writes in flight,
+   * rebuilds the session from storage (what was acknowledged, nothing
+   * else), and runs it again; its listeners hear 'recovered'. If its log no
+   * longer replays, it stays failed and the answer says why.
+   */
+  async recover(): Promise<{ ok: true } | { ok: false; problem: SessionProblem }> {
+    if (!this.failed) return { ok: true };
+    await this.commits.drain();
+    let restored: Restored;
+    try {
+      restored = SessionState.restore(this.deps.storage, this.row.id, this.scenario, this.scenarioHash);
+    } catch (error) {
+      this.deps.logger.error({ err: error, session: this.row.id }, 'reload failed');
+      return { ok: false, problem: { kind: 'restore_failed', message: String(error) } };
+    }
+    if (!restored.ok) return { ok: false, problem: replayProblem(restored.refusal) };
+    this.swapIn(restored);
+    this.failed = undefined;
+    this.deps.logger.info({ session: this.row.id, seq: this.seq }, 'session reloaded from storage');
+    this.arm();
+    this.notify('recovered');
+    return { ok: true };
   }
 
   debriefInput(): DebriefInput {
@@ -138,6 +271,11 @@ export class SessionHost {
     return this.tail.after(Math.max(0, afterSeq));
   }
 
+  /** One log entry, from memory or (older) storage, without reading the rest. */
+  entry(seq: number): LogEntry | undefined {
+    return seq > 0 ? this.tail.range(seq - 1, seq)[0] : undefined;
+  }
+
   /** Entries after this seq are in memory. */
   get logFloor(): number {
     return this.tail.memoryFloor;
@@ -146,7 +284,9 @@ export class SessionHost {
   private tail: LogTail;
 
   private logTail(seq: number, entries: readonly LogEntry[]): LogTail {
-    return new LogTail(seq, entries, (afterSeq) => this.deps.storage.readLog(this.row.id, afterSeq));
+    return new LogTail(seq, entries, (afterSeq, toSeq) =>
+      this.deps.storage.readLog(this.row.id, afterSeq, toSeq),
+    );
   }
 
   private closed = false;
@@ -177,6 +317,7 @@ export class SessionHost {
 
   /** Seats a new trainee (the server's participant.join); resolves once stored. */
   join(participantId: string, name: string): Promise<void> {
+    if (this.failed) return Promise.reject(new Error(SESSION_FAILED.message));
     return new Promise((resolve, reject) => {
       this.commit(
         this.state.applyMeeting(SYSTEM, { type: 'participant.join', participantId, name }, this.now()),
@@ -187,10 +328,12 @@ export class SessionHost {
   }
 
   observerJoined(observerId: string, name: string): void {
+    if (this.failed) return;
     this.commit(this.state.applyCoaching(SYSTEM, { type: 'observer.join', observerId, name }, this.now()));
   }
 
   tipDelivered(tipId: string, participantId: string): void {
+    if (this.failed) return;
     const tip = this.state.coaching.tips.find((t) => t.id === tipId);
     if (!tip || tip.receipts[participantId]?.deliveredAt !== undefined) return;
     this.commit(
@@ -203,6 +346,19 @@ export class SessionHost {
    * again. `reply` is called once the command is stored (or refused).
    */
   execute(sender: Sender, cid: string, command: AnyCommand, reply: (ack: CommandAck) => void): void {
+    if (this.failed) {
+      reply({ ok: false, error: SESSION_FAILED });
+      return;
+    }
+    try {
+      this.run(sender, cid, command, reply);
+    } catch (error) {
+      this.fail('command', error);
+      reply({ ok: false, error: SESSION_FAILED });
+    }
+  }
+
+  private run(sender: Sender, cid: string, command: AnyCommand, reply: (ack: CommandAck) => void): void {
     const key = `${sender.id}\u0000${cid}`;
     const inflight = this.inflight.get(key);
     if (inflight) {
@@ -250,6 +406,7 @@ export class SessionHost {
 
   /** The clock: applies whatever has fallen due. */
   tick(): void {
+    if (this.failed) return;
     const entry = this.state.tick(this.now());
     if (entry) {
       this.commit({ ok: true, entries: [entry] });
@@ -293,8 +450,11 @@ export class SessionHost {
       this.sinceSnapshot >= (this.deps.snapshotEvery ?? SNAPSHOT_EVERY) ? this.takeSnapshot() : undefined;
     this.arm();
     this.commits.enqueue({ entries, ...(receipt && { receipt }), ...(snapshot && { snapshot }) }, (error) => {
-      if (error) this.reload(error);
-      else this.tail.storedUpTo((entries.at(-1) as LogEntry).seq);
+      // The commit's completion: a throw here stops this session, not the queue.
+      this.guard('commit', () => {
+        if (error) this.reload(error);
+        else this.tail.storedUpTo((entries.at(-1) as LogEntry).seq);
+      });
       done?.(error);
       if (!error) this.notify('log');
     });
@@ -306,12 +466,20 @@ export class SessionHost {
       { err: error, session: this.row.id },
       'append failed; reloading the session from storage',
     );
-    const { state, seq, tail } = SessionState.restore(this.deps.storage, this.row.id, this.scenario);
-    this.state.stop();
-    this.state = state;
-    this.seq = seq;
-    this.tail = this.logTail(seq, tail);
+    const restored = SessionState.restore(this.deps.storage, this.row.id, this.scenario, this.scenarioHash);
+    if (!restored.ok) {
+      this.fail('restore', new Error(`its stored log does not replay: ${restored.refusal.message}`));
+      return;
+    }
+    this.swapIn(restored);
     this.arm();
+  }
+
+  private swapIn(restored: Extract<Restored, { ok: true }>): void {
+    this.state.stop();
+    this.state = restored.state;
+    this.seq = restored.seq;
+    this.tail = this.logTail(restored.seq, restored.tail);
   }
 
   private takeSnapshot(): SnapshotRow {
@@ -320,6 +488,8 @@ export class SessionHost {
       sessionId: this.row.id,
       seq: this.seq,
       data: this.state.snapshotData(),
+      engineVersion: ENGINE_VERSION,
+      scenarioHash: this.scenarioHash,
     };
   }
 
@@ -330,14 +500,22 @@ export class SessionHost {
 
   private arm(): void {
     clearTimeout(this.timer);
+    if (this.failed) return;
     const due = this.state.meeting.nextDeadline();
     if (due === null) return;
     // Node timers are capped at ~24.8 days; meetings are not that long.
-    this.timer = setTimeout(() => this.tick(), Math.max(0, due - this.now()));
+    this.timer = setTimeout(() => this.guard('timer', () => this.tick()), Math.max(0, due - this.now()));
     this.timer.unref();
   }
 
+  /** Tells the listeners (the fan-out); a listener that throws stops this session, not the caller. */
   private notify(change: Change): void {
-    for (const listener of this.listeners) listener(change);
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.fail('fan-out', error);
+      }
+    }
   }
 }

@@ -8,8 +8,9 @@ import {
   coachingCommandSchema,
   emptyCoaching,
 } from '../../shared/coaching/state.ts';
+import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import type { LogEntry } from '../../shared/log/entry.ts';
-import { type Replayed, replayLog } from '../../shared/log/replay.ts';
+import { type Replayed, type ReplayRefusal, replayLog } from '../../shared/log/replay.ts';
 import type { Actor, Command } from '../../shared/meeting/commands.ts';
 import { commandSchema } from '../../shared/meeting/commands.ts';
 import { balanceCards } from '../../shared/meeting/seats.ts';
@@ -17,7 +18,17 @@ import { MeetingSession, type PersistedMeeting } from '../../shared/meeting/sess
 import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
 import { type AnyCommand, SERVER_ONLY_COMMANDS } from '../../shared/protocol/messages.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
-import type { Storage } from '../storage/storage.ts';
+import type { SnapshotRow, Storage } from '../storage/storage.ts';
+
+/**
+ * A session rebuilt from storage, or why it could not be. `checked`: the log
+ * was replayed from before the latest snapshot (the engine or the scenario
+ * changed since it was taken, or it was never taken under either), so a
+ * fresh snapshot under the current versions saves the next restore that work.
+ */
+export type Restored =
+  | { ok: true; state: SessionState; seq: number; tail: LogEntry[]; checked: boolean }
+  | { ok: false; refusal: ReplayRefusal };
 
 /** What a command produced: entries for the log (a refusal may still carry a clock tick). */
 export type Outcome =
@@ -39,25 +50,46 @@ export class SessionState {
     return new SessionState(sessionId, scenario, MeetingSession.create(scenario), emptyCoaching());
   }
 
-  /** From the latest snapshot and the log after it; returns the last seq and the entries replayed too. */
-  static restore(
+  /**
+   * From the latest snapshot taken under the current engine and this
+   * scenario (`scenarioHash`), and the log after it, replayed strictly; with
+   * no such snapshot, the whole log. A log entry the current rules refuse
+   * stops the restore: `{ ok: false, refusal }` with its seq and why.
+   */
+  static restore(storage: Storage, sessionId: string, scenario: Scenario, scenarioHash: string): Restored {
+    const last = storage.lastSeq(sessionId);
+    const snapshot = storage.snapshotAtOrBefore(sessionId, last, {
+      engineVersion: ENGINE_VERSION,
+      scenarioHash,
+    });
+    const from = snapshot ? fromSnapshot(scenario, snapshot) : undefined;
+    const tail = storage.readLog(sessionId, from?.seq ?? 0);
+    const outcome = replayLog(scenario, tail, from);
+    if (!outcome.ok) {
+      outcome.replayed.meeting.stop();
+      return { ok: false, refusal: outcome.refusal };
+    }
+    const { meeting, coaching, seq } = outcome;
+    const latest = storage.latestSnapshot(sessionId)?.seq;
+    const checked = latest !== undefined && latest !== snapshot?.seq;
+    return { ok: true, state: new SessionState(sessionId, scenario, meeting, coaching), seq, tail, checked };
+  }
+
+  /** Everything up to `seq`, from the nearest trusted snapshot before it (state_at). */
+  static replayTo(
     storage: Storage,
     sessionId: string,
     scenario: Scenario,
-  ): { state: SessionState; seq: number; tail: LogEntry[] } {
-    const snapshot = storage.latestSnapshot(sessionId);
-    let from: Replayed | undefined;
-    if (snapshot) {
-      const data = JSON.parse(snapshot.data) as { meeting: PersistedMeeting; coaching: CoachingState };
-      from = {
-        meeting: MeetingSession.restore(scenario, data.meeting),
-        coaching: data.coaching,
-        seq: snapshot.seq,
-      };
-    }
-    const tail = storage.readLog(sessionId, from?.seq ?? 0);
-    const { meeting, coaching, seq } = replayLog(scenario, tail, from);
-    return { state: new SessionState(sessionId, scenario, meeting, coaching), seq, tail };
+    scenarioHash: string,
+    seq: number,
+    readLog: (afterSeq: number, toSeq: number) => LogEntry[],
+  ): ReturnType<typeof replayLog> {
+    const snapshot = storage.snapshotAtOrBefore(sessionId, seq, {
+      engineVersion: ENGINE_VERSION,
+      scenarioHash,
+    });
+    const from = snapshot ? fromSnapshot(scenario, snapshot) : undefined;
+    return replayLog(scenario, readLog(from?.seq ?? 0, seq), from);
   }
 
   /** What a snapshot stores. */
@@ -149,4 +181,13 @@ export class SessionState {
   private entry(actor: Actor, payload: LogEntry['payload'], at: number): LogEntry {
     return { sessionId: this.sessionId, seq: 0, at, actor, payload };
   }
+}
+
+function fromSnapshot(scenario: Scenario, snapshot: SnapshotRow): Replayed {
+  const data = JSON.parse(snapshot.data) as { meeting: PersistedMeeting; coaching: CoachingState };
+  return {
+    meeting: MeetingSession.restore(scenario, data.meeting),
+    coaching: data.coaching,
+    seq: snapshot.seq,
+  };
 }

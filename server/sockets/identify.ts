@@ -3,6 +3,7 @@
 import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
 import { handshakeSchema, type Viewer } from '../../shared/protocol/messages.ts';
 import type { Audience } from '../../shared/views/types.ts';
+import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import type { Sender, SessionHost } from '../sessions/session-host.ts';
 import { newId } from '../sessions/tokens.ts';
@@ -26,7 +27,32 @@ const refuse = (code: ErrorPayload['code'], message: string): Identified => ({
   error: { code, message },
 });
 
+const NEEDS_ATTENTION = refuse(
+  ERROR_CODES.sessionNeedsAttention,
+  'this session could not be restored after the server restarted; the instructor sees why in the session list',
+);
+
+/**
+ * Who is connecting; refused with session/failed while the session is
+ * stopped after an error, and session/needs_attention when it could not be
+ * restored, so the person is told that rather than that their link is wrong.
+ */
 export function identify(registry: SessionRegistry, auth: unknown): Identified {
+  const identified = identifyLive(registry, auth);
+  if (identified.ok && identified.connection.host.failure) return { ok: false, error: SESSION_FAILED };
+  if (identified.ok || identified.error.code === ERROR_CODES.unauthorized) return identified;
+  const hello = handshakeSchema.parse(auth);
+  const problem = registry.problemFor(
+    hello.role === 'trainee'
+      ? { kind: 'trainee', resumeToken: hello.resumeToken }
+      : hello.role === 'projector'
+        ? { kind: 'code', code: hello.code }
+        : { kind: hello.role, sessionId: hello.sessionId, token: hello.token },
+  );
+  return problem ? NEEDS_ATTENTION : identified;
+}
+
+function identifyLive(registry: SessionRegistry, auth: unknown): Identified {
   const parsed = handshakeSchema.safeParse(auth);
   if (!parsed.success) {
     return refuse(

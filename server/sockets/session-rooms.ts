@@ -3,10 +3,16 @@
 // one shared stream (a Socket.IO room, one broadcast per change) and each
 // trainee an own stream (streams.ts). Changes are coalesced: one fan-out
 // per session per group commit (presence changes: within 100 ms).
+//
+// A fan-out runs on a microtask or a timer, where an exception would be
+// uncaught: it is caught per session, and stops that session only
+// (SessionHost.fail). Its members are told (notice session_failed), and
+// told again when the instructor has reloaded it (session_recovered).
 import type { Server, Socket } from 'socket.io';
 import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/protocol/messages.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
+import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { Change, SessionHost } from '../sessions/session-host.ts';
 import type { Connection } from './identify.ts';
 import { OwnStream, SharedStream } from './streams.ts';
@@ -54,7 +60,9 @@ export class SessionRooms {
       connection,
       socket,
       shared,
-      ...(viewer.kind === 'trainee' && { own: new OwnStream(viewer.participantId, input) }),
+      ...(viewer.kind === 'trainee' && {
+        own: new OwnStream(viewer.participantId, input, host.projection.own),
+      }),
     };
     session.members.add(member);
     return member;
@@ -83,10 +91,32 @@ export class SessionRooms {
     const presence = this.presence.get(host);
     clearTimeout(presence);
     this.presence.delete(host);
-    if (this.scheduled.delete(host) || presence) this.fanOut(host);
+    if (this.scheduled.delete(host) || presence) host.guard('fan-out', () => this.fanOut(host));
+  }
+
+  /** Tells every member of the session, whatever its audience, without projecting anything. */
+  private tellAll(host: SessionHost, notice: Notice): void {
+    const session = this.sessions.get(host);
+    if (!session) return;
+    for (const stream of session.streams.values()) this.io.to(stream.room).emit(SERVER_EVENTS.notice, notice);
   }
 
   private schedule(host: SessionHost, change: Change): void {
+    if (change === 'failed') {
+      this.scheduled.delete(host);
+      clearTimeout(this.presence.get(host));
+      this.presence.delete(host);
+      this.tellAll(host, { kind: 'session_failed', error: SESSION_FAILED });
+      return;
+    }
+    if (change === 'recovered') {
+      // Their views may be ahead of what was stored: each member resyncs,
+      // from streams brought up to the rebuilt session first.
+      this.scheduled.add(host);
+      this.flush(host);
+      this.tellAll(host, { kind: 'session_recovered' });
+      return;
+    }
     if (change === 'presence') {
       // Who is online can wait a moment: a class reconnecting at once (after
       // a restart, on a flaky Wi-Fi) then costs one update, not one per trainee.
@@ -107,7 +137,7 @@ export class SessionRooms {
 
   private fanOut(host: SessionHost): void {
     const session = this.sessions.get(host);
-    if (!session || session.members.size === 0) return;
+    if (!session || session.members.size === 0 || host.failure) return;
     if (host.isClosed) {
       const notice: Notice = { kind: 'session_deleted' };
       for (const member of session.members) {

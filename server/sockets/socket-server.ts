@@ -13,6 +13,8 @@ import {
   type HistoryAck,
   historyRequestSchema,
   type Notice,
+  type RecordAck,
+  recordRequestSchema,
   SERVER_EVENTS,
   type StateAtAck,
   type SyncAck,
@@ -20,7 +22,9 @@ import {
   syncRequestSchema,
   type Welcome,
 } from '../../shared/protocol/messages.ts';
+import { recordPage } from '../../shared/views/live.ts';
 import type { Logger } from '../logger.ts';
+import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { type Connection, identify } from './identify.ts';
 import { TokenBucket } from './rate-limit.ts';
@@ -60,21 +64,56 @@ export function attachSockets(
     const connection = socket.data.connection as Connection;
     const { host, viewer, sender } = connection;
     if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, true);
-    const member = rooms.join(connection, socket);
-
-    const known = staticFor(connection);
-    const welcome: Welcome = {
-      sessionId: host.id,
-      viewer,
-      ...(connection.name !== undefined && { name: connection.name }),
-      ...(viewer.kind === 'facilitator' && { joinCode: host.row.joinCode }),
-      staticKey: known.key,
-      ...(connection.staticKey !== known.key && { static: known.view }),
-      ...rooms.viewOf(member, host.time),
-      missed: connection.lastSeq !== undefined ? timelineFor(connection, connection.lastSeq) : [],
+    // The welcome is a projection: if it throws, this session stops (only it)
+    // and this client is told so instead of waiting for a welcome.
+    let joined: ReturnType<SessionRooms['join']> | undefined;
+    const member = host.guard('projection', () => {
+      joined = rooms.join(connection, socket);
+      const known = staticFor(connection);
+      const welcome: Welcome = {
+        sessionId: host.id,
+        viewer,
+        ...(connection.name !== undefined && { name: connection.name }),
+        ...(viewer.kind === 'facilitator' && { joinCode: host.row.joinCode }),
+        staticKey: known.key,
+        ...(connection.staticKey !== known.key && { static: known.view }),
+        ...rooms.viewOf(joined, host.time),
+        missed: connection.lastSeq !== undefined ? timelineFor(connection, connection.lastSeq) : [],
+      };
+      socket.emit(SERVER_EVENTS.welcome, welcome);
+      rooms.delivered(joined);
+      return joined;
+    });
+    if (!member) {
+      if (joined) rooms.leave(joined);
+      if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, false);
+      const notice: Notice = { kind: 'session_failed', error: SESSION_FAILED };
+      socket.emit(SERVER_EVENTS.notice, notice);
+      socket.disconnect(true);
+      return;
+    }
+    /**
+     * Answers a read (history, state_at, debrief): an exception is logged
+     * with the session and answered server/internal; the session goes on.
+     */
+    const answering = <T extends { ok: boolean }>(
+      what: string,
+      ack: (answer: T | { ok: false; error: ErrorPayload }) => void,
+      work: () => T,
+    ) => {
+      try {
+        ack(work());
+      } catch (error) {
+        logger.error({ err: error, session: host.id, request: what }, 'request failed');
+        ack({
+          ok: false,
+          error: {
+            code: ERROR_CODES.internal,
+            message: `the server could not answer this ${what}; please retry`,
+          },
+        });
+      }
     };
-    socket.emit(SERVER_EVENTS.welcome, welcome);
-    rooms.delivered(member);
 
     const bucket = new TokenBucket(options.commandsPerSecond ?? 20, options.burst ?? 40);
     const throttled = (ack: Ack<{ ok: false; error: ErrorPayload }>) => {
@@ -119,14 +158,8 @@ export function attachSockets(
       try {
         host.execute(sender, parsed.data.cid, parsed.data.command, (answer) => ack?.(answer));
       } catch (error) {
-        logger.error({ err: error, session: host.id }, 'command failed');
-        ack?.({
-          ok: false,
-          error: {
-            code: ERROR_CODES.internal,
-            message: 'the server could not store this command; please retry',
-          },
-        });
+        host.fail('command', error);
+        ack?.({ ok: false, error: SESSION_FAILED });
       }
     });
 
@@ -136,41 +169,60 @@ export function attachSockets(
       if (!parsed.success) return invalid(ack, 'sync request', parsed.error.issues.length);
       // The streams' current views (brought up to date first): the next patches are based on them.
       rooms.flush(host);
-      ack({
-        ok: true,
-        ...rooms.viewOf(member, host.time),
-        missed: timelineFor(connection, parsed.data.lastSeq),
-      });
+      const answer = host.failure
+        ? undefined
+        : host.guard(
+            'projection',
+            (): SyncAck => ({
+              ok: true,
+              ...rooms.viewOf(member, host.time),
+              missed: timelineFor(connection, parsed.data.lastSeq),
+            }),
+          );
+      ack(answer ?? { ok: false, error: SESSION_FAILED });
     });
 
     socket.on(CLIENT_EVENTS.history, (payload: unknown, ack: Ack<HistoryAck>) => {
       if (typeof ack !== 'function' || throttled(ack)) return;
       const parsed = historyRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(ack, 'history request', parsed.error.issues.length);
-      ack({
+      answering<HistoryAck>('history request', ack, () => ({
         ok: true,
         entries: timelineFor(connection, parsed.data.fromSeq, parsed.data.limit),
         lastSeq: host.lastSeq,
-      });
+      }));
     });
 
     socket.on(CLIENT_EVENTS.stateAt, (payload: unknown, ack: Ack<StateAtAck>) => {
       if (typeof ack !== 'function' || throttled(ack)) return;
       const parsed = stateAtRequestSchema.safeParse(payload);
       if (!parsed.success) return invalid(ack, 'state_at request', parsed.error.issues.length);
-      ack({ ok: true, live: liveViewAt(connection, Math.min(parsed.data.seq, host.lastSeq)) });
+      answering<StateAtAck>('state_at request', ack, () => ({
+        ok: true,
+        live: liveViewAt(connection, Math.min(parsed.data.seq, host.lastSeq)),
+      }));
+    });
+
+    socket.on(CLIENT_EVENTS.record, (payload: unknown, ack: Ack<RecordAck>) => {
+      if (typeof ack !== 'function' || throttled(ack)) return;
+      const parsed = recordRequestSchema.safeParse(payload);
+      if (!parsed.success) return invalid(ack, 'record request', parsed.error.issues.length);
+      const { list, before, limit = 100 } = parsed.data;
+      answering<RecordAck>('record request', ack, () => ({
+        ok: true,
+        ...recordPage(host.context, list, before, limit),
+      }));
     });
 
     socket.on(CLIENT_EVENTS.debrief, (payload: unknown, ack: Ack<DebriefAck>) => {
       if (typeof ack !== 'function' || throttled(ack)) return;
       if (!debriefRequestSchema.safeParse(payload ?? {}).success) return invalid(ack, 'debrief request', 1);
-      const debrief = debriefFor(connection);
-      if (!debrief)
-        return ack({
-          ok: false,
-          error: { code: ERROR_CODES.forbidden, message: 'the projector has no debrief' },
-        });
-      ack({ ok: true, debrief });
+      answering<DebriefAck>('debrief request', ack, () => {
+        const debrief = debriefFor(connection);
+        return debrief
+          ? { ok: true, debrief }
+          : { ok: false, error: { code: ERROR_CODES.forbidden, message: 'the projector has no debrief' } };
+      });
     });
 
     socket.on('disconnect', () => {

@@ -7,7 +7,7 @@
 // received) to that trainee alone, and only when it changed.
 import type { LogEntry } from '../../shared/log/entry.ts';
 import type { ViewPatchMessage } from '../../shared/protocol/messages.ts';
-import { type LiveInput, type OwnPart, ownPart, ownPartDependencies } from '../../shared/views/live.ts';
+import { type LiveInput, type OwnPart, ownPartDependencies } from '../../shared/views/live.ts';
 import { diff } from '../../shared/views/patch.ts';
 import { projectEntry } from '../../shared/views/timeline.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
@@ -69,8 +69,9 @@ export class OwnStream {
   constructor(
     readonly participantId: string,
     input: LiveInput,
+    private readonly project: SessionHost['projection']['own'],
   ) {
-    this.view = ownPart(input, participantId);
+    this.view = project(input, participantId);
     this.dependencies = ownPartDependencies(input, participantId);
   }
 
@@ -78,7 +79,7 @@ export class OwnStream {
     const dependencies = ownPartDependencies(input, this.participantId);
     if (dependencies.every((d, i) => d === this.dependencies[i])) return undefined;
     this.dependencies = dependencies;
-    const next = ownPart(input, this.participantId);
+    const next = this.project(input, this.participantId);
     const patch = diff(this.view, next);
     if (!patch) return undefined;
     this.view = next;

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { buildDebrief, type DebriefView, type DebriefViewer } from '../../shared/debrief/build.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
-import { type LiveInput, personalize, projectLive } from '../../shared/views/live.ts';
+import type { LiveInput } from '../../shared/views/live.ts';
 import { publicScenario } from '../../shared/views/scenario-public.ts';
 import { projectTimeline } from '../../shared/views/timeline.ts';
 import type { LiveView, StaticView, TimelineEntry } from '../../shared/views/types.ts';
@@ -60,7 +60,7 @@ export function sharedLive(host: SessionHost, audience: Connection['audience'], 
   }
   let view = cache.views.get(audience);
   if (!view) {
-    view = projectLive(input, audience);
+    view = host.projection.live(input, audience);
     cache.views.set(audience, view);
   }
   return view;
@@ -82,7 +82,7 @@ export function timelineFor(connection: Connection, afterSeq: number, limit = 10
 export function liveViewAt(connection: Connection, seq: number): LiveView {
   const { host } = connection;
   const replayed = host.replayTo(seq);
-  const at = host.log(0).find((e) => e.seq === replayed.seq)?.at ?? replayed.meeting.context.now;
+  const at = host.entry(replayed.seq)?.at ?? replayed.meeting.context.now;
   const input = {
     scenario: host.scenario,
     meeting: { seq: replayed.seq, state: replayed.meeting.state, context: replayed.meeting.context },
@@ -90,10 +90,14 @@ export function liveViewAt(connection: Connection, seq: number): LiveView {
     online: new Set<string>(),
     now: at,
   };
-  const shared = projectLive(input, connection.audience);
-  return connection.viewer.kind === 'trainee'
-    ? personalize(shared, input, connection.viewer.participantId)
-    : shared;
+  try {
+    const shared = host.projection.live(input, connection.audience);
+    return connection.viewer.kind === 'trainee'
+      ? { ...shared, ...host.projection.own(input, connection.viewer.participantId) }
+      : shared;
+  } finally {
+    replayed.meeting.stop(); // the replayed actor is thrown away; its context stays readable
+  }
 }
 
 export function debriefViewerFor(connection: Connection): DebriefViewer | null {

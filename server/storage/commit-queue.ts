@@ -5,6 +5,7 @@
 // millisecond to milliseconds; a classroom district sends hundreds of
 // commands a second, so they share it. One transaction is in flight at a
 // time, so the batches size themselves to the disk's pace.
+import type { Logger } from '../logger.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { AppendBatch } from './storage.ts';
 
@@ -19,7 +20,11 @@ export class CommitQueue {
   /** Flushes so far, and appends in them: the batching factor is appends / flushes. */
   readonly stats = { flushes: 0, appends: 0 };
 
-  constructor(private readonly writer: BatchWriter) {}
+  /** `logger`: where a completion callback that throws is reported (the queue goes on). */
+  constructor(
+    private readonly writer: BatchWriter,
+    private readonly logger?: Pick<Logger, 'error'>,
+  ) {}
 
   enqueue(batch: AppendBatch, done: Committed): void {
     this.pending.push({ batch, done });
@@ -62,7 +67,17 @@ export class CommitQueue {
       this.pending = this.pending.filter((p) => !doomed.includes(p));
       batch.push(...doomed);
     }
-    for (const b of batch) b.done(failure);
+    // One session's callback that throws must not keep the others from
+    // theirs, nor stop the queue (hosts guard their own callbacks too).
+    for (const b of batch) {
+      try {
+        b.done(failure);
+      } catch (error) {
+        const sessions = [...new Set(sessionsOf(b))];
+        if (this.logger) this.logger.error({ err: error, sessions }, 'a commit callback threw');
+        else console.error('a commit callback threw', sessions, error);
+      }
+    }
     if (this.pending.length > 0 && !this.scheduled) {
       this.scheduled = true;
       setImmediate(() => void this.flush());

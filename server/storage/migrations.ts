@@ -105,6 +105,22 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: 'versioned state: engine version on log rows and snapshots, scenario hash and attention on sessions',
+    // Rows from before this migration were all written by engine version 1.
+    // Which scenario a session ran is not knowable for them: scenario_hash
+    // stays NULL ("unknown; replay to check"), and their first restore
+    // replays the whole log under the current rules (docs/architecture.md).
+    // attention: why a session could not be restored (JSON), or NULL.
+    up: `
+      ALTER TABLE log ADD COLUMN engine_version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE snapshots ADD COLUMN engine_version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE snapshots ADD COLUMN scenario_hash TEXT;
+      ALTER TABLE sessions ADD COLUMN scenario_hash TEXT;
+      ALTER TABLE sessions ADD COLUMN attention TEXT CHECK (attention IS NULL OR json_valid(attention));
+    `,
+  },
 ];
 
 /**

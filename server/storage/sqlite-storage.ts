@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import { migrate } from './migrations.ts';
 import type {
   AppendBatch,
@@ -12,6 +13,7 @@ import type {
   SeatRow,
   SessionRow,
   SessionStatus,
+  SnapshotMatch,
   SnapshotRow,
   Storage,
 } from './storage.ts';
@@ -32,7 +34,9 @@ export interface ScoreRow {
 // Columns aliased to the row types' names, so rows need no mapping.
 const SESSION_COLUMNS = `id, scenario_id AS scenarioId, join_code AS joinCode,
   observer_token_hash AS observerTokenHash, facilitator_token_hash AS facilitatorTokenHash,
-  created_at AS createdAt, status, title`;
+  created_at AS createdAt, status, title, scenario_hash AS scenarioHash, attention`;
+const SNAPSHOT_COLUMNS = `session_id AS sessionId, seq, data, engine_version AS engineVersion,
+  scenario_hash AS scenarioHash`;
 const SEAT_COLUMNS = `session_id AS sessionId, participant_id AS participantId, name,
   resume_token_hash AS resumeTokenHash, created_at AS createdAt`;
 
@@ -49,9 +53,9 @@ function prepareAll(db: Database.Database) {
   return {
     insertSession: db.prepare<[SessionRow], void>(
       `INSERT INTO sessions (id, scenario_id, join_code, observer_token_hash, facilitator_token_hash,
-         created_at, status, title)
+         created_at, status, title, scenario_hash, attention)
        VALUES (@id, @scenarioId, @joinCode, @observerTokenHash, @facilitatorTokenHash,
-         @createdAt, @status, @title)`,
+         @createdAt, @status, @title, @scenarioHash, @attention)`,
     ),
     getSession: db.prepare<[string], SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`),
     sessionByJoinCode: db.prepare<[string], SessionRow>(
@@ -61,6 +65,8 @@ function prepareAll(db: Database.Database) {
       `SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at DESC, id`,
     ),
     setStatus: db.prepare<[SessionStatus, string], void>('UPDATE sessions SET status = ? WHERE id = ?'),
+    setScenarioHash: db.prepare<[string, string], void>('UPDATE sessions SET scenario_hash = ? WHERE id = ?'),
+    setAttention: db.prepare<[string | null, string], void>('UPDATE sessions SET attention = ? WHERE id = ?'),
     insertSeat: db.prepare<[SeatRow], void>(
       `INSERT INTO seats (session_id, participant_id, name, resume_token_hash, created_at)
        VALUES (@sessionId, @participantId, @name, @resumeTokenHash, @createdAt)`,
@@ -71,23 +77,29 @@ function prepareAll(db: Database.Database) {
     listSeats: db.prepare<[string], SeatRow>(
       `SELECT ${SEAT_COLUMNS} FROM seats WHERE session_id = ? ORDER BY created_at, participant_id`,
     ),
-    insertLog: db.prepare<[string, number, number, string, string], void>(
-      'INSERT INTO log (session_id, seq, at, actor, payload) VALUES (?, ?, ?, ?, ?)',
+    insertLog: db.prepare<[string, number, number, string, string, number], void>(
+      'INSERT INTO log (session_id, seq, at, actor, payload, engine_version) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    readLog: db.prepare<[string, number], RawLogRow>(
+    readLog: db.prepare<[string, number, number], RawLogRow>(
       `SELECT session_id AS sessionId, seq, at, actor, payload FROM log
-       WHERE session_id = ? AND seq > ? ORDER BY seq`,
+       WHERE session_id = ? AND seq > ? AND seq <= ? ORDER BY seq`,
     ),
     lastSeq: db.prepare<[string], { last: number }>(
       'SELECT COALESCE(MAX(seq), 0) AS last FROM log WHERE session_id = ?',
     ),
     // A snapshot re-taken at the same seq describes the same state: replace it.
     saveSnapshot: db.prepare<[SnapshotRow], void>(
-      'INSERT OR REPLACE INTO snapshots (session_id, seq, data) VALUES (@sessionId, @seq, @data)',
+      `INSERT OR REPLACE INTO snapshots (session_id, seq, data, engine_version, scenario_hash)
+       VALUES (@sessionId, @seq, @data, @engineVersion, @scenarioHash)`,
     ),
     latestSnapshot: db.prepare<[string], SnapshotRow>(
-      `SELECT session_id AS sessionId, seq, data FROM snapshots
-       WHERE session_id = ? ORDER BY seq DESC LIMIT 1`,
+      `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots WHERE session_id = ? ORDER BY seq DESC LIMIT 1`,
+    ),
+    // Walks the primary key backwards from seq; mismatched versions are skipped, not trusted.
+    snapshotAtOrBefore: db.prepare<[string, number, number, string], SnapshotRow>(
+      `SELECT ${SNAPSHOT_COLUMNS} FROM snapshots
+       WHERE session_id = ? AND seq <= ? AND engine_version = ? AND scenario_hash = ?
+       ORDER BY seq DESC LIMIT 1`,
     ),
     // Plain INSERT: a second receipt for the same command means a retry was
     // applied twice, which must fail the whole append rather than pass silently.
@@ -194,6 +206,12 @@ export class SqliteStorage implements Storage {
   setSessionStatus(id: string, status: SessionStatus): void {
     if (this.stmt.setStatus.run(status, id).changes === 0) throw new Error(`no session ${id}`);
   }
+  setSessionScenarioHash(id: string, hash: string): void {
+    if (this.stmt.setScenarioHash.run(hash, id).changes === 0) throw new Error(`no session ${id}`);
+  }
+  setSessionAttention(id: string, attention: string | null): void {
+    if (this.stmt.setAttention.run(attention, id).changes === 0) throw new Error(`no session ${id}`);
+  }
 
   addSeat(row: SeatRow): void {
     this.stmt.insertSeat.run(row);
@@ -224,14 +242,21 @@ export class SqliteStorage implements Storage {
       if (receipt && receipt.sessionId !== e.sessionId) {
         throw new Error(`receipt for session ${receipt.sessionId} on an entry of ${e.sessionId}`);
       }
-      this.stmt.insertLog.run(e.sessionId, e.seq, e.at, JSON.stringify(e.actor), JSON.stringify(e.payload));
+      this.stmt.insertLog.run(
+        e.sessionId,
+        e.seq,
+        e.at,
+        JSON.stringify(e.actor),
+        JSON.stringify(e.payload),
+        ENGINE_VERSION,
+      );
       next.set(e.sessionId, expected + 1);
     }
     if (receipt) this.stmt.insertReceipt.run(receipt);
   }
 
-  readLog(sessionId: string, afterSeq = 0): LogEntry[] {
-    return this.stmt.readLog.all(sessionId, afterSeq).map((r) => ({
+  readLog(sessionId: string, afterSeq = 0, toSeq = Number.MAX_SAFE_INTEGER): LogEntry[] {
+    return this.stmt.readLog.all(sessionId, afterSeq, toSeq).map((r) => ({
       sessionId: r.sessionId,
       seq: r.seq,
       at: r.at,
@@ -248,6 +273,9 @@ export class SqliteStorage implements Storage {
   }
   latestSnapshot(sessionId: string): SnapshotRow | undefined {
     return this.stmt.latestSnapshot.get(sessionId);
+  }
+  snapshotAtOrBefore(sessionId: string, seq: number, match: SnapshotMatch): SnapshotRow | undefined {
+    return this.stmt.snapshotAtOrBefore.get(sessionId, seq, match.engineVersion, match.scenarioHash);
   }
 
   findReceipt(sessionId: string, sender: string, commandId: string): CommandReceipt | undefined {

@@ -17,6 +17,14 @@ export interface SessionRow {
   status: SessionStatus;
   /** Scenario title at creation, for the session list. */
   title: string;
+  /**
+   * Content hash of the normalised scenario the session's log was last
+   * verified against (server/scenarios/scenario-hash.ts); null when unknown
+   * (sessions stored before versioned state): replay to check.
+   */
+  scenarioHash: string | null;
+  /** Why the session could not be restored (JSON of a SessionProblem), or null. */
+  attention: string | null;
 }
 
 export interface SeatRow {
@@ -41,6 +49,15 @@ export interface SnapshotRow {
   seq: number;
   /** JSON text: { meeting: PersistedMeeting, coaching: CoachingState } */
   data: string;
+  /** The engine (shared/log/engine-version.ts) and scenario it was taken under: only a match is trusted. */
+  engineVersion: number;
+  scenarioHash: string | null;
+}
+
+/** Which snapshots a restore may trust. */
+export interface SnapshotMatch {
+  engineVersion: number;
+  scenarioHash: string;
 }
 
 /** A command already applied, remembered by its client-made id so a retry is applied once. */
@@ -59,6 +76,10 @@ export interface Storage {
   findSessionByJoinCode(code: string): SessionRow | undefined;
   listSessions(): SessionRow[];
   setSessionStatus(id: string, status: SessionStatus): void;
+  /** After its log replayed under this scenario: later restores may trust its snapshots again. */
+  setSessionScenarioHash(id: string, hash: string): void;
+  /** Why it could not be restored (JSON), or null once it could. */
+  setSessionAttention(id: string, attention: string | null): void;
 
   addSeat(row: SeatRow): void;
   findSeatByResumeHash(hash: string): SeatRow | undefined;
@@ -66,7 +87,8 @@ export interface Storage {
 
   /**
    * Appends entries (with their receipt, when the command had a client id)
-   * in one transaction: all or nothing, durable when it returns.
+   * in one transaction: all or nothing, durable when it returns. Every row
+   * is stored with the current ENGINE_VERSION.
    */
   append(entries: readonly LogEntry[], receipt?: CommandReceipt): void;
   /**
@@ -74,12 +96,14 @@ export interface Storage {
    * group commit that lets many commands share one fsync. All or nothing.
    */
   appendBatch(batches: readonly AppendBatch[]): void;
-  /** Entries with seq > afterSeq, in order. */
-  readLog(sessionId: string, afterSeq?: number): LogEntry[];
+  /** Entries with afterSeq < seq ≤ toSeq (default: to the end), in order. */
+  readLog(sessionId: string, afterSeq?: number, toSeq?: number): LogEntry[];
   lastSeq(sessionId: string): number;
 
   saveSnapshot(row: SnapshotRow): void;
   latestSnapshot(sessionId: string): SnapshotRow | undefined;
+  /** The latest snapshot at or before `seq` taken under `match`: where a replay to `seq` can start. */
+  snapshotAtOrBefore(sessionId: string, seq: number, match: SnapshotMatch): SnapshotRow | undefined;
 
   findReceipt(sessionId: string, sender: string, commandId: string): CommandReceipt | undefined;
 

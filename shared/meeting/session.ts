@@ -28,6 +28,26 @@ export type DispatchResult =
   | { ok: true; events: DomainEvent[] }
   | { ok: false; error: MeetingError; events: DomainEvent[] };
 
+/** Why a logged command does not apply under the current rules: the engine's refusal, or no change at all. */
+export interface LoggedRefusal {
+  code: MeetingError['code'] | typeof REPLAY_NO_CHANGE;
+  message: string;
+}
+
+/** A logged event the current rules accept but that changes nothing (so the meeting would differ from the log). */
+export const REPLAY_NO_CHANGE = 'replay/no_change';
+
+/** Thrown by MeetingSession.replay: the log does not replay under the current rules. */
+export class ReplayError extends Error {
+  constructor(
+    readonly seq: number,
+    readonly refusal: LoggedRefusal,
+  ) {
+    super(`log entry ${seq} does not replay: ${refusal.code} ${refusal.message}`);
+    this.name = 'ReplayError';
+  }
+}
+
 export interface PersistedMeeting {
   seq: number;
   snapshot: Snapshot<unknown>;
@@ -75,10 +95,19 @@ export class MeetingSession {
     return new MeetingSession(scenario, machineFor(scenario), persisted.snapshot, persisted.seq);
   }
 
-  /** Rebuilds a session by applying a log from the start. */
+  /**
+   * Rebuilds a session by applying a log from the start, strictly: an event
+   * the current rules refuse (or that changes nothing) throws a ReplayError.
+   */
   static replay(scenario: Scenario, events: readonly DomainEvent[]): MeetingSession {
     const session = MeetingSession.create(scenario);
-    for (const event of events) session.apply(event);
+    for (const event of events) {
+      const refusal = session.applyLogged(event.actor, event.command, event.at);
+      if (refusal) {
+        session.stop();
+        throw new ReplayError(event.seq, refusal);
+      }
+    }
     return session;
   }
 
@@ -141,14 +170,31 @@ export class MeetingSession {
     );
   }
 
-  private apply(event: DomainEvent): void {
-    this.actor.send({ ...event.command, actor: event.actor, at: event.at } as MeetingEvent);
-    this.seq = event.seq;
-  }
-
-  /** Re-applies a command taken from a log (already checked when it was first accepted). */
-  applyLogged(actor: Actor, command: DomainEvent['command'], at: number): void {
-    this.apply({ seq: this.seq + 1, at, actor, command });
+  /**
+   * Re-applies a command taken from a log under the current rules, with the
+   * same checks as when it was accepted: null when it applies, else why
+   * not (and nothing changed). A rule that changed since the log was written
+   * shows here as a refusal, never as a silently different meeting.
+   */
+  applyLogged(actor: Actor, command: DomainEvent['command'], at: number): LoggedRefusal | null {
+    const before = this.actor.getSnapshot();
+    if (command.type === 'clock.tick') {
+      const tick: MeetingEvent = { type: 'clock.tick', actor, at };
+      if (!isDue(this.context, at) || !before.can(tick))
+        return {
+          code: REPLAY_NO_CHANGE,
+          message: 'nothing was due at this clock tick under the current rules',
+        };
+    } else {
+      const error = this.check(actor, command, at);
+      if (error) return error;
+    }
+    this.actor.send({ ...command, actor, at } as MeetingEvent);
+    // XState keeps the same snapshot object when an event changes nothing.
+    if (this.actor.getSnapshot() === before)
+      return { code: REPLAY_NO_CHANGE, message: `"${command.type}" changes nothing under the current rules` };
+    this.seq += 1;
+    return null;
   }
 
   private record(event: MeetingEvent, command: DomainEvent['command']): DomainEvent {

@@ -15,6 +15,10 @@ export const ERROR_CODES = {
   badCredentials: 'auth/bad_credentials',
   sessionNotFound: 'session/not_found',
   sessionEnded: 'session/ended',
+  /** The session stopped after an error in the server; the instructor can reload it. */
+  sessionFailed: 'session/failed',
+  /** The session could not be restored (its log does not replay under the current rules, or its scenario is gone). */
+  sessionNeedsAttention: 'session/needs_attention',
   scenarioNotFound: 'scenario/not_found',
   scenarioInvalid: 'scenario/invalid',
   invalidMessage: 'protocol/invalid_message',

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { coachingCommandSchema } from '../coaching/state.ts';
 import type { DebriefView } from '../debrief/build.ts';
 import { commandSchema } from '../meeting/commands.ts';
+import type { RecordPage } from '../views/live.ts';
 import type { Patch } from '../views/patch.ts';
 import type { LiveView, StaticView, TimelineEntry } from '../views/types.ts';
 import type { ErrorPayload } from './errors.ts';
@@ -80,6 +81,12 @@ export const historyRequestSchema = z.object({
 });
 
 export const stateAtRequestSchema = z.object({ seq: z.number().int().min(0) });
+/** Older turns or statements than the live view carries: the `limit` before index `before`. */
+export const recordRequestSchema = z.object({
+  list: z.enum(['statements', 'turns']),
+  before: z.number().int().min(0),
+  limit: z.number().int().min(1).max(200).optional(),
+});
 export const debriefRequestSchema = z.object({}).strict();
 
 /** Event names, both ways. */
@@ -89,6 +96,7 @@ export const CLIENT_EVENTS = {
   history: 'history',
   stateAt: 'state_at',
   debrief: 'debrief',
+  record: 'record',
 } as const;
 export const SERVER_EVENTS = { welcome: 'welcome', patch: 'patch', notice: 'notice' } as const;
 
@@ -137,7 +145,16 @@ export type HistoryAck =
   | { ok: false; error: ErrorPayload };
 
 export type StateAtAck = { ok: true; live: LiveView } | { ok: false; error: ErrorPayload };
+export type RecordAck = ({ ok: true } & RecordPage) | { ok: false; error: ErrorPayload };
 export type DebriefAck = { ok: true; debrief: DebriefView } | { ok: false; error: ErrorPayload };
 
-/** Out-of-band notices: throttling, the session ending under a client's feet. */
-export type Notice = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'session_deleted' };
+/**
+ * Out-of-band notices: throttling, the session ending under a client's
+ * feet, the session stopping after a server error (`error.code` is
+ * session/failed) and coming back once the instructor reloaded it.
+ */
+export type Notice =
+  | { kind: 'rate_limited'; retryAfterMs: number }
+  | { kind: 'session_deleted' }
+  | { kind: 'session_failed'; error: ErrorPayload }
+  | { kind: 'session_recovered' };

@@ -3,8 +3,15 @@
 // Trainee views are built in two steps — what every trainee sees, then the
 // one trainee's own part — so a room of twenty shares the first step.
 import type { CoachingState } from '../coaching/state.ts';
-import type { BallotRecord, MeetingContext } from '../meeting/context.ts';
-import { isFloorItem, orderedQueue } from '../meeting/floor.ts';
+import {
+  type BallotRecord,
+  type MeetingContext,
+  type MeetingRecord,
+  type StatementRecord,
+  speakerKey,
+  type TurnRecord,
+} from '../meeting/context.ts';
+import { isFloorItem, orderedQueue, speakingTotals } from '../meeting/floor.ts';
 import type { ElectionOutcome, Measure, VoteOutcome } from '../meeting/rules.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type {
@@ -16,6 +23,7 @@ import type {
   Phase,
   ReceivedInject,
   RecordView,
+  SpeakingTotal,
   TipView,
 } from './types.ts';
 
@@ -116,11 +124,89 @@ export function ballotForRoom(b: BallotRecord): BallotRecord {
     : { ...b, choices: {}, outcome: secretElectionOutcome(b.outcome) };
 }
 
+/** The live view carries at least this many of the latest turns and statements, and fewer than twice as many. */
+export const RECORD_WINDOW = 16;
+
+/**
+ * Where the live view's window over a list of `count` starts. It moves in
+ * steps of RECORD_WINDOW, so between steps a new entry is a plain append in
+ * the patch, and a step costs one resend of at most RECORD_WINDOW entries.
+ */
+export function windowStart(count: number): number {
+  return count < 2 * RECORD_WINDOW ? 0 : Math.floor((count - RECORD_WINDOW) / RECORD_WINDOW) * RECORD_WINDOW;
+}
+
+interface RecordFigures {
+  speaking: Record<string, SpeakingTotal>;
+  turnsByItem: Record<string, number>;
+}
+
+/** Derived once per record (a record is never changed in place: a new one is a new object). */
+const figures = new WeakMap<MeetingRecord, RecordFigures>();
+
+/** Speaking per speaker and turns per item over the whole attempt: the figures the screens show. */
+export function recordFigures(record: MeetingRecord): RecordFigures {
+  let found = figures.get(record);
+  if (found) return found;
+  const speaking: Record<string, SpeakingTotal> = {};
+  for (const [key, t] of Object.entries(speakingTotals(record))) speaking[key] = { ...t, statements: 0 };
+  for (const statement of record.statements) {
+    const key = speakerKey(statement.speaker);
+    const row = speaking[key] ?? { speakingMs: 0, turns: 0, overtimeMs: 0, pointsOfOrder: 0, statements: 0 };
+    row.statements += 1;
+    speaking[key] = row;
+  }
+  const turnsByItem: Record<string, number> = {};
+  for (const turn of record.turns) turnsByItem[turn.item] = (turnsByItem[turn.item] ?? 0) + 1;
+  found = { speaking, turnsByItem };
+  figures.set(record, found);
+  return found;
+}
+
 function recordView(input: LiveInput, audience: Audience): RecordView {
   const { record } = input.meeting.context;
   const ballots = sees(audience) ? record.ballots : record.ballots.map(ballotForRoom);
-  const { injects: _injects, ...rest } = record;
-  return { ...rest, ballots };
+  const { injects: _injects, turns, statements, ...rest } = record;
+  return {
+    ...rest,
+    ballots,
+    turns: turns.slice(windowStart(turns.length)),
+    statements: statements.slice(windowStart(statements.length)),
+    turnCount: turns.length,
+    statementCount: statements.length,
+    ...recordFigures(record),
+  };
+}
+
+export type RecordList = 'statements' | 'turns';
+
+export interface RecordPage {
+  attempt: number;
+  list: RecordList;
+  /** Index of items[0] in the attempt's list. */
+  from: number;
+  items: StatementRecord[] | TurnRecord[];
+  /** How many the list has in all. */
+  count: number;
+}
+
+/**
+ * Older turns or statements of the current attempt, for any viewer: the
+ * `limit` entries before index `before` (exclusive). Turns and statements
+ * hold nothing that differs by audience (the live view carries the same).
+ */
+export function recordPage(ctx: MeetingContext, list: RecordList, before: number, limit: number): RecordPage {
+  const all: readonly (StatementRecord | TurnRecord)[] =
+    list === 'statements' ? ctx.record.statements : ctx.record.turns;
+  const end = Math.max(0, Math.min(before, all.length));
+  const from = Math.max(0, end - limit);
+  return {
+    attempt: ctx.attempt,
+    list,
+    from,
+    items: all.slice(from, end) as StatementRecord[] | TurnRecord[],
+    count: all.length,
+  };
 }
 
 /** Injects a trainee holding `roleId` (or, with null, the projector) has received. */

@@ -82,12 +82,36 @@ export interface InjectStatus extends ReceivedInject {
   respondedAt?: number;
 }
 
+/** One speaker's figures over every turn and statement of the attempt (the speaker's speakerKey). */
+export interface SpeakingTotal {
+  speakingMs: number;
+  turns: number;
+  overtimeMs: number;
+  pointsOfOrder: number;
+  statements: number;
+}
+
+/**
+ * The record of the current attempt. Turns and statements grow with the
+ * meeting, so the view carries only the most recent of them (the last
+ * RECORD_WINDOW to 2 × RECORD_WINDOW − 1, shared/views/live.ts) with their
+ * counts and the totals that screens need; older ones are read with the
+ * `record` request (protocol.md). Everything else is bounded by the agenda.
+ */
 export interface RecordView {
   startedAt?: number;
   endedAt?: number;
   items: ItemRecord[];
+  /** The most recent turns: indexes turnCount − turns.length … turnCount − 1 of the attempt's. */
   turns: TurnRecord[];
+  /** The most recent statements: indexes statementCount − statements.length … statementCount − 1. */
   statements: StatementRecord[];
+  turnCount: number;
+  statementCount: number;
+  /** Per speaker (speakerKey: "p:<id>" or "npc:<roleId>"), over the whole attempt. */
+  speaking: Record<string, SpeakingTotal>;
+  /** Turns per agenda item id, over the whole attempt. */
+  turnsByItem: Record<string, number>;
   /** Secret ballots arrive without `votes` and `choices` for trainees and the projector. */
   ballots: BallotRecord[];
   signups: SignupRecord[];

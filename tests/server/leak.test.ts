@@ -244,6 +244,8 @@ beforeAll(async () => {
     expect(history.ok).toBe(true);
     const sync = await c.sync();
     expect(sync.ok).toBe(true);
+    // Older parts of the record, asked for as a screen scrolling back does: checked like every frame.
+    for (const list of ['statements', 'turns'] as const) expect((await c.record(list, 1000)).ok).toBe(true);
     // The meeting at earlier moments (the debrief's "state at this moment"),
     // mid-ballot included: every frame is checked below. (The debrief itself,
     // which shares some markers by design, has its own test: debrief.test.ts.)

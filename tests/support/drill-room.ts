@@ -123,9 +123,9 @@ export async function ok(client: HeadlessClient, command: AnyCommand, cid?: stri
   return ack.seq;
 }
 
-/** Creates a session, connects the facilitator and seats one trainee per card in `cards`. */
-export async function openRoom(url: string, cards: string[]): Promise<Room> {
-  const session = await createSession(url, DRILL_ID);
+/** Creates a session (of the drill room, or another scenario), connects the facilitator and seats one trainee per card in `cards`. */
+export async function openRoom(url: string, cards: string[], scenarioId = DRILL_ID): Promise<Room> {
+  const session = await createSession(url, scenarioId);
   const facilitator = await HeadlessClient.connect(url, {
     role: 'facilitator',
     sessionId: session.sessionId,

@@ -11,6 +11,8 @@ export interface ServerProcess {
   dataDir: string;
   child: ChildProcess;
   logs: string[];
+  /** Writes one line to the process's stdin (a test entry's control channel). */
+  tell(line: string): void;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -19,13 +21,15 @@ export interface ServerOptions {
   clientDir?: string;
   dataDir?: string;
   env?: Record<string, string>;
+  /** Another entry point than server/main.ts, e.g. tests/support/faulty-server.ts. */
+  entry?: string;
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function startServerProcess(options: ServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'civic-data-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -37,7 +41,7 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
       LOG_LEVEL: 'info',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.entry ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
   const port = await new Promise<number>((resolvePort, reject) => {
@@ -64,6 +68,9 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
     dataDir,
     child,
     logs,
+    tell: (line) => {
+      child.stdin?.write(`${line}\n`);
+    },
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();

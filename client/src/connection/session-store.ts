@@ -18,9 +18,17 @@ export interface SessionStore {
   clockOffset: number;
   /** The last refusal or failure, for a toast; cleared by `dismiss`. */
   error?: ErrorPayload;
+  /**
+   * Set while the session is stopped after a server error (session/failed):
+   * screens say so and offer `retry`; it clears by itself once the
+   * instructor has reloaded the session.
+   */
+  sessionFailed?: ErrorPayload;
   client?: HeadlessClient;
   connect(credentials: Credentials): Promise<void>;
   send(command: AnyCommand): Promise<CommandAck>;
+  /** Resync (or connect again, after a refused connection) once the session may be back. */
+  retry(): void;
   dismiss(): void;
   disconnect(): void;
 }
@@ -28,12 +36,15 @@ export interface SessionStore {
 // Bumped by every connect and disconnect: a connection that completes after a
 // newer call (React's StrictMode mounts effects twice) is closed, not kept.
 let generation = 0;
+/** What the last connect() was for, so a retry after a refused connection can connect again. */
+let lastCredentials: Credentials | undefined;
 
 export const useSession = create<SessionStore>((set, get) => ({
   status: 'idle',
   clockOffset: 0,
   async connect(credentials) {
     const mine = ++generation;
+    lastCredentials = credentials;
     get().client?.close();
     set({ status: 'connecting', error: undefined });
     try {
@@ -46,6 +57,7 @@ export const useSession = create<SessionStore>((set, get) => ({
         const live = client.live;
         set({
           client,
+          sessionFailed: client.sessionFailed,
           status: client.connected ? 'online' : 'reconnecting',
           ...(client.welcome && { welcome: client.welcome }),
           ...(client.static && { static: client.static }),
@@ -71,6 +83,11 @@ export const useSession = create<SessionStore>((set, get) => ({
     );
     if (!ack.ok) set({ error: ack.error });
     return ack;
+  },
+  retry() {
+    const { client, status } = get();
+    if (client && status !== 'failed') client.retry();
+    else if (lastCredentials) void get().connect(lastCredentials);
   },
   dismiss() {
     set({ error: undefined });

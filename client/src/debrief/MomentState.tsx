@@ -110,8 +110,8 @@ function Snapshot({ live }: { live: LiveView }) {
         <dt>{t('debrief.state.so_far')}</dt>
         <dd>
           {t('debrief.state.record', {
-            turns: live.record.turns.length,
-            statements: live.record.statements.length,
+            turns: live.record.turnCount,
+            statements: live.record.statementCount,
             ballots: live.record.ballots.length,
           })}
         </dd>

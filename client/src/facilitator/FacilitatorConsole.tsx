@@ -14,6 +14,7 @@ import { FloorPanel } from './console/FloorPanel.tsx';
 import { InjectsPanel } from './console/InjectsPanel.tsx';
 import { JoinPanel } from './console/JoinPanel.tsx';
 import { RecordPanel } from './console/RecordPanel.tsx';
+import { ReloadPanel } from './console/ReloadPanel.tsx';
 import { RunControls } from './console/RunControls.tsx';
 import { SeatsPanel } from './console/SeatsPanel.tsx';
 import { SignupPanel } from './console/SignupPanel.tsx';
@@ -30,6 +31,7 @@ export default function FacilitatorConsole({ sessionId, token }: { sessionId: st
   const live = useSession((s) => s.live);
   const view = useSession((s) => s.static);
   const error = useSession((s) => s.error);
+  const sessionFailed = useSession((s) => s.sessionFailed);
   const created = useMemo(() => loadCreated(sessionId), [sessionId]);
 
   useEffect(() => {
@@ -39,6 +41,17 @@ export default function FacilitatorConsole({ sessionId, token }: { sessionId: st
   }, [connect, disconnect, sessionId, token]);
 
   const ready = welcome?.sessionId === sessionId && live && view?.kind === 'full';
+  // Stopped after a server error, now or when this console tried to connect: reload it from here.
+  if (token && (sessionFailed || (status === 'failed' && error?.code === 'session/failed'))) {
+    return (
+      <Shell title={t('facilitator.console.title')}>
+        <ReloadPanel sessionId={sessionId} token={token} />
+        <p className="hint">
+          <a href="/facilitator">{t('facilitator.console.backHome')}</a>
+        </p>
+      </Shell>
+    );
+  }
   if (!token || status === 'failed' || !ready) {
     const failed = !token || status === 'failed';
     return (

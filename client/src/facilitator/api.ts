@@ -1,6 +1,7 @@
 // The instructor's side of the HTTP API, and what this browser remembers:
 // the password for this tab (sessionStorage), and each created session's
 // links (localStorage), since the server hands out its tokens only once.
+import type { SessionHealth, SessionProblem } from '../../../shared/protocol/session-problems.ts';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
 
 const PASSWORD_KEY = 'civic-rehearsal.facilitator-password';
@@ -20,9 +21,13 @@ export interface SessionRow {
   title: LocalText;
   joinCode: string;
   createdAt: number;
-  state: string;
-  attempt: number;
+  /** The machine's state and attempt; null for a session that was not restored. */
+  state: string | null;
+  attempt: number | null;
   participants: string[];
+  health: SessionHealth;
+  /** Why it is not running (failed, or needs attention). */
+  problem?: SessionProblem;
 }
 
 export class ApiError extends Error {
@@ -30,6 +35,7 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -88,6 +94,7 @@ async function request<T>(path: string, init: RequestInit, password?: string): P
       res.status,
       body.error?.code ?? 'server/internal',
       body.error?.message ?? `HTTP ${res.status}`,
+      (body.error as { details?: unknown } | undefined)?.details,
     );
   }
   return body;
@@ -110,6 +117,15 @@ export async function createSession(password: string, scenarioId: string): Promi
 export async function listSessions(password: string): Promise<SessionRow[]> {
   const body = await request<{ sessions: SessionRow[] }>('/api/sessions', { method: 'GET' }, password);
   return body.sessions;
+}
+
+/**
+ * Reloads a session stopped after an error (or tries again one that could
+ * not be restored). `bearer`: the instructor password, or the session's
+ * own facilitator token (the console). A 409 carries the reason in `details`.
+ */
+export async function reloadSession(bearer: string, sessionId: string): Promise<void> {
+  await request(`/api/sessions/${encodeURIComponent(sessionId)}/reload`, { method: 'POST' }, bearer);
 }
 
 export async function deleteSession(password: string, sessionId: string): Promise<void> {

@@ -1,5 +1,6 @@
-// Speaking time per speaker: the recorded turns plus the turn running now.
-// Derived, never stored, like the minutes derive it.
+// Speaking time per speaker: the attempt's totals the live view carries
+// (over every recorded turn, not only the recent ones it holds) plus the
+// turn running now.
 import { speakerKey } from '../../../shared/meeting/context.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
 
@@ -20,8 +21,14 @@ export function speakingTotals(live: LiveView, now: number): Map<string, Speakin
     if (pointOfOrder) row.pointsOfOrder += 1;
     totals.set(key, row);
   };
-  for (const turn of live.record.turns) {
-    add(speakerKey(turn.speaker), turn.end - turn.start, turn.overtimeMs, turn.pointOfOrder);
+  for (const [key, total] of Object.entries(live.record.speaking)) {
+    if (total.turns === 0) continue; // lines spoken without a turn (an NPC's) add no time
+    totals.set(key, {
+      ms: total.speakingMs,
+      turns: total.turns,
+      overtimeMs: total.overtimeMs,
+      pointsOfOrder: total.pointsOfOrder,
+    });
   }
   const floor = live.item?.floor;
   if (floor) {

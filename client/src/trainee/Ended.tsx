@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../connection/session-store.ts';
 import { useLocalize } from '../ui/text.ts';
-import { isMe, useTrainee } from './context.ts';
+import { useTrainee } from './context.ts';
 import { useFormat } from './format.ts';
 import { ActionsList } from './ItemPanels.tsx';
 
@@ -12,10 +12,11 @@ export function Ended() {
   const { live, me, scenario } = useTrainee();
   const f = useFormat();
   const sessionId = useSession((s) => s.welcome?.sessionId);
-  const turns = live.record.turns.filter((turn) => isMe(turn.speaker, me));
-  const spokenMs = turns.reduce((sum, turn) => sum + (turn.end - turn.start), 0);
-  const overtimeMs = turns.reduce((sum, turn) => sum + turn.overtimeMs, 0);
-  const statements = live.record.statements.filter((s) => isMe(s.speaker, me)).length;
+  // Totals over the whole attempt (the view holds only its latest turns).
+  const mine = live.record.speaking[`p:${me.participantId}`];
+  const spokenMs = mine?.speakingMs ?? 0;
+  const overtimeMs = mine?.overtimeMs ?? 0;
+  const statements = mine?.statements ?? 0;
   const itemTitle = (id: string) => L(scenario.agenda.find((i) => i.id === id)?.title);
   return (
     <>
@@ -40,7 +41,7 @@ export function Ended() {
         <dl className="summary">
           <div>
             <dt>{t('trainee.ended.turns')}</dt>
-            <dd>{turns.length}</dd>
+            <dd>{mine?.turns ?? 0}</dd>
           </div>
           <div>
             <dt>{t('trainee.ended.speaking')}</dt>

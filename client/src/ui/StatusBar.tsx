@@ -7,14 +7,27 @@ export function StatusBar() {
   const status = useSession((s) => s.status);
   const error = useSession((s) => s.error);
   const dismiss = useSession((s) => s.dismiss);
+  const sessionFailed = useSession((s) => s.sessionFailed);
+  const retry = useSession((s) => s.retry);
+  // Stopped after a server error (now, or when this page tried to connect): say so, offer a retry.
+  const stopped =
+    sessionFailed ?? (status === 'failed' && error?.code === 'session/failed' ? error : undefined);
   return (
     <>
+      {stopped && (
+        <div className="banner reconnecting" role="alert" data-testid="session-failed">
+          <span>{t('errors.session/failed', { defaultValue: stopped.message })}</span>{' '}
+          <button type="button" className="small" onClick={retry} data-testid="session-retry">
+            {t('connection.retry')}
+          </button>
+        </div>
+      )}
       {status === 'reconnecting' && (
         <div className="banner reconnecting" role="status">
           {t('connection.reconnecting')}
         </div>
       )}
-      {error && (
+      {error && !stopped && (
         <div className="toast" role="alert">
           <span>{t(`errors.${error.code}`, { defaultValue: error.message })}</span>
           <button type="button" onClick={dismiss} aria-label={t('common.dismiss')}>

@@ -4,23 +4,26 @@ import { SessionHost } from '../../../server/sessions/session-host.ts';
 import { InlineWriter } from '../../../server/storage/batch-writer.ts';
 import { CommitQueue } from '../../../server/storage/commit-queue.ts';
 import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
+import { replayLogOrThrow } from '../../../shared/log/replay.ts';
 import type { CommandAck } from '../../../shared/protocol/messages.ts';
 import { engineScenario } from '../../support/meeting-fixture.ts';
 
-function host() {
-  const storage = SqliteStorage.memory();
+function host(id = 's1', shared?: { storage: SqliteStorage; commits: CommitQueue }) {
+  const storage = shared?.storage ?? SqliteStorage.memory();
   const row = {
-    id: 's1',
+    id,
     scenarioId: 'engine-test',
-    joinCode: 'K7M4PQ',
+    joinCode: `K7M4P${id}`,
     observerTokenHash: 'a',
     facilitatorTokenHash: 'b',
     createdAt: 0,
     status: 'live' as const,
     title: 'x',
+    scenarioHash: null,
+    attention: null,
   };
   storage.createSession(row);
-  const commits = new CommitQueue(new InlineWriter(storage));
+  const commits = shared?.commits ?? new CommitQueue(new InlineWriter(storage));
   const h = SessionHost.create(row, engineScenario(), { storage, logger: createLogger('silent'), commits });
   return { h, storage, commits };
 }
@@ -101,9 +104,121 @@ describe('SessionHost and the group commit', () => {
     expect(h.log(598).map((e) => e.seq)).toEqual([599, 600]);
 
     // A restored host holds the entries after its snapshot, and still answers for the whole log.
-    const restored = SessionHost.restore(h.row, h.scenario, { storage, logger: createLogger('silent') });
+    const outcome = SessionHost.restore(h.row, h.scenario, { storage, logger: createLogger('silent') });
+    if (!outcome.ok) throw new Error(`not restored: ${JSON.stringify(outcome.problem)}`);
+    const restored = outcome.host;
     expect(restored.lastSeq).toBe(600);
     expect(restored.logFloor).toBe(storage.latestSnapshot('s1')?.seq ?? 0);
     expect(restored.log(0)).toEqual(all);
+  });
+});
+
+describe('a failure in one session', () => {
+  const facilitator = { actor: { kind: 'facilitator' as const }, id: 'facilitator' };
+  const settings = (on: boolean) => ({ type: 'settings.update', observersMayFireInjects: on }) as const;
+  const ack = (h: SessionHost, cid: string, on = true) =>
+    new Promise<CommandAck>((resolve) => h.execute(facilitator, cid, settings(on), resolve));
+
+  it('stops that session only (a listener that throws), answers session/failed, and recovers from storage', async () => {
+    const one = host('s1');
+    const other = host('s2', one);
+    const changes: string[] = [];
+    let throwing = true;
+    one.h.subscribe((change) => {
+      changes.push(change);
+      if (change === 'log' && throwing) throw new Error('fan-out bug');
+    });
+    expect(await ack(one.h, 'c1')).toEqual({ ok: true, seq: 1 }); // stored and acknowledged, then the listener throws
+    expect(one.h.failure).toMatchObject({ kind: 'failed', where: 'fan-out', message: 'fan-out bug' });
+    expect(changes).toEqual(['log', 'failed']);
+    expect(await ack(one.h, 'c2')).toMatchObject({ ok: false, error: { code: 'session/failed' } });
+    expect(one.storage.lastSeq('s1')).toBe(1);
+    // The other session, on the same storage and group commit, goes on.
+    expect(await ack(other.h, 'c1')).toEqual({ ok: true, seq: 1 });
+    expect(await ack(other.h, 'c2', false)).toEqual({ ok: true, seq: 2 });
+    expect(other.h.failure).toBeUndefined();
+
+    throwing = false;
+    expect(await one.h.recover()).toEqual({ ok: true });
+    expect(one.h.failure).toBeUndefined();
+    expect(changes.at(-1)).toBe('recovered');
+    expect(one.h.lastSeq).toBe(1);
+    expect(await ack(one.h, 'c3', false)).toEqual({ ok: true, seq: 2 });
+  });
+
+  it('stops the session when handling a command throws, and says so to the sender', async () => {
+    const { h, storage } = host();
+    // Its storage fails under it: reading the command's receipt throws.
+    const failing = Object.create(storage, {
+      findReceipt: {
+        value: () => {
+          throw new Error('disk I/O error');
+        },
+      },
+    }) as SqliteStorage;
+    const restored = SessionHost.restore(h.row, h.scenario, {
+      storage: failing,
+      logger: createLogger('silent'),
+    });
+    if (!restored.ok) throw new Error('not restored');
+    expect(await ack(restored.host, 'c1')).toMatchObject({ ok: false, error: { code: 'session/failed' } });
+    expect(restored.host.failure).toMatchObject({ where: 'command', message: 'disk I/O error' });
+  });
+});
+
+describe('state_at from the nearest snapshot', () => {
+  it('replays only the entries after the latest snapshot at or before the seq, to the same state as from seq 1', async () => {
+    const storage = SqliteStorage.memory();
+    const reads: [number, number | undefined][] = [];
+    // The same store, recording which windows of the log are read.
+    const watched = Object.create(storage, {
+      readLog: {
+        value: (id: string, after?: number, to?: number) => {
+          reads.push([after ?? 0, to]);
+          return storage.readLog(id, after, to);
+        },
+      },
+    }) as SqliteStorage;
+    const row = {
+      id: 's1',
+      scenarioId: 'engine-test',
+      joinCode: 'K7M4PQ',
+      observerTokenHash: 'a',
+      facilitatorTokenHash: 'b',
+      createdAt: 0,
+      status: 'live' as const,
+      title: 'x',
+      scenarioHash: null,
+      attention: null,
+    };
+    storage.createSession(row);
+    const deps = { storage: watched, logger: createLogger('silent'), snapshotEvery: 8 };
+    const h = SessionHost.create(row, engineScenario(), deps);
+    const facilitator = { actor: { kind: 'facilitator' as const }, id: 'facilitator' };
+    for (let i = 0; i < 40; i++)
+      await new Promise((resolve) =>
+        h.execute(
+          facilitator,
+          `c${i}`,
+          { type: 'settings.update', observersMayFireInjects: i % 3 === 0 },
+          resolve,
+        ),
+      );
+    // Snapshots at 8, 16, 24, 32, 40. Asking for seq 21: start at 16, read 17…21 only.
+    const restored = SessionHost.restore(row, h.scenario, {
+      storage: watched,
+      logger: createLogger('silent'),
+    });
+    if (!restored.ok) throw new Error('not restored');
+    reads.length = 0;
+    const at21 = restored.host.replayTo(21);
+    expect(at21.seq).toBe(21);
+    expect(reads).toEqual([[16, 21]]);
+    // Entry 21 set the setting from i = 20: 20 % 3 !== 0, so off.
+    expect(at21.meeting.context.observersMayFireInjects).toBe(false);
+    // The same meeting as replaying entries 1…21 from the start.
+    expect(at21.meeting.context).toEqual(
+      replayLogOrThrow(h.scenario, storage.readLog('s1', 0, 21)).meeting.context,
+    );
   });
 });

@@ -1,3 +1,7 @@
+// SQLite's own side of the storage: migrations (including the upgrade of a
+// database written before versioned state), WAL and the append-only log,
+// the engine version stamped on every row, and durability across SIGKILL.
+// What every Storage must do is in storage.test.ts, run per driver.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +11,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../../server/storage/migrations.ts';
 import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
-import type { LogEntry, SessionRow } from '../../../server/storage/storage.ts';
+import { ENGINE_VERSION } from '../../../shared/log/engine-version.ts';
+import { logEntry as entry, sessionRow as session } from '../../support/storage-drivers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const LAST_VERSION = MIGRATIONS.at(-1)?.version;
@@ -30,30 +35,6 @@ const openStorage = () => {
   storage = SqliteStorage.open(file);
   return storage;
 };
-
-const session = (id: string, over: Partial<SessionRow> = {}): SessionRow => ({
-  id,
-  scenarioId: 'budget-hearing',
-  joinCode: `J-${id}`,
-  observerTokenHash: `obs-${id}`,
-  facilitatorTokenHash: `fac-${id}`,
-  createdAt: 1_000,
-  status: 'live',
-  title: '预算听证会',
-  ...over,
-});
-
-const entry = (sessionId: string, seq: number): LogEntry => ({
-  sessionId,
-  seq,
-  at: 10_000 + seq,
-  actor: { kind: 'participant', id: 'p1' },
-  payload: {
-    kind: 'meeting',
-    command: { type: 'statement.post', text: `发言 ${seq} "quoted" \\ ✓` },
-    item: seq % 2 ? 'budget' : null,
-  },
-});
 
 /** Reads pragmas through a second, plain connection to the same file. */
 const pragma = (name: string) => {
@@ -141,6 +122,43 @@ describe('migrations', () => {
     expect(s.listScores('s1').map((r) => r.attempt)).toEqual([1, 2]);
   });
 
+  it('upgrades a version-2 database (before versioned state): old rows are engine 1, scenario unknown', () => {
+    file = join(dir, 'v2.db');
+    const db = new Database(file);
+    expect(migrate(db, MIGRATIONS.slice(0, 2))).toBe(2);
+    db.prepare(
+      `INSERT INTO sessions (id, scenario_id, join_code, observer_token_hash, facilitator_token_hash, created_at, status, title)
+       VALUES ('old', 'drill-room', 'OLD123', 'o', 'f', 1, 'live', '"t"')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO log (session_id, seq, at, actor, payload) VALUES ('old', 1, 5, '{"kind":"system"}', ?)`,
+    ).run(JSON.stringify(entry('old', 1).payload));
+    db.prepare(`INSERT INTO snapshots (session_id, seq, data) VALUES ('old', 1, '{}')`).run();
+    db.close();
+
+    const s = openStorage();
+    expect(pragma('user_version')).toBe(LAST_VERSION);
+    expect(s.getSession('old')).toMatchObject({ id: 'old', scenarioHash: null, attention: null });
+    expect(s.latestSnapshot('old')).toEqual({
+      sessionId: 'old',
+      seq: 1,
+      data: '{}',
+      engineVersion: 1,
+      scenarioHash: null,
+    });
+    // No snapshot of an unknown scenario is trusted, whatever the current one is.
+    expect(s.snapshotAtOrBefore('old', 1, { engineVersion: 1, scenarioHash: 'sha256:x' })).toBeUndefined();
+    s.append([entry('old', 2)]);
+    storage?.close();
+    storage = undefined;
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT seq, engine_version AS v FROM log ORDER BY seq').all()).toEqual([
+      { seq: 1, v: 1 },
+      { seq: 2, v: ENGINE_VERSION },
+    ]);
+    raw.close();
+  });
+
   it('refuses a database from a newer build', () => {
     openStorage().close();
     const db = new Database(file);
@@ -164,121 +182,32 @@ describe('SqliteStorage on a file', () => {
     db.close();
   });
 
-  it('creates, finds, lists and updates sessions', () => {
-    const s = openStorage();
-    s.createSession(session('a', { createdAt: 1 }));
-    s.createSession(session('b', { createdAt: 2, joinCode: 'ABC123' }));
-    expect(s.getSession('a')).toEqual(session('a', { createdAt: 1 }));
-    expect(s.getSession('nope')).toBeUndefined();
-    expect(s.findSessionByJoinCode('ABC123')?.id).toBe('b');
-    expect(s.findSessionByJoinCode('ZZZ')).toBeUndefined();
-    expect(s.listSessions().map((r) => r.id)).toEqual(['b', 'a']); // newest first
-    s.setSessionStatus('a', 'ended');
-    expect(s.getSession('a')?.status).toBe('ended');
-    expect(() => s.setSessionStatus('nope', 'ended')).toThrow(/no session/);
-    expect(() => s.createSession(session('c', { joinCode: 'ABC123' }))).toThrow(/UNIQUE/);
-    expect(() => s.setSessionStatus('a', 'bogus' as 'live')).toThrow(/CHECK/);
-  });
-
-  it('adds seats and finds them by resume hash', () => {
+  it('stamps every log row and snapshot with the engine version, and keeps them across a reopen', () => {
     const s = openStorage();
     s.createSession(session('s1'));
-    s.createSession(session('s2'));
-    const seat = { sessionId: 's1', participantId: 'p2', name: '王', resumeTokenHash: 'h2', createdAt: 2 };
-    s.addSeat(seat);
-    s.addSeat({ sessionId: 's1', participantId: 'p1', name: 'Ann', resumeTokenHash: 'h1', createdAt: 1 });
-    s.addSeat({ sessionId: 's2', participantId: 'p1', name: 'Bo', resumeTokenHash: 'h3', createdAt: 1 });
-    expect(s.findSeatByResumeHash('h2')).toEqual(seat);
-    expect(s.findSeatByResumeHash('nope')).toBeUndefined();
-    expect(s.listSeats('s1').map((r) => r.participantId)).toEqual(['p1', 'p2']);
-    expect(() => s.addSeat({ ...seat, participantId: 'p9' })).toThrow(/UNIQUE/); // same resume hash
-    expect(() => s.addSeat({ ...seat, sessionId: 'ghost', resumeTokenHash: 'h9' })).toThrow(/FOREIGN KEY/);
-  });
-
-  it('appends and reads the log back with actor and payload intact', () => {
-    const s = openStorage();
-    s.createSession(session('s1'));
-    s.createSession(session('s2'));
-    const coaching: LogEntry = {
-      sessionId: 's1',
-      seq: 3,
-      at: 42,
-      actor: { kind: 'observer', id: 'o1' },
-      payload: {
-        kind: 'coaching',
-        command: {
-          type: 'marker.drop',
-          markerId: 'm1',
-          competency: 'listening',
-          kind: 'strength',
-          shared: true,
-        },
-        item: 'budget',
-      },
-    };
     s.append([entry('s1', 1), entry('s1', 2)]);
-    s.append([coaching], { sessionId: 's1', sender: 'o1', commandId: 'c1', result: '{"ok":true}' });
-    s.append([entry('s2', 1)]);
-    expect(s.readLog('s1')).toEqual([entry('s1', 1), entry('s1', 2), coaching]);
-    expect(s.readLog('s1', 2)).toEqual([coaching]);
-    expect(s.readLog('s1', 3)).toEqual([]);
-    expect(s.lastSeq('s1')).toBe(3);
-    expect(s.lastSeq('s2')).toBe(1);
-    expect(s.lastSeq('none')).toBe(0);
+    s.saveSnapshot({ sessionId: 's1', seq: 2, data: '{}', engineVersion: ENGINE_VERSION, scenarioHash: 'h' });
+    storage?.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT seq, engine_version AS v FROM log ORDER BY seq').all()).toEqual([
+      { seq: 1, v: ENGINE_VERSION },
+      { seq: 2, v: ENGINE_VERSION },
+    ]);
+    db.close();
+    const again = openStorage();
+    expect(again.readLog('s1')).toEqual([entry('s1', 1), entry('s1', 2)]);
+    expect(again.latestSnapshot('s1')).toMatchObject({
+      seq: 2,
+      engineVersion: ENGINE_VERSION,
+      scenarioHash: 'h',
+    });
   });
 
-  it('rejects a gap, writing nothing (not even the receipt)', () => {
+  it('refuses a status outside its list', () => {
     const s = openStorage();
-    s.createSession(session('s1'));
-    s.append([entry('s1', 1)]);
-    const receipt = { sessionId: 's1', sender: 'p1', commandId: 'c3', result: '{}' };
-    expect(() => s.append([entry('s1', 3)], receipt)).toThrow(/expected seq 2, got 3/);
-    // A good entry ahead of a bad one in the same batch is rolled back too.
-    expect(() => s.append([entry('s1', 2), entry('s1', 4)], receipt)).toThrow(/expected seq 3, got 4/);
-    expect(() => s.append([entry('s1', 1)])).toThrow(/expected seq 2/); // a repeat is a gap too
-    expect(s.readLog('s1').map((e) => e.seq)).toEqual([1]);
-    expect(s.findReceipt('s1', 'p1', 'c3')).toBeUndefined();
-    s.append([entry('s1', 2)], receipt); // the store is still usable
-    expect(s.lastSeq('s1')).toBe(2);
-  });
-
-  it('stores receipts with their entries and refuses a second one for the same command', () => {
-    const s = openStorage();
-    s.createSession(session('s1'));
-    const receipt = { sessionId: 's1', sender: 'p1', commandId: 'c1', result: '{"ok":true}' };
-    s.append([entry('s1', 1)], receipt);
-    expect(s.findReceipt('s1', 'p1', 'c1')).toEqual(receipt);
-    expect(s.findReceipt('s1', 'p2', 'c1')).toBeUndefined(); // ids are per sender
-    expect(() => s.append([entry('s1', 2)], receipt)).toThrow(/UNIQUE/);
-    expect(s.lastSeq('s1')).toBe(1);
-    s.append([], { ...receipt, commandId: 'rejected' }); // a receipt alone, for a refused command
-    expect(s.findReceipt('s1', 'p1', 'rejected')?.result).toBe('{"ok":true}');
-  });
-
-  it('returns the latest snapshot by seq', () => {
-    const s = openStorage();
-    s.createSession(session('s1'));
-    expect(s.latestSnapshot('s1')).toBeUndefined();
-    s.saveSnapshot({ sessionId: 's1', seq: 20, data: '{"v":20}' });
-    s.saveSnapshot({ sessionId: 's1', seq: 5, data: '{"v":5}' });
-    expect(s.latestSnapshot('s1')).toEqual({ sessionId: 's1', seq: 20, data: '{"v":20}' });
-    s.saveSnapshot({ sessionId: 's1', seq: 20, data: '{"v":"again"}' });
-    expect(s.latestSnapshot('s1')?.data).toBe('{"v":"again"}');
-  });
-
-  it('gets and sets settings', () => {
-    const s = openStorage();
-    expect(s.getSetting('facilitatorPasswordHash')).toBeUndefined();
-    s.setSetting('facilitatorPasswordHash', 'x');
-    s.setSetting('facilitatorPasswordHash', 'y');
-    expect(s.getSetting('facilitatorPasswordHash')).toBe('y');
-  });
-
-  it('works in memory too', () => {
-    storage = SqliteStorage.memory();
-    storage.createSession(session('s1'));
-    storage.append([entry('s1', 1)]);
-    expect(storage.readLog('s1')).toEqual([entry('s1', 1)]);
+    s.createSession(session('a'));
+    expect(() => s.setSessionStatus('a', 'bogus' as 'live')).toThrow(/CHECK/);
+    expect(() => s.setSessionAttention('a', 'not json')).toThrow(/CHECK/);
   });
 });
 

@@ -27,7 +27,7 @@ export function FloorPanel({ live, scenario }: { live: LiveView; scenario: Scena
   const running = live.phase === 'running';
   const frozen = frozenAt(live);
   const name = (s: Parameters<typeof speakerName>[0]) => speakerName(s, live, staticView, i18n.language);
-  const turns = live.record.turns.filter((turn) => turn.item === item.id).length;
+  const turns = live.record.turnsByItem[item.id] ?? 0;
 
   return (
     <section className="panel fac-floor" aria-labelledby="fac-floor-heading">

@@ -23,7 +23,7 @@ export function RecordPanel({ live, scenario }: { live: LiveView; scenario: Scen
       t('facilitator.record.items'),
       `${new Set(record.items.map((i) => i.item)).size} / ${scenario.agenda.length}`,
     ],
-    [t('facilitator.record.turns'), String(record.turns.length)],
+    [t('facilitator.record.turns'), String(record.turnCount)],
     [t('facilitator.record.overtime'), formatClock(overtime)],
     [
       t('facilitator.record.injects'),

@@ -1,8 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionProblem } from '../../../../shared/protocol/session-problems.ts';
 import type { LocalText } from '../../../../shared/scenario/primitives.ts';
 import { localize } from '../../ui/text.ts';
-import { ApiError, deleteSession, listSessions, loadCreated, type SessionRow } from '../api.ts';
+import {
+  ApiError,
+  deleteSession,
+  listSessions,
+  loadCreated,
+  reloadSession,
+  type SessionRow,
+} from '../api.ts';
+import { problemText } from '../problem.ts';
 import { SessionRowView } from './SessionRowView.tsx';
 
 type Load =
@@ -27,6 +36,7 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
     title?: LocalText;
     code?: string;
     message?: string;
+    reason?: string;
   } | null>(null);
 
   const refresh = useCallback(async () => {
@@ -70,6 +80,21 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
       if (e instanceof ApiError && e.status === 401) return onUnauthorized();
       setNotice({ key: 'facilitator.sessions.deleteFailed', message: (e as Error).message });
     }
+  };
+
+  const reload = async (row: SessionRow) => {
+    try {
+      await reloadSession(password, row.id);
+      setNotice({ key: 'facilitator.sessions.reloaded', title: row.title });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
+      const problem = e instanceof ApiError ? (e.details as SessionProblem | undefined) : undefined;
+      setNotice({
+        key: 'facilitator.sessions.reloadFailed',
+        reason: problem ? problemText(t, problem) : (e as Error).message,
+      });
+    }
+    await refresh();
   };
 
   return (
@@ -120,6 +145,7 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
                 row={row}
                 created={loadCreated(row.id)}
                 onDelete={() => remove(row)}
+                onReload={() => reload(row)}
               />
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { navigate } from '../../app/router.ts';
 import { useLocalize } from '../../ui/text.ts';
 import type { CreatedSession, SessionRow } from '../api.ts';
 import { ConfirmButton } from '../console/ConfirmButton.tsx';
+import { problemText } from '../problem.ts';
 
 /** The meeting machine's state name as a phase ("meeting.running.floor.idle" → running). */
 export function phaseOfState(state: string): string {
@@ -15,10 +16,12 @@ export function SessionRowView({
   row,
   created,
   onDelete,
+  onReload,
 }: {
   row: SessionRow;
   created: CreatedSession | null;
   onDelete: () => Promise<void>;
+  onReload: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
   const L = useLocalize();
@@ -26,7 +29,8 @@ export function SessionRowView({
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
     row.createdAt,
   );
-  const phase = phaseOfState(row.state);
+  const phase = row.state === null ? null : phaseOfState(row.state);
+  const troubled = row.health !== 'live';
   const names = row.participants.slice(0, 8).join(t('facilitator.sep'));
 
   return (
@@ -35,17 +39,46 @@ export function SessionRowView({
         <h3>{title}</h3>
         <p className="meta">
           <span className="visually-hidden">{t('facilitator.sessions.codeLabel')}</span>
-          <span className="fac-code-inline">{row.joinCode}</span> · {when} ·{' '}
-          <span className={`badge ${phase === 'running' ? 'ok' : 'neutral'}`}>{t(`phase.${phase}`)}</span> ·{' '}
-          {t('facilitator.attempt', { n: row.attempt })}
+          <span className="fac-code-inline">{row.joinCode}</span> · {when}
+          {troubled && (
+            <>
+              {' · '}
+              <span className="badge warn" data-testid={`session-health-${row.id}`}>
+                {t(`facilitator.sessions.health.${row.health}`)}
+              </span>
+            </>
+          )}
+          {phase !== null && (
+            <>
+              {' · '}
+              <span className={`badge ${phase === 'running' ? 'ok' : 'neutral'}`}>{t(`phase.${phase}`)}</span>
+            </>
+          )}
+          {row.attempt !== null && ` · ${t('facilitator.attempt', { n: row.attempt })}`}
         </p>
+        {row.problem && (
+          <p className="fac-session-problem" role="note" data-testid={`session-problem-${row.id}`}>
+            {problemText(t, row.problem)}
+          </p>
+        )}
         <p className="fac-session-people">
           {t('facilitator.sessions.people', { count: row.participants.length })}
           {names && `${t('facilitator.colon')}${names}${row.participants.length > 8 ? '…' : ''}`}
         </p>
       </div>
       <div className="button-row fac-session-actions">
-        {created ? (
+        {troubled && (
+          <button
+            type="button"
+            className="small"
+            onClick={() => void onReload()}
+            aria-label={t('facilitator.sessions.reloadLabel', { title, code: row.joinCode })}
+            data-testid={`reload-session-${row.id}`}
+          >
+            {t('facilitator.sessions.reload')}
+          </button>
+        )}
+        {row.health === 'needs_attention' ? null : created ? (
           <button type="button" className="primary small" onClick={() => navigate(created.links.facilitator)}>
             {t('facilitator.sessions.open')}
           </button>

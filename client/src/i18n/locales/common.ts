@@ -15,6 +15,7 @@ export const common = {
       reconnecting: '网络中断，正在重新连接……您的座位和角色卡已保留。',
       connecting: '正在连接……',
       failed: '无法连接：{{message}}',
+      retry: '重试',
     },
     clock: { left: '剩余 {{time}}', over: '超时 {{time}}' },
     meeting: {
@@ -70,6 +71,8 @@ export const common = {
       'auth/bad_credentials': '链接或凭证无效，请重新加入',
       'auth/unauthorized': '需要培训师密码',
       'session/not_found': '没有找到这个加入码对应的演练，请核对大屏幕上的加入码',
+      'session/failed': '这个演练出错已暂停，请培训师重新载入，之后再点“重试”',
+      'session/needs_attention': '这个演练在服务器重启后未能恢复，请告诉培训师，他可以在演练列表里看到原因',
       'protocol/rate_limited': '操作太频繁，请稍候再试',
       'protocol/invalid_message': '请求格式有误',
       'server/internal': '服务器暂时无法处理，请重试',
@@ -119,6 +122,7 @@ export const common = {
       reconnecting: 'Connection lost — reconnecting… Your seat and card are kept.',
       connecting: 'Connecting…',
       failed: 'Cannot connect: {{message}}',
+      retry: 'Try again',
     },
     clock: { left: '{{time}} left', over: '{{time}} over' },
     meeting: {
@@ -174,6 +178,10 @@ export const common = {
       'auth/bad_credentials': 'This link or seat is not valid; join again',
       'auth/unauthorized': 'The instructor password is needed',
       'session/not_found': 'No rehearsal has this code; check the code on the big screen',
+      'session/failed':
+        'This rehearsal stopped after an error; ask the instructor to reload it, then press “Try again”',
+      'session/needs_attention':
+        'This rehearsal could not be brought back after the server restarted; tell the instructor, who sees why in the session list',
       'protocol/rate_limited': 'Too many actions at once; wait a moment',
       'protocol/invalid_message': 'Malformed request',
       'server/internal': 'The server could not do this; please retry',

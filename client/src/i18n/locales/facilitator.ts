@@ -46,6 +46,32 @@ export const facilitator = {
       confirmDelete: '确认删除',
       deleted: '已删除“{{title}}”（{{code}}）。',
       deleteFailed: '删除失败：{{message}}',
+      health: { failed: '出错已暂停', needs_attention: '需要处理' },
+      reload: '重新载入',
+      reloadLabel: '重新载入演练：{{title}}（{{code}}）',
+      reloaded: '“{{title}}”已重新载入，学员和专家会自动恢复。',
+      reloadFailed: '仍无法载入：{{reason}}',
+    },
+    problem: {
+      replay_refused:
+        '第 {{seq}} 条记录按现在的规则不再成立（{{why}}），所以这个演练没有启动，其他演练不受影响。可以放回原来的情景文件后重启服务器，或删除这个演练。',
+      why: {
+        refused: '现在的规则不允许这一步',
+        no_change: '这一步按现在的规则不起作用',
+        other_item: '这一步按现在的规则会落在另一项议程上',
+      },
+      scenario_unavailable:
+        '它的情景文件（{{scenarioId}}.yaml）不见了或有错误，所以这个演练没有启动。修好文件后重启服务器即可恢复。',
+      restore_failed: '读取它的存档时出错，所以这个演练没有启动。',
+      failed: '这个演练在{{where}}出错，已暂停，其他演练照常进行。点“重新载入”从已保存的记录恢复。',
+      where: {
+        command: '处理一项操作时',
+        projection: '生成画面时',
+        'fan-out': '推送更新时',
+        timer: '计时器到点时',
+        commit: '保存记录后',
+        restore: '重新载入时',
+      },
     },
     console: {
       title: '培训师控制台',
@@ -54,6 +80,10 @@ export const facilitator = {
       noToken: '这个控制台链接缺少凭证。请从培训师工作台重新打开。',
       failed: '无法打开控制台：{{message}}',
       backHome: '返回培训师工作台',
+      stopped: '这个演练出错已暂停，学员和专家暂时无法操作。重新载入会从已保存的记录恢复，然后大家自动继续。',
+      reload: '重新载入这个演练',
+      reloading: '正在重新载入……',
+      reloadFailed: '重新载入失败：{{message}}',
     },
     status: {
       people: '在线 {{online}} / {{count}} 人',
@@ -261,6 +291,33 @@ export const facilitator = {
       confirmDelete: 'Delete for good',
       deleted: 'Deleted “{{title}}” ({{code}}).',
       deleteFailed: 'Could not delete: {{message}}',
+      health: { failed: 'Stopped after an error', needs_attention: 'Needs attention' },
+      reload: 'Reload',
+      reloadLabel: 'Reload session: {{title}} ({{code}})',
+      reloaded: '“{{title}}” was reloaded; trainees and experts carry on by themselves.',
+      reloadFailed: 'Still cannot load it: {{reason}}',
+    },
+    problem: {
+      replay_refused:
+        'Entry {{seq}} of its record no longer holds under the current rules ({{why}}), so this session was not started; the others are not affected. Put the old scenario file back and restart the server, or delete this session.',
+      why: {
+        refused: 'the current rules do not allow that step',
+        no_change: 'under the current rules that step changes nothing',
+        other_item: 'under the current rules that step would happen in another agenda item',
+      },
+      scenario_unavailable:
+        'Its scenario file ({{scenarioId}}.yaml) is missing or has errors, so this session was not started. Fix the file and restart the server to bring it back.',
+      restore_failed: 'Its saved record could not be read, so this session was not started.',
+      failed:
+        'This session stopped after an error {{where}}; the others go on. “Reload” brings it back from what was saved.',
+      where: {
+        command: 'while handling an action',
+        projection: 'while building a screen',
+        'fan-out': 'while sending updates',
+        timer: 'when a timer fell due',
+        commit: 'after saving',
+        restore: 'while reloading',
+      },
     },
     console: {
       title: 'Instructor console',
@@ -269,6 +326,11 @@ export const facilitator = {
       noToken: 'This console link has no credential. Open it again from the instructor desk.',
       failed: 'Cannot open the console: {{message}}',
       backHome: 'Back to the instructor desk',
+      stopped:
+        'This session stopped after an error: trainees and experts cannot act for now. Reloading brings it back from what was saved, and everyone carries on by themselves.',
+      reload: 'Reload this session',
+      reloading: 'Reloading…',
+      reloadFailed: 'Could not reload: {{message}}',
     },
     status: {
       people: '{{online}} of {{count}} online',

@@ -56,6 +56,8 @@ export const observer = {
       title: '发言记录',
       empty: '还没有发言记录。',
       newLines: '{{count}} 条新发言，回到最新',
+      earlier: '显示更早的发言（还有 {{count}} 条）',
+      loading: '正在载入更早的发言……',
     },
     vote: {
       title: '表决',
@@ -296,6 +298,9 @@ export const observer = {
       empty: 'Nothing said yet.',
       newLines_one: '{{count}} new line — jump to newest',
       newLines_other: '{{count}} new lines — jump to newest',
+      earlier_one: 'Show the earlier line ({{count}} more)',
+      earlier_other: 'Show earlier lines ({{count}} more)',
+      loading: 'Loading earlier lines…',
     },
     vote: {
       title: 'Votes',

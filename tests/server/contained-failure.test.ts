@@ -1,0 +1,172 @@
+// One session's bug stops that session only. A real server process (the
+// real startServer and its process-level handlers, tests/support/faulty-server.ts),
+// a real SQLite file, real Socket.IO clients; two drill rooms. Through a
+// test hook, room A's projection starts to throw: its next fan-out fails on
+// a microtask, where an uncaught exception would take the process down.
+// Room B keeps running and acknowledging commands throughout; A's people
+// are told, in words and with a code, and get session/failed until the
+// instructor reloads it, after which they resync to what was stored.
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HeadlessClient } from '../../client/headless/client.ts';
+import type { Notice } from '../../shared/protocol/messages.ts';
+import { beginMeeting, drillScenariosDir, health, ok, openRoom, type Room } from '../support/drill-room.ts';
+import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { PASSWORD, request } from '../support/session-api.ts';
+
+const ENTRY = resolve(import.meta.dirname, '../support/faulty-server.ts');
+
+let server: ServerProcess;
+let a: Room;
+let b: Room;
+
+const lines = () =>
+  server.logs
+    .join('')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+/** Waits for a log line matching `match` (the server logs JSON lines). */
+async function logged(match: (line: Record<string, unknown>) => boolean, what: string) {
+  for (let i = 0; i < 200; i++) {
+    const found = lines().find(match);
+    if (found) return found;
+    await new Promise((r) => server.child.stdout?.once('data', r));
+  }
+  throw new Error(`never logged: ${what}`);
+}
+
+beforeAll(async () => {
+  server = await startServerProcess({
+    entry: ENTRY,
+    scenariosDir: drillScenariosDir(),
+    env: { FACILITATOR_PASSWORD: PASSWORD, STATS_INTERVAL_MS: '100' },
+  });
+  a = await openRoom(server.url, ['chair', 'planner', 'resident']);
+  b = await openRoom(server.url, ['chair', 'planner', 'resident']);
+  await beginMeeting(a);
+  await beginMeeting(b);
+});
+
+afterAll(async () => {
+  a?.close();
+  b?.close();
+  await server?.stop();
+});
+
+const failedNotice = (client: HeadlessClient) =>
+  client.notices.find((n): n is Extract<Notice, { kind: 'session_failed' }> => n.kind === 'session_failed');
+
+describe('a projection that throws in one session', () => {
+  let raisedSeq = 0;
+
+  it('stops that session only: its clients are told, the other session keeps acknowledging', async () => {
+    server.tell(`fault ${a.session.sessionId}`);
+    await logged((l) => l.hook === 'fault', 'the hook turned on');
+    const aResident = a.seat('resident').client;
+    // Stored and acknowledged before the fan-out that throws.
+    raisedSeq = await ok(aResident, { type: 'hand.raise' });
+    for (const client of a.clients()) await client.waitFor(() => failedNotice(client) !== undefined);
+    expect(failedNotice(aResident)?.error).toMatchObject({ code: 'session/failed' });
+    expect(failedNotice(aResident)?.error.message).toMatch(/instructor can reload it/);
+
+    // B goes on: commands acknowledged, and its views follow.
+    const bChair = b.seat('chair').client;
+    const bResident = b.seat('resident').client;
+    const seqs: number[] = [];
+    seqs.push(await ok(bResident, { type: 'hand.raise' }));
+    seqs.push(await ok(bChair, { type: 'floor.give' }));
+    seqs.push(await ok(bResident, { type: 'statement.post', text: 'B goes on.' }));
+    seqs.push(await ok(bResident, { type: 'floor.yield' }));
+    expect(seqs).toEqual([
+      seqs[0],
+      (seqs[0] as number) + 1,
+      (seqs[0] as number) + 2,
+      (seqs[0] as number) + 3,
+    ]);
+    for (const client of b.clients()) {
+      const view = await client.until((l) => l.seq >= (seqs.at(-1) as number));
+      expect(view.record.statements.map((s) => s.text)).toEqual(['B goes on.']);
+      expect(failedNotice(client)).toBeUndefined();
+    }
+    expect(await health(server.url)).toBe(200);
+  });
+
+  it('logs which session failed, where, and why, with the stack', async () => {
+    const line = await logged(
+      (l) => l.msg === 'session failed: stopped until the instructor reloads it',
+      'the failure',
+    );
+    expect(line).toMatchObject({ level: 50, session: a.session.sessionId, where: 'fan-out' });
+    const err = line.err as { message: string; stack: string };
+    expect(err.message).toBe(`injected projection fault in session ${a.session.sessionId}`);
+    expect(err.stack).toContain('faulty-server.ts');
+    // Nothing reached the process-level handlers: the session caught it.
+    expect(lines().some((l) => String(l.msg).startsWith('uncaught exception'))).toBe(false);
+  });
+
+  it('counts the failed session in the stats line', async () => {
+    const stats = await logged(
+      (l) => l.msg === 'stats' && l.failedSessions === 1,
+      'stats with one failed session',
+    );
+    expect(stats).toMatchObject({ sessions: 2, failedSessions: 1, needsAttention: 0 });
+  });
+
+  it('answers the failed session session/failed: commands, sync, and new connections alike', async () => {
+    const chair = a.seat('chair').client;
+    const ack = await chair.send({ type: 'floor.give' });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'session/failed' } });
+    expect(await chair.sync()).toMatchObject({ ok: false, error: { code: 'session/failed' } });
+    await expect(
+      HeadlessClient.connect(
+        server.url,
+        { role: 'trainee', resumeToken: a.seat('planner').resumeToken },
+        { reconnection: false },
+      ),
+    ).rejects.toMatchObject({ data: { code: 'session/failed' } });
+    const listed = await request<{ sessions: { id: string; health: string; problem?: { where: string } }[] }>(
+      server.url,
+      'GET',
+      '/api/sessions',
+    );
+    const rows = new Map(listed.body.sessions.map((s) => [s.id, s]));
+    expect(rows.get(a.session.sessionId)).toMatchObject({ health: 'failed', problem: { where: 'fan-out' } });
+    expect(rows.get(b.session.sessionId)?.health).toBe('live');
+  });
+
+  it('comes back when the instructor reloads it from its console link: clients resync to what was stored', async () => {
+    server.tell(`heal ${a.session.sessionId}`);
+    await logged((l) => l.hook === 'heal', 'the hook turned off');
+    // The console reloads with its own facilitator link (no instructor password).
+    const answer = await request(server.url, 'POST', `/api/sessions/${a.session.sessionId}/reload`, {
+      password: a.session.facilitatorToken,
+    });
+    expect(answer).toEqual({ status: 200, body: { ok: true, health: 'live' } });
+    for (const client of a.clients()) {
+      await client.waitFor(() => client.notices.some((n) => n.kind === 'session_recovered'));
+      // The resync that follows the notice: the hand raised before the failure is there.
+      const view = await client.until((l) => l.seq >= raisedSeq);
+      expect(view.item?.queue.map((q) => q.speaker)).toEqual([
+        { kind: 'participant', id: a.seat('resident').id },
+      ]);
+      await client.waitFor(() => client.sessionFailed === undefined);
+    }
+    const given = await ok(a.seat('chair').client, { type: 'floor.give' });
+    expect(given).toBe(raisedSeq + 1);
+    await a.facilitator.until((l) => l.seq === given && l.item?.floor?.speaker.kind === 'participant');
+    const stats = await logged(
+      (l) => l.msg === 'stats' && l.failedSessions === 0 && Number(l.time) > Date.now() - 1000,
+      'stats with no failed session',
+    );
+    expect(stats.failedSessions).toBe(0);
+  });
+
+  it('refuses a reload without the instructor password or the session’s own link', async () => {
+    const answer = await request(server.url, 'POST', `/api/sessions/${a.session.sessionId}/reload`, {
+      password: b.session.facilitatorToken,
+    });
+    expect(answer.status).toBe(401);
+  });
+});
