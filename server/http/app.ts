@@ -8,6 +8,7 @@ import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
+import { clientFiles } from './client-files.ts';
 import { exportRoutes } from './export-routes.ts';
 import { joinAddressRoutes } from './join-addresses.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
@@ -54,11 +55,7 @@ export function createApp({
   });
 
   if (existsSync(join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    // The client routes by path; every other GET gets the app shell.
-    app.get(/.*/, (_req, res) => {
-      res.sendFile(join(clientDir, 'index.html'));
-    });
+    app.use(clientFiles(clientDir));
   } else {
     logger.warn({ clientDir }, 'client not built: run npm run build (npm start does this for you)');
   }
