@@ -147,6 +147,14 @@ const MARKS_SCRIPT = `(() => {
   document.addEventListener('submit', () => note('submit'), true);
 })();`;
 
+interface Marks {
+  usable?: number;
+  submit?: number;
+  meeting?: number;
+}
+
+type MarkedWindow = { __phoneLoad: Marks };
+
 interface RunFigures {
   usableMs: number;
   meetingMs: number;
@@ -184,15 +192,26 @@ async function measureOnce(
       transferred += e.encodedDataLength;
     });
     await page.goto(`${url}/join?code=${code}`, { waitUntil: 'commit', timeout: WAIT_MS });
-    await page.waitForFunction('window.__phoneLoad.usable !== undefined', null, { timeout: WAIT_MS });
+    // Functions, not strings: a string is evaluated in the page, which its CSP forbids.
+    await page.waitForFunction(
+      () => (window as unknown as MarkedWindow).__phoneLoad.usable !== undefined,
+      null,
+      {
+        timeout: WAIT_MS,
+      },
+    );
     await page.getByTestId('join-name-input').fill(`手机${run}`);
     await page.getByTestId('join-submit').click();
-    await page.waitForFunction('window.__phoneLoad.meeting !== undefined', null, { timeout: WAIT_MS });
-    const marks = (await page.evaluate('window.__phoneLoad')) as {
-      usable: number;
-      submit: number;
-      meeting: number;
-    };
+    await page.waitForFunction(
+      () => (window as unknown as MarkedWindow).__phoneLoad.meeting !== undefined,
+      null,
+      {
+        timeout: WAIT_MS,
+      },
+    );
+    const marks = (await page.evaluate(
+      () => (window as unknown as MarkedWindow).__phoneLoad,
+    )) as Required<Marks>;
     return {
       usableMs: marks.usable,
       meetingMs: marks.meeting - marks.submit,
