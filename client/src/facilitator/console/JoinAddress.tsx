@@ -17,8 +17,9 @@ export function JoinAddress({ choice, pick }: { choice: JoinBase; pick: (base: s
   }
   return (
     <div className="fac-join-address">
-      <p>
-        {t(`facilitator.join.address.${choice.kind}`)} <strong data-testid="join-address">{host}</strong>
+      <p>{t(`facilitator.join.address.${choice.kind}`)}</p>
+      <p className="fac-join-host" data-testid="join-address">
+        {host}
       </p>
       {choice.kind === 'lan' && choice.options.length > 1 && (
         <p className="fac-join-pick">
