@@ -1,5 +1,6 @@
 // Settings from the environment, read once at start.
 import { resolve } from 'node:path';
+import { parseBaseUrl } from '../shared/join/join-address.ts';
 
 export interface ServerConfig {
   port: number;
@@ -17,6 +18,34 @@ export interface ServerConfig {
   commitWriter?: 'inline' | 'thread';
   /** How often the server logs its memory and load (0: never). */
   statsIntervalMs?: number;
+  /** Where phones reach the server (PUBLIC_URL, an origin): the join link and QR code use it as it is. */
+  publicUrl?: string;
+  /**
+   * The hosts the console offers for the join link instead of this machine's
+   * LAN IPv4 addresses (JOIN_HOSTS): names or addresses, the likeliest first.
+   */
+  joinHosts?: string[];
+}
+
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+function publicUrlFrom(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const checked = parseBaseUrl(raw);
+  if (!checked.ok) throw new Error(`PUBLIC_URL ${checked.reason}, found "${raw}"`);
+  return checked.base;
+}
+
+function joinHostsFrom(raw: string | undefined): string[] | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const hosts = raw
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  const bad = hosts.find((h) => !HOST_NAME.test(h));
+  if (bad !== undefined)
+    throw new Error(`JOIN_HOSTS must be host names or IPv4 addresses separated by commas, found "${bad}"`);
+  return hosts;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -32,5 +61,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL ?? 'info',
     commitWriter: env.COMMIT_WRITER === 'thread' ? 'thread' : 'inline',
     statsIntervalMs: Number(env.STATS_INTERVAL_MS ?? 60_000) || 0,
+    publicUrl: publicUrlFrom(env.PUBLIC_URL),
+    joinHosts: joinHostsFrom(env.JOIN_HOSTS),
   };
 }

@@ -2,12 +2,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { JoinAddresses } from '../shared/join/join-address.ts';
 import { formatIssue } from '../shared/scenario/index.ts';
 import { facilitatorAuth } from './auth/facilitator-password.ts';
 import { configFromEnv, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
+import { baseUrls, lanHosts, listeningMessage } from './http/join-addresses.ts';
 import { createLogger } from './logger.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { SessionRegistry } from './sessions/registry.ts';
@@ -62,7 +65,23 @@ export async function startServer(
   );
 
   const auth = facilitatorAuth(config.dataDir, env, logger);
-  const app = createApp({ library, version: VERSION, clientDir: config.clientDir, logger, registry, auth });
+  // Read afresh on each call: the laptop may join the room's Wi-Fi after the server started.
+  const joinAddresses = (): JoinAddresses => ({
+    publicUrl: config.publicUrl ?? null,
+    addresses: baseUrls(
+      config.joinHosts ?? lanHosts(networkInterfaces(), config.host),
+      (server.address() as AddressInfo).port,
+    ),
+  });
+  const app = createApp({
+    library,
+    version: VERSION,
+    clientDir: config.clientDir,
+    logger,
+    registry,
+    auth,
+    joinAddresses,
+  });
   const server = createServer(app);
   const io = attachSockets(server, registry, logger);
   server.listen(config.port, config.host);
@@ -72,7 +91,8 @@ export async function startServer(
   });
   const stats = config.statsIntervalMs ? logStats(logger, registry, io, config.statsIntervalMs) : undefined;
   const { port } = server.address() as AddressInfo;
-  logger.info({ port, url: `http://localhost:${port}` }, 'civic rehearsal is listening');
+  const reachable = joinAddresses();
+  logger.info({ port, url: `http://localhost:${port}`, ...reachable }, listeningMessage(port, reachable));
   const close = async () => {
     clearInterval(stats);
     registry.stopAll();

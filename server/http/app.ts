@@ -2,14 +2,17 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
-import helmet from 'helmet';
+import type { JoinAddresses } from '../../shared/join/join-address.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
+import { clientFiles } from './client-files.ts';
 import { exportRoutes } from './export-routes.ts';
+import { joinAddressRoutes } from './join-addresses.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './session-routes.ts';
 
 export interface AppDeps {
@@ -19,6 +22,8 @@ export interface AppDeps {
   logger: Logger;
   registry: SessionRegistry;
   auth: FacilitatorAuth;
+  /** PUBLIC_URL and the LAN addresses, for the console's join link. */
+  joinAddresses?: () => JoinAddresses;
   now?: () => number;
 }
 
@@ -29,27 +34,13 @@ export function createApp({
   logger,
   registry,
   auth,
+  joinAddresses = () => ({ publicUrl: null, addresses: [] }),
   now = Date.now,
 }: AppDeps): express.Express {
   const app = express();
   const startedAt = now();
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'style-src': ["'self'"],
-          'img-src': ["'self'", 'data:'],
-          'connect-src': ["'self'", 'ws:', 'wss:'],
-          'object-src': ["'none'"],
-          'frame-ancestors': ["'none'"],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders);
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/healthz', (_req, res) => {
@@ -58,16 +49,13 @@ export function createApp({
   app.use(scenarioRoutes(library));
   app.use(sessionRoutes(registry, library, auth));
   app.use(exportRoutes(registry));
+  app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));
   });
 
   if (existsSync(join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-    // The client routes by path; every other GET gets the app shell.
-    app.get(/.*/, (_req, res) => {
-      res.sendFile(join(clientDir, 'index.html'));
-    });
+    app.use(clientFiles(clientDir));
   } else {
     logger.warn({ clientDir }, 'client not built: run npm run build (npm start does this for you)');
   }

@@ -478,4 +478,16 @@ describe('the other viewers', () => {
       expect(run.projectorDebrief).toMatchObject({ ok: false, error: { code: 'auth/forbidden' } });
     }
   });
+
+  it('the join addresses the projector and console ask for carry nothing of any session', async () => {
+    const res = await fetch(`${server.url}/api/join-addresses`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text.match(CANARY) ?? []).toEqual([]);
+    for (const run of runs) {
+      expect(text).not.toContain(run.session.sessionId);
+      expect(text).not.toContain(run.session.joinCode);
+    }
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['addresses', 'publicUrl']);
+  });
 });

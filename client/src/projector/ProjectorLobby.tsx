@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { hostOf } from '../../../shared/join/join-address.ts';
 import type { PublicScenario } from '../../../shared/views/scenario-public.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
+import { useJoinBase } from '../ui/join-base.ts';
 import { useLocalize } from '../ui/text.ts';
 import { QrCode } from './QrCode.tsx';
 
@@ -16,7 +18,9 @@ export function ProjectorLobby({
 }) {
   const { t } = useTranslation();
   const L = useLocalize();
-  const joinUrl = `${location.origin}/join?code=${code}`;
+  // The address the console chose (the same rule, and this browser's pick): never localhost for a room.
+  const base = useJoinBase().choice?.base;
+  const joinUrl = base ? `${base}/join?code=${code}` : '';
   const briefing = live.phase === 'briefing';
   const people = live.participants;
 
@@ -24,13 +28,17 @@ export function ProjectorLobby({
     <div className={`pj-lobby${briefing ? ' briefing' : ''}`}>
       <section className="pj-join" aria-labelledby="pj-join-heading">
         <h2 id="pj-join-heading">{briefing ? t('projector.lateJoin') : t('projector.scanToJoin')}</h2>
-        <QrCode
-          value={joinUrl}
-          alt={t('projector.qrAlt', { url: joinUrl })}
-          className="pj-qr"
-          testId="projector-qr"
-        />
-        <p className="pj-code-label">{t('projector.orType', { host: location.host })}</p>
+        {base && (
+          <>
+            <QrCode
+              value={joinUrl}
+              alt={t('projector.qrAlt', { url: joinUrl })}
+              className="pj-qr"
+              testId="projector-qr"
+            />
+            <p className="pj-code-label">{t('projector.orType', { host: hostOf(base) })}</p>
+          </>
+        )}
         <p className="pj-code" data-testid="projector-code">
           {code}
         </p>

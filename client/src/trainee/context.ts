@@ -57,4 +57,6 @@ export function frozenAt(live: LiveView): number | undefined {
   return last && last.to === undefined ? last.from : live.serverNow;
 }
 
-export const newId = (): string => crypto.randomUUID().replace(/-/g, '').slice(0, 12);
+/** A short random id (getRandomValues: randomUUID exists only in a secure context, not over plain http). */
+export const newId = (): string =>
+  Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QrCode } from '../../projector/QrCode.tsx';
+import { copyText } from '../../ui/copy-text.ts';
+import { useJoinBase } from '../../ui/join-base.ts';
 import type { CreatedSession } from '../api.ts';
+import { JoinAddress } from './JoinAddress.tsx';
 
 function CopyLink({
   label,
@@ -16,14 +19,7 @@ function CopyLink({
 }) {
   const { t } = useTranslation();
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('yes');
-    } catch {
-      setCopied('no');
-    }
-  };
+  const copy = async () => setCopied((await copyText(url)) ? 'yes' : 'no');
   return (
     <div className="fac-link">
       <span className="fac-link-label">{label}</span>
@@ -62,9 +58,11 @@ export function JoinPanel({
   compact: boolean;
 }) {
   const { t } = useTranslation();
-  const origin = location.origin;
-  const joinUrl = joinCode ? `${origin}/join?code=${joinCode}` : '';
-  const observerUrl = created?.sessionId === sessionId ? origin + created.links.observer : null;
+  // Every link handed out is on the address phones and other laptops can reach (null until known).
+  const { choice, pick } = useJoinBase();
+  const base = choice?.base;
+  const joinUrl = joinCode && base ? `${base}/join?code=${joinCode}` : '';
+  const observerUrl = base && created?.sessionId === sessionId ? base + created.links.observer : null;
   return (
     <section className={`panel fac-join${compact ? ' compact' : ''}`} aria-labelledby="fac-join-heading">
       <h2 id="fac-join-heading">{t('facilitator.join.heading')}</h2>
@@ -75,32 +73,37 @@ export function JoinPanel({
             <p className="fac-join-code" data-testid="join-code">
               {joinCode}
             </p>
-            <p className="fac-join-url">
-              <a href={joinUrl} target="_blank" rel="noopener">
-                {joinUrl}
-              </a>
-            </p>
+            {joinUrl && (
+              <p className="fac-join-url">
+                <a href={joinUrl} target="_blank" rel="noopener">
+                  {joinUrl}
+                </a>
+              </p>
+            )}
           </div>
-          <QrCode
-            value={joinUrl}
-            alt={t('facilitator.join.qrAlt', { url: joinUrl })}
-            className="fac-qr"
-            testId="join-qr"
-          />
+          {joinUrl && (
+            <QrCode
+              value={joinUrl}
+              alt={t('facilitator.join.qrAlt', { url: joinUrl })}
+              className="fac-qr"
+              testId="join-qr"
+            />
+          )}
+          {choice && <JoinAddress choice={choice} pick={pick} />}
         </div>
       ) : (
         <p className="fac-reason">{t('facilitator.join.noCode')}</p>
       )}
       <div className="fac-links">
-        {joinCode && (
+        {joinCode && base && (
           <CopyLink
             label={t('facilitator.join.projector')}
-            url={`${origin}/projector?code=${joinCode}`}
+            url={`${base}/projector?code=${joinCode}`}
             testId="projector-link"
             newWindow
           />
         )}
-        {observerUrl ? (
+        {!base ? null : observerUrl ? (
           <CopyLink
             label={t('facilitator.join.observer')}
             url={observerUrl}

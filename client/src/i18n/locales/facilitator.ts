@@ -128,6 +128,16 @@ export const facilitator = {
       copyLabel: '复制{{what}}',
       copied: '已复制',
       copyFailed: '无法自动复制，请选中链接手动复制',
+      address: {
+        public_url: '二维码指向服务器设置的公开地址',
+        page: '二维码指向本页的地址',
+        lan: '二维码指向这台电脑在局域网里的地址（手机须连接同一个网络）',
+      },
+      pick: '换一个地址',
+      pickHint: '学员扫码后打不开时，换一个地址再试。',
+      noLan: '这台电脑没有连上局域网：二维码里的 {{host}} 只能在这台电脑上打开，学员的手机打不开。',
+      noLanFix:
+        '请把电脑连上教室的 Wi-Fi 后刷新本页；或者启动服务器时把 PUBLIC_URL 设为手机能打开的地址，例如 PUBLIC_URL=http://192.168.1.20:3000 npm start。',
     },
     seats: {
       heading: '学员与角色卡',
@@ -377,6 +387,17 @@ export const facilitator = {
       copyLabel: 'Copy the {{what}}',
       copied: 'Copied',
       copyFailed: 'Could not copy; select the link and copy it by hand',
+      address: {
+        public_url: 'The QR code opens the server’s public address',
+        page: 'The QR code opens this page’s address',
+        lan: 'The QR code opens this computer’s address on the local network (phones must be on the same network)',
+      },
+      pick: 'Use another address',
+      pickHint: 'If trainees cannot open the link after scanning, try another address.',
+      noLan:
+        'This computer is not on a local network: {{host}} in the QR code opens on this computer only, not on trainees’ phones.',
+      noLanFix:
+        'Connect the computer to the room’s Wi-Fi and reload this page, or start the server with PUBLIC_URL set to an address phones can open, e.g. PUBLIC_URL=http://192.168.1.20:3000 npm start.',
     },
     seats: {
       heading: 'Trainees and role cards',
