@@ -60,6 +60,7 @@ export function attachSockets(
     const connection = socket.data.connection as Connection;
     const { host, viewer, sender } = connection;
     if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, true);
+    if (viewer.kind === 'observer') host.setObserverOnline(viewer.observerId, true);
     const member = rooms.join(connection, socket);
 
     const known = staticFor(connection);
@@ -176,6 +177,7 @@ export function attachSockets(
     socket.on('disconnect', () => {
       rooms.leave(member);
       if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, false);
+      if (viewer.kind === 'observer') host.setObserverOnline(viewer.observerId, false);
     });
   });
 

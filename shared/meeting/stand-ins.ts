@@ -8,6 +8,14 @@ import { holdersOf } from './seats.ts';
 
 export const isStandIn = (p: Participant | undefined): boolean => p?.playedBy !== undefined;
 
+/**
+ * Whether the observer a card is handed to has joined the session. The
+ * meeting's context does not know observers (they live in the coaching
+ * state), so the host asks this before it dispatches card.assign_expert.
+ */
+export const isKnownExpert = (observers: Readonly<Record<string, unknown>>, observerId: string): boolean =>
+  Object.hasOwn(observers, observerId);
+
 /** A stand-in whose card was taken back: kept so earlier attempts still say who played what, out of the meeting. */
 export const isRetiredStandIn = (p: Participant): boolean => p.playedBy !== undefined && p.roleId === null;
 
