@@ -9,7 +9,7 @@ import { sameSpeaker } from './context.ts';
 import { MEETING_ERRORS as E, type MeetingError, refuse } from './errors.ts';
 import { isFloorItem, isQueued, mayBeCalled, orderedQueue } from './floor.ts';
 import { hasFired } from './injects.ts';
-import { hasFreeSeat, missingCards } from './seats.ts';
+import { hasFreeSeat, holdersOf, missingCards } from './seats.ts';
 import { isStandIn, mayStandIn } from './stand-ins.ts';
 
 export function currentItem(scenario: Scenario, ctx: MeetingContext): Item | undefined {
@@ -116,7 +116,7 @@ export function checkPreconditions(
       if (role.npc) return refuse(E.npcCard, `"${command.roleId}" is voiced by the experts already`);
       if (!hasFreeSeat(role, ctx))
         return refuse(E.cardFull, `every seat of "${command.roleId}" is taken (${role.seats.max})`);
-      return mayStandIn(role, ctx)
+      return mayStandIn(role, holdersOf(ctx, role.id).length)
         ? null
         : refuse(
             E.cardHeld,

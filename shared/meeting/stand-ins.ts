@@ -4,7 +4,6 @@
 // observer who plays it. The room knows it only as its character.
 import type { Role } from '../scenario/index.ts';
 import type { MeetingContext, Participant } from './context.ts';
-import { holdersOf } from './seats.ts';
 
 export const isStandIn = (p: Participant | undefined): boolean => p?.playedBy !== undefined;
 
@@ -22,10 +21,10 @@ export const isRetiredStandIn = (p: Participant): boolean => p.playedBy !== unde
 /**
  * An expert may stand in for a trainee card with a free seat that nobody
  * holds, or that is short of its minimum (a crowd card with min 2 held once).
+ * `held`: how many seats hold it now.
  */
-export function mayStandIn(role: Role, ctx: MeetingContext): boolean {
+export function mayStandIn(role: Pick<Role, 'npc' | 'seats'>, held: number): boolean {
   if (role.npc) return false;
-  const held = holdersOf(ctx, role.id).length;
   return held < role.seats.max && (held === 0 || held < role.seats.min);
 }
 

@@ -18,7 +18,8 @@ export function ProjectorLobby({
   const L = useLocalize();
   const joinUrl = `${location.origin}/join?code=${code}`;
   const briefing = live.phase === 'briefing';
-  const people = live.participants;
+  // People who joined: a card an expert plays is not one (it has no name in the room).
+  const people = live.participants.filter((p) => p.name !== '');
 
   return (
     <div className={`pj-lobby${briefing ? ' briefing' : ''}`}>
