@@ -61,11 +61,13 @@ export function LibraryList() {
                     type="button"
                     className="small"
                     aria-expanded={previewing === row.id}
-                    aria-label={t('preview.openFor', { title: localize(row.title, i18n.language) })}
                     onClick={() => setPreviewing(previewing === row.id ? null : row.id)}
                     data-testid={`preview-open-${row.id}`}
                   >
                     {previewing === row.id ? t('preview.close') : t('preview.open')}
+                    <span className="visually-hidden">
+                      {t('preview.of', { title: localize(row.title, i18n.language) })}
+                    </span>
                   </button>
                 </li>
                 {previewing === row.id && (

@@ -98,11 +98,11 @@ export function ScenarioPicker({
                     <button
                       type="button"
                       aria-expanded={previewing === row.id}
-                      aria-label={t('preview.openFor', { title: L(row.title) })}
                       onClick={() => setPreviewing(previewing === row.id ? null : row.id)}
                       data-testid={`preview-open-${row.id}`}
                     >
                       {previewing === row.id ? t('preview.close') : t('preview.open')}
+                      <span className="visually-hidden">{t('preview.of', { title: L(row.title) })}</span>
                     </button>
                     {createButton(row.id, L(row.title))}
                   </div>

@@ -60,7 +60,7 @@ export const common = {
     },
     preview: {
       open: '预览',
-      openFor: '预览：{{title}}',
+      of: '：{{title}}',
       close: '收起预览',
       loading: '正在加载预览…',
       failed: '预览加载失败：{{message}}',
@@ -186,7 +186,7 @@ export const common = {
     },
     preview: {
       open: 'Preview',
-      openFor: 'Preview: {{title}}',
+      of: ': {{title}}',
       close: 'Close the preview',
       loading: 'Loading the preview…',
       failed: 'Could not load the preview: {{message}}',
