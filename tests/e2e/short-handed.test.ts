@@ -148,7 +148,6 @@ describe('a short-handed class in real browsers', () => {
     await chair.until((l) => l.record.turns.length === 1);
     step('the expert spoke as 周建平');
 
-
     // ── The vote: the expert casts 602's ballot ──
     await ok(chair, { type: 'item.goto', itemId: 'vote_apply' });
     await ok(chair, { type: 'vote.open' });
