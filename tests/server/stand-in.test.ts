@@ -12,7 +12,7 @@ import type { CommandAck } from '../../shared/protocol/messages.ts';
 import type { LiveView } from '../../shared/views/types.ts';
 import { drillScenariosDir, ok, openRoom, type Room, startDrillServer } from '../support/drill-room.ts';
 import type { ServerProcess } from '../support/server-process.ts';
-import { connectObserver } from '../support/session-api.ts';
+import { connectObserver, request } from '../support/session-api.ts';
 
 const EXPERT_NAME = 'Expert-Li-7c1e';
 const OTHER_NAME = 'Expert-Zhou-93ab';
@@ -113,6 +113,16 @@ describe('handing a card to an expert', () => {
     expect(refusals.byTrainee).toMatchObject({ ok: false, error: { code: 'auth/forbidden' } });
     expect(refusals.unknownExpert).toMatchObject({ ok: false, error: { code: 'seat/unknown_observer' } });
     expect(refusals.otherPlays).toMatchObject({ ok: false, error: { code: 'seat/not_your_card' } });
+  });
+
+  it('the desk lists the four trainees who joined, not the card the expert plays', async () => {
+    const { body } = await request<{ sessions: { id: string; participants: string[] }[] }>(
+      server.url,
+      'GET',
+      '/api/sessions',
+    );
+    const ours = body.sessions.find((x) => x.id === room.session.sessionId);
+    expect(ours?.participants).toEqual(room.seats.map((x) => x.name));
   });
 
   it('the facilitator sees which expert plays the card, and when they are connected', () => {
