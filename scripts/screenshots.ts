@@ -5,7 +5,7 @@
 // (the facilitator and one trainee in the browser, the rest headless) and
 // writes the README's screenshots to docs/screenshots/, in Chinese:
 //   trainee-join · trainee-card · trainee-meeting · trainee-ballot   (phone, 390×844 @2x)
-//   observer · facilitator-desk · facilitator-console                (laptop, 1440×900)
+//   observer · facilitator-desk · scenario-preview · facilitator-console  (laptop, 1440×900)
 //   projector                                                        (1920×1080)
 //   debrief-observer (laptop) · debrief-trainee (phone): after a retake, so
 //   the attempts are compared
@@ -133,7 +133,12 @@ async function main(): Promise<void> {
     await fac.goto(`${url}/facilitator`);
     await fac.getByTestId('facilitator-password').fill(PASSWORD);
     await fac.getByTestId('facilitator-login').click();
-    await fac.getByTestId(`create-session-${SCENARIO}`).click();
+    // The scenario's preview, then a session from it.
+    await fac.getByTestId(`preview-open-${SCENARIO}`).click();
+    await fac.getByTestId('preview-total').waitFor({ timeout: WAIT });
+    await fac.getByTestId(`preview-${SCENARIO}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await shoot(fac, 'scenario-preview');
+    await fac.getByTestId(`preview-create-session-${SCENARIO}`).click();
     await fac.getByTestId('join-code').waitFor({ timeout: WAIT });
     const code = ((await fac.getByTestId('join-code').textContent()) ?? '').trim();
     const sessionId = new URL(fac.url()).pathname.split('/').pop() ?? '';

@@ -94,7 +94,10 @@ export function sessionRoutes(
       createdAt: host.row.createdAt,
       state: host.machineState,
       attempt: host.context.attempt,
-      participants: Object.values(host.context.participants).map((p) => p.name),
+      // Trainees' names: the cards experts play are not people who joined.
+      participants: Object.values(host.context.participants)
+        .filter((p) => p.playedBy === undefined)
+        .map((p) => p.name),
       health: host.failure ? ('failed' as const) : ('live' as const),
       ...(host.failure && { problem: host.failure }),
     }));

@@ -262,6 +262,7 @@ export class SessionHost {
       meeting: { seq: this.seq, state: this.state.meeting.state, context: this.state.meeting.context },
       coaching: this.state.coaching,
       online: new Set(this.presence.keys()),
+      observersOnline: new Set(this.observerPresence.keys()),
       now: this.now(),
     };
   }
@@ -311,6 +312,21 @@ export class SessionHost {
     else this.presence.delete(participantId);
     if (wasOnline !== this.presence.has(participantId)) {
       this.presenceVersion++;
+      this.notify('presence');
+    }
+  }
+
+  private readonly observerPresence = new Map<string, number>();
+  /** Bumped when an observer connects or leaves: only the single-sided screen's views show it. */
+  observerPresenceVersion = 0;
+
+  setObserverOnline(observerId: string, online: boolean): void {
+    const count = (this.observerPresence.get(observerId) ?? 0) + (online ? 1 : -1);
+    const wasOnline = this.observerPresence.has(observerId);
+    if (count > 0) this.observerPresence.set(observerId, count);
+    else this.observerPresence.delete(observerId);
+    if (wasOnline !== this.observerPresence.has(observerId)) {
+      this.observerPresenceVersion++;
       this.notify('presence');
     }
   }

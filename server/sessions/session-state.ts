@@ -13,8 +13,10 @@ import type { LogEntry } from '../../shared/log/entry.ts';
 import { type Replayed, type ReplayRefusal, replayLog } from '../../shared/log/replay.ts';
 import type { Actor, Command } from '../../shared/meeting/commands.ts';
 import { commandSchema } from '../../shared/meeting/commands.ts';
+import { MEETING_ERRORS } from '../../shared/meeting/errors.ts';
 import { balanceCards } from '../../shared/meeting/seats.ts';
 import { MeetingSession, type PersistedMeeting } from '../../shared/meeting/session.ts';
+import { isKnownExpert } from '../../shared/meeting/stand-ins.ts';
 import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
 import { type AnyCommand, SERVER_ONLY_COMMANDS } from '../../shared/protocol/messages.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
@@ -118,6 +120,21 @@ export class SessionState {
   }
 
   applyMeeting(actor: Actor, command: Command, at: number): Outcome {
+    // Otherwise acceptable, a card handed to an observer who never joined is refused here.
+    if (
+      command.type === 'card.assign_expert' &&
+      !isKnownExpert(this.coaching.observers, command.observerId) &&
+      this.meeting.check(actor, command) === null
+    ) {
+      return {
+        ok: false,
+        error: {
+          code: MEETING_ERRORS.unknownObserver,
+          message: 'no expert with this id has joined the session; the expert opens the observer link first',
+        },
+        entries: [],
+      };
+    }
     const before = this.currentItemId();
     const result = this.meeting.dispatch(actor, command, at);
     const entries = result.events.map((e) =>

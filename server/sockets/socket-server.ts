@@ -66,6 +66,7 @@ export function attachSockets(
     if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, true);
     // The welcome is a projection: if it throws, this session stops (only it)
     // and this client is told so instead of waiting for a welcome.
+    if (viewer.kind === 'observer') host.setObserverOnline(viewer.observerId, true);
     let joined: ReturnType<SessionRooms['join']> | undefined;
     const member = host.guard('projection', () => {
       joined = rooms.join(connection, socket);
@@ -87,6 +88,7 @@ export function attachSockets(
     if (!member) {
       if (joined) rooms.leave(joined);
       if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, false);
+      if (viewer.kind === 'observer') host.setObserverOnline(viewer.observerId, false);
       const notice: Notice = { kind: 'session_failed', error: SESSION_FAILED };
       socket.emit(SERVER_EVENTS.notice, notice);
       socket.disconnect(true);
@@ -228,6 +230,7 @@ export function attachSockets(
     socket.on('disconnect', () => {
       rooms.leave(member);
       if (viewer.kind === 'trainee') host.setOnline(viewer.participantId, false);
+      if (viewer.kind === 'observer') host.setObserverOnline(viewer.observerId, false);
     });
   });
 

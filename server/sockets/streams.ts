@@ -8,7 +8,7 @@
 import type { LogEntry } from '../../shared/log/entry.ts';
 import type { ViewPatchMessage } from '../../shared/protocol/messages.ts';
 import { type LiveInput, type OwnPart, ownPartDependencies } from '../../shared/views/live.ts';
-import { diff } from '../../shared/views/patch.ts';
+import { diff, type Patch } from '../../shared/views/patch.ts';
 import { projectEntry } from '../../shared/views/timeline.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
 import type { SessionHost } from '../sessions/session-host.ts';
@@ -46,6 +46,9 @@ export class SharedStream {
     this.projected = projected;
     const next = { ...projected, serverNow: input.now, seq };
     const patch = diff(this.view, next);
+    // Activity hidden from this audience (an observer joining, coaching) moved
+    // only the clock: send nothing, so the room cannot even tell it happened.
+    if (seq === base && (patch === undefined || onlyClock(patch))) return undefined;
     this.view = next;
     return { part: 'shared', base, seq, patch: patch ?? {} };
   }
@@ -89,6 +92,9 @@ export class OwnStream {
 }
 
 const anonymous = (audience: Audience) => ({ audience, roleId: null });
+
+const onlyClock = (patch: Patch): boolean =>
+  typeof patch === 'object' && patch !== null && Object.keys(patch).every((key) => key === 'serverNow');
 
 /**
  * The seq of the last entry after `afterSeq` that a member of the audience

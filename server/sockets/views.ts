@@ -43,26 +43,28 @@ export function staticViewFor(connection: Connection): StaticView {
   return staticFor(connection).view;
 }
 
-const liveCache = new WeakMap<SessionHost, { stamp: string; views: Map<Connection['audience'], LiveView> }>();
+const liveCache = new WeakMap<SessionHost, Map<Connection['audience'], { stamp: string; view: LiveView }>>();
 
 /**
  * The live view every member of one audience shares (a trainee's own part
  * aside), projected once per change of the session and reused until the
  * next: the same object while nothing changed. Its serverNow is the time of
- * the projection; streams set the clock when they send.
+ * the projection; streams set the clock when they send. Observers coming and
+ * going change only the single-sided screen's views, so the room's stay the
+ * same object and its streams send nothing.
  */
 export function sharedLive(host: SessionHost, audience: Connection['audience'], input: LiveInput): LiveView {
-  const stamp = `${host.lastSeq}|${host.presenceVersion}`;
-  let cache = liveCache.get(host);
-  if (!cache || cache.stamp !== stamp) {
-    cache = { stamp, views: new Map() };
-    liveCache.set(host, cache);
+  const sees = audience === 'observer' || audience === 'facilitator';
+  const stamp = `${host.lastSeq}|${host.presenceVersion}${sees ? `|${host.observerPresenceVersion}` : ''}`;
+  let views = liveCache.get(host);
+  if (!views) {
+    views = new Map();
+    liveCache.set(host, views);
   }
-  let view = cache.views.get(audience);
-  if (!view) {
-    view = host.projection.live(input, audience);
-    cache.views.set(audience, view);
-  }
+  const cached = views.get(audience);
+  if (cached?.stamp === stamp) return cached.view;
+  const view = host.projection.live(input, audience);
+  views.set(audience, { stamp, view });
   return view;
 }
 

@@ -67,10 +67,21 @@ export interface ComparisonRow {
   pointsOfOrder: number;
 }
 
+/**
+ * A seat as the debrief names it. A stand-in (a card an expert played) has
+ * `standIn`: with the expert's id and name for observers and the facilitator;
+ * empty, with no name, in a trainee's copy, which says only that an expert played it.
+ */
+export interface DebriefParticipant {
+  id: string;
+  name: string;
+  standIn?: { observerId?: string };
+}
+
 export interface DebriefView {
   viewer: DebriefViewer;
   scenarioId: string;
-  participants: { id: string; name: string }[];
+  participants: DebriefParticipant[];
   attempts: AttemptDebrief[];
   /** Every card's private side, when the scenario reveals secrets and the meeting is over (always for observers). */
   secrets: Role[] | null;
@@ -129,7 +140,14 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
     })),
     { attempt: context.attempt, record: context.record, cards: currentCards, current: true },
   ];
-  const participantIds = Object.keys(context.participants);
+  // Trainees: the seats tips, scores and comparisons are about (not the cards experts played).
+  const participantIds = Object.values(context.participants)
+    .filter((p) => p.playedBy === undefined)
+    .map((p) => p.id);
+  const trainee = new Set(participantIds);
+  const experts = me
+    ? undefined
+    : Object.fromEntries(Object.values(coaching.observers).map((o) => [o.id, o.name]));
   // Minutes come from the same filtered records, so a trainee's minutes hold only what they may see.
   const minutesContext: MeetingContext = me
     ? {
@@ -191,7 +209,7 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
       markers: me ? markers.map(anonymous) : markers,
       scores,
       plan: me ? plan.map(anonymous) : plan,
-      minutes: minutesFromContext(scenario, minutesContext, attempt),
+      minutes: minutesFromContext(scenario, minutesContext, attempt, experts ? { experts } : {}),
       timeline,
     };
   });
@@ -200,7 +218,7 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
   const showSecrets = !me || (scenario.debrief.revealSecrets && over);
   const comparison = built.flatMap((a) =>
     Object.entries(a.cards)
-      .filter(([id, roleId]) => roleId !== null && (!me || id === me))
+      .filter(([id, roleId]) => roleId !== null && trainee.has(id) && (!me || id === me))
       .map(([participantId, roleId]) => {
         const figures = a.participation.find((f) => f.participantId === participantId);
         const competencies = Object.fromEntries(
@@ -221,7 +239,15 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
   return {
     viewer,
     scenarioId: scenario.id,
-    participants: Object.values(context.participants).map((p) => ({ id: p.id, name: p.name })),
+    participants: Object.values(context.participants).map((p): DebriefParticipant => {
+      if (p.playedBy === undefined) return { id: p.id, name: p.name };
+      if (me) return { id: p.id, name: '', standIn: {} };
+      return {
+        id: p.id,
+        name: coaching.observers[p.playedBy]?.name ?? '',
+        standIn: { observerId: p.playedBy },
+      };
+    }),
     attempts: built,
     secrets: showSecrets ? scenario.roles : null,
     comparison,

@@ -3,6 +3,7 @@
 // what that viewer's debrief already contains.
 import type { Language, LocalText, Scenario } from '../scenario/index.ts';
 import type { DebriefView } from './build.ts';
+import { seatName } from './names.ts';
 
 const L = (text: LocalText | undefined, lang: Language) => (text ? text[lang] : '');
 
@@ -98,7 +99,10 @@ export function debriefMarkdown(
   onlyParticipant?: string,
 ): string {
   const w = WORDS[lang];
-  const name = (id: string) => view.participants.find((p) => p.id === id)?.name ?? id;
+  const name = (id: string) => {
+    const p = view.participants.find((x) => x.id === id);
+    return p ? seatName(p, lang) : id;
+  };
   const role = (roleId: string | null | undefined) =>
     L(scenario.roles.find((r) => r.id === roleId)?.name, lang);
   const who = (key: string, roleId: string | null) =>

@@ -13,7 +13,8 @@ export const speakerSchema = z.discriminatedUnion('kind', [
 ]);
 export type Speaker = z.infer<typeof speakerSchema>;
 
-export const commandSchema = z.discriminatedUnion('type', [
+/** Every command but `card.play`, which wraps one of these. */
+const baseCommands = [
   // Seats and cards (lobby, and late arrivals).
   z.object({
     type: z.literal('participant.join'),
@@ -23,6 +24,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card.take'), roleId: id }),
   z.object({ type: z.literal('card.release') }),
   z.object({ type: z.literal('card.assign'), participantId: id, roleId: id.nullable() }),
+  // An expert (an observer) stands in for a card no trainee holds; the facilitator hands it over and takes it back.
+  z.object({ type: z.literal('card.assign_expert'), roleId: id, observerId: id }),
+  z.object({ type: z.literal('card.release_expert'), participantId: id }),
   // Lifecycle.
   z.object({ type: z.literal('meeting.start') }),
   z.object({ type: z.literal('meeting.begin') }),
@@ -70,11 +74,25 @@ export const commandSchema = z.discriminatedUnion('type', [
     /** Which observers may fire injects; absent: every observer. */
     injectors: z.array(id).max(50).optional(),
   }),
-]);
+] as const;
+
+/**
+ * The observer who plays a stand-in card acts for it: `command` is checked and
+ * logged as that seat's own (rights.ts decides which commands a card may play).
+ */
+const cardPlaySchema = z.object({
+  type: z.literal('card.play'),
+  participantId: id,
+  command: z.discriminatedUnion('type', baseCommands),
+});
+
+export const commandSchema = z.discriminatedUnion('type', [...baseCommands, cardPlaySchema]);
 
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+/** What `card.play` may carry: any command but itself. */
+export type PlayedCommand = z.infer<typeof cardPlaySchema>['command'];
 
 /** Who sent a command. The server decides this from the socket, never from the payload. */
 export type Actor =

@@ -8,10 +8,17 @@ export type Mood = 'agree' | 'unsure' | 'disagree';
 
 export interface Participant {
   id: string;
+  /** Empty for a stand-in: the room knows it only as its character. */
   name: string;
   roleId: string | null;
   joinedAt: number;
   mood: Mood | null;
+  /**
+   * A stand-in: the observer (an expert) who plays this card. It stays in the
+   * context once released (card null) so that earlier attempts still say who
+   * played what; a released stand-in takes no further part.
+   */
+  playedBy?: string;
 }
 
 export interface QueueEntry {

@@ -19,6 +19,7 @@ import { fireInject, markResponded } from './injects.ts';
 import { checkPreconditions, currentItem } from './preconditions.ts';
 import { authorize } from './rights.ts';
 import { withCard, withParticipant } from './seats.ts';
+import { withoutStandIn, withStandIn } from './stand-ins.ts';
 import * as update from './updates.ts';
 
 export function isPermitted(scenario: Scenario, context: MeetingContext, event: MeetingEvent): boolean {
@@ -61,6 +62,14 @@ export function createMeetingMachine(scenario: Scenario) {
       assignCard: assign(({ context, event }) => {
         assertEvent(event, 'card.assign');
         return withCard(context, event.participantId, event.roleId);
+      }),
+      assignExpert: assign(({ context, event }) => {
+        assertEvent(event, 'card.assign_expert');
+        return withStandIn(context, event.roleId, event.observerId, event.at);
+      }),
+      releaseExpert: assign(({ context, event }) => {
+        assertEvent(event, 'card.release_expert');
+        return withoutStandIn(context, event.participantId);
       }),
       startMeeting: assign(({ context, event }) => ({
         ...context,
@@ -173,6 +182,8 @@ export function createMeetingMachine(scenario: Scenario) {
           'card.take': { guard: 'permitted', actions: ['stamp', 'takeCard'] },
           'card.release': { guard: 'permitted', actions: ['stamp', 'releaseCard'] },
           'card.assign': { guard: 'permitted', actions: ['stamp', 'assignCard'] },
+          'card.assign_expert': { guard: 'permitted', actions: ['stamp', 'assignExpert'] },
+          'card.release_expert': { guard: 'permitted', actions: ['stamp', 'releaseExpert'] },
           'meeting.start': { guard: 'permitted', target: 'briefing', actions: ['stamp', 'startMeeting'] },
         },
       },
@@ -181,6 +192,8 @@ export function createMeetingMachine(scenario: Scenario) {
           'card.take': { guard: 'permitted', actions: ['stamp', 'takeCard'] },
           'card.release': { guard: 'permitted', actions: ['stamp', 'releaseCard'] },
           'card.assign': { guard: 'permitted', actions: ['stamp', 'assignCard'] },
+          'card.assign_expert': { guard: 'permitted', actions: ['stamp', 'assignExpert'] },
+          'card.release_expert': { guard: 'permitted', actions: ['stamp', 'releaseExpert'] },
           'meeting.begin': { guard: 'permitted', target: 'meeting', actions: ['stamp', 'enterFirstItem'] },
           'meeting.end': { guard: 'permitted', target: 'closed', actions: ['stamp', 'closeMeeting'] },
         },

@@ -33,6 +33,8 @@ export interface Pen {
   seats(ids: readonly string[]): string;
   /** Milliseconds between two times while the meeting was not paused. */
   active(from: number, to: number): number;
+  /** "由专家李老师扮演" / "played by expert Li" (no name in a trainee's copy). */
+  playedByExpert(observerId: string): string;
 }
 
 /** One stay in an agenda item: items can be left and returned to. */

@@ -14,10 +14,26 @@ export interface Minutes {
   en: string;
 }
 
+export interface MinutesOptions {
+  /**
+   * Observer id → name, to say which expert played a stand-in card. Without
+   * it (a trainee's copy) the minutes say only that an expert played it.
+   */
+  experts?: Readonly<Record<string, string>>;
+}
+
 /** Minutes of the current attempt, or of an earlier one (`attempt`) kept after a retake. */
-export function minutesFromContext(scenario: Scenario, ctx: MeetingContext, attempt = ctx.attempt): Minutes {
+export function minutesFromContext(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  attempt = ctx.attempt,
+  options: MinutesOptions = {},
+): Minutes {
   const src = sourceOf(ctx, attempt);
-  return { zh: write(pen(scenario, src, 'zh')), en: write(pen(scenario, src, 'en')) };
+  return {
+    zh: write(pen(scenario, src, 'zh', options)),
+    en: write(pen(scenario, src, 'en', options)),
+  };
 }
 
 export function minutesFromEvents(scenario: Scenario, events: readonly DomainEvent[]): Minutes {
@@ -56,10 +72,23 @@ function sourceOf(ctx: MeetingContext, attempt: number): Source {
   };
 }
 
-function pen(scenario: Scenario, src: Source, lang: Lang): Pen {
+function pen(scenario: Scenario, src: Source, lang: Lang, options: MinutesOptions): Pen {
   const zh = lang === 'zh';
   const card = (roleId: string) => scenario.roles.find((r) => r.id === roleId)?.name[lang] ?? roleId;
-  const person = (id: string) => src.participants[id]?.name ?? id;
+  const expertName = (observerId: string) =>
+    options.experts && Object.hasOwn(options.experts, observerId) ? options.experts[observerId] : undefined;
+  /** "专家李老师" / "expert Li", or "专家" / "an expert" when the reader may not know who. */
+  const expert = (observerId: string) => {
+    const name = expertName(observerId);
+    return zh ? `专家${name ?? ''}` : name ? `expert ${name}` : 'an expert';
+  };
+  const person = (id: string) => {
+    const p = src.participants[id];
+    if (p?.playedBy !== undefined) return expert(p.playedBy);
+    return p?.name ?? id;
+  };
+  const playedByExpert = (observerId: string) =>
+    zh ? `由${expert(observerId)}扮演` : `played by ${expert(observerId)}`;
   const played = (roleId: string, names: string[]) =>
     withNote(card(roleId), zh ? `${list(names, lang)}饰` : `played by ${list(names, lang)}`, lang);
   const who = (speaker: Speaker, roleId: string | null) => {
@@ -83,7 +112,7 @@ function pen(scenario: Scenario, src: Source, lang: Lang): Pen {
     return list(names, lang);
   };
   const active = (from: number, to: number) => activeMs(from, to, src.record.pauses, src.now);
-  return { lang, zh, sep: zh ? '：' : ': ', scenario, src, card, who, seats, active };
+  return { lang, zh, sep: zh ? '：' : ': ', scenario, src, card, who, seats, active, playedByExpert };
 }
 
 function write(p: Pen): string {
@@ -161,7 +190,10 @@ function header(p: Pen): string[] {
   );
   const vacant: string[] = [];
   for (const r of p.scenario.roles) {
-    const names = holders(r.id).map((x) => x.name);
+    // A stand-in's line says who played the card: "王敏（居委会书记）：由专家李老师扮演".
+    const names = holders(r.id).map((x) =>
+      x.playedBy !== undefined ? p.playedByExpert(x.playedBy) : x.name,
+    );
     if (r.npc) out.push(`  - ${card(r.id)}${sep}${npcNote}`);
     else if (names.length) out.push(`  - ${card(r.id)}${sep}${list(names, lang)}`);
     else vacant.push(card(r.id));
@@ -169,7 +201,7 @@ function header(p: Pen): string[] {
   if (vacant.length)
     out.push(`- **${zh ? '无人持卡的角色' : 'Cards not taken'}**${sep}${list(vacant, lang)}`);
   const cardless = Object.values(src.participants)
-    .filter((x) => !src.cards[x.id])
+    .filter((x) => !src.cards[x.id] && x.playedBy === undefined)
     .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
     .map((x) => x.name);
   if (cardless.length)

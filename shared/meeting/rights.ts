@@ -1,6 +1,7 @@
 // Who may send which command. Chair powers belong to the holder of the chair
 // card; the facilitator may do anything procedural; observers coach; a
-// trainee acts for their own seat only.
+// trainee acts for their own seat only; an expert playing a stand-in card acts
+// for that seat (card.play), with that seat's rights and no more.
 import type { Scenario } from '../scenario/index.ts';
 import type { Actor, Command, CommandType } from './commands.ts';
 import type { MeetingContext } from './context.ts';
@@ -15,7 +16,8 @@ type Right =
   | 'joined'
   | 'observer'
   | 'floor_holder'
-  | 'injector';
+  | 'injector'
+  | 'player';
 
 /** Each command's senders (any one suffices). The facilitator holds every procedural right. */
 const RIGHTS: Record<CommandType, readonly Right[]> = {
@@ -23,6 +25,9 @@ const RIGHTS: Record<CommandType, readonly Right[]> = {
   'card.take': ['joined'],
   'card.release': ['seat'],
   'card.assign': ['facilitator'],
+  'card.assign_expert': ['facilitator'],
+  'card.release_expert': ['facilitator'],
+  'card.play': ['player'],
   'meeting.start': ['facilitator'],
   'meeting.begin': ['facilitator', 'chair'],
   'meeting.pause': ['facilitator'],
@@ -56,7 +61,13 @@ const RIGHTS: Record<CommandType, readonly Right[]> = {
   'settings.update': ['facilitator'],
 };
 
-function holds(right: Right, scenario: Scenario, ctx: MeetingContext, actor: Actor): boolean {
+function holds(
+  right: Right,
+  scenario: Scenario,
+  ctx: MeetingContext,
+  actor: Actor,
+  command: Command,
+): boolean {
   switch (right) {
     case 'facilitator':
       return actor.kind === 'facilitator';
@@ -77,6 +88,15 @@ function holds(right: Right, scenario: Scenario, ctx: MeetingContext, actor: Act
       return actor.kind === 'participant' && ctx.participants[actor.id]?.roleId != null;
     case 'chair':
       return actor.kind === 'participant' && isChair(scenario, ctx, actor.id);
+    case 'player':
+      // The observer the facilitator handed this card to, while the card is in play.
+      return (
+        command.type === 'card.play' &&
+        actor.kind === 'observer' &&
+        Object.hasOwn(ctx.participants, command.participantId) &&
+        ctx.participants[command.participantId]?.playedBy === actor.id &&
+        ctx.participants[command.participantId]?.roleId != null
+      );
     case 'floor_holder': {
       const holder = ctx.item?.floor?.speaker;
       if (!holder) return false;
@@ -94,7 +114,9 @@ export function authorize(
   command: Command,
 ): MeetingError | null {
   const rights = RIGHTS[command.type];
-  if (rights.some((right) => holds(right, scenario, ctx, actor))) return null;
+  if (rights.some((right) => holds(right, scenario, ctx, actor, command))) return null;
+  if (rights.includes('player'))
+    return refuse(MEETING_ERRORS.notYourCard, 'only the expert the facilitator handed this card to plays it');
   if (actor.kind === 'participant') {
     if (rights.includes('chair'))
       return refuse(MEETING_ERRORS.notChair, 'only the chair (or the facilitator) may do this');
@@ -110,4 +132,42 @@ export function authorize(
     return refuse(MEETING_ERRORS.notFloorHolder, 'only the speaker holding the floor may do this');
   }
   return refuse(MEETING_ERRORS.forbidden, `${actor.kind} may not send ${command.type}`);
+}
+
+/**
+ * What a card's own holder does, an expert playing it may do for it: the
+ * seat's, the chair's and the floor holder's commands. Not the card itself:
+ * only the facilitator hands it over and takes it back.
+ */
+const PLAYABLE: ReadonlySet<CommandType> = new Set(
+  (Object.entries(RIGHTS) as [CommandType, readonly Right[]][])
+    .filter(
+      ([type, rights]) =>
+        type !== 'card.release' && rights.some((r) => r === 'seat' || r === 'chair' || r === 'floor_holder'),
+    )
+    .map(([type]) => type),
+);
+
+export const mayBePlayed = (type: CommandType): boolean => PLAYABLE.has(type);
+
+export type Acting = { ok: true; actor: Actor; command: Command } | { ok: false; error: MeetingError };
+
+/**
+ * Who a command really comes from. `card.play` from the card's expert becomes
+ * the command it carries, sent by the stand-in's seat: checked, applied and
+ * logged exactly as if that seat had sent it. Anything else is as sent.
+ */
+export function actingAs(scenario: Scenario, ctx: MeetingContext, actor: Actor, command: Command): Acting {
+  if (command.type !== 'card.play') return { ok: true, actor, command };
+  const error = authorize(scenario, ctx, actor, command);
+  if (error) return { ok: false, error };
+  if (!mayBePlayed(command.command.type))
+    return {
+      ok: false,
+      error: refuse(
+        MEETING_ERRORS.notPlayable,
+        `a card played by an expert cannot send ${command.command.type}`,
+      ),
+    };
+  return { ok: true, actor: { kind: 'participant', id: command.participantId }, command: command.command };
 }

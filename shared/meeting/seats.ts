@@ -16,15 +16,48 @@ export function isChair(scenario: Scenario, ctx: MeetingContext, participantId: 
   return roleOf(scenario, ctx, participantId)?.chair === true;
 }
 
+export interface MissingCard {
+  roleId: string;
+  held: number;
+  needed: number;
+}
+
 /** Cards short of their minimum: the meeting cannot start until this is empty. */
-export function missingCards(
-  scenario: Scenario,
-  ctx: MeetingContext,
-): { roleId: string; held: number; needed: number }[] {
+export function missingCards(scenario: Scenario, ctx: MeetingContext): MissingCard[] {
+  return missingCardsAmong(scenario, Object.values(ctx.participants));
+}
+
+/** The same rule over any list of seats (a client's live view, say). */
+export function missingCardsAmong(
+  scenario: Pick<Scenario, 'roles'>,
+  seats: readonly { roleId: string | null }[],
+): MissingCard[] {
   return scenario.roles
     .filter((r) => !r.npc)
-    .map((r) => ({ roleId: r.id, held: holdersOf(ctx, r.id).length, needed: r.seats.min }))
+    .map((r) => ({ roleId: r.id, held: seats.filter((s) => s.roleId === r.id).length, needed: r.seats.min }))
     .filter((c) => c.held < c.needed);
+}
+
+/**
+ * How many trainees a scenario takes. `min`: what the start rule needs (every
+ * card at its minimum; experts can stand in for the rest). `ideal`: every
+ * trainee card held once, crowd cards at their minimum if that is more.
+ * `max`: every seat of every card.
+ */
+export interface ClassSize {
+  min: number;
+  ideal: number;
+  max: number;
+}
+
+export function classSize(scenario: Pick<Scenario, 'roles'>): ClassSize {
+  const cards = scenario.roles.filter((r) => !r.npc);
+  const sum = (f: (r: Role) => number) => cards.reduce((n, r) => n + f(r), 0);
+  return {
+    min: sum((r) => r.seats.min),
+    ideal: sum((r) => Math.min(r.seats.max, Math.max(r.seats.min, 1))),
+    max: sum((r) => r.seats.max),
+  };
 }
 
 export function hasFreeSeat(role: Role, ctx: MeetingContext): boolean {
@@ -59,8 +92,9 @@ export function balanceCards(
   );
   const roles = scenario.roles.filter((r) => !r.npc);
   const out: { participantId: string; roleId: string }[] = [];
+  // Stand-ins are handed a card on purpose; a retired one never takes another.
   const unseated = Object.values(ctx.participants)
-    .filter((p) => p.roleId === null)
+    .filter((p) => p.roleId === null && p.playedBy === undefined)
     .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
   for (const p of unseated) {
     const pick =

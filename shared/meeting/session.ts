@@ -10,7 +10,7 @@ import type { MeetingContext } from './context.ts';
 import { MEETING_ERRORS, type MeetingError, refuse } from './errors.ts';
 import { createMeetingMachine, type MeetingMachine } from './machine.ts';
 import { checkPreconditions } from './preconditions.ts';
-import { authorize } from './rights.ts';
+import { actingAs, authorize } from './rights.ts';
 
 /** One accepted command (or a clock tick that changed something), as the log keeps it. */
 export interface DomainEvent {
@@ -150,14 +150,22 @@ export class MeetingSession {
     const events: DomainEvent[] = [];
     const tick = this.tick(when);
     if (tick) events.push(tick);
-    const error = this.check(actor, command, when);
+    // An expert's card.play is logged as the stand-in seat's own command.
+    const acting = actingAs(this.scenario, this.context, actor, command);
+    if (!acting.ok) return { ok: false, error: acting.error, events };
+    const error = this.check(acting.actor, acting.command, when);
     if (error) return { ok: false, error, events };
-    events.push(this.record({ ...command, actor, at: when } as MeetingEvent, command));
+    events.push(
+      this.record({ ...acting.command, actor: acting.actor, at: when } as MeetingEvent, acting.command),
+    );
     return { ok: true, events };
   }
 
   /** Why `command` would be refused right now, or null if it would be accepted. */
-  check(actor: Actor, command: Command, at: number = this.context.now): MeetingError | null {
+  check(sender: Actor, sent: Command, at: number = this.context.now): MeetingError | null {
+    const acting = actingAs(this.scenario, this.context, sender, sent);
+    if (!acting.ok) return acting.error;
+    const { actor, command } = acting;
     const error =
       authorize(this.scenario, this.context, actor, command) ??
       checkPreconditions(this.scenario, this.context, actor, command);

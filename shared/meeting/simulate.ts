@@ -2,12 +2,14 @@
 // seated, hands raised, statements made, ballots cast at random but
 // reproducibly from a seed, on a simulated clock. Instructors use it (through
 // `npm run scenario:dry-run`) to test a scenario before class; the tests use
-// it to drive every shipped scenario through every kind of item.
+// it to drive every shipped scenario through every kind of item. With
+// `trainees`, a short-handed class: that many trainees, cards balanced over
+// them, and an expert standing in for every required card left unheld.
 import type { Item, Scenario } from '../scenario/index.ts';
-import type { Actor, Command } from './commands.ts';
+import type { Actor, Command, PlayedCommand } from './commands.ts';
 import type { BallotRecord } from './context.ts';
 import { speakingTotals } from './floor.ts';
-import { holdersOf } from './seats.ts';
+import { balanceCards, holdersOf, missingCards } from './seats.ts';
 import { type DomainEvent, MeetingSession } from './session.ts';
 
 export interface SimulationOptions {
@@ -16,6 +18,12 @@ export interface SimulationOptions {
   start?: number;
   /** Fire every manual and spare inject along the way (default true). */
   fireInjects?: boolean;
+  /**
+   * A class of this many trainees: cards balanced over them as the console's
+   * "balance" does, then the expert stands in for each required card still
+   * short. Without it, every card is seated with trainees.
+   */
+  trainees?: number;
 }
 
 export interface SimulationProblem {
@@ -55,7 +63,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 const FACILITATOR: Actor = { kind: 'facilitator' };
-const EXPERT: Actor = { kind: 'observer', id: 'expert-1' };
+const EXPERT = { kind: 'observer', id: 'expert-1' } as const satisfies Actor;
 
 export function simulateMeeting(scenario: Scenario, options: SimulationOptions = {}): SimulationResult {
   const random = seededRandom(options.seed ?? 1);
@@ -94,28 +102,65 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
     now = until;
   };
 
-  // Seat every trainee card: its minimum, and for ranges one or two more.
-  const seats: { id: string; roleId: string }[] = [];
-  for (const role of scenario.roles.filter((r) => !r.npc)) {
-    const extra =
-      role.seats.max > role.seats.min
-        ? Math.min(role.seats.max - role.seats.min, 1 + Math.floor(random() * 2))
-        : 0;
-    const count = Math.max(role.seats.min, role.chair || role.required ? 1 : 0) + extra;
-    for (let i = 0; i < Math.min(count, role.seats.max); i++)
-      seats.push({ id: `p${seats.length + 1}`, roleId: role.id });
-  }
-  for (const seat of seats) {
-    send(
-      FACILITATOR,
-      { type: 'participant.join', participantId: seat.id, name: `${seat.roleId}-${seat.id}` },
-      2,
-    );
-    send({ kind: 'participant', id: seat.id }, { type: 'card.take', roleId: seat.roleId }, 2);
-  }
+  const seats: { id: string; roleId: string }[] =
+    options.trainees === undefined ? seatEveryCard() : seatShortHandedClass(options.trainees);
+  /** Stand-in seats: the expert acts for them with card.play. */
+  const standIns = new Set(
+    Object.values(session.context.participants)
+      .filter((p) => p.playedBy !== undefined)
+      .map((p) => p.id),
+  );
   const chairSeat = seats.find((s) => scenario.roles.find((r) => r.id === s.roleId)?.chair);
-  const chair: Actor = chairSeat ? { kind: 'participant', id: chairSeat.id } : FACILITATOR;
-  const seat = (id: string): Actor => ({ kind: 'participant', id });
+  /** A seat (by id) or another sender. */
+  type Who = string | Actor;
+  const chair: Who = chairSeat ? chairSeat.id : FACILITATOR;
+  const act = (who: Who, command: PlayedCommand, seconds = 5): boolean => {
+    if (typeof who !== 'string') return send(who, command, seconds);
+    return standIns.has(who)
+      ? send(EXPERT, { type: 'card.play', participantId: who, command }, seconds)
+      : send({ kind: 'participant', id: who }, command, seconds);
+  };
+
+  function seatEveryCard(): { id: string; roleId: string }[] {
+    // Seat every trainee card: its minimum, and for ranges one or two more.
+    const plan: { id: string; roleId: string }[] = [];
+    for (const role of scenario.roles.filter((r) => !r.npc)) {
+      const extra =
+        role.seats.max > role.seats.min
+          ? Math.min(role.seats.max - role.seats.min, 1 + Math.floor(random() * 2))
+          : 0;
+      const count = Math.max(role.seats.min, role.chair || role.required ? 1 : 0) + extra;
+      for (let i = 0; i < Math.min(count, role.seats.max); i++)
+        plan.push({ id: `p${plan.length + 1}`, roleId: role.id });
+    }
+    for (const seat of plan) {
+      send(
+        FACILITATOR,
+        { type: 'participant.join', participantId: seat.id, name: `${seat.roleId}-${seat.id}` },
+        2,
+      );
+      send({ kind: 'participant', id: seat.id }, { type: 'card.take', roleId: seat.roleId }, 2);
+    }
+    return plan;
+  }
+
+  function seatShortHandedClass(count: number): { id: string; roleId: string }[] {
+    for (let i = 1; i <= count; i++)
+      send(FACILITATOR, { type: 'participant.join', participantId: `p${i}`, name: `trainee ${i}` }, 2);
+    for (const { participantId, roleId } of balanceCards(scenario, session.context))
+      send(FACILITATOR, { type: 'card.assign', participantId, roleId }, 1);
+    for (let missing = missingCards(scenario, session.context)[0]; missing; ) {
+      if (
+        !send(FACILITATOR, { type: 'card.assign_expert', roleId: missing.roleId, observerId: EXPERT.id }, 2)
+      )
+        break;
+      missing = missingCards(scenario, session.context)[0];
+    }
+    return Object.values(session.context.participants)
+      .filter((p) => p.roleId !== null)
+      .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
+      .map((p) => ({ id: p.id, roleId: p.roleId as string }));
+  }
 
   if (!send(FACILITATOR, { type: 'meeting.start' })) {
     problems.push({
@@ -126,7 +171,7 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
     return finish();
   }
   send(FACILITATOR, { type: 'settings.update', observersMayFireInjects: true }, 1);
-  send(chair, { type: 'meeting.begin' }, 60);
+  act(chair, { type: 'meeting.begin' }, 60);
 
   const manual = scenario.injects.filter((i) => i.trigger.kind !== 'scheduled').map((i) => i.id);
   const itemsReached: string[] = [];
@@ -151,7 +196,7 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
       send(FACILITATOR, { type: 'meeting.pause' }, 5);
       send(FACILITATOR, { type: 'meeting.resume' }, 120);
     }
-    send(chair, { type: 'item.next' }, 5);
+    act(chair, { type: 'item.next' }, 5);
   }
   currentItem = undefined;
   send(FACILITATOR, { type: 'meeting.open_debrief' }, 10);
@@ -163,11 +208,7 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
     const showMood = () => {
       const who = pick(seated);
       if (who)
-        send(
-          seat(who),
-          { type: 'mood.show', mood: pick(['agree', 'unsure', 'disagree'] as const) ?? null },
-          1,
-        );
+        act(who, { type: 'mood.show', mood: pick(['agree', 'unsure', 'disagree'] as const) ?? null }, 1);
     };
     switch (item.kind) {
       case 'statement':
@@ -188,11 +229,11 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
         }
         if (item.kind !== 'statement' && seated.length > 1) {
           const who = pick(seated);
-          if (who) send(seat(who), { type: 'point_of_order' }, 3);
+          if (who) act(who, { type: 'point_of_order' }, 3);
         }
         let guard = 0;
         while ((session.context.item?.queue.length ?? 0) > 0 && guard++ < 40) {
-          if (!send(chair, { type: 'floor.give' }, 3)) break;
+          if (!act(chair, { type: 'floor.give' }, 3)) break;
           speak(item);
           if (item.kind === 'qa') answer(item.answerers);
           showMood();
@@ -205,12 +246,12 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
       case 'signup':
         for (const who of seated) {
           if (random() < 0.6)
-            send(seat(who), { type: 'signup.commit', ask: Math.floor(random() * item.asks.length) }, 4);
+            act(who, { type: 'signup.commit', ask: Math.floor(random() * item.asks.length) }, 4);
         }
         break;
       case 'actions':
-        send(chair, { type: 'action.record', kind: 'decision', what: 'Adopt the plan as amended' }, 30);
-        send(
+        act(chair, { type: 'action.record', kind: 'decision', what: 'Adopt the plan as amended' }, 30);
+        act(
           chair,
           {
             type: 'action.record',
@@ -232,25 +273,25 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
 
   function raiseHands(seated: string[], count: number) {
     const shuffled = [...seated].sort(() => random() - 0.5);
-    for (const who of shuffled.slice(0, count)) send(seat(who), { type: 'hand.raise' }, 2);
+    for (const who of shuffled.slice(0, count)) act(who, { type: 'hand.raise' }, 2);
   }
 
   function speak(item: Item) {
     const holder = session.context.item?.floor?.speaker;
     if (!holder) return;
     const limit = 'perSpeaker' in item && item.perSpeaker !== undefined ? item.perSpeaker : 90;
-    const actor: Actor = holder.kind === 'participant' ? seat(holder.id) : EXPERT;
+    const speaker: Who = holder.kind === 'participant' ? holder.id : EXPERT;
     if (holder.kind === 'participant')
-      send(actor, { type: 'statement.post', text: `Statement on ${item.id}` }, 10);
+      act(speaker, { type: 'statement.post', text: `Statement on ${item.id}` }, 10);
     else send(EXPERT, { type: 'npc.say', roleId: holder.roleId, text: `Statement on ${item.id}` }, 10);
     // Some run over their time; the chair extends once, or cuts off.
     const over = random() < 0.25;
-    if (over && random() < 0.5) send(chair, { type: 'floor.extend', seconds: 30 }, 1);
+    if (over && random() < 0.5) act(chair, { type: 'floor.extend', seconds: 30 }, 1);
     const spoken = Math.round(limit * (over ? 1.3 : 0.4 + random() * 0.5));
     if (over) {
       elapse(spoken);
-      send(chair, { type: 'floor.cut' }, 1);
-    } else send(actor, { type: 'floor.yield' }, spoken);
+      act(chair, { type: 'floor.cut' }, 1);
+    } else act(speaker, { type: 'floor.yield' }, spoken);
   }
 
   function answer(answerers: readonly string[]) {
@@ -262,20 +303,20 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
       ? ({ kind: 'npc', roleId: role.id } as const)
       : holder && ({ kind: 'participant', id: holder.id } as const);
     if (!to) return;
-    if (send(chair, { type: 'floor.give', to }, 2)) {
+    if (act(chair, { type: 'floor.give', to }, 2)) {
       if (to.kind === 'npc') send(EXPERT, { type: 'npc.say', roleId: to.roleId, text: 'An answer.' }, 20);
-      else send(seat(to.id), { type: 'statement.post', text: 'An answer.' }, 20);
-      send(to.kind === 'npc' ? EXPERT : seat(to.id), { type: 'floor.yield' }, 20);
+      else act(to.id, { type: 'statement.post', text: 'An answer.' }, 20);
+      act(to.kind === 'npc' ? EXPERT : to.id, { type: 'floor.yield' }, 20);
     }
   }
 
   function runBallot(item: Item & { kind: 'vote' | 'election' }, seated: string[]) {
     if (item.kind === 'election' && item.candidates === 'nominate') {
       for (const who of [...seated].sort(() => random() - 0.5).slice(0, item.seats + 1)) {
-        send(seat(who), { type: 'candidate.nominate', participantId: who }, 5);
+        act(who, { type: 'candidate.nominate', participantId: who }, 5);
       }
     }
-    if (!send(chair, { type: 'vote.open' }, 10)) return;
+    if (!act(chair, { type: 'vote.open' }, 10)) return;
     const ballot = session.context.item?.ballot;
     if (!ballot || ballot.voters.length === 0) {
       problems.push({
@@ -296,17 +337,17 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
       if (item.kind === 'vote') {
         const r = random();
         const choice = r < lean * 0.9 + 0.1 ? 'yes' : r < 0.92 ? 'no' : 'abstain';
-        send(seat(voter), { type: 'vote.cast', choice: item.options.includes(choice) ? choice : 'yes' }, 3);
+        act(voter, { type: 'vote.cast', choice: item.options.includes(choice) ? choice : 'yes' }, 3);
       } else {
         const shuffled = [...(ballot?.candidates ?? [])].sort(() => random() - 0.5);
-        send(
-          seat(voter),
+        act(
+          voter,
           { type: 'election.cast', choices: shuffled.slice(0, Math.floor(random() * (item.maxChoices + 1))) },
           3,
         );
       }
     }
-    send(chair, { type: 'vote.close' }, 10);
+    act(chair, { type: 'vote.close' }, 10);
   }
 
   function finish(): SimulationResult {
@@ -315,7 +356,10 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
     for (const [key, t] of Object.entries(speakingTotals(ctx.record))) {
       const participant = key.startsWith('p:') ? ctx.participants[key.slice(2)] : undefined;
       totals[key] = {
-        name: participant?.name ?? key.slice(4),
+        name:
+          participant?.playedBy !== undefined
+            ? `expert ${participant.playedBy}`
+            : (participant?.name ?? key.slice(4)),
         role: participant ? participant.roleId : key.slice(4),
         speakingSeconds: Math.round(t.speakingMs / 1000),
         turns: t.turns,

@@ -20,6 +20,7 @@ import type {
   InjectStatus,
   ItemView,
   LiveView,
+  ParticipantView,
   Phase,
   ReceivedInject,
   RecordView,
@@ -38,6 +39,8 @@ export interface LiveInput {
   meeting: MeetingSnapshot;
   coaching: CoachingState;
   online: ReadonlySet<string>;
+  /** Observers connected now (the facilitator hands stand-in cards to them). */
+  observersOnline?: ReadonlySet<string>;
   now: number;
 }
 
@@ -245,6 +248,32 @@ function injectStatuses(scenario: Scenario, ctx: MeetingContext): InjectStatus[]
   });
 }
 
+/**
+ * Who is in the meeting. A stand-in reaches the room as its character only:
+ * no name, always present, nothing of the expert behind it. The single-sided
+ * screen sees the expert's id and name, and whether the expert is connected.
+ * A retired stand-in (its card taken back) is no longer in the meeting.
+ */
+function participantViews(input: LiveInput, audience: Audience): ParticipantView[] {
+  const { participants } = input.meeting.context;
+  return Object.values(participants).flatMap((p): ParticipantView[] => {
+    if (p.playedBy === undefined)
+      return [{ id: p.id, name: p.name, roleId: p.roleId, mood: p.mood, online: input.online.has(p.id) }];
+    if (p.roleId === null) return [];
+    if (!sees(audience)) return [{ id: p.id, name: '', roleId: p.roleId, mood: p.mood, online: true }];
+    return [
+      {
+        id: p.id,
+        name: input.coaching.observers[p.playedBy]?.name ?? '',
+        roleId: p.roleId,
+        mood: p.mood,
+        online: input.observersOnline?.has(p.playedBy) ?? false,
+        playedBy: p.playedBy,
+      },
+    ];
+  });
+}
+
 /** Everything but the trainee's own part: shared by every viewer of one audience. */
 export function projectLive(input: LiveInput, audience: Audience): LiveView {
   const ctx = input.meeting.context;
@@ -254,13 +283,7 @@ export function projectLive(input: LiveInput, audience: Audience): LiveView {
     attempt: ctx.attempt,
     state: input.meeting.state,
     phase: phaseOf(input.meeting.state),
-    participants: Object.values(ctx.participants).map((p) => ({
-      id: p.id,
-      name: p.name,
-      roleId: p.roleId,
-      mood: p.mood,
-      online: input.online.has(p.id),
-    })),
+    participants: participantViews(input, audience),
     item: itemView(input, audience),
     record: recordView(input, audience),
     injects: sees(audience)
@@ -272,6 +295,9 @@ export function projectLive(input: LiveInput, audience: Audience): LiveView {
   };
   if (sees(audience)) {
     view.coaching = input.coaching;
+    view.observersOnline = [...(input.observersOnline ?? [])].filter((id) =>
+      Object.hasOwn(input.coaching.observers, id),
+    );
     view.settings = {
       observersMayFireInjects: ctx.observersMayFireInjects,
       injectors: ctx.injectors ?? null,

@@ -1,6 +1,7 @@
 // What anyone may read about a scenario before and outside a session: the
 // library card and the public brief. Private role fields, observer guidance,
 // expected responses, injects and private handouts stay out.
+import { type ClassSize, classSize } from '../meeting/seats.ts';
 import type { Item, LocalText, Role, Scenario } from '../scenario/index.ts';
 
 export interface ScenarioSummary {
@@ -12,6 +13,8 @@ export interface ScenarioSummary {
   duration: number;
   roleCount: number;
   itemCount: number;
+  /** How many trainees it takes: the minimum to start (experts can stand in for the rest), the ideal, every seat. */
+  trainees: ClassSize;
 }
 
 export type PublicRole = Pick<
@@ -44,6 +47,7 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
     duration: s.duration,
     roleCount: s.roles.length,
     itemCount: s.agenda.length,
+    trainees: classSize(s),
   };
 }
 
@@ -79,4 +83,15 @@ export function publicScenario(s: Scenario): PublicScenario {
     rubric: s.rubric,
     debrief: { questions: s.debrief.questions },
   };
+}
+
+/** The agenda's time boxes added up (seconds), and how many items set none. */
+export function agendaTime(agenda: readonly { duration?: number }[]): { seconds: number; untimed: number } {
+  let seconds = 0;
+  let untimed = 0;
+  for (const item of agenda) {
+    if (item.duration === undefined) untimed++;
+    else seconds += item.duration;
+  }
+  return { seconds, untimed };
 }

@@ -13,8 +13,17 @@ export interface TimelineViewer {
   roleId?: string | null;
 }
 
-/** Meeting commands a trainee never sees in the log (the host's own settings and bookkeeping). */
-const HIDDEN_FROM_ROOM = new Set(['inject.respond', 'settings.update']);
+/**
+ * Meeting commands a trainee never sees in the log: the host's own settings
+ * and bookkeeping, and handing a card to an expert (the room sees the card
+ * held, by its character; what the stand-in then does is logged as its seat's).
+ */
+const HIDDEN_FROM_ROOM = new Set([
+  'inject.respond',
+  'settings.update',
+  'card.assign_expert',
+  'card.release_expert',
+]);
 
 function byFor(entry: LogEntry, open: boolean): TimelineEntry['by'] {
   const { actor, payload } = entry;

@@ -27,10 +27,13 @@ export type Phase = 'lobby' | 'briefing' | 'running' | 'paused' | 'closed' | 'de
 
 export interface ParticipantView {
   id: string;
+  /** Empty for a card an expert plays, as the room sees it: there is only the character. */
   name: string;
   roleId: string | null;
   mood: Mood | null;
   online: boolean;
+  /** Observers and the facilitator only: the observer who plays this stand-in card (then `name` is theirs). */
+  playedBy?: string;
 }
 
 export interface BallotView {
@@ -155,6 +158,8 @@ export interface LiveView {
   me?: TraineeSelf;
   /** Observers and the facilitator only. */
   coaching?: CoachingState;
+  /** Observers and the facilitator only: the observers connected now. */
+  observersOnline?: string[];
   /** Observers may fire injects when allowed; `injectors` names which (null: all). */
   settings?: { observersMayFireInjects: boolean; injectors: string[] | null };
   attemptsBefore: number;

@@ -6,7 +6,9 @@
 // canary tip to each trainee, drop shared and unshared markers about each
 // trainee and about the room, score every trainee with canary notes, write a
 // canary plan item for each, and talk on the backchannel; injects to all, to
-// owner_a only and to the observers fire; there is a secret vote. Then, while
+// owner_a only and to the observers fire; there is a secret vote. The first
+// observer plays the tenant card nobody took, speaks for it and leaves its
+// ballot uncast. Then, while
 // the meeting runs, once it is closed and in the debrief, every trainee's
 // socket debrief, export.md in both languages and state_at views are searched
 // for any canary that trainee is not entitled to.
@@ -22,7 +24,7 @@ import { type CreatedSession, connectObserver, createSession, PASSWORD } from '.
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
 const CANARY = /CANARY-[A-Za-z0-9_-]+/g;
-const ROLES = ['chair', 'owner_a', 'owner_b', 'residents', 'official'];
+const ROLES = ['chair', 'owner_a', 'owner_b', 'residents', 'tenant', 'official'];
 const PRIVATE_FIELDS = ['BRIEF', 'GOAL', 'SECRET', 'REDLINE'];
 const OBSERVER_NAMES = ['CANARY-OBSERVER-NAME-1', 'CANARY-OBSERVER-NAME-2'];
 const CAST = [
@@ -136,6 +138,11 @@ async function runSession(scenarioId: string, reveal: boolean): Promise<Run> {
   }
   const [chair, ownerA] = trainees as [Trainee, Trainee];
   const [o1, o2] = observers as [HeadlessClient, HeadlessClient];
+  // The tenant card nobody took: the first observer plays it.
+  await ok(facilitator, { type: 'card.assign_expert', roleId: 'tenant', observerId: o1.id as string });
+  const tenant = (
+    await facilitator.until((l) => l.participants.some((p) => p.roleId === 'tenant'))
+  ).participants.find((p) => p.roleId === 'tenant')?.id as string;
 
   await ok(facilitator, { type: 'meeting.start' });
   await ok(chair.client, { type: 'meeting.begin' });
@@ -207,6 +214,9 @@ async function runSession(scenarioId: string, reveal: boolean): Promise<Run> {
   await ok(facilitator, { type: 'settings.update', observersMayFireInjects: true });
   await ok(o2, { type: 'inject.fire', injectId: 'observer_note' });
   await ok(o1, { type: 'inject.respond', injectId: 'town_news' });
+  await ok(o1, { type: 'card.play', participantId: tenant, command: { type: 'hand.raise' } });
+  await ok(chair.client, { type: 'floor.give' });
+  await ok(o1, { type: 'card.play', participantId: tenant, command: { type: 'floor.yield' } });
 
   // The secret vote.
   await ok(chair.client, { type: 'item.next' });
@@ -337,6 +347,18 @@ describe('the debrief exports leak nothing to trainees', () => {
         expect(text, where).not.toContain(BACKCHANNEL);
       }
     }
+  });
+
+  it('the minutes say an expert played the tenant card, and not which', () => {
+    for (const [run, phase, t, c] of everyCapture()) {
+      const where = `${run.scenarioId} ${phase}: ${t.name}`;
+      expect(c.debrief.attempts[0]?.minutes.en, where).toContain('Tenant of flat 3: played by an expert');
+      expect(c.md.zh, where).toContain('Tenant of flat 3：由专家扮演');
+    }
+    for (const run of runs)
+      expect(run.observerDebrief.attempts[0]?.minutes.en).toContain(
+        `Tenant of flat 3: played by expert ${OBSERVER_NAMES[0]}`,
+      );
   });
 
   it('each trainee does get their own coaching (the search can see canaries)', () => {

@@ -3,8 +3,10 @@
 // (tests/fixtures/scenarios/leak/canary-hearing.yaml). Five trainees, two
 // observers, the facilitator and the projector hold a whole meeting, with
 // coaching, injects of every addressing, a secret vote and an election; one
-// trainee drops out and catches up. Then every frame each client received
-// (welcome, views, acks, history, sync) is searched for what it must not see.
+// trainee drops out and catches up. Nobody takes the tenant card: the
+// facilitator hands it to the first observer, who speaks and votes for it.
+// Then every frame each client received (welcome, views, acks, history, sync)
+// is searched for what it must not see.
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,6 +49,9 @@ const scenarioCanaries = [...new Set(readFileSync(FIXTURE, 'utf8').match(CANARY)
 /** Every canary the session put in play: the file's, the observers' names, tips, markers, backchannel. */
 let allCanaries: string[] = [];
 let observerIds: string[] = [];
+/** The seat of the tenant card, played by the first observer. */
+let standIn = '';
+const STAND_IN_SAYS = 'Tenants cycle too; put the shed by gate 2.';
 /** What the dropped-out trainee got on reconnecting. */
 let catchUp: Welcome | undefined;
 const refusals: Record<string, CommandAck> = {};
@@ -152,6 +157,14 @@ beforeAll(async () => {
   }
   const [chair, ownerA, ownerB, r1, r2] = trainees as [Trainee, Trainee, Trainee, Trainee, Trainee];
   const [o1, o2] = observers as [HeadlessClient, HeadlessClient];
+  // Nobody took the tenant card: the first observer plays it.
+  await ok(facilitator, { type: 'card.assign_expert', roleId: 'tenant', observerId: o1.id as string });
+  standIn =
+    (await facilitator.until((l) => l.participants.some((p) => p.roleId === 'tenant'))).participants.find(
+      (p) => p.roleId === 'tenant',
+    )?.id ?? '';
+  const asTenant = (command: Parameters<typeof ok>[1]) =>
+    ({ type: 'card.play', participantId: standIn, command }) as AnyCommand;
 
   // Briefing, then the opening statements: the chair, then the official voiced by an observer.
   await ok(facilitator, { type: 'meeting.start' });
@@ -206,6 +219,11 @@ beforeAll(async () => {
   await ok(chair.client, { type: 'floor.give' });
   await ok(ownerB.client, { type: 'statement.post', text: 'I cycle every day; a shed helps.' });
   await ok(ownerB.client, { type: 'floor.yield' });
+  await ok(o1, asTenant({ type: 'hand.raise' }));
+  await ok(chair.client, { type: 'floor.give' });
+  await ok(o1, asTenant({ type: 'statement.post', text: STAND_IN_SAYS }));
+  await ok(o1, asTenant({ type: 'floor.yield' }));
+  refusals.otherExpert = await o2.send(asTenant({ type: 'hand.raise' }));
   await ok(facilitator, { type: 'inject.fire', injectId: 'town_news' });
   await ok(facilitator, { type: 'inject.fire', injectId: 'private_call' });
   await ok(facilitator, { type: 'settings.update', observersMayFireInjects: true });
@@ -221,7 +239,8 @@ beforeAll(async () => {
   await ok(chair.client, { type: 'item.next' });
   await ok(chair.client, { type: 'vote.open' });
   for (const t of trainees) await ok(t.client, { type: 'vote.cast', choice: t.vote });
-  await facilitator.until((l) => l.item?.ballot?.castCount === trainees.length);
+  await ok(o1, asTenant({ type: 'vote.cast', choice: 'no' }));
+  await facilitator.until((l) => l.item?.ballot?.castCount === trainees.length + 1);
   await ok(chair.client, { type: 'vote.close' });
 
   // The election (open ballot): two nominees.
@@ -232,6 +251,7 @@ beforeAll(async () => {
   for (const t of trainees) {
     await ok(t.client, { type: 'election.cast', choices: [t === ownerA ? ownerB.id : ownerA.id] });
   }
+  await ok(o1, asTenant({ type: 'election.cast', choices: [ownerB.id] }));
   await ok(chair.client, { type: 'vote.close' });
 
   await ok(facilitator, { type: 'meeting.end' });
@@ -276,7 +296,7 @@ afterAll(async () => {
 
 describe('the leak test: what trainees receive', () => {
   it('the scenario really carries canaries in every private field', () => {
-    for (const role of ['chair', 'owner_a', 'owner_b', 'residents', 'official']) {
+    for (const role of ['chair', 'owner_a', 'owner_b', 'residents', 'tenant', 'official']) {
       for (const k of ['BRIEF', 'GOAL', 'SECRET', 'REDLINE'])
         expect(scenarioCanaries).toContain(`CANARY-${k}-${role}`);
     }
@@ -320,10 +340,8 @@ describe('the leak test: what trainees receive', () => {
   it("no trainee can derive another trainee's secret ballot; their own shows only in me.ballot", () => {
     for (const t of trainees) {
       const json = framesJson(t.client);
-      for (const other of trainees) {
-        if (other === t) continue;
-        for (const choice of ['yes', 'no', 'abstain'])
-          expect(json).not.toContain(`"${other.id}":"${choice}"`);
+      for (const other of [...trainees.filter((x) => x !== t).map((x) => x.id), standIn]) {
+        for (const choice of ['yes', 'no', 'abstain']) expect(json).not.toContain(`"${other}":"${choice}"`);
       }
       const ownBallots = t.client.frames.flatMap((f) => {
         const live = f.live ?? (f.payload as { live?: LiveView })?.live;
@@ -337,7 +355,8 @@ describe('the leak test: what trainees receive', () => {
       if (counted?.kind !== 'vote') throw new Error('no counted secret vote');
       const { yes, no, abstain, cast } = counted.outcome;
       expect([yes.area, no.area, abstain.area, cast.area]).toEqual([0, 0, 0, 0]);
-      expect([yes.headcount, no.headcount, abstain.headcount]).toEqual([2, 2, 1]);
+      // Chair and R1 yes; A, R2 and the tenant (played by an expert) no; B abstains.
+      expect([yes.headcount, no.headcount, abstain.headcount]).toEqual([2, 3, 1]);
     }
   });
 
@@ -347,8 +366,9 @@ describe('the leak test: what trainees receive', () => {
       const counted = t.client.live?.record.ballots.find((b) => b.item === 'elect');
       expect(counted?.kind).toBe('election');
       if (counted?.kind !== 'election') continue;
-      expect(Object.keys(counted.choices)).toHaveLength(trainees.length);
+      expect(Object.keys(counted.choices)).toHaveLength(trainees.length + 1);
       expect(counted.choices[ownerA.id]).toEqual([ownerB.id]);
+      expect(counted.choices[standIn]).toEqual([ownerB.id]);
     }
   });
 
@@ -406,6 +426,34 @@ describe('the leak test: what trainees receive', () => {
     expect(refusals.otherTip).toMatchObject({ ok: false, error: { code: 'tip/unknown' } });
     expect(refusals.spare).toMatchObject({ ok: false, error: { code: 'auth/forbidden' } });
     expect(refusals.whisper).toMatchObject({ ok: false, error: { code: 'auth/forbidden' } });
+    expect(refusals.otherExpert).toMatchObject({ ok: false, error: { code: 'seat/not_your_card' } });
+  });
+
+  it('the card an expert plays reaches the room as its character only', () => {
+    for (const client of [...trainees.map((t) => t.client), projector]) {
+      expect(client.live?.participants.find((p) => p.id === standIn)).toEqual({
+        id: standIn,
+        name: '',
+        roleId: 'tenant',
+        mood: null,
+        online: true,
+      });
+      expect(client.live?.record.statements.find((x) => x.text === STAND_IN_SAYS)).toMatchObject({
+        speaker: { kind: 'participant', id: standIn },
+        roleId: 'tenant',
+      });
+      const json = framesJson(client);
+      expect(json).not.toContain('playedBy');
+      expect(json).not.toContain('observersOnline');
+      const history = timelineEntries(client);
+      expect(history.some((e) => e.type === 'card.assign_expert')).toBe(false);
+      const byStandIn = new Set(
+        history.filter((e) => e.by.kind === 'participant' && e.by.id === standIn).map((e) => e.type),
+      );
+      expect(byStandIn).toEqual(
+        new Set(['hand.raise', 'statement.post', 'floor.yield', 'vote.cast', 'election.cast']),
+      );
+    }
   });
 });
 
@@ -442,8 +490,19 @@ describe('the leak test: the single-sided screen (sanity: the canaries were in p
     const counted = facilitator.live?.record.ballots.find((b) => b.item === 'secret_vote');
     expect(counted?.kind).toBe('vote');
     if (counted?.kind !== 'vote') return;
-    expect(counted.votes).toEqual(Object.fromEntries(trainees.map((t) => [t.id, t.vote])));
+    expect(counted.votes).toEqual({
+      ...Object.fromEntries(trainees.map((t) => [t.id, t.vote])),
+      [standIn]: 'no',
+    });
     const casts = timelineEntries(facilitator).filter((e) => e.type === 'vote.cast');
-    expect(casts.map((e) => e.data.choice).sort()).toEqual(trainees.map((t) => t.vote).sort());
+    expect(casts.map((e) => e.data.choice).sort()).toEqual([...trainees.map((t) => t.vote), 'no'].sort());
+  });
+
+  it('the facilitator sees which expert plays the tenant card', () => {
+    expect(facilitator.live?.participants.find((p) => p.id === standIn)).toMatchObject({
+      roleId: 'tenant',
+      name: OBSERVER_NAMES[0],
+      playedBy: observerIds[0],
+    });
   });
 });

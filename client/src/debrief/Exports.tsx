@@ -43,11 +43,13 @@ export function Exports() {
             data-testid="export-trainee-select"
           >
             <option value="">{t('debrief.export.everyone')}</option>
-            {view.participants.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            {view.participants
+              .filter((p) => p.standIn === undefined)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
           </select>
         </div>
       )}

@@ -26,7 +26,7 @@ export function Secrets() {
   const n = useNames();
   const roles = view.secrets ?? [];
   const holders = (roleId: string) =>
-    view.participants.filter((p) => attempt.cards[p.id] === roleId).map((p) => p.name);
+    view.participants.filter((p) => attempt.cards[p.id] === roleId).map((p) => n.person(p.id));
   return (
     <Section
       id="secrets"

@@ -4,6 +4,7 @@
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptDebrief, DebriefView } from '../../../shared/debrief/build.ts';
+import { seatName } from '../../../shared/debrief/names.ts';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
 import type { Scenario } from '../../../shared/scenario/types.ts';
@@ -78,7 +79,11 @@ export function useNames() {
   const { t, i18n } = useTranslation();
   const { view, attempt, scenario, full, live } = useDebrief();
   const local = (text: LocalText | undefined) => localize(text, i18n.language);
-  const person = (id: string) => view.participants.find((p) => p.id === id)?.name ?? id;
+  // A card an expert played: "专家李老师" / "an expert" (a trainee's copy names no expert).
+  const person = (id: string) => {
+    const p = view.participants.find((x) => x.id === id);
+    return p ? seatName(p, i18n.language.startsWith('zh') ? 'zh' : 'en') : id;
+  };
   const role = (roleId: string | null | undefined) =>
     local(scenario.roles.find((r) => r.id === roleId)?.name) || (roleId ?? '');
   const withCard = (id: string) => {
@@ -112,10 +117,12 @@ export function useNames() {
 
 export type Names = ReturnType<typeof useNames>;
 
-/** Trainees who held a card in the attempt on show (the people the debrief is about). */
+/** Trainees who held a card in the attempt on show (the people the debrief is about; not the cards experts played). */
 export function useTrainees(): { id: string; name: string }[] {
   const { view, attempt, me } = useDebrief();
-  return view.participants.filter((p) => (me ? p.id === me : attempt.cards[p.id] != null));
+  return view.participants.filter((p) =>
+    me ? p.id === me : attempt.cards[p.id] != null && p.standIn === undefined,
+  );
 }
 
 /** Attempts that have begun: a retake's fresh lobby has no figures to compare yet. */

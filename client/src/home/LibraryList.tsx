@@ -1,8 +1,12 @@
-import { useEffect, useState } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocatedIssue } from '../../../shared/scenario/source.ts';
 import type { ScenarioSummary } from '../../../shared/views/scenario-public.ts';
+import { traineesLabel } from '../ui/class-size.ts';
 import { localize } from '../ui/text.ts';
+
+// Loaded on demand: the home page is in every screen's first download.
+const ScenarioPreview = lazy(() => import('./ScenarioPreview.tsx'));
 
 type LibraryRow =
   | ({ status: 'valid' } & ScenarioSummary)
@@ -16,6 +20,7 @@ type Load =
 export function LibraryList() {
   const { t, i18n } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [previewing, setPreviewing] = useState<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -41,16 +46,38 @@ export function LibraryList() {
         <ul className="library">
           {load.rows.map((row) =>
             row.status === 'valid' ? (
-              <li key={row.id} className="scenario-card" data-scenario={row.id}>
-                <p className="meeting-kind">{t(`meeting.${row.meeting}`)}</p>
-                <h3>{localize(row.title, i18n.language)}</h3>
-                <p>{localize(row.summary, i18n.language)}</p>
-                <p className="meta">
-                  {t('library.minutes', { count: Math.round(row.duration / 60) })} ·{' '}
-                  {t('library.roles', { count: row.roleCount })} ·{' '}
-                  {t('library.items', { count: row.itemCount })}
-                </p>
-              </li>
+              <Fragment key={row.id}>
+                <li className="scenario-card" data-scenario={row.id}>
+                  <p className="meeting-kind">{t(`meeting.${row.meeting}`)}</p>
+                  <h3>{localize(row.title, i18n.language)}</h3>
+                  <p>{localize(row.summary, i18n.language)}</p>
+                  <p className="meta">
+                    <strong data-testid={`trainees-${row.id}`}>{traineesLabel(t, row.trainees)}</strong> ·{' '}
+                    {t('library.minutes', { count: Math.round(row.duration / 60) })} ·{' '}
+                    {t('library.roles', { count: row.roleCount })} ·{' '}
+                    {t('library.items', { count: row.itemCount })}
+                  </p>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-expanded={previewing === row.id}
+                    onClick={() => setPreviewing(previewing === row.id ? null : row.id)}
+                    data-testid={`preview-open-${row.id}`}
+                  >
+                    {previewing === row.id ? t('preview.close') : t('preview.open')}
+                    <span className="visually-hidden">
+                      {t('preview.of', { title: localize(row.title, i18n.language) })}
+                    </span>
+                  </button>
+                </li>
+                {previewing === row.id && (
+                  <li className="scenario-preview-row">
+                    <Suspense fallback={<p role="status">{t('preview.loading')}</p>}>
+                      <ScenarioPreview scenarioId={row.id} onClose={() => setPreviewing(null)} />
+                    </Suspense>
+                  </li>
+                )}
+              </Fragment>
             ) : (
               <li key={row.id} className="scenario-card invalid" data-scenario={row.id}>
                 <h3>{row.id}</h3>

@@ -1,11 +1,13 @@
 // One composer for the three ways experts coach: whisper a tip to one trainee,
-// broadcast a hint to all, or speak in the meeting as an NPC card.
+// broadcast a hint to all, or speak in the meeting as an NPC card — or as a
+// card this expert plays, once the chair has given that card the floor.
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../connection/session-store.ts';
 import { useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { newId } from './observer-storage.ts';
+import { playedBy } from './PlayedCards.tsx';
 import { Section } from './Section.tsx';
 import { SentTips } from './SentTips.tsx';
 
@@ -13,7 +15,7 @@ type Mode = 'whisper' | 'broadcast' | 'npc';
 const MODES: Mode[] = ['whisper', 'broadcast', 'npc'];
 
 export function Composer(props: ObserverProps) {
-  const { scenario, live } = props;
+  const { scenario, live, myId } = props;
   const { t } = useTranslation();
   const labels = useLabels(scenario, live);
   const send = useSession((s) => s.send);
@@ -25,8 +27,14 @@ export function Composer(props: ObserverProps) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
 
+  // Tips go to trainees; "speak as" lists the NPC cards and, by seat, the cards this expert plays.
+  const trainees = live.participants.filter((p) => p.playedBy === undefined);
+  const mine = playedBy(live, myId);
+  const played = mine.find((p) => `seat:${p.id}` === npc);
+  const floor = live.item?.floor?.speaker;
+  const playedHolds = played !== undefined && floor?.kind === 'participant' && floor.id === played.id;
   const target = mode === 'whisper' ? trainee : mode === 'npc' ? npc : 'all';
-  const ready = text.trim() !== '' && target !== '' && !busy;
+  const ready = text.trim() !== '' && target !== '' && !busy && (played === undefined || playedHolds);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -38,7 +46,9 @@ export function Composer(props: ObserverProps) {
         ? { type: 'tip.whisper', tipId: newId(), to: trainee, text: body }
         : mode === 'broadcast'
           ? { type: 'tip.broadcast', tipId: newId(), text: body }
-          : { type: 'npc.say', roleId: npc, text: body },
+          : played
+            ? { type: 'card.play', participantId: played.id, command: { type: 'statement.post', text: body } }
+            : { type: 'npc.say', roleId: npc, text: body },
     );
     setBusy(false);
     if (ack.ok) {
@@ -48,7 +58,7 @@ export function Composer(props: ObserverProps) {
           ? t('observer.composer.sentTo', { name: labels.participant(trainee) })
           : mode === 'broadcast'
             ? t('observer.composer.sentAll')
-            : t('observer.composer.said', { name: labels.role(npc) }),
+            : t('observer.composer.said', { name: played ? labels.role(played.roleId) : labels.role(npc) }),
       );
     }
   };
@@ -76,9 +86,7 @@ export function Composer(props: ObserverProps) {
         </fieldset>
         <p className="hint obs-mode-hint">{t(`observer.composer.hints.${mode}`)}</p>
         {mode === 'broadcast' ? (
-          <p className="obs-target-all">
-            {t('observer.composer.toAll', { count: live.participants.length })}
-          </p>
+          <p className="obs-target-all">{t('observer.composer.toAll', { count: trainees.length })}</p>
         ) : (
           <label className="obs-field">
             <span>
@@ -91,20 +99,28 @@ export function Composer(props: ObserverProps) {
             >
               {mode === 'whisper' && <option value="">{t('observer.composer.pick')}</option>}
               {mode === 'whisper'
-                ? live.participants.map((p) => (
+                ? trainees.map((p) => (
                     <option key={p.id} value={p.id}>
                       {labels.participant(p.id)}
                       {p.online ? '' : ` · ${t('observer.offline')}`}
                     </option>
                   ))
-                : npcs.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {labels.role(r.id)}
-                    </option>
-                  ))}
+                : [
+                    ...npcs.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {labels.role(r.id)}
+                      </option>
+                    )),
+                    ...mine.map((p) => (
+                      <option key={p.id} value={`seat:${p.id}`}>
+                        {t('observer.played.option', { card: labels.role(p.roleId) })}
+                      </option>
+                    )),
+                  ]}
             </select>
           </label>
         )}
+        {played && !playedHolds && <p className="hint">{t('observer.played.needsFloor')}</p>}
         <label className="obs-field">
           <span>{t('observer.composer.text')}</span>
           <textarea

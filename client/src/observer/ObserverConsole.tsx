@@ -10,6 +10,7 @@ import { Guidance } from './Guidance.tsx';
 import { HeaderStrip } from './HeaderStrip.tsx';
 import { InjectsPanel } from './InjectsPanel.tsx';
 import { Markers } from './Markers.tsx';
+import { PlayedCards } from './PlayedCards.tsx';
 import { RoleCards } from './RoleCards.tsx';
 import { ScoringPanel } from './ScoringPanel.tsx';
 import { Transcript } from './Transcript.tsx';
@@ -38,6 +39,7 @@ export function ObserverConsole({
       <HeaderStrip {...props} myName={myName} onRename={onRename} />
       <div className="obs-grid">
         <div className="obs-col">
+          <PlayedCards {...props} />
           {voting && <VotePanel key="votes" {...props} />}
           <FloorPanel key="floor" {...props} />
           {!voting && <VotePanel key="votes" {...props} />}

@@ -102,7 +102,9 @@ export function RoleCards({ scenario, live }: ObserverProps) {
                       holders.map((p) => (
                         <li key={p.id}>
                           <OnlineDot online={p.online} />
-                          {p.name}
+                          {p.playedBy !== undefined
+                            ? t('observer.played.byExpert', { name: p.name })
+                            : p.name}
                           <MoodBadge mood={p.mood} />
                         </li>
                       ))

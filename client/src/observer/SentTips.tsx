@@ -46,7 +46,10 @@ export function SentTips({ live, myId, labels }: ObserverProps & { labels: Label
               <li key={tip.id} data-tip-id={tip.id}>
                 <p className="obs-tip-head">
                   <strong>{tip.to === 'all' ? t('observer.tips.toAll') : labels.participant(tip.to)}</strong>
-                  <Receipt tip={tip} total={live.participants.length} />
+                  <Receipt
+                    tip={tip}
+                    total={live.participants.filter((p) => p.playedBy === undefined).length}
+                  />
                   <span className="muted obs-tip-by">
                     {tip.from === myId ? t('observer.tips.byMe') : labels.observer(tip.from)} ·{' '}
                     {labels.time(tip.sentAt)}

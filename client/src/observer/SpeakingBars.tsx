@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Mood } from '../../../shared/meeting/context.ts';
 import { formatClock } from '../ui/clock.ts';
 import { localize } from '../ui/text.ts';
-import { seated } from './labels.ts';
+import { cardHolders } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { speakingTotals } from './speaking.ts';
 
@@ -47,10 +47,10 @@ export function SpeakingBars({ scenario, live, now }: ObserverProps & { now: num
     return role ? localize(role.name, i18n.language) : '';
   };
   const rows: Row[] = [
-    ...seated(live).map((p) => ({
+    ...cardHolders(live).map((p) => ({
       key: `p:${p.id}`,
       testId: `speaking-bar-${p.id}`,
-      name: p.name,
+      name: p.playedBy !== undefined ? t('observer.played.byExpert', { name: p.name }) : p.name,
       card: roleName(p.roleId),
       online: p.online,
       mood: p.mood,

@@ -41,6 +41,7 @@ export function useLabels(scenario: Scenario, live: LiveView): Labels {
       const p = people.get(id);
       if (!p) return t('observer.unknownParticipant');
       const card = role(p.roleId);
+      if (p.playedBy !== undefined) return t('observer.played.name', { card, name: p.name });
       return card ? t('observer.nameWithCard', { name: p.name, card }) : p.name;
     };
     return {
@@ -78,5 +79,9 @@ export function frozenAt(live: LiveView): number | undefined {
   return last && last.to === undefined ? last.from : undefined;
 }
 
-/** Trainees who hold a card: the people speaking, voting and being scored. */
-export const seated = (live: LiveView) => live.participants.filter((p) => p.roleId !== null);
+/** Trainees who hold a card: the people being coached and scored (not the cards experts play). */
+export const seated = (live: LiveView) =>
+  live.participants.filter((p) => p.roleId !== null && p.playedBy === undefined);
+
+/** Every card in the meeting, trainees' and experts' alike: who speaks and votes. */
+export const cardHolders = (live: LiveView) => live.participants.filter((p) => p.roleId !== null);

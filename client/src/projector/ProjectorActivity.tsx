@@ -5,7 +5,7 @@ import { participantName, useLocalize } from '../ui/text.ts';
 
 /** Sign-up lists, recorded decisions, or a break: what a non-floor, non-vote item shows. */
 export function ProjectorActivity({ live, scenario }: { live: LiveView; scenario: PublicScenario }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const L = useLocalize();
   const item = live.item ? scenario.agenda[live.item.index] : undefined;
   if (!item) return null;
@@ -16,7 +16,7 @@ export function ProjectorActivity({ live, scenario }: { live: LiveView; scenario
         {item.asks.map((ask, i) => {
           const names = live.record.signups
             .filter((s) => s.item === item.id && s.ask === i)
-            .map((s) => participantName(live, s.participant));
+            .map((s) => participantName(live, s.participant, { kind: 'public', scenario }, i18n.language));
           return (
             <li key={ask.zh}>
               <span className="pj-ask">{L(ask)}</span>

@@ -22,7 +22,8 @@ export function ProjectorLobby({
   const base = useJoinBase().choice?.base;
   const joinUrl = base ? `${base}/join?code=${code}` : '';
   const briefing = live.phase === 'briefing';
-  const people = live.participants;
+  // People who joined: a card an expert plays is not one (it has no name in the room).
+  const people = live.participants.filter((p) => p.name !== '');
 
   return (
     <div className={`pj-lobby${briefing ? ' briefing' : ''}`}>

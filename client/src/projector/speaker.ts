@@ -19,6 +19,9 @@ export function useSpeaker(): (s: Speaker) => { name: string; card: string } {
   return (s) => {
     if (s.kind === 'npc') return { name: roleName(view, s.roleId, i18n.language), card: '' };
     const roleId = live?.participants.find((p) => p.id === s.id)?.roleId;
-    return { name: participantName(live, s.id), card: roleName(view, roleId, i18n.language) };
+    const card = roleName(view, roleId, i18n.language);
+    const name = participantName(live, s.id);
+    // A card an expert plays has no name in the room: it shows as its card, like an NPC.
+    return name ? { name, card } : { name: card, card: '' };
   };
 }

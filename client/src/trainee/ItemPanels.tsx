@@ -4,9 +4,9 @@ import { useTrainee } from './context.ts';
 
 /** A sign-up item: each ask, who has signed up, and my commit or withdraw. */
 export function SignupPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const L = useLocalize();
-  const { live, item, me, send } = useTrainee();
+  const { live, item, me, send, staticView } = useTrainee();
   if (item?.kind !== 'signup') return null;
   return (
     <section className="panel" aria-labelledby="signup-heading">
@@ -22,7 +22,9 @@ export function SignupPanel() {
                 {who.length > 0
                   ? t('trainee.signup.who', {
                       count: who.length,
-                      names: who.map((s) => participantName(live, s.participant)).join(t('trainee.sep')),
+                      names: who
+                        .map((s) => participantName(live, s.participant, staticView, i18n.language))
+                        .join(t('trainee.sep')),
                     })
                   : t('trainee.signup.nobody')}
               </p>

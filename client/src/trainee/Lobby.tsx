@@ -79,9 +79,14 @@ function CardOption({ role, mine }: { role: PublicRole; mine: boolean }) {
       {role.affiliation && <p className="muted affiliation">{L(role.affiliation)}</p>}
       <p>{L(role.public)}</p>
       <Attributes attributes={role.attributes} />
-      {holders.length > 0 && (
+      {holders.some((h) => h.name) && (
         <p className="hint">
-          {t('trainee.lobby.heldBy', { names: holders.map((h) => h.name).join(t('trainee.sep')) })}
+          {t('trainee.lobby.heldBy', {
+            names: holders
+              .map((h) => h.name)
+              .filter(Boolean)
+              .join(t('trainee.sep')),
+          })}
         </p>
       )}
       {role.npc ? (

@@ -13,7 +13,8 @@ export function useSpeakerName(): (speaker: Speaker) => string {
     const participant = live.participants.find((p) => p.id === speaker.id);
     if (!participant) return '';
     const card = roleName(staticView, participant.roleId, i18n.language);
-    return card ? `${card} · ${participant.name}` : participant.name;
+    // A card an expert plays has no name in the room: the card alone.
+    return [card, participant.name].filter(Boolean).join(' · ');
   };
 }
 

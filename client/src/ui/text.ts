@@ -24,7 +24,7 @@ export function roleName(
   return role ? localize(role.name, lang) : '';
 }
 
-/** "王敏（居委会书记）" for a trainee, the card name for an NPC. */
+/** "张丽（王敏（居委会书记））" for a trainee; the card alone for an NPC or a card an expert plays (no name). */
 export function speakerName(
   speaker: Speaker,
   live: LiveView | undefined,
@@ -35,9 +35,21 @@ export function speakerName(
   const participant = live?.participants.find((p) => p.id === speaker.id);
   if (!participant) return '';
   const card = roleName(staticView, participant.roleId, lang);
+  if (!participant.name) return card;
   return card ? `${participant.name}（${card}）` : participant.name;
 }
 
-export function participantName(live: LiveView | undefined, id: string): string {
-  return live?.participants.find((p) => p.id === id)?.name ?? id;
+/**
+ * A seat's name. A card an expert plays has none in the room's view: given the
+ * static view, it is named by its card, as the room knows it.
+ */
+export function participantName(
+  live: LiveView | undefined,
+  id: string,
+  staticView?: StaticView,
+  lang = 'zh',
+): string {
+  const p = live?.participants.find((x) => x.id === id);
+  if (!p) return id;
+  return p.name || roleName(staticView, p.roleId, lang);
 }

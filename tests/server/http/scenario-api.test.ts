@@ -49,6 +49,12 @@ describe('HTTP API', () => {
       expect(s.itemCount).toBeGreaterThanOrEqual(1);
       expect(s.duration).toBeGreaterThan(0);
     }
+    // How many trainees (tests/shared/meeting/stand-ins.test.ts works each one out by hand).
+    expect(valid.find((s: { id: string }) => s.id === 'elevator-coordination')?.trainees).toEqual({
+      min: 6,
+      ideal: 7,
+      max: 11,
+    });
     expect(server.logs.join('')).toContain('scenario failed to load');
   });
 

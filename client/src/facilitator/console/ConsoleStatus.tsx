@@ -17,7 +17,9 @@ export function ConsoleStatus({ live, scenario }: { live: LiveView; scenario: Sc
   const { t } = useTranslation();
   const L = useLocalize();
   const item = live.item ? scenario.agenda[live.item.index] : undefined;
-  const online = live.participants.filter((p) => p.online).length;
+  // Trainees (the cards experts play are not people in the room).
+  const trainees = live.participants.filter((p) => p.playedBy === undefined);
+  const online = trainees.filter((p) => p.online).length;
   return (
     <div className="fac-status">
       <p className="fac-phase">
@@ -29,9 +31,7 @@ export function ConsoleStatus({ live, scenario }: { live: LiveView; scenario: Sc
           {t(`phase.${live.phase}`)}
         </span>
         <span className="fac-attempt">{t('facilitator.attempt', { n: live.attempt })}</span>
-        <span className="muted">
-          {t('facilitator.status.people', { online, count: live.participants.length })}
-        </span>
+        <span className="muted">{t('facilitator.status.people', { online, count: trainees.length })}</span>
       </p>
       {item && live.item && (
         <p className="fac-current" data-testid="current-item" data-item={item.id}>

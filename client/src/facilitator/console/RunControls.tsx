@@ -4,6 +4,7 @@ import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
 import { useLocalize } from '../../ui/text.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { HandToExpert, mayGoToExpert } from './ExpertCards.tsx';
 import { missingCards, useRun } from './hooks.ts';
 
 /** The lifecycle buttons for the phase the meeting is in: start, begin, pause, move, extend, end, debrief, retake. */
@@ -53,9 +54,24 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
           {t('facilitator.run.start')}
         </button>
         {reason ? (
-          <p id="start-reason" className="fac-reason">
-            {reason}
-          </p>
+          <div id="start-reason" className="fac-reason">
+            <p>{reason}</p>
+            {live.participants.length > 0 && missing.length > 0 && (
+              <>
+                <p className="hint">{t('facilitator.expert.blocker')}</p>
+                <ul className="fac-blocker-cards">
+                  {missing.map((m) => {
+                    const role = scenario.roles.find((r) => r.id === m.roleId);
+                    return role && mayGoToExpert(role, live) ? (
+                      <li key={m.roleId} data-testid={`blocker-${m.roleId}`}>
+                        <span>{L(role.name)}</span> <HandToExpert role={role} live={live} />
+                      </li>
+                    ) : null;
+                  })}
+                </ul>
+              </>
+            )}
+          </div>
         ) : (
           <p className="hint">{t('facilitator.run.startHint')}</p>
         )}

@@ -2,9 +2,13 @@ import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
 import { useLocalize } from '../../ui/text.ts';
+import { HandToExpert, mayGoToExpert, StandInList } from './ExpertCards.tsx';
 import { useRun } from './hooks.ts';
 
-/** Who is here and which card each holds: assign by hand, or balance automatically; cards against seats. */
+/**
+ * Who is here and which card each holds: assign by hand, or balance
+ * automatically; cards against seats; cards nobody holds handed to experts.
+ */
 export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scenario }) {
   const { t } = useTranslation();
   const L = useLocalize();
@@ -13,7 +17,9 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
   const npcs = scenario.roles.filter((r) => r.npc);
   const held = (roleId: string) => live.participants.filter((p) => p.roleId === roleId).length;
   const canAssign = live.phase !== 'closed' && live.phase !== 'debrief';
-  const unseated = live.participants.filter((p) => !p.roleId).length;
+  // Trainees; the cards experts play are listed on their own.
+  const trainees = live.participants.filter((p) => p.playedBy === undefined);
+  const unseated = trainees.filter((p) => !p.roleId).length;
 
   return (
     <section className="panel fac-seats" aria-labelledby="fac-seats-heading">
@@ -29,11 +35,11 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
           {t('facilitator.seats.balance')}
         </button>
       </div>
-      {live.participants.length === 0 ? (
+      {trainees.length === 0 ? (
         <p className="hint">{t('facilitator.seats.empty')}</p>
       ) : (
         <ul className="fac-people">
-          {live.participants.map((p) => (
+          {trainees.map((p) => (
             <li
               key={p.id}
               data-testid={`participant-${p.id}`}
@@ -75,6 +81,7 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
           ))}
         </ul>
       )}
+      <StandInList live={live} scenario={scenario} />
       <h3 className="fac-subhead">{t('facilitator.seats.cards')}</h3>
       <ul className="fac-cards">
         {roles.map((r) => {
@@ -101,6 +108,7 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
                   </strong>
                 )}
               </span>
+              {missing && mayGoToExpert(r, live) && <HandToExpert role={r} live={live} />}
             </li>
           );
         })}

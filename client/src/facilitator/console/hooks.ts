@@ -1,6 +1,7 @@
 // Small helpers the console's panels share: sending a command, the scenario
 // as the facilitator sees it, and the moment the clocks froze when paused.
 import { useState } from 'react';
+import { type MissingCard, missingCardsAmong } from '../../../../shared/meeting/seats.ts';
 import type { AnyCommand } from '../../../../shared/protocol/messages.ts';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { InjectStatus, LiveView } from '../../../../shared/views/types.ts';
@@ -37,17 +38,7 @@ export function injectStatuses(live: LiveView): InjectStatus[] {
   return (live.injects as InjectStatus[]).filter((i) => 'trigger' in i);
 }
 
-/** Cards short of their minimum (the meeting cannot start until none is). */
-export function missingCards(
-  scenario: Scenario,
-  live: LiveView,
-): { roleId: string; held: number; needed: number }[] {
-  return scenario.roles
-    .filter((r) => !r.npc)
-    .map((r) => ({
-      roleId: r.id,
-      held: live.participants.filter((p) => p.roleId === r.id).length,
-      needed: r.seats.min,
-    }))
-    .filter((c) => c.held < c.needed);
+/** Cards short of their minimum (the meeting cannot start until none is): the engine's own rule. */
+export function missingCards(scenario: Scenario, live: LiveView): MissingCard[] {
+  return missingCardsAmong(scenario, live.participants);
 }

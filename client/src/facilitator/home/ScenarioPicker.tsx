@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocatedIssue } from '../../../../shared/scenario/source.ts';
 import type { ScenarioSummary } from '../../../../shared/views/scenario-public.ts';
 import { navigate } from '../../app/router.ts';
+import { ScenarioPreview } from '../../home/ScenarioPreview.tsx';
+import { traineesLabel } from '../../ui/class-size.ts';
 import { useLocalize } from '../../ui/text.ts';
 import { ApiError, createSession } from '../api.ts';
 
@@ -24,6 +26,7 @@ export function ScenarioPicker({
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [creating, setCreating] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -51,6 +54,19 @@ export function ScenarioPicker({
     }
   };
 
+  const createButton = (scenarioId: string, title: string, testPrefix = '') => (
+    <button
+      type="button"
+      className="primary"
+      onClick={() => void create(scenarioId)}
+      disabled={creating !== null}
+      aria-label={t('facilitator.library.createFor', { title })}
+      data-testid={`${testPrefix}create-session-${scenarioId}`}
+    >
+      {creating === scenarioId ? t('facilitator.library.creating') : t('facilitator.library.create')}
+    </button>
+  );
+
   return (
     <section aria-labelledby="fac-library-heading" className="fac-library">
       <h2 id="fac-library-heading">{t('facilitator.library.heading')}</h2>
@@ -67,26 +83,40 @@ export function ScenarioPicker({
         <ul className="library">
           {load.rows.map((row) =>
             row.status === 'valid' ? (
-              <li key={row.id} className="scenario-card fac-scenario" data-testid={`scenario-${row.id}`}>
-                <p className="meeting-kind">{t(`meeting.${row.meeting}`)}</p>
-                <h3>{L(row.title)}</h3>
-                <p className="fac-summary">{L(row.summary)}</p>
-                <p className="meta">
-                  {t('library.minutes', { count: Math.round(row.duration / 60) })} ·{' '}
-                  {t('library.roles', { count: row.roleCount })} ·{' '}
-                  {t('library.items', { count: row.itemCount })}
-                </p>
-                <button
-                  type="button"
-                  className="primary"
-                  onClick={() => void create(row.id)}
-                  disabled={creating !== null}
-                  aria-label={t('facilitator.library.createFor', { title: L(row.title) })}
-                  data-testid={`create-session-${row.id}`}
-                >
-                  {creating === row.id ? t('facilitator.library.creating') : t('facilitator.library.create')}
-                </button>
-              </li>
+              <Fragment key={row.id}>
+                <li className="scenario-card fac-scenario" data-testid={`scenario-${row.id}`}>
+                  <p className="meeting-kind">{t(`meeting.${row.meeting}`)}</p>
+                  <h3>{L(row.title)}</h3>
+                  <p className="fac-summary">{L(row.summary)}</p>
+                  <p className="meta">
+                    <strong data-testid={`trainees-${row.id}`}>{traineesLabel(t, row.trainees)}</strong> ·{' '}
+                    {t('library.minutes', { count: Math.round(row.duration / 60) })} ·{' '}
+                    {t('library.roles', { count: row.roleCount })} ·{' '}
+                    {t('library.items', { count: row.itemCount })}
+                  </p>
+                  <div className="fac-scenario-actions">
+                    <button
+                      type="button"
+                      aria-expanded={previewing === row.id}
+                      onClick={() => setPreviewing(previewing === row.id ? null : row.id)}
+                      data-testid={`preview-open-${row.id}`}
+                    >
+                      {previewing === row.id ? t('preview.close') : t('preview.open')}
+                      <span className="visually-hidden">{t('preview.of', { title: L(row.title) })}</span>
+                    </button>
+                    {createButton(row.id, L(row.title))}
+                  </div>
+                </li>
+                {previewing === row.id && (
+                  <li className="scenario-preview-row">
+                    <ScenarioPreview
+                      scenarioId={row.id}
+                      onClose={() => setPreviewing(null)}
+                      actions={createButton(row.id, L(row.title), 'preview-')}
+                    />
+                  </li>
+                )}
+              </Fragment>
             ) : (
               <li key={row.id} className="scenario-card invalid" data-testid={`scenario-${row.id}`}>
                 <h3>{row.id}</h3>

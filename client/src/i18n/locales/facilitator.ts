@@ -155,6 +155,19 @@ export const facilitator = {
       missing: '还缺 {{count}} 人',
       npcs: '由专家扮演：{{names}}',
     },
+    // Short-handed classes: cards nobody holds, handed to experts.
+    expert: {
+      give: '交给专家扮演',
+      giveFor: '把“{{card}}”交给专家扮演',
+      pickFor: '选择扮演“{{card}}”的专家',
+      offline: '（离线）',
+      none: '专家打开观察链接后，可以把这张卡交给专家扮演。',
+      heading: '专家扮演的角色',
+      playedBy: '由专家 {{name}} 扮演',
+      release: '收回',
+      releaseFor: '收回“{{card}}”（现由专家 {{name}} 扮演）',
+      blocker: '学员不够时，可以把这些卡交给专家扮演：',
+    },
     agenda: {
       heading: '议程',
       timebox: '{{count}} 分钟',
@@ -415,6 +428,19 @@ export const facilitator = {
       missing_one: '{{count}} more needed',
       missing_other: '{{count}} more needed',
       npcs: 'Voiced by the experts: {{names}}',
+    },
+    // Short-handed classes: cards nobody holds, handed to experts.
+    expert: {
+      give: 'Hand to an expert',
+      giveFor: 'Hand “{{card}}” to an expert to play',
+      pickFor: 'Expert to play “{{card}}”',
+      offline: '(offline)',
+      none: 'Once an expert opens the observer link, this card can be handed to them to play.',
+      heading: 'Cards experts play',
+      playedBy: 'played by expert {{name}}',
+      release: 'Take back',
+      releaseFor: 'Take back “{{card}}” (played by expert {{name}})',
+      blocker: 'Short of trainees? Hand these cards to experts:',
     },
     agenda: {
       heading: 'Agenda',
