@@ -1,5 +1,6 @@
 // Settings from the environment, read once at start.
 import { resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE, zoneOffsetMs } from '../shared/meeting/minutes-format.ts';
 
 export interface ServerConfig {
   port: number;
@@ -17,6 +18,18 @@ export interface ServerConfig {
   commitWriter?: 'inline' | 'thread';
   /** How often the server logs its memory and load (0: never). */
   statsIntervalMs?: number;
+  /** The IANA zone every screen and the minutes show times in (default Asia/Shanghai). */
+  timeZone?: string;
+}
+
+function timeZoneFrom(value: string | undefined): string {
+  const zone = value?.trim() || DEFAULT_TIME_ZONE;
+  try {
+    zoneOffsetMs(Date.now(), zone);
+  } catch {
+    throw new Error(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai, found "${value}"`);
+  }
+  return zone;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -32,5 +45,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL ?? 'info',
     commitWriter: env.COMMIT_WRITER === 'thread' ? 'thread' : 'inline',
     statsIntervalMs: Number(env.STATS_INTERVAL_MS ?? 60_000) || 0,
+    timeZone: timeZoneFrom(env.TIME_ZONE),
   };
 }

@@ -47,7 +47,12 @@ export async function startServer(
   // One group commit for every session: commands arriving together share one fsync.
   const writer = config.commitWriter === 'thread' ? new ThreadWriter(file) : new InlineWriter(storage);
   const commits = new CommitQueue(writer);
-  const registry = new SessionRegistry(storage, library, { storage, logger, commits });
+  const registry = new SessionRegistry(storage, library, {
+    storage,
+    logger,
+    commits,
+    ...(config.timeZone && { timeZone: config.timeZone }),
+  });
   const restored = registry.restoreAll();
   logger.info(
     { sessions: restored, ms: Math.round(performance.now() - restoreStarted) },

@@ -56,6 +56,8 @@ export class HeadlessClient {
   static: StaticView | undefined;
   missed: TimelineEntry[] = [];
   notices: Notice[] = [];
+  /** How many "your debrief changed" notices arrived: a debrief page asks again when it moves. */
+  debriefChanges = 0;
   private readonly socket: Socket;
   private readonly waiters = new Set<() => void>();
   private readonly record: boolean;
@@ -99,6 +101,7 @@ export class HeadlessClient {
         this.applyPatchMessage(payload as ViewPatchMessage);
       } else if (event === 'notice') {
         this.notices.push(payload as Notice);
+        if ((payload as Notice).kind === 'debrief_changed') this.debriefChanges++;
       }
       if (event === 'welcome' || event === 'patch') frame.live = this.live;
       this.wake();

@@ -85,6 +85,7 @@ export function sessionRoutes(
   router.get('/api/sessions', (req, res) => {
     if (!facilitatorOnly(req, res)) return;
     res.json({
+      timeZone: registry.timeZone,
       sessions: registry.all().map((host) => ({
         id: host.id,
         scenarioId: host.row.scenarioId,

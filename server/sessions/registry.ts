@@ -1,5 +1,7 @@
 // All sessions of this process: creating them, finding them by join code or
 // token, restoring them after a restart.
+
+import { DEFAULT_TIME_ZONE } from '../../shared/meeting/minutes-format.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
@@ -30,6 +32,11 @@ export class SessionRegistry {
 
   get logger(): Logger {
     return this.deps.logger;
+  }
+
+  /** The zone times are shown in on every screen (TIME_ZONE). */
+  get timeZone(): string {
+    return this.deps.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** Brings every live session back after a start; returns how many. */

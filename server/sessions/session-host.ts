@@ -7,6 +7,7 @@ import type { DebriefInput } from '../../shared/debrief/build.ts';
 import type { LogEntry } from '../../shared/log/entry.ts';
 import { type Replayed, replayLog } from '../../shared/log/replay.ts';
 import type { Actor } from '../../shared/meeting/commands.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/meeting/minutes-format.ts';
 import { ERROR_CODES } from '../../shared/protocol/errors.ts';
 import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
@@ -26,6 +27,8 @@ export interface HostDeps {
   now?: () => number;
   /** Save a snapshot every this many log entries (restores replay only the tail). */
   snapshotEvery?: number;
+  /** The zone every screen and the minutes give times in (TIME_ZONE; Shanghai when absent). */
+  timeZone?: string;
 }
 
 /** Who sent a command: the meeting's actor, plus the id their command ids are unique within. */
@@ -98,7 +101,12 @@ export class SessionHost {
       state: meeting.state,
       coaching,
       log: this.log(0),
+      timeZone: this.timeZone,
     };
+  }
+
+  get timeZone(): string {
+    return this.deps.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   get id(): string {

@@ -4,6 +4,8 @@
 // trainee an own stream (streams.ts). Changes are coalesced: one fan-out
 // per session per group commit (presence changes: within 100 ms).
 import type { Server, Socket } from 'socket.io';
+import type { CoachingState } from '../../shared/coaching/state.ts';
+import { debriefStamp } from '../../shared/debrief/stamp.ts';
 import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/protocol/messages.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
@@ -19,11 +21,15 @@ export interface Member {
   socket: Socket;
   shared: SharedStream;
   own?: OwnStream;
+  /** A trainee's: what their debrief showed of the coaching state when last compared (debrief/stamp.ts). */
+  debriefStamp?: string;
 }
 
 interface SessionRoom {
   members: Set<Member>;
   streams: Map<Audience, SharedStream>;
+  /** The coaching state the trainees' debrief stamps were last compared against. */
+  coaching?: CoachingState;
 }
 
 export class SessionRooms {
@@ -54,7 +60,10 @@ export class SessionRooms {
       connection,
       socket,
       shared,
-      ...(viewer.kind === 'trainee' && { own: new OwnStream(viewer.participantId, input) }),
+      ...(viewer.kind === 'trainee' && {
+        own: new OwnStream(viewer.participantId, input),
+        debriefStamp: debriefStamp(input.coaching, viewer.participantId),
+      }),
     };
     session.members.add(member);
     return member;
@@ -128,6 +137,21 @@ export class SessionRooms {
       if (!message) continue;
       member.socket.emit(SERVER_EVENTS.patch, message);
       this.delivered(member);
+    }
+    this.noticeDebriefChanges(session, input);
+  }
+
+  /** Tells each trainee whose debrief the experts' last change touched, and only that. */
+  private noticeDebriefChanges(session: SessionRoom, input: LiveInput): void {
+    if (session.coaching === input.coaching) return;
+    session.coaching = input.coaching;
+    const notice: Notice = { kind: 'debrief_changed' };
+    for (const member of session.members) {
+      if (!member.own) continue;
+      const stamp = debriefStamp(input.coaching, member.own.participantId);
+      if (stamp === member.debriefStamp) continue;
+      member.debriefStamp = stamp;
+      member.socket.emit(SERVER_EVENTS.notice, notice);
     }
   }
 

@@ -105,6 +105,8 @@ export interface Welcome {
   name?: string;
   /** The session's join code, for the facilitator's console only (to show it and its QR code). */
   joinCode?: string;
+  /** The IANA zone every screen shows clock times in: the server's setting, not the device's. */
+  timeZone: string;
   /** Identifies the static view; sent again only when the client's key differs. */
   staticKey: string;
   static?: StaticView;
@@ -139,5 +141,11 @@ export type HistoryAck =
 export type StateAtAck = { ok: true; live: LiveView } | { ok: false; error: ErrorPayload };
 export type DebriefAck = { ok: true; debrief: DebriefView } | { ok: false; error: ErrorPayload };
 
-/** Out-of-band notices: throttling, the session ending under a client's feet. */
-export type Notice = { kind: 'rate_limited'; retryAfterMs: number } | { kind: 'session_deleted' };
+/**
+ * Out-of-band notices: throttling, the session ending under a client's feet,
+ * and (to one trainee, with no content) "your debrief has changed: ask again".
+ */
+export type Notice =
+  | { kind: 'rate_limited'; retryAfterMs: number }
+  | { kind: 'session_deleted' }
+  | { kind: 'debrief_changed' };

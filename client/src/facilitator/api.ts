@@ -1,7 +1,9 @@
 // The instructor's side of the HTTP API, and what this browser remembers:
 // the password for this tab (sessionStorage), and each created session's
 // links (localStorage), since the server hands out its tokens only once.
+
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
+import { setServerZone } from '../ui/time.ts';
 
 const PASSWORD_KEY = 'civic-rehearsal.facilitator-password';
 const CREATED_PREFIX = 'civic-rehearsal.created.';
@@ -108,7 +110,12 @@ export async function createSession(password: string, scenarioId: string): Promi
 }
 
 export async function listSessions(password: string): Promise<SessionRow[]> {
-  const body = await request<{ sessions: SessionRow[] }>('/api/sessions', { method: 'GET' }, password);
+  const body = await request<{ sessions: SessionRow[]; timeZone?: string }>(
+    '/api/sessions',
+    { method: 'GET' },
+    password,
+  );
+  setServerZone(body.timeZone);
   return body.sessions;
 }
 

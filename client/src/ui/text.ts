@@ -24,6 +24,11 @@ export function roleName(
   return role ? localize(role.name, lang) : '';
 }
 
+/** A card's name without its closing description: "王秀英" for "王秀英（候选人，5号楼楼组长）". */
+export function shortRoleName(name: string): string {
+  return name.replace(/\s*[（(][^（(]*[)）]\s*$/, '') || name;
+}
+
 /** "王敏（居委会书记）" for a trainee, the card name for an NPC. */
 export function speakerName(
   speaker: Speaker,
@@ -38,6 +43,28 @@ export function speakerName(
   return card ? `${participant.name}（${card}）` : participant.name;
 }
 
+/** A trainee's own name; '' for an id the view does not know (an id is never shown). */
 export function participantName(live: LiveView | undefined, id: string): string {
-  return live?.participants.find((p) => p.id === id)?.name ?? id;
+  return live?.participants.find((p) => p.id === id)?.name ?? '';
 }
+
+/**
+ * The character first, then the trainee playing it — "陈国华（101室业主）· 张丽":
+ * who speaks or stands in the scene. An NPC card is its name alone.
+ */
+export function characterName(
+  speaker: Speaker,
+  live: LiveView | undefined,
+  staticView: StaticView | undefined,
+  lang: string,
+): string {
+  if (speaker.kind === 'npc') return roleName(staticView, speaker.roleId, lang);
+  const participant = live?.participants.find((p) => p.id === speaker.id);
+  if (!participant) return '';
+  const card = roleName(staticView, participant.roleId, lang);
+  return card ? `${card} · ${participant.name}` : participant.name;
+}
+
+/** An election candidate: a seat, or "npc:<roleId>" for an NPC card on the list. */
+export const candidateSpeaker = (id: string): Speaker =>
+  id.startsWith('npc:') ? { kind: 'npc', roleId: id.slice(4) } : { kind: 'participant', id };

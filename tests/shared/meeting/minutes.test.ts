@@ -239,9 +239,9 @@ describe('minutes of a scripted lift coordination meeting', () => {
     // Scheduled for 700 + 180 = 880 s (09:44:40), answered at 950 s.
     expect(zh).toContain('- 09:44（第3项期间）私信：“7号楼二楼只付了8,000”——按计划出现；1分10秒后处置');
     // Fired by hand at 1090 s, answered at 1300 s; 180 s of that was the pause.
-    expect(zh).toContain('- 09:48（第4项期间）602周阿婆在楼梯上昏倒，担架转不过弯——由引导员发出；30秒后处置');
+    expect(zh).toContain('- 09:48（第4项期间）602周阿婆在楼梯上昏倒，担架转不过弯——由培训师发出；30秒后处置');
     expect(en).toContain(
-      "- 09:48, during item 4: Mrs Zhou of 602 collapses on the stairs; the stretcher won't turn — fired by the facilitator; responded after 30 s",
+      "- 09:48, during item 4: Mrs Zhou of 602 collapses on the stairs; the stretcher won't turn — fired by the instructor; responded after 30 s",
     );
     // Due at 1300 s, pushed to 1480 s (09:54:40) by the pause; the 3 min window closed at 1660 s.
     expect(zh).toContain(
@@ -306,7 +306,7 @@ describe('minutes of a scripted lift coordination meeting', () => {
     expect(lines(m.zh)).toContain('- **时间**：09:46 起，进行中，已用 1分40秒（时限 14分钟）');
     expect(lines(m.zh)).toContain('- 09:48 起暂停，尚未恢复（第4项期间）');
     expect(lines(m.en)).toContain(
-      "- 09:48, during item 4: Mrs Zhou of 602 collapses on the stairs; the stretcher won't turn — fired by the facilitator; window still open",
+      "- 09:48, during item 4: Mrs Zhou of 602 collapses on the stairs; the stretcher won't turn — fired by the instructor; window still open",
     );
     expect(m.zh).not.toContain('未进行的议程');
     partial.stop();
