@@ -404,3 +404,27 @@ describe('minutes of an election and a sign-up', () => {
     expect(lines(en)).toContain('  - Go with the ambulance: nobody signed up');
   });
 });
+
+describe('minutes in the server’s time zone', () => {
+  const { scenario, session } = scriptedMeeting();
+
+  it('gives clock times in the zone asked for, and names it', () => {
+    // T0 is 01:30 UTC on Saturday 15 March 2025: 21:30 on Friday the 14th in New York (EDT, UTC−4,
+    // since 9 March); the meeting ends 1900 s later, at 22:01:40 there.
+    const m = minutesFromContext(scenario, session.context, 1, 'America/New_York');
+    expect(lines(m.zh)).toContain(
+      '- **时间**：2025年3月14日（星期五）21:30–22:01（New York时间，UTC−4），历时 31分40秒，其中暂停 3分钟',
+    );
+    expect(lines(m.en)).toContain(
+      '- **Time**: Friday 14 March 2025, 21:30–22:01 (New York, UTC−4); 31 min 40 s in all, including 3 min paused',
+    );
+    // The first statement at T0 + 90 s: 09:31 in Shanghai, 21:31 in New York.
+    expect(lines(m.zh)).toContain('  - 21:31 王敏（兰溪苑居委会书记，林晓饰）：“今天按801号文件 按楼幢表决。”');
+  });
+
+  it('is Shanghai time when no zone is given, as before', () => {
+    expect(minutesFromContext(scenario, session.context, 1, 'Asia/Shanghai')).toEqual(
+      minutesFromContext(scenario, session.context),
+    );
+  });
+});

@@ -152,7 +152,7 @@ export const observer = {
       hints: {
         whisper: '只有选中的学员能看到，不显示是谁发的。',
         broadcast: '所有学员都会收到这条提示。',
-        npc: '以 NPC 角色的身份发言：进入会议记录，所有人可见。',
+        npc: '以专家扮演的角色的身份发言：进入会议记录，所有人可见。',
       },
       toTrainee: '发给',
       asRole: '以哪个角色发言',
