@@ -36,7 +36,7 @@ let moods = 0;
  * trainee holds it, any notice the fan-out before it sent has arrived too.
  */
 async function settle(): Promise<void> {
-  const mood = (['agree', 'unsure', 'disagree'] as const)[moods++ % 3];
+  const mood = (['agree', 'unsure', 'disagree'] as const)[moods++ % 3] ?? 'agree';
   const chair = room.seat('chair');
   await ok(chair.client, { type: 'mood.show', mood });
   await Promise.all(
