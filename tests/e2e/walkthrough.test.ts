@@ -308,7 +308,7 @@ describe('the walkthrough’s findings, on their screens', () => {
       }),
     );
     expect.soft(menus.length).toBe(3);
-    for (const m of menus) expect(m.width, `"${m.text}" in its menu`).toBeLessThanOrEqual(m.room);
+    for (const m of menus) expect.soft(m.width, `"${m.text}" in its menu`).toBeLessThanOrEqual(m.room);
     await shows(
       'the console shows the whole card beside the person',
       fac.getByTestId(`participant-${seat.participantId}`).getByText(LONG_CARD).waitFor({ timeout: WAIT }),
