@@ -283,6 +283,14 @@ describe('the debrief and the retake in real browsers', () => {
     await Promise.all([fac, ...trainees.map((t) => t.page)].map((p) => phaseIs(p, 'debrief')));
 
     // ── Trainee A's debrief: A's own scores, nothing of B's ──
+    // The notices A's debrief page hears on its socket, from the moment it opens.
+    const debriefChanged = new Promise<void>((resolve) =>
+      ta.page.on('websocket', (ws) =>
+        ws.on('framereceived', ({ payload }) => {
+          if (String(payload).includes('"debrief_changed"')) resolve();
+        }),
+      ),
+    );
     await ta.page.getByTestId('trainee-debrief-link').click();
     await ta.page.getByTestId('debrief-app').waitFor({ timeout: WAIT });
     for (const section of ['timeline', 'scores-table', 'participation', 'secrets', 'minutes']) {
@@ -327,10 +335,14 @@ describe('the debrief and the retake in real browsers', () => {
     await observer.getByTestId('plan-list').getByText(PLAN_A).waitFor({ timeout: WAIT });
     await expect.poll(() => observer.getByTestId(`plan-input-${ta.id}`).inputValue()).toBe('');
     // A's open debrief shows it without a reload: the server tells A's socket (with no content) that
-    // A's debrief changed. Before, the page asked again every 15 s; a push shows it well within 8.
+    // A's debrief changed, and the page asks for it again (before, it only asked every 15 s).
+    await shows(
+      "the server tells A's debrief page that A's debrief changed",
+      Promise.race([debriefChanged, new Promise((_, timedOut) => setTimeout(timedOut, WAIT))]),
+    );
     await shows(
       "the plan item reaches A's open debrief",
-      ta.page.getByTestId('plan-list').getByText(PLAN_A).waitFor({ timeout: 8000 }),
+      ta.page.getByTestId('plan-list').getByText(PLAN_A).waitFor({ timeout: WAIT }),
     );
     step('plan item added for A, shown on both debriefs');
 
