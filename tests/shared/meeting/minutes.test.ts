@@ -419,7 +419,9 @@ describe('minutes in the server’s time zone', () => {
       '- **Time**: Friday 14 March 2025, 21:30–22:01 (New York, UTC−4); 31 min 40 s in all, including 3 min paused',
     );
     // The first statement at T0 + 90 s: 09:31 in Shanghai, 21:31 in New York.
-    expect(lines(m.zh)).toContain('  - 21:31 王敏（兰溪苑居委会书记，林晓饰）：“今天按801号文件 按楼幢表决。”');
+    expect(lines(m.zh)).toContain(
+      '  - 21:31 王敏（兰溪苑居委会书记，林晓饰）：“今天按801号文件 按楼幢表决。”',
+    );
   });
 
   it('is Shanghai time when no zone is given, as before', () => {
