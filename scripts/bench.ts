@@ -10,16 +10,40 @@
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { LoadShape } from './bench/pipeline-load.ts';
 import { cpuSeconds, rssBytes, summarize } from './bench/proc-stats.ts';
 import { freePort, type Started, start, Workers } from './bench/processes.ts';
 import { buildServer } from './build-server.mjs';
+import { integerOption, parseCli, positiveNumberOption, usageError } from './cli.ts';
 import { SERVER_NODE_ARGS } from './server-node-args.mjs';
 
 const SERVER_NODE_ARGS_DEFAULT = SERVER_NODE_ARGS.join(' ');
 
-const { values } = parseArgs({
+const NAME = 'bench';
+const { values } = parseCli({
+  name: NAME,
+  usage: `usage: npm run bench [-- --quick] [--sessions S] [--trainees P] [--observers O] [--rate R]
+                 [--workers W] [--duration SECONDS] [--warmup SECONDS] [--sweep 50,100,200,334]
+                 [--profile DIR] [--no-relay] [--no-recovery] [--server-node-args "ARGS"]
+
+Measures the live pipeline against a bare Socket.IO relay with the same room
+shapes, then SIGKILLs it with every session live and times the recovery.
+See docs/benchmarks.md.
+
+  --quick              50 sessions for 15 s (default: 334 sessions for 60 s)
+  --sessions S         sessions
+  --trainees P         trainees per session (default 15)
+  --observers O        observers per session (default 2)
+  --rate R             commands per second per session (default 2)
+  --workers W          load generator processes (default 2)
+  --duration SECONDS   measured window
+  --warmup SECONDS     warm-up before it (default 5)
+  --sweep LIST         run once per session count in LIST
+  --profile DIR        write the server's CPU profiles to DIR
+  --no-relay           skip the relay
+  --no-recovery        skip the SIGKILL recovery
+  --server-node-args   node flags for the server (default "${SERVER_NODE_ARGS_DEFAULT}")
+  -h, --help           this text`,
   options: {
     quick: { type: 'boolean', default: false },
     sessions: { type: 'string' },
@@ -37,14 +61,16 @@ const { values } = parseArgs({
   },
 });
 const shape: LoadShape = {
-  sessions: Number(values.sessions ?? (values.quick ? 50 : 334)),
-  trainees: Number(values.trainees),
-  observers: Number(values.observers),
-  rate: Number(values.rate),
+  sessions: integerOption(NAME, 'sessions', values.sessions ?? (values.quick ? '50' : '334'), 1),
+  trainees: integerOption(NAME, 'trainees', values.trainees, 1),
+  observers: integerOption(NAME, 'observers', values.observers),
+  rate: positiveNumberOption(NAME, 'rate', values.rate),
 };
-const workerCount = Math.max(1, Number(values.workers));
-const duration = Number(values.duration ?? (values.quick ? 15 : 60));
-const warmup = Number(values.warmup);
+const workerCount = integerOption(NAME, 'workers', values.workers, 1);
+const duration = integerOption(NAME, 'duration', values.duration ?? (values.quick ? '15' : '60'), 1);
+const warmup = integerOption(NAME, 'warmup', values.warmup);
+if (values.sweep && !/^\d+(,\d+)*$/.test(values.sweep))
+  usageError(NAME, `--sweep must be session counts separated by commas, found "${values.sweep}"`);
 const PASSWORD = 'bench-password';
 // Its own copy of the bundle: nothing else rebuilding dist/ can pull it away mid-run.
 const SERVER_DIR = `dist/bench-server/${process.pid}`;

@@ -1,11 +1,23 @@
 // npm run bot -- --url URL --code JOINCODE --trainees N [--seed S] [--pace MS]
 // Joins N simulated trainees who take cards and take part until the meeting ends.
-import { parseArgs } from 'node:util';
 import { runBot } from '../client/headless/bot.ts';
 import { HeadlessClient } from '../client/headless/client.ts';
 import { seededRandom } from '../shared/meeting/simulate.ts';
+import { integerOption, parseCli, usageError } from './cli.ts';
 
-const { values } = parseArgs({
+const NAME = 'bot';
+const { values } = parseCli({
+  name: NAME,
+  usage: `usage: npm run bot -- --code JOINCODE [--url URL] [--trainees N] [--seed S] [--pace MS]
+
+Joins N simulated trainees to a session; they take cards and take part until the meeting ends.
+
+  --code JOINCODE   the session's join code (required)
+  --url URL         the server (default http://localhost:3000)
+  --trainees N      how many trainees (default 6)
+  --seed S          the random seed, for a repeatable run (default 1)
+  --pace MS         milliseconds between a trainee's actions (default 250)
+  -h, --help        this text`,
   options: {
     url: { type: 'string', default: 'http://localhost:3000' },
     code: { type: 'string' },
@@ -14,12 +26,10 @@ const { values } = parseArgs({
     pace: { type: 'string', default: '250' },
   },
 });
-const count = Number(values.trainees);
-const seed = Number(values.seed);
-if (!values.code || !Number.isInteger(count) || count < 1 || !Number.isInteger(seed)) {
-  console.error('usage: npm run bot -- --url URL --code JOINCODE --trainees N [--seed S] [--pace MS]');
-  process.exit(2);
-}
+if (!values.code) usageError(NAME, '--code is required: the join code shown on the console');
+const count = integerOption(NAME, 'trainees', values.trainees, 1);
+const seed = integerOption(NAME, 'seed', values.seed);
+const pace = integerOption(NAME, 'pace', values.pace);
 
 const bots: HeadlessClient[] = [];
 for (let i = 1; i <= count; i++) {
@@ -30,9 +40,7 @@ for (let i = 1; i <= count; i++) {
 }
 console.log(`${count} trainees joined ${values.code}; taking part until the meeting ends`);
 const results = await Promise.all(
-  bots.map((client, i) =>
-    runBot(client, { random: seededRandom(seed * 1000 + i), pace: Number(values.pace) }),
-  ),
+  bots.map((client, i) => runBot(client, { random: seededRandom(seed * 1000 + i), pace })),
 );
 const last = bots[0]?.live;
 console.log(

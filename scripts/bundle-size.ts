@@ -1,10 +1,12 @@
-// npm run bundle-size [-- DIR]: how much JavaScript each route downloads,
-// gzipped, following Vite's manifest from the entry through each screen's
-// lazy chunk and everything it imports. Exits 1 when the trainee route is
-// over its 150 KB budget (a trainee's phone on a community centre's Wi-Fi).
+// npm run bundle-size [-- --dir DIR] [--no-build]: how much JavaScript each
+// route downloads, gzipped, following Vite's manifest from the entry through
+// each screen's lazy chunk and everything it imports. Exits 1 when the
+// trainee route is over its 150 KB budget (a trainee's phone on a community
+// centre's Wi-Fi).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parseCli } from './cli.ts';
 
 export const TRAINEE_BUDGET_BYTES = 150 * 1024;
 
@@ -55,7 +57,27 @@ export function routeSizes(dir: string): Record<string, number> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] ?? 'dist/client';
+  const { values } = parseCli({
+    name: 'bundle-size',
+    usage: `usage: npm run bundle-size [-- --dir DIR] [--no-build]
+
+Builds the client (into DIR, default dist/client), then prints how much
+JavaScript each route downloads, gzipped; exits 1 when the trainee route is
+over its ${TRAINEE_BUDGET_BYTES / 1024} KB budget.
+
+  --dir DIR    the built client to measure (default dist/client)
+  --no-build   measure DIR as it is, without building first
+  -h, --help   this text`,
+    options: {
+      dir: { type: 'string', default: 'dist/client' },
+      'no-build': { type: 'boolean', default: false },
+    },
+  });
+  const dir = values.dir;
+  if (!values['no-build']) {
+    const { build } = await import('vite');
+    await build({ logLevel: 'warn', build: { outDir: resolve(dir), emptyOutDir: true } });
+  }
   const sizes = routeSizes(dir);
   for (const [route, bytes] of Object.entries(sizes))
     console.log(`${route.padEnd(12)} ${(bytes / 1024).toFixed(1).padStart(7)} KB gzipped`);

@@ -2,14 +2,25 @@
 // Runs a scenario start to finish with simulated participants and prints its
 // minutes (or one JSON object); exits 1 when the scenario cannot be completed.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadScenarioFile } from '../server/scenarios/library.ts';
 import { minutesFromContext } from '../shared/meeting/minutes.ts';
 import { simulateMeeting } from '../shared/meeting/simulate.ts';
 import { formatIssue } from '../shared/scenario/index.ts';
+import { integerOption, parseCli, usageError } from './cli.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
+const NAME = 'scenario:dry-run';
+const { values, positionals } = parseCli({
+  name: NAME,
+  usage: `usage: npm run scenario:dry-run -- <file.yaml> [--seed N] [--lang zh|en] [--json]
+
+Runs a scenario start to finish with simulated participants and prints its
+minutes; exits 1 when the scenario cannot be completed.
+
+  --seed N       the random seed (default 1): the same seed gives the same meeting
+  --lang zh|en   the minutes' language (default zh)
+  --json         one JSON object instead of the minutes
+  -h, --help     this text`,
+  positionals: true,
   options: {
     seed: { type: 'string', default: '1' },
     lang: { type: 'string', default: 'zh' },
@@ -17,11 +28,11 @@ const { values, positionals } = parseArgs({
   },
 });
 const file = positionals[0];
-const seed = Number(values.seed);
-if (!file || !Number.isInteger(seed) || (values.lang !== 'zh' && values.lang !== 'en')) {
-  console.error('usage: npm run scenario:dry-run -- <file.yaml> [--seed N] [--lang zh|en] [--json]');
-  process.exit(2);
-}
+if (!file) usageError(NAME, 'which scenario file? e.g. scenarios/elevator-coordination.yaml');
+if (positionals.length > 1) usageError(NAME, `one file at a time, found ${positionals.length}`);
+const seed = integerOption(NAME, 'seed', values.seed);
+if (values.lang !== 'zh' && values.lang !== 'en')
+  usageError(NAME, `--lang must be zh or en, found "${values.lang}"`);
 
 const entry = loadScenarioFile(resolve(file));
 if (entry.status === 'invalid') {

@@ -3,8 +3,19 @@
 import { resolve } from 'node:path';
 import { type LibraryEntry, listScenarioFiles, loadScenarioFile } from '../server/scenarios/library.ts';
 import { formatIssue } from '../shared/scenario/index.ts';
+import { parseCli } from './cli.ts';
 
-const args = process.argv.slice(2);
+const { positionals: args } = parseCli({
+  name: 'scenarios:check',
+  usage: `usage: npm run scenarios:check [-- file.yaml …]
+
+Validates scenario files (the whole scenarios/ library when no file is named),
+prints a table and every error with file:line:column; exits 1 when any is invalid.
+
+  -h, --help   this text`,
+  positionals: true,
+  options: {},
+});
 const files = args.length > 0 ? args.map((f) => resolve(f)) : listScenarioFiles(resolve('scenarios'));
 const entries = files.map((file) => loadScenarioFile(file));
 

@@ -20,6 +20,19 @@ import { HeadlessClient } from '../client/headless/client.ts';
 import { startServer } from '../server/main.ts';
 import type { AnyCommand } from '../shared/protocol/messages.ts';
 import { launchBrowser } from './chromium.ts';
+import { parseCli } from './cli.ts';
+
+parseCli({
+  name: 'screenshots',
+  usage: `usage: npm run screenshots
+
+Builds the client, runs a scripted elevator-coordination session on a private
+server and writes the README's screenshots to docs/screenshots/ (Chromium at
+CHROMIUM_PATH, default /usr/bin/chromium).
+
+  -h, --help   this text`,
+  options: {},
+});
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');

@@ -1,6 +1,7 @@
 // Settings from the environment, read once at start.
 import { resolve } from 'node:path';
 import { parseBaseUrl } from '../shared/join/join-address.ts';
+import { DEFAULT_TIME_ZONE, zoneOffsetMs } from '../shared/meeting/minutes-format.ts';
 
 export interface ServerConfig {
   port: number;
@@ -25,6 +26,8 @@ export interface ServerConfig {
    * LAN IPv4 addresses (JOIN_HOSTS): names or addresses, the likeliest first.
    */
   joinHosts?: string[];
+  /** The IANA zone every screen and the minutes show times in (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
@@ -48,6 +51,16 @@ function joinHostsFrom(raw: string | undefined): string[] | undefined {
   return hosts;
 }
 
+function timeZoneFrom(value: string | undefined): string {
+  const zone = value?.trim() || DEFAULT_TIME_ZONE;
+  try {
+    zoneOffsetMs(Date.now(), zone);
+  } catch {
+    throw new Error(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai, found "${value}"`);
+  }
+  return zone;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -63,5 +76,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     statsIntervalMs: Number(env.STATS_INTERVAL_MS ?? 60_000) || 0,
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
     joinHosts: joinHostsFrom(env.JOIN_HOSTS),
+    timeZone: timeZoneFrom(env.TIME_ZONE),
   };
 }

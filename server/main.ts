@@ -53,7 +53,13 @@ export async function startServer(
   // One group commit for every session: commands arriving together share one fsync.
   const writer = config.commitWriter === 'thread' ? new ThreadWriter(file) : new InlineWriter(storage);
   const commits = new CommitQueue(writer, logger);
-  const registry = new SessionRegistry(storage, library, { storage, logger, commits, ...hooks });
+  const registry = new SessionRegistry(storage, library, {
+    storage,
+    logger,
+    commits,
+    ...hooks,
+    ...(config.timeZone && { timeZone: config.timeZone }),
+  });
   const restored = registry.restoreAll();
   logger.info(
     {

@@ -64,6 +64,8 @@ export class HeadlessClient {
    * succeeds, which happens by itself once the instructor reloads it.
    */
   sessionFailed: ErrorPayload | undefined;
+  /** How many "your debrief changed" notices arrived: a debrief page asks again when it moves. */
+  debriefChanges = 0;
   private readonly socket: Socket;
   private readonly waiters = new Set<() => void>();
   private readonly keepFrames: boolean;
@@ -112,6 +114,7 @@ export class HeadlessClient {
         if (notice.kind === 'session_failed') this.sessionFailed = notice.error;
         // The instructor reloaded it: this view may be ahead of what was stored.
         if (notice.kind === 'session_recovered') void this.sync().catch(() => undefined);
+        if (notice.kind === 'debrief_changed') this.debriefChanges++;
       }
       if (event === 'welcome' || event === 'patch') frame.live = this.live;
       this.wake();

@@ -114,7 +114,10 @@ export function sessionRoutes(
       health: 'needs_attention' as const,
       problem,
     }));
-    res.json({ sessions: [...running, ...aside].sort((a, b) => b.createdAt - a.createdAt) });
+    res.json({
+      timeZone: registry.timeZone,
+      sessions: [...running, ...aside].sort((a, b) => b.createdAt - a.createdAt),
+    });
   });
 
   // The instructor's reload: a session stopped after an error is rebuilt from

@@ -4,6 +4,7 @@
 // restoring it threw) is not started: it is kept aside as needing
 // attention, with the reason stored with it, and every other session starts.
 import type { SessionProblem } from '../../shared/protocol/session-problems.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/meeting/minutes-format.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
@@ -42,6 +43,11 @@ export class SessionRegistry {
 
   get logger(): Logger {
     return this.deps.logger;
+  }
+
+  /** The zone times are shown in on every screen (TIME_ZONE). */
+  get timeZone(): string {
+    return this.deps.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   /** Sessions stopped after an error, waiting for a reload. */

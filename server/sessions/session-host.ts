@@ -14,6 +14,7 @@ import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import type { LogEntry } from '../../shared/log/entry.ts';
 import type { Replayed } from '../../shared/log/replay.ts';
 import type { Actor } from '../../shared/meeting/commands.ts';
+import { DEFAULT_TIME_ZONE } from '../../shared/meeting/minutes-format.ts';
 import { ERROR_CODES } from '../../shared/protocol/errors.ts';
 import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
 import type { FailurePoint, SessionProblem } from '../../shared/protocol/session-problems.ts';
@@ -42,6 +43,8 @@ export interface HostDeps {
    * that throws for one session id (tests/server/contained-failure.test.ts).
    */
   wrapProjection?: (sessionId: string, projection: Projection) => Projection;
+  /** The zone every screen and the minutes give times in (TIME_ZONE; Shanghai when absent). */
+  timeZone?: string;
 }
 
 /** Who sent a command: the meeting's actor, plus the id their command ids are unique within. */
@@ -231,7 +234,12 @@ export class SessionHost {
       state: meeting.state,
       coaching,
       log: this.log(0),
+      timeZone: this.timeZone,
     };
+  }
+
+  get timeZone(): string {
+    return this.deps.timeZone ?? DEFAULT_TIME_ZONE;
   }
 
   get id(): string {

@@ -9,6 +9,8 @@
 // (SessionHost.fail). Its members are told (notice session_failed), and
 // told again when the instructor has reloaded it (session_recovered).
 import type { Server, Socket } from 'socket.io';
+import type { CoachingState } from '../../shared/coaching/state.ts';
+import { debriefStamp } from '../../shared/debrief/stamp.ts';
 import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/protocol/messages.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
@@ -25,11 +27,15 @@ export interface Member {
   socket: Socket;
   shared: SharedStream;
   own?: OwnStream;
+  /** A trainee's: what their debrief showed of the coaching state when last compared (debrief/stamp.ts). */
+  debriefStamp?: string;
 }
 
 interface SessionRoom {
   members: Set<Member>;
   streams: Map<Audience, SharedStream>;
+  /** The coaching state the trainees' debrief stamps were last compared against. */
+  coaching?: CoachingState;
 }
 
 export class SessionRooms {
@@ -62,6 +68,7 @@ export class SessionRooms {
       shared,
       ...(viewer.kind === 'trainee' && {
         own: new OwnStream(viewer.participantId, input, host.projection.own),
+        debriefStamp: debriefStamp(input.coaching, viewer.participantId),
       }),
     };
     session.members.add(member);
@@ -158,6 +165,21 @@ export class SessionRooms {
       if (!message) continue;
       member.socket.emit(SERVER_EVENTS.patch, message);
       this.delivered(member);
+    }
+    this.noticeDebriefChanges(session, input);
+  }
+
+  /** Tells each trainee whose debrief the experts' last change touched, and only that. */
+  private noticeDebriefChanges(session: SessionRoom, input: LiveInput): void {
+    if (session.coaching === input.coaching) return;
+    session.coaching = input.coaching;
+    const notice: Notice = { kind: 'debrief_changed' };
+    for (const member of session.members) {
+      if (!member.own) continue;
+      const stamp = debriefStamp(input.coaching, member.own.participantId);
+      if (stamp === member.debriefStamp) continue;
+      member.debriefStamp = stamp;
+      member.socket.emit(SERVER_EVENTS.notice, notice);
     }
   }
 

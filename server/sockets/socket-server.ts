@@ -76,6 +76,7 @@ export function attachSockets(
         viewer,
         ...(connection.name !== undefined && { name: connection.name }),
         ...(viewer.kind === 'facilitator' && { joinCode: host.row.joinCode }),
+        timeZone: host.timeZone,
         staticKey: known.key,
         ...(connection.staticKey !== known.key && { static: known.view }),
         ...rooms.viewOf(joined, host.time),

@@ -33,6 +33,8 @@ export interface DebriefInput {
   state: string;
   coaching: CoachingState;
   log: readonly LogEntry[];
+  /** The zone the minutes give clock times in: the server's setting (Shanghai when absent). */
+  timeZone?: string;
 }
 
 /** Coaching records as a debrief shows them: without the expert's id in a trainee's debrief. */
@@ -209,7 +211,10 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
       markers: me ? markers.map(anonymous) : markers,
       scores,
       plan: me ? plan.map(anonymous) : plan,
-      minutes: minutesFromContext(scenario, minutesContext, attempt, experts ? { experts } : {}),
+      minutes: minutesFromContext(scenario, minutesContext, attempt, {
+        ...(experts && { experts }),
+        ...(input.timeZone && { timeZone: input.timeZone }),
+      }),
       timeline,
     };
   });

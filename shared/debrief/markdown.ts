@@ -3,6 +3,7 @@
 // what that viewer's debrief already contains.
 import type { Language, LocalText, Scenario } from '../scenario/index.ts';
 import type { DebriefView } from './build.ts';
+import { commandInWords, summarizeActions } from './command-words.ts';
 import { seatName } from './names.ts';
 
 const L = (text: LocalText | undefined, lang: Language) => (text ? text[lang] : '');
@@ -26,6 +27,8 @@ const WORDS = {
     late: '超出时限',
     tips: '专家提示',
     followUp: '之后两分钟内',
+    times: '{what}（{n}次）',
+    sep: '、',
     nothing: '无行动',
     acked: '已确认',
     markers: '专家标记',
@@ -65,6 +68,8 @@ const WORDS = {
     late: 'late',
     tips: 'Expert tips',
     followUp: 'In the next two minutes',
+    times: '{what} ({n} times)',
+    sep: ', ',
     nothing: 'no action',
     acked: 'acknowledged',
     markers: 'Expert markers',
@@ -140,7 +145,15 @@ export function debriefMarkdown(
     if (tips.length > 0) {
       out.push('', `### ${w.tips}`, '');
       for (const t of tips) {
-        const did = t.actions.length === 0 ? w.nothing : t.actions.map((a) => a.type).join(', ');
+        const did =
+          t.actions.length === 0
+            ? w.nothing
+            : summarizeActions(t.actions)
+                .map(({ type, count }) => {
+                  const what = commandInWords(type, lang);
+                  return count > 1 ? w.times.replace('{what}', what).replace('{n}', String(count)) : what;
+                })
+                .join(w.sep);
         out.push(
           `- ${name(t.participantId)}: “${cell(t.text)}”${t.ackAt ? `（${w.acked}）` : ''} — ${w.followUp}: ${did}`,
         );

@@ -1,6 +1,6 @@
 // Floor control: hands, points of order, the speakers list, who holds the
 // floor and for how long. Pure functions of the context.
-import type { ItemOf, Scenario } from '../scenario/index.ts';
+import type { Item, ItemOf, Scenario } from '../scenario/index.ts';
 import type { Speaker } from './commands.ts';
 import type {
   FloorTurn,
@@ -90,23 +90,62 @@ export function isQueued(queue: readonly QueueEntry[], speaker: Speaker): boolea
   return queue.some((e) => sameSpeaker(e.speaker, speaker));
 }
 
-/** May the chair call this speaker in this item? Fixed lists allow only their own speakers. */
+/** An agenda item as any viewer holds it (the public scenario leaves out the experts' guidance). */
+type AnyItem = Item extends infer T ? (T extends unknown ? Omit<T, 'guidance'> : never) : never;
+
+/** The cards a fixed speakers list names, or null when the item has none (hands up, or no floor). */
+export function fixedSpeakerRoles(item: AnyItem): readonly string[] | null {
+  if (item.kind === 'statement') return item.speakers;
+  if (item.kind === 'speakers' && item.order !== 'queue') return item.order;
+  return null;
+}
+
+/** Does this item call its speakers from raised hands? (Statements and fixed lists do not.) */
+export function takesHands(item: AnyItem | undefined): boolean {
+  return isFloorKind(item) && fixedSpeakerRoles(item) === null;
+}
+
+const isFloorKind = (item: AnyItem | undefined): item is AnyItem =>
+  item !== undefined && (FLOOR_KINDS as readonly string[]).includes(item.kind);
+
+/**
+ * What deciding who may be called needs: the cards, who holds which, and
+ * the speakers list. A meeting context and a viewer's live view both have it.
+ */
+export interface CallFacts {
+  roles: readonly { id: string; npc: boolean }[];
+  participants: readonly { id: string; roleId: string | null }[];
+  queue: readonly QueueEntry[];
+}
+
+/**
+ * May the chair call this speaker in this item? Fixed lists allow only their
+ * own speakers (and anyone with a point of order waiting); hands-up items anyone.
+ */
+export function mayCall(item: AnyItem, facts: CallFacts, speaker: Speaker): boolean {
+  if (!isFloorKind(item)) return false;
+  const queued = facts.queue.find((e) => sameSpeaker(e.speaker, speaker));
+  if (queued?.pointOfOrder) return true;
+  const listed = fixedSpeakerRoles(item);
+  if (listed === null) return true;
+  const npc = (roleId: string) => facts.roles.some((r) => r.id === roleId && r.npc);
+  if (speaker.kind === 'npc') return listed.includes(speaker.roleId) && npc(speaker.roleId);
+  const roleId = facts.participants.find((p) => p.id === speaker.id)?.roleId;
+  return roleId != null && listed.includes(roleId) && !npc(roleId);
+}
+
+/** The engine's check of floor.give: `mayCall` on the meeting's own facts. */
 export function mayBeCalled(
   scenario: Scenario,
   ctx: MeetingContext,
   item: FloorItem,
   speaker: Speaker,
 ): boolean {
-  const queued = ctx.item?.queue.find((e) => sameSpeaker(e.speaker, speaker));
-  if (queued?.pointOfOrder) return true;
-  const listed =
-    item.kind === 'statement'
-      ? item.speakers
-      : item.kind === 'speakers' && item.order !== 'queue'
-        ? item.order
-        : null;
-  if (listed === null) return true;
-  return speakersOfRoles(scenario, ctx, listed).some((s) => sameSpeaker(s, speaker));
+  return mayCall(
+    item,
+    { roles: scenario.roles, participants: Object.values(ctx.participants), queue: ctx.item?.queue ?? [] },
+    speaker,
+  );
 }
 
 export function turnFor(item: FloorItem, speaker: Speaker, at: number, pointOfOrder: boolean): FloorTurn {

@@ -1,22 +1,63 @@
-// Small formatters the minutes are written with: Shanghai clock times,
-// durations in words, fractions in words, numbers and areas. Pure; no Intl
-// (time zone data and locale output differ between Node and browsers).
+// Small formatters the minutes are written with: clock times in the
+// server's time zone (Shanghai by default), durations in words, fractions in
+// words, numbers and areas. Pure. Intl is asked only for a zone's UTC offset
+// as numbers: locale output differs between Node and browsers, numbers do not.
 import type { Fraction } from '../scenario/index.ts';
 
 export type Lang = 'zh' | 'en';
 
+/** The time zone every screen and the minutes show times in, unless the server is told otherwise. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
 // China has kept UTC+8 all year since 1991: a fixed offset is exact.
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
-/** A UTC Date whose UTC fields read as Shanghai wall-clock time. */
-const shanghai = (ms: number): Date => new Date(ms + SHANGHAI_OFFSET_MS);
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at that instant, in ms (+8 h for Shanghai). Throws RangeError for an unknown zone. */
+export function zoneOffsetMs(ms: number, zone: string): number {
+  if (zone === DEFAULT_TIME_ZONE) return SHANGHAI_OFFSET_MS;
+  let format = offsetFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormats.set(zone, format);
+  }
+  const parts = format.formatToParts(ms);
+  const n = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/** A UTC Date whose UTC fields read as the zone's wall-clock time. */
+const wallClock = (ms: number, zone: string): Date => new Date(ms + zoneOffsetMs(ms, zone));
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** "09:30" in Shanghai time. */
-export function clock(ms: number): string {
-  const d = shanghai(ms);
+/** "09:30" in the zone's time (Shanghai by default). */
+export function clock(ms: number, zone: string = DEFAULT_TIME_ZONE): string {
+  const d = wallClock(ms, zone);
   return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** "北京时间" / "Shanghai, UTC+8": how the minutes name the zone their times are in. */
+export function zoneName(ms: number, zone: string, lang: Lang): string {
+  const offset = zoneOffsetMs(ms, zone) / 60_000;
+  const sign = offset < 0 ? '−' : '+';
+  const hours = Math.floor(Math.abs(offset) / 60);
+  const minutes = Math.abs(offset) % 60;
+  const utc = `UTC${sign}${hours}${minutes ? `:${pad(minutes)}` : ''}`;
+  if (zone === DEFAULT_TIME_ZONE) return lang === 'zh' ? '北京时间' : `Shanghai, ${utc}`;
+  const city = (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');
+  return lang === 'zh' ? `${city}时间，${utc}` : `${city}, ${utc}`;
 }
 
 const WEEKDAYS_ZH = ['日', '一', '二', '三', '四', '五', '六'];
@@ -36,17 +77,17 @@ const MONTHS_EN = [
   'December',
 ];
 
-/** "2025年3月15日（星期六）" / "Saturday 15 March 2025", in Shanghai. */
-export function date(ms: number, lang: Lang): string {
-  const d = shanghai(ms);
+/** "2025年3月15日（星期六）" / "Saturday 15 March 2025", in the zone (Shanghai by default). */
+export function date(ms: number, lang: Lang, zone: string = DEFAULT_TIME_ZONE): string {
+  const d = wallClock(ms, zone);
   const [y, m, day, wd] = [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCDay()];
   return lang === 'zh'
     ? `${y}年${m + 1}月${day}日（星期${WEEKDAYS_ZH[wd]}）`
     : `${WEEKDAYS_EN[wd]} ${day} ${MONTHS_EN[m]} ${y}`;
 }
 
-export const sameDay = (a: number, b: number): boolean =>
-  shanghai(a).toISOString().slice(0, 10) === shanghai(b).toISOString().slice(0, 10);
+export const sameDay = (a: number, b: number, zone: string = DEFAULT_TIME_ZONE): boolean =>
+  wallClock(a, zone).toISOString().slice(0, 10) === wallClock(b, zone).toISOString().slice(0, 10);
 
 // Whole seconds, truncated like a stopwatch: 95.9 s spoken reads 1:35.
 const seconds = (ms: number): number => Math.max(0, Math.floor(ms / 1000));

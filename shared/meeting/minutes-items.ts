@@ -4,7 +4,7 @@ import type { Item, Scenario } from '../scenario/index.ts';
 import type { Speaker } from './commands.ts';
 import type { MeetingRecord, Participant } from './context.ts';
 import { ballotLines } from './minutes-ballots.ts';
-import { clock, duration, hasWholeSeconds, inline, type Lang, stopwatch } from './minutes-format.ts';
+import { duration, hasWholeSeconds, inline, type Lang, stopwatch } from './minutes-format.ts';
 
 /** What one attempt's minutes are written from. */
 export interface Source {
@@ -27,6 +27,10 @@ export interface Pen {
   sep: string;
   scenario: Scenario;
   src: Source;
+  /** The time zone clock times are in. */
+  zone: string;
+  /** "09:30" in that zone. */
+  clock(ms: number): string;
   card(roleId: string): string;
   who(speaker: Speaker, roleId: string | null): string;
   /** Seat ids as one list, holders of the same card grouped under it. */
@@ -75,7 +79,7 @@ export const within = (v: Visit, r: { item: string | null }, at: number): boolea
 const FLOOR_KINDS: readonly Item['kind'][] = ['statement', 'speakers', 'open_floor', 'qa'];
 
 export function itemLines(pen: Pen, visits: readonly Visit[]): string[] {
-  const { zh, sep, lang, src, who } = pen;
+  const { zh, sep, lang, src, who, clock } = pen;
   const { record } = src;
   const label = (text: string) => `- **${text}**${zh ? '：' : ':'}`;
   const out: string[] = [];
@@ -156,7 +160,7 @@ export function itemLines(pen: Pen, visits: readonly Visit[]): string[] {
 }
 
 function timeLine(pen: Pen, v: Visit): string {
-  const { zh, lang } = pen;
+  const { zh, lang, clock } = pen;
   const used = duration(pen.active(v.start, v.end), lang);
   const over = hasWholeSeconds(v.overtimeMs) ? duration(v.overtimeMs, lang) : '';
   const box = v.item.duration;

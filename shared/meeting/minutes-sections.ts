@@ -3,7 +3,7 @@
 import type { MeetingRecord } from './context.ts';
 import { speakerKey } from './context.ts';
 import { speakingTotals } from './floor.ts';
-import { cell, clock, duration, hasWholeSeconds, inline, stopwatch } from './minutes-format.ts';
+import { cell, duration, hasWholeSeconds, inline, stopwatch } from './minutes-format.ts';
 import type { Pen, Visit } from './minutes-items.ts';
 
 /** Decisions and action items, wherever in the meeting they were recorded. */
@@ -45,7 +45,7 @@ function during(p: Pen, visits: readonly Visit[], itemId: string | null, at: num
 }
 
 export function injectLines(p: Pen, visits: readonly Visit[]): string[] {
-  const { zh, lang, src } = p;
+  const { zh, lang, src, clock } = p;
   if (!src.record.injects.length) return [];
   const out = ['', zh ? '## 临时情况' : '## Injects', ''];
   for (const r of src.record.injects) {
@@ -53,8 +53,8 @@ export function injectLines(p: Pen, visits: readonly Visit[]): string[] {
     const title = inject?.title[lang] ?? r.inject;
     const by = {
       schedule: zh ? '按计划出现' : 'scheduled',
-      facilitator: zh ? '由引导员发出' : 'fired by the facilitator',
-      observer: zh ? '由观察员发出' : 'fired by an observer',
+      facilitator: zh ? '由培训师发出' : 'fired by the instructor',
+      observer: zh ? '由专家发出' : 'fired by an expert',
     }[r.by];
     // Response times leave out pauses, as the engine's response windows do.
     let response = '';
@@ -82,7 +82,7 @@ export function injectLines(p: Pen, visits: readonly Visit[]): string[] {
 }
 
 export function pauseLines(p: Pen, visits: readonly Visit[]): string[] {
-  const { zh, lang, src } = p;
+  const { zh, lang, src, clock } = p;
   if (!src.record.pauses.length) return [];
   const out = ['', zh ? '## 暂停' : '## Pauses', ''];
   for (const pause of src.record.pauses) {

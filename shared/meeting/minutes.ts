@@ -4,7 +4,18 @@
 import type { Scenario } from '../scenario/index.ts';
 import type { Speaker } from './commands.ts';
 import type { MeetingContext } from './context.ts';
-import { activeMs, clock, date, duration, type Lang, list, sameDay, withNote } from './minutes-format.ts';
+import {
+  activeMs,
+  clock,
+  DEFAULT_TIME_ZONE,
+  date,
+  duration,
+  type Lang,
+  list,
+  sameDay,
+  withNote,
+  zoneName,
+} from './minutes-format.ts';
 import { itemLines, type Pen, type Source, skippedLine, visitsOf } from './minutes-items.ts';
 import { actionLines, injectLines, participation, pauseLines } from './minutes-sections.ts';
 import { type DomainEvent, MeetingSession } from './session.ts';
@@ -20,9 +31,14 @@ export interface MinutesOptions {
    * it (a trainee's copy) the minutes say only that an expert played it.
    */
   experts?: Readonly<Record<string, string>>;
+  /** The zone clock times are given in (the server's setting; Shanghai when absent). */
+  timeZone?: string;
 }
 
-/** Minutes of the current attempt, or of an earlier one (`attempt`) kept after a retake. */
+/**
+ * Minutes of the current attempt, or of an earlier one (`attempt`) kept after
+ * a retake; clock times in the server's zone (Shanghai by default).
+ */
 export function minutesFromContext(
   scenario: Scenario,
   ctx: MeetingContext,
@@ -36,10 +52,14 @@ export function minutesFromContext(
   };
 }
 
-export function minutesFromEvents(scenario: Scenario, events: readonly DomainEvent[]): Minutes {
+export function minutesFromEvents(
+  scenario: Scenario,
+  events: readonly DomainEvent[],
+  timeZone = DEFAULT_TIME_ZONE,
+): Minutes {
   const session = MeetingSession.replay(scenario, events);
   try {
-    return minutesFromContext(scenario, session.context);
+    return minutesFromContext(scenario, session.context, session.context.attempt, { timeZone });
   } finally {
     session.stop();
   }
@@ -112,7 +132,22 @@ function pen(scenario: Scenario, src: Source, lang: Lang, options: MinutesOption
     return list(names, lang);
   };
   const active = (from: number, to: number) => activeMs(from, to, src.record.pauses, src.now);
-  return { lang, zh, sep: zh ? '：' : ': ', scenario, src, card, who, seats, active, playedByExpert };
+  const zone = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const at = (ms: number) => clock(ms, zone);
+  return {
+    lang,
+    zh,
+    sep: zh ? '：' : ': ',
+    scenario,
+    src,
+    zone,
+    clock: at,
+    card,
+    who,
+    seats,
+    active,
+    playedByExpert,
+  };
 }
 
 function write(p: Pen): string {
@@ -140,7 +175,7 @@ function write(p: Pen): string {
 
 /** When, who chaired, who attended. */
 function header(p: Pen): string[] {
-  const { zh, lang, sep, src, card } = p;
+  const { zh, lang, sep, src, card, clock, zone } = p;
   const { startedAt, endedAt } = src.record;
   const out: string[] = [];
   if (startedAt === undefined) {
@@ -155,8 +190,11 @@ function header(p: Pen): string[] {
           ? `，其中暂停 ${duration(paused, lang)}`
           : `, including ${duration(paused, lang)} paused`
         : '';
-    const day = date(startedAt, lang);
-    const until = sameDay(startedAt, end) ? clock(end) : `${date(end, lang)}${zh ? '' : ', '}${clock(end)}`;
+    const day = date(startedAt, lang, zone);
+    const until = sameDay(startedAt, end, zone)
+      ? clock(end)
+      : `${date(end, lang, zone)}${zh ? '' : ', '}${clock(end)}`;
+    const where = zoneName(startedAt, zone, lang);
     if (endedAt === undefined)
       out.push(
         zh
@@ -166,8 +204,8 @@ function header(p: Pen): string[] {
     else
       out.push(
         zh
-          ? `- **时间**：${day}${clock(startedAt)}–${until}（北京时间），历时 ${took}${pause}`
-          : `- **Time**: ${day}, ${clock(startedAt)}–${until} (Shanghai, UTC+8); ${took} in all${pause}`,
+          ? `- **时间**：${day}${clock(startedAt)}–${until}（${where}），历时 ${took}${pause}`
+          : `- **Time**: ${day}, ${clock(startedAt)}–${until} (${where}); ${took} in all${pause}`,
       );
   }
 
@@ -183,7 +221,7 @@ function header(p: Pen): string[] {
       const ids = holders(r.id).map((x) => x.id);
       return ids.length ? p.seats(ids) : withNote(card(r.id), zh ? '无人持卡' : 'card not taken', lang);
     });
-  const chair = chairs.length ? list(chairs, lang) : zh ? '由引导员主持' : 'the facilitator';
+  const chair = chairs.length ? list(chairs, lang) : zh ? '由培训师主持' : 'the instructor';
   out.push(
     `- **${zh ? '主持' : 'Chair'}**${sep}${chair}`,
     `- **${zh ? '出席' : 'Present'}**${zh ? '：' : ':'}`,

@@ -113,6 +113,8 @@ export interface Welcome {
   name?: string;
   /** The session's join code, for the facilitator's console only (to show it and its QR code). */
   joinCode?: string;
+  /** The IANA zone every screen shows clock times in: the server's setting, not the device's. */
+  timeZone: string;
   /** Identifies the static view; sent again only when the client's key differs. */
   staticKey: string;
   static?: StaticView;
@@ -151,10 +153,12 @@ export type DebriefAck = { ok: true; debrief: DebriefView } | { ok: false; error
 /**
  * Out-of-band notices: throttling, the session ending under a client's
  * feet, the session stopping after a server error (`error.code` is
- * session/failed) and coming back once the instructor reloaded it.
+ * session/failed) and coming back once the instructor reloaded it, and (to
+ * one trainee, with no content) "your debrief has changed: ask again".
  */
 export type Notice =
   | { kind: 'rate_limited'; retryAfterMs: number }
   | { kind: 'session_deleted' }
   | { kind: 'session_failed'; error: ErrorPayload }
-  | { kind: 'session_recovered' };
+  | { kind: 'session_recovered' }
+  | { kind: 'debrief_changed' };

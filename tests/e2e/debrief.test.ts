@@ -124,6 +124,16 @@ async function ok(client: HeadlessClient, command: AnyCommand): Promise<void> {
   if (!ack.ok) throw new Error(`${command.type} refused: ${ack.error.code} ${ack.error.message}`);
 }
 
+/** Waits for what a fix shows, as a soft check: the test carries on and reports every one that fails. */
+async function shows(what: string, wait: Promise<unknown>): Promise<boolean> {
+  const seen = await wait.then(
+    () => true,
+    () => false,
+  );
+  expect.soft(seen, what).toBe(true);
+  return seen;
+}
+
 /** The mean a debrief page shows for one trainee and competency ("4", "3.5"), or null when there is none. */
 async function meanOn(page: Page, participantId: string, competency: string): Promise<string | null> {
   const label = page.getByTestId(`score-mean-${participantId}-${competency}`).locator('.db-bar-label');
@@ -131,7 +141,7 @@ async function meanOn(page: Page, participantId: string, competency: string): Pr
 }
 
 describe('the debrief and the retake in real browsers', () => {
-  it('scores, debriefs, exports, retakes and compares two attempts', { timeout: 120_000 }, async () => {
+  it('scores, debriefs, exports, retakes and compares two attempts', { timeout: 240_000 }, async () => {
     const step = stepper();
 
     // ── The fixture loads as the library would load it ──
@@ -260,7 +270,9 @@ describe('the debrief and the retake in real browsers', () => {
     await score(ta, 'co_design', SCORES_1.A.co_design);
     await score(tb, 'mass_work', SCORES_1.B.mass_work, NOTE_B);
     await score(tb, 'co_design', SCORES_1.B.co_design);
-    await scored(1, 4);
+    // A competency scored in attempt 1 only: its one dot in the comparison is not the latest attempt's.
+    await score(ta, 'emergency', '3');
+    await scored(1, 5);
     await host.until((live) =>
       [NOTE_A, NOTE_B].every((n) => (live.coaching?.scores ?? []).some((s) => s.note === n)),
     );
@@ -271,6 +283,14 @@ describe('the debrief and the retake in real browsers', () => {
     await Promise.all([fac, ...trainees.map((t) => t.page)].map((p) => phaseIs(p, 'debrief')));
 
     // ── Trainee A's debrief: A's own scores, nothing of B's ──
+    // The notices A's debrief page hears on its socket, from the moment it opens.
+    const debriefChanged = new Promise<void>((resolve) =>
+      ta.page.on('websocket', (ws) =>
+        ws.on('framereceived', ({ payload }) => {
+          if (String(payload).includes('"debrief_changed"')) resolve();
+        }),
+      ),
+    );
     await ta.page.getByTestId('trainee-debrief-link').click();
     await ta.page.getByTestId('debrief-app').waitFor({ timeout: WAIT });
     for (const section of ['timeline', 'scores-table', 'participation', 'secrets', 'minutes']) {
@@ -314,9 +334,16 @@ describe('the debrief and the retake in real browsers', () => {
     await observer.getByTestId(`plan-add-${ta.id}`).click();
     await observer.getByTestId('plan-list').getByText(PLAN_A).waitFor({ timeout: WAIT });
     await expect.poll(() => observer.getByTestId(`plan-input-${ta.id}`).inputValue()).toBe('');
-    // A's debrief shows it once reloaded: the expert's activity never reaches a trainee's socket by itself.
-    await ta.page.reload();
-    await ta.page.getByTestId('plan-list').getByText(PLAN_A).waitFor({ timeout: WAIT });
+    // A's open debrief shows it without a reload: the server tells A's socket (with no content) that
+    // A's debrief changed, and the page asks for it again (before, it only asked every 15 s).
+    await shows(
+      "the server tells A's debrief page that A's debrief changed",
+      Promise.race([debriefChanged, new Promise((_, timedOut) => setTimeout(timedOut, WAIT))]),
+    );
+    await shows(
+      "the plan item reaches A's open debrief",
+      ta.page.getByTestId('plan-list').getByText(PLAN_A).waitFor({ timeout: WAIT }),
+    );
     step('plan item added for A, shown on both debriefs');
 
     const [download] = await Promise.all([
@@ -349,7 +376,17 @@ describe('the debrief and the retake in real browsers', () => {
     await fac.goto(server.url + session.links.facilitator);
     await fac.getByTestId('retake-keep').click();
     await phaseIs(fac, 'lobby');
-    await ta.page.goto(`${server.url}/session`);
+    // A is still on the debrief page: it says take 2 has begun and leads back to the meeting.
+    const back = ta.page.getByTestId('back-to-meeting');
+    if (
+      await shows(
+        'the debrief says take 2 has begun',
+        back.getByText('第2次演练已开始').waitFor({ timeout: WAIT }),
+      )
+    ) {
+      await back.getByTestId('back-to-meeting-link').click();
+      await ta.page.waitForURL(`${server.url}/session`, { timeout: WAIT });
+    } else await ta.page.goto(`${server.url}/session`);
     await Promise.all(trainees.map((t) => phaseIs(t.page, 'lobby')));
     const nextTime = ta.page.getByTestId('next-time');
     await nextTime.getByText(PLAN_A).waitFor({ timeout: WAIT });
@@ -384,6 +421,15 @@ describe('the debrief and the retake in real browsers', () => {
     expect(cardText).toContain(`${SCORES_1.A.co_design} → ${SCORES_2.A.co_design}`);
     expect(cardText).toContain('第1次');
     expect(cardText).toContain('第2次');
+    // The legend's filled dot is the latest attempt, and so is every filled dot in the chart:
+    // A's "emergency" was scored in attempt 1 only, and its one dot stays an earlier attempt's.
+    const legendLatest = observer.getByTestId('comparison').locator('.db-legend-list .db-db-dot.last');
+    expect.soft(await legendLatest.textContent()).toBe('2');
+    const dots = await cardA
+      .locator('.db-dumbbell .db-db-dot')
+      .evaluateAll((els) => els.map((el) => ({ n: el.textContent, last: el.classList.contains('last') })));
+    expect.soft(dots.filter((d) => d.last).map((d) => d.n)).toEqual(['2', '2']);
+    expect.soft(dots.filter((d) => !d.last).map((d) => d.n)).toEqual(['1', '1', '1']);
     await axe.check(observer, 'observer debrief (comparison)');
     await select.selectOption('1');
     await expect.poll(() => meanOn(observer, ta.id, 'mass_work')).toBe(SCORES_1.A.mass_work);

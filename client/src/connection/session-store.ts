@@ -6,6 +6,7 @@ import type { ErrorPayload } from '../../../shared/protocol/errors.ts';
 import type { AnyCommand, CommandAck, Welcome } from '../../../shared/protocol/messages.ts';
 import type { LiveView, StaticView } from '../../../shared/views/types.ts';
 import { type Credentials, HeadlessClient } from '../../headless/client.ts';
+import { setServerZone } from '../ui/time.ts';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'failed';
 
@@ -16,6 +17,8 @@ export interface SessionStore {
   live?: LiveView;
   /** serverNow − local now when the last view arrived: countdowns use local time plus this. */
   clockOffset: number;
+  /** Bumped by the server's "your debrief changed" notices (trainees: experts' work sends no data). */
+  debriefChanges: number;
   /** The last refusal or failure, for a toast; cleared by `dismiss`. */
   error?: ErrorPayload;
   /**
@@ -42,6 +45,7 @@ let lastCredentials: Credentials | undefined;
 export const useSession = create<SessionStore>((set, get) => ({
   status: 'idle',
   clockOffset: 0,
+  debriefChanges: 0,
   async connect(credentials) {
     const mine = ++generation;
     lastCredentials = credentials;
@@ -55,6 +59,7 @@ export const useSession = create<SessionStore>((set, get) => ({
       }
       const sync = () => {
         const live = client.live;
+        setServerZone(client.welcome?.timeZone);
         set({
           client,
           sessionFailed: client.sessionFailed,
@@ -62,6 +67,7 @@ export const useSession = create<SessionStore>((set, get) => ({
           ...(client.welcome && { welcome: client.welcome }),
           ...(client.static && { static: client.static }),
           ...(live && { live, clockOffset: live.serverNow - client.receivedAt }),
+          debriefChanges: client.debriefChanges,
         });
       };
       client.subscribe(sync);

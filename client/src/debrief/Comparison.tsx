@@ -7,8 +7,9 @@ import { Section } from './Section.tsx';
 /**
  * One trainee's mean score per competency across attempts: a row per competency on the rubric's scale,
  * a numbered dot per attempt, joined from the first attempt to the last so the direction shows.
+ * The filled dot is the latest attempt's, as the legend says: a competency scored only earlier has none.
  */
-function ScoreChart({ rows, label }: { rows: ComparisonRow[]; label: string }) {
+function ScoreChart({ rows, label, latest }: { rows: ComparisonRow[]; label: string; latest: number }) {
   const { t } = useTranslation();
   const { scenario } = useDebrief();
   const n = useNames();
@@ -53,10 +54,10 @@ function ScoreChart({ rows, label }: { rows: ComparisonRow[]; label: string }) {
                   aria-hidden="true"
                 />
               )}
-              {points.map((p, i) => (
+              {points.map((p) => (
                 <span
                   key={p.attempt}
-                  className={`db-db-dot${i === points.length - 1 ? ' last' : ''}`}
+                  className={`db-db-dot${p.attempt === latest ? ' last' : ''}`}
                   style={{ left: at(p.v) }}
                   title={t('debrief.comparison.dot', { n: p.attempt, v: f.num(p.v, 2) })}
                   aria-hidden="true"
@@ -103,7 +104,10 @@ export function Comparison() {
   const { view } = useDebrief();
   const n = useNames();
   const f = useFormat();
-  const started = new Set(startedAttempts(view));
+  const attempts = startedAttempts(view);
+  const started = new Set(attempts);
+  const earliest = attempts[0] ?? 1;
+  const latest = attempts.at(-1) ?? 1;
   const comparison = view.comparison.filter((r) => started.has(r.attempt));
   const people = view.participants.filter((p) => comparison.some((r) => r.participantId === p.id));
   return (
@@ -115,10 +119,10 @@ export function Comparison() {
     >
       <p className="db-legend-list">
         <span>
-          <span className="db-db-dot legend">1</span> {t('debrief.comparison.legendFirst')}
+          <span className="db-db-dot legend">{earliest}</span> {t('debrief.comparison.legendFirst')}
         </span>
         <span>
-          <span className="db-db-dot legend last">2</span> {t('debrief.comparison.legendLast')}
+          <span className="db-db-dot legend last">{latest}</span> {t('debrief.comparison.legendLast')}
         </span>
       </p>
       <div className="db-compare-grid">
@@ -146,7 +150,11 @@ export function Comparison() {
                 {p.name}
                 {last?.roleId && <span className="muted db-compare-role"> · {n.role(last.roleId)}</span>}
               </h3>
-              <ScoreChart rows={rows} label={t('debrief.comparison.chartLabel', { name: p.name })} />
+              <ScoreChart
+                rows={rows}
+                latest={latest}
+                label={t('debrief.comparison.chartLabel', { name: p.name })}
+              />
               <table className="db-table db-compare-table">
                 <thead>
                   <tr>

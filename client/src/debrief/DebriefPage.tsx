@@ -14,6 +14,35 @@ import { Secrets } from './Secrets.tsx';
 import { Timeline } from './Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
+/** Once the next attempt starts, the way back to the meeting screen this viewer came from. */
+function BackToMeeting({
+  live,
+  audience,
+  sessionId,
+  bearer,
+}: {
+  live: LiveView | undefined;
+  audience: DebriefView['viewer']['audience'];
+  sessionId: string;
+  bearer: string;
+}) {
+  const { t } = useTranslation();
+  if (!live || live.phase === 'closed' || live.phase === 'debrief') return null;
+  const id = encodeURIComponent(sessionId);
+  const href =
+    audience === 'trainee'
+      ? '/session'
+      : `/${audience === 'observer' ? 'observe' : 'facilitate'}/${id}#${encodeURIComponent(bearer)}`;
+  return (
+    <p className="panel db-back" role="status" data-testid="back-to-meeting">
+      <strong>{t('debrief.back.started', { n: live.attempt })}</strong>{' '}
+      <a className="button primary" href={href} data-testid="back-to-meeting-link">
+        {t('debrief.back.link')}
+      </a>
+    </p>
+  );
+}
+
 /** The attempt to open on: the latest one that has started (a retake's fresh lobby has nothing yet). */
 function latestStarted(view: DebriefView): number {
   const started = view.attempts.filter((a) => a.record.startedAt !== undefined);
@@ -82,6 +111,7 @@ export function DebriefPage({
         wide={!me}
       >
         <div className={`debrief ${me ? 'db-trainee' : 'db-expert'}`} data-testid="debrief-app">
+          <BackToMeeting live={live} audience={view.viewer.audience} sessionId={sessionId} bearer={bearer} />
           <Toolbar compare={compare} started={started} />
           <p className="db-print-only">
             {t('debrief.attempt.option', { n: attempt.attempt })}

@@ -140,7 +140,7 @@ function FactView({ fact }: { fact: Fact }) {
         <p className="db-fact">
           <span className="db-tag action">{t(`debrief.timeline.${fact.action.kind}`)}</span>{' '}
           {fact.action.what}
-          {fact.action.who && <span className="muted"> · {n.person(fact.action.who)}</span>}
+          {fact.action.who && <span className="muted"> · {n.role(fact.action.who)}</span>}
           {fact.action.due && <span className="muted"> · {fact.action.due}</span>}
         </p>
       );

@@ -1,13 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { summarizeActions } from '../../../shared/debrief/command-words.ts';
 import { useDebrief, useFormat, useNames } from './context.ts';
 import type { Fact } from './moments.ts';
-
-/** The actions in order of first appearance, each with how often it came. */
-function summarize(actions: { type: string }[]): { type: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const a of actions) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
-  return [...counts].map(([type, count]) => ({ type, count }));
-}
 
 /** A tip, and what each trainee who got it did in the two minutes after. */
 export function TipFact({ fact }: { fact: Extract<Fact, { kind: 'tip' }> }) {
@@ -45,7 +39,7 @@ export function TipFact({ fact }: { fact: Extract<Fact, { kind: 'tip' }> }) {
             ) : (
               <span>
                 {t('debrief.tip.followed', { after: f.duration((u.actions[0]?.at ?? u.sentAt) - u.sentAt) })}{' '}
-                {summarize(u.actions)
+                {summarizeActions(u.actions)
                   .map(({ type, count }) =>
                     count > 1 ? t('debrief.tip.times', { what: n.command(type), count }) : n.command(type),
                   )

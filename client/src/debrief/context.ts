@@ -4,6 +4,7 @@
 import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttemptDebrief, DebriefView } from '../../../shared/debrief/build.ts';
+import { commandInWords } from '../../../shared/debrief/command-words.ts';
 import { seatName } from '../../../shared/debrief/names.ts';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
@@ -11,6 +12,7 @@ import type { Scenario } from '../../../shared/scenario/types.ts';
 import type { PublicScenario } from '../../../shared/views/scenario-public.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
 import { localize } from '../ui/text.ts';
+import { useTimeFormat } from '../ui/time.ts';
 
 export type Audience = 'trainee' | 'observer' | 'facilitator';
 
@@ -46,17 +48,11 @@ export const locale = (lang: string) => (lang.startsWith('zh') ? 'zh-CN' : 'en-G
 export function useFormat() {
   const { t, i18n } = useTranslation();
   const loc = locale(i18n.language);
-  // The minutes give Beijing time; the timeline says the same hour wherever the browser is.
-  const time = new Intl.DateTimeFormat(loc, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Shanghai',
-  });
+  // The server's zone, as in the minutes: the same hour wherever the browser is.
+  const times = useTimeFormat();
   return {
     /** "09:42:05". */
-    time: (at: number) => time.format(at),
+    time: times.timeWithSeconds,
     /** "2分15秒" / "2 min 15 s". */
     duration: (ms: number) => {
       if (ms > 0 && ms < 1000) return t('debrief.fmt.underSecond');
@@ -111,7 +107,7 @@ export function useNames() {
       if (id === 'facilitator') return t('debrief.facilitator');
       return live?.coaching?.observers[id]?.name ?? t('debrief.anExpert');
     },
-    command: (type: string) => t(`debrief.command.${type.replace('.', '_')}`, { defaultValue: type }),
+    command: (type: string) => commandInWords(type, i18n.language.startsWith('zh') ? 'zh' : 'en'),
   };
 }
 

@@ -25,7 +25,8 @@ export type Fact =
   | { kind: 'inject'; response: InjectResponse; competency?: string }
   | { kind: 'tip'; tipId: string; text: string; broadcast: boolean; sentAt: number; followUps: Tip[] }
   | { kind: 'marker'; marker: DebriefMarker }
-  | { kind: 'action'; action: ActionRecord }
+  /** `who` names a card; `holders` are the trainees who held it in this attempt. */
+  | { kind: 'action'; action: ActionRecord; holders: string[] }
   | { kind: 'signup'; signup: SignupRecord };
 
 export interface Moment {
@@ -61,7 +62,7 @@ export function peopleOf(fact: Fact): string[] {
     case 'marker':
       return fact.marker.participantId ? [fact.marker.participantId] : [];
     case 'action':
-      return fact.action.who ? [fact.action.who] : [];
+      return fact.holders;
     case 'signup':
       return [fact.signup.participant];
     default:
@@ -180,7 +181,10 @@ export function buildMoments(
     add(anchor(marker.at, match), { kind: 'marker', marker });
   }
   for (const action of record.actions) {
-    add(anchor(action.at, is(['action.record'], action.at)), { kind: 'action', action });
+    const holders = Object.entries(attempt.cards)
+      .filter(([, roleId]) => action.who !== undefined && roleId === action.who)
+      .map(([participantId]) => participantId);
+    add(anchor(action.at, is(['action.record'], action.at)), { kind: 'action', action, holders });
   }
   for (const signup of record.signups) {
     add(anchor(signup.at, is(['signup.commit'], signup.at)), { kind: 'signup', signup });

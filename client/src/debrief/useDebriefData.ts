@@ -1,14 +1,14 @@
 // The debrief from the server: asked for once connected, and again shortly
-// after the session changes (for experts: a score, a plan item; for trainees,
-// whose socket hears nothing of experts' work, every 15 s as well), so the
-// page stays current without asking on every patch.
+// after the session changes (a score, a plan item, a turn), so the page stays
+// current without asking on every patch. A trainee's socket carries none of
+// the experts' work; the server sends it a bare "debrief changed" notice
+// instead, and that counts as a change too.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DebriefView } from '../../../shared/debrief/build.ts';
 import type { ErrorPayload } from '../../../shared/protocol/errors.ts';
 import { useSession } from '../connection/session-store.ts';
 
 const SETTLE_MS = 1200;
-const TRAINEE_REFRESH_MS = 15_000;
 
 export function useDebriefData(sessionId: string): {
   view: DebriefView | undefined;
@@ -19,6 +19,7 @@ export function useDebriefData(sessionId: string): {
   const status = useSession((s) => s.status);
   const welcomed = useSession((s) => s.welcome?.sessionId === sessionId);
   const seq = useSession((s) => s.live?.seq);
+  const noticed = useSession((s) => s.debriefChanges);
   const [view, setView] = useState<DebriefView>();
   const [error, setError] = useState<ErrorPayload>();
   const asked = useRef(0);
@@ -49,6 +50,7 @@ export function useDebriefData(sessionId: string): {
   // Later changes: at most once per SETTLE_MS, a little after the first change (a busy meeting never waits long).
   const first = useRef(true);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: seq and noticed are the triggers, not inputs
   useEffect(() => {
     if (seq === undefined) return;
     if (first.current) {
@@ -60,22 +62,13 @@ export function useDebriefData(sessionId: string): {
       pending.current = null;
       refresh();
     }, SETTLE_MS);
-  }, [seq, refresh]);
+  }, [seq, noticed, refresh]);
   useEffect(
     () => () => {
       if (pending.current) clearTimeout(pending.current);
     },
     [],
   );
-
-  // A trainee's socket hears nothing of experts' work (scores, plan items are
-  // theirs to see only in the debrief), so a trainee's page also asks again now and then.
-  const trainee = useSession((s) => s.welcome?.viewer.kind === 'trainee');
-  useEffect(() => {
-    if (!trainee || !online) return;
-    const timer = setInterval(refresh, TRAINEE_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [trainee, online, refresh]);
 
   return { view, error, refresh };
 }

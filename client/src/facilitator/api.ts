@@ -3,6 +3,7 @@
 // links (localStorage), since the server hands out its tokens only once.
 import type { SessionHealth, SessionProblem } from '../../../shared/protocol/session-problems.ts';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
+import { setServerZone } from '../ui/time.ts';
 
 const PASSWORD_KEY = 'civic-rehearsal.facilitator-password';
 const CREATED_PREFIX = 'civic-rehearsal.created.';
@@ -115,7 +116,12 @@ export async function createSession(password: string, scenarioId: string): Promi
 }
 
 export async function listSessions(password: string): Promise<SessionRow[]> {
-  const body = await request<{ sessions: SessionRow[] }>('/api/sessions', { method: 'GET' }, password);
+  const body = await request<{ sessions: SessionRow[]; timeZone?: string }>(
+    '/api/sessions',
+    { method: 'GET' },
+    password,
+  );
+  setServerZone(body.timeZone);
   return body.sessions;
 }
 

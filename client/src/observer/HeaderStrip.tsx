@@ -49,7 +49,9 @@ export function HeaderStrip({
           </span>
         ) : (
           <span className="obs-strip-fact muted">
-            {t('observer.strip.noItem', { total: scenario.agenda.length })}
+            {t(live.record.endedAt !== undefined ? 'observer.strip.ended' : 'observer.strip.noItem', {
+              total: scenario.agenda.length,
+            })}
           </span>
         )}
       </div>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
 import type { Scenario } from '../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
-import { localize } from '../ui/text.ts';
+import { localize, shortRoleName } from '../ui/text.ts';
+import { useTimeFormat } from '../ui/time.ts';
 
 export interface Labels {
   role(roleId: string | null | undefined): string;
@@ -25,14 +26,10 @@ export interface Labels {
 export function useLabels(scenario: Scenario, live: LiveView): Labels {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const times = useTimeFormat();
   return useMemo(() => {
     const roles = new Map(scenario.roles.map((r) => [r.id, r]));
     const people = new Map(live.participants.map((p) => [p.id, p]));
-    const clock = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
     const role = (roleId: string | null | undefined) => {
       const found = roleId ? roles.get(roleId) : undefined;
       return found ? localize(found.name, lang) : '';
@@ -51,8 +48,7 @@ export function useLabels(scenario: Scenario, live: LiveView): Labels {
       candidate: (id) => (id.startsWith('npc:') ? role(id.slice(4)) : participant(id)),
       candidateShort: (id) => {
         const card = role(id.startsWith('npc:') ? id.slice(4) : people.get(id)?.roleId);
-        const short = card.replace(/\s*[（(][^（(]*[)）]\s*$/, '');
-        return short || card || participant(id);
+        return card ? shortRoleName(card) : participant(id);
       },
       observer: (id) =>
         id === 'facilitator'
@@ -67,17 +63,12 @@ export function useLabels(scenario: Scenario, live: LiveView): Labels {
         const found = scenario.agenda[index];
         return found ? `${index + 1}. ${localize(found.title, lang)}` : '';
       },
-      time: (at) => clock.format(at),
+      time: times.timeWithSeconds,
     } satisfies Labels;
-  }, [scenario, live.participants, live.coaching?.observers, lang, t]);
+  }, [scenario, live.participants, live.coaching?.observers, lang, t, times]);
 }
 
-/** When the meeting is paused, clocks stand still at the moment it paused. */
-export function frozenAt(live: LiveView): number | undefined {
-  if (live.phase !== 'paused') return undefined;
-  const last = live.record.pauses.at(-1);
-  return last && last.to === undefined ? last.from : undefined;
-}
+export { clocksStopAt as frozenAt } from '../ui/clock.ts';
 
 /** Trainees who hold a card: the people being coached and scored (not the cards experts play). */
 export const seated = (live: LiveView) =>

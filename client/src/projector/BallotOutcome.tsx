@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BallotRecord } from '../../../shared/meeting/context.ts';
 import { type ConditionResult, formatShare, type VoteOutcome } from '../../../shared/meeting/rules.ts';
 import type { LiveView, StaticView } from '../../../shared/views/types.ts';
-import { speakerName } from '../ui/text.ts';
+import { candidateSpeaker, characterName } from '../ui/text.ts';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -73,8 +73,8 @@ export function BallotOutcome({
     );
   }
   const { outcome } = record;
-  const name = (id: string) =>
-    speakerName({ kind: 'participant', id }, live, staticView, i18n.language) || id;
+  // Candidates stand as their characters: the card first, then who plays it.
+  const name = (id: string) => characterName(candidateSpeaker(id), live, staticView, i18n.language);
   return (
     <div className="outcome election" data-testid={testId}>
       <p className="outcome-verdict">

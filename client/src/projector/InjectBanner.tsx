@@ -14,6 +14,8 @@ export function InjectBanner({ live }: { live: LiveView }) {
   const injects = (live.injects as ReceivedInject[]).filter((i) => i.firedAt > 0);
   const latest = [...injects].sort((a, b) => b.firedAt - a.firedAt)[0];
   if (!latest || live.phase === 'lobby' || live.phase === 'closed' || live.phase === 'debrief') return null;
+  // News of the item in which it broke: the next item starts with a clean screen.
+  if (live.item && latest.firedAt < live.item.startedAt) return null;
   const full = now - latest.firedAt < FULL_MS;
   return (
     <section

@@ -39,7 +39,7 @@ export function ProjectorActivity({ live, scenario }: { live: LiveView; scenario
           <li key={`${a.at}-${a.what}`}>
             <span className="pj-ask">{a.what}</span>
             <span className="pj-ask-names">
-              {a.who ? participantName(live, a.who) : ''}
+              {a.who ? L(scenario.roles.find((r) => r.id === a.who)?.name) : ''}
               {a.due ? ` · ${a.due}` : ''}
             </span>
           </li>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { PublicScenario } from '../../../shared/views/scenario-public.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
 import { useSession } from '../connection/session-store.ts';
-import { participantName, useLocalize } from '../ui/text.ts';
+import { candidateSpeaker, characterName, useLocalize } from '../ui/text.ts';
 import { BallotOutcome } from './BallotOutcome.tsx';
 
 function currentBallotItem(live: LiveView, scenario: PublicScenario) {
@@ -12,7 +12,8 @@ function currentBallotItem(live: LiveView, scenario: PublicScenario) {
 
 /** What is being decided: the motion, or the seats and the candidates. */
 export function BallotMotion({ live, scenario }: { live: LiveView; scenario: PublicScenario }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const view = useSession((s) => s.static);
   const L = useLocalize();
   const item = currentBallotItem(live, scenario);
   const ballot = live.item?.ballot;
@@ -28,7 +29,9 @@ export function BallotMotion({ live, scenario }: { live: LiveView; scenario: Pub
       {item.kind === 'election' && candidates.length > 0 && (
         <p className="pj-candidates">
           {t('projector.candidates', {
-            names: candidates.map((id) => participantName(live, id)).join(t('projector.sep')),
+            names: candidates
+              .map((id) => characterName(candidateSpeaker(id), live, view, i18n.language))
+              .join(t('projector.sep')),
           })}
         </p>
       )}

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { speakerKey } from '../../../shared/meeting/context.ts';
+import { takesHands } from '../../../shared/meeting/floor.ts';
+import type { PublicItem } from '../../../shared/views/scenario-public.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
 import { useSpeaker } from './speaker.ts';
 
 /** The next five on the speakers list, points of order marked. */
-export function ProjectorQueue({ live }: { live: LiveView }) {
+export function ProjectorQueue({ live, item }: { live: LiveView; item: PublicItem }) {
   const { t } = useTranslation();
   const speaker = useSpeaker();
   const queue = live.item?.queue ?? [];
@@ -12,7 +14,8 @@ export function ProjectorQueue({ live }: { live: LiveView }) {
     <div className="pj-queue" data-testid="projector-queue">
       <h2>{t('projector.queue', { count: queue.length })}</h2>
       {queue.length === 0 ? (
-        <p className="muted-on-dark">{t('projector.queueEmpty')}</p>
+        // Hands are asked for only where the item takes them; a fixed list simply runs out.
+        <p className="muted-on-dark">{t(takesHands(item) ? 'projector.queueEmpty' : 'projector.listDone')}</p>
       ) : (
         <ol>
           {queue.slice(0, 5).map((entry) => {

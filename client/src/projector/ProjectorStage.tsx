@@ -91,7 +91,7 @@ export function ProjectorStage({ live, scenario }: { live: LiveView; scenario: P
           className="pj-side"
           aria-label={floorItem ? t('projector.queueLabel') : t('projector.statusLabel')}
         >
-          {floorItem && <ProjectorQueue live={live} />}
+          {floorItem && <ProjectorQueue live={live} item={item} />}
           {ballotItem && <BallotStatus live={live} scenario={scenario} />}
           {!floorItem && !ballotItem && bigClock}
         </section>

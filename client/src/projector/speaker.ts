@@ -1,15 +1,10 @@
 // Small helpers the projector's parts share: names as the room knows them, and frozen clocks.
 import { useTranslation } from 'react-i18next';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
-import type { LiveView } from '../../../shared/views/types.ts';
 import { useSession } from '../connection/session-store.ts';
 import { participantName, roleName } from '../ui/text.ts';
 
-export function frozenClock(live: LiveView): number | undefined {
-  if (live.phase !== 'paused') return undefined;
-  const last = live.record.pauses[live.record.pauses.length - 1];
-  return last && last.to === undefined ? last.from : undefined;
-}
+export { clocksStopAt as frozenClock } from '../ui/clock.ts';
 
 /** A speaker as two lines: the person, and the card they hold. */
 export function useSpeaker(): (s: Speaker) => { name: string; card: string } {

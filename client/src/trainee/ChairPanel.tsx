@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
+import type { Mood } from '../../../shared/meeting/context.ts';
+import { mayCall } from '../../../shared/meeting/floor.ts';
 import { useLocalize } from '../ui/text.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { hasFloor, useTrainee } from './context.ts';
@@ -24,6 +26,7 @@ export function ChairPanel() {
     <section className="panel chair-panel" data-testid="chair-panel" aria-labelledby="chair-heading">
       <h3 id="chair-heading">{t('trainee.chair.heading')}</h3>
       <p className="hint">{running ? t('trainee.chair.hint') : t('trainee.chair.paused')}</p>
+      <RoomMoods />
       {hasFloor(item) && <FloorControls disabled={!running} />}
       {ballot && (
         <div className="chair-group">
@@ -80,21 +83,58 @@ export function ChairPanel() {
   );
 }
 
+const MOODS: Mood[] = ['agree', 'unsure', 'disagree'];
+
+/** The moods the trainees are showing, as the mood buttons promise the chair sees them. */
+function RoomMoods() {
+  const { t } = useTranslation();
+  const { live } = useTrainee();
+  const name = useSpeakerName();
+  const showing = live.participants.filter((p) => p.roleId !== null && p.mood !== null);
+  return (
+    <div className="chair-group chair-moods" data-testid="chair-moods">
+      <h4>{t('trainee.chair.moods')}</h4>
+      {showing.length === 0 ? (
+        <p className="hint">{t('trainee.chair.noMoods')}</p>
+      ) : (
+        <ul className="list-plain">
+          {MOODS.map((mood) => {
+            const who = showing.filter((p) => p.mood === mood);
+            if (who.length === 0) return null;
+            return (
+              <li key={mood} data-testid={`chair-mood-${mood}`}>
+                <span className={`mood-chip ${mood}`}>
+                  {t('trainee.chair.moodCount', { mood: t(`mood.${mood}`), count: who.length })}
+                </span>{' '}
+                <span className="muted">
+                  {who.map((p) => name({ kind: 'participant', id: p.id })).join(t('trainee.sep'))}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function FloorControls({ disabled }: { disabled: boolean }) {
   const { t } = useTranslation();
-  const { live, scenario, send } = useTrainee();
+  const { live, scenario, item, send } = useTrainee();
   const name = useSpeakerName();
   const [pick, setPick] = useState('');
   const selectId = useId();
   const state = live.item;
-  if (!state) return null;
+  if (!state || !item) return null;
   const first = state.queue[0];
   const queued = new Set(state.queue.map((e) => keyOf(e.speaker)));
   const others: Speaker[] = [
     ...live.participants.filter((p) => p.roleId).map((p): Speaker => ({ kind: 'participant', id: p.id })),
     ...scenario.roles.filter((r) => r.npc).map((r): Speaker => ({ kind: 'npc', roleId: r.id })),
   ].filter((s) => !queued.has(keyOf(s)));
-  const choices = [...state.queue.map((e) => e.speaker), ...others];
+  // Only whom the engine lets this item call: a fixed list offers its own speakers, not the room.
+  const facts = { roles: scenario.roles, participants: live.participants, queue: state.queue };
+  const choices = [...state.queue.map((e) => e.speaker), ...others].filter((s) => mayCall(item, facts, s));
   const floor = state.floor;
   return (
     <div className="chair-group">
@@ -132,30 +172,32 @@ function FloorControls({ disabled }: { disabled: boolean }) {
               ? t('trainee.chair.giveNext', { name: name(first.speaker) })
               : t('trainee.chair.queueEmpty')}
           </button>
-          <div className="inline-form">
-            <label htmlFor={selectId}>
-              <span>{t('trainee.chair.choose')}</span>
-              <select id={selectId} value={pick} onChange={(e) => setPick(e.target.value)}>
-                <option value="">{t('trainee.chair.pick')}</option>
-                {choices.map((s) => (
-                  <option key={keyOf(s)} value={keyOf(s)}>
-                    {queued.has(keyOf(s)) ? t('trainee.chair.queuedOption', { name: name(s) }) : name(s)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
-              type="button"
-              data-testid="chair-give-chosen"
-              disabled={disabled || !pick}
-              onClick={() => {
-                void send({ type: 'floor.give', to: speakerOf(pick) });
-                setPick('');
-              }}
-            >
-              {t('trainee.chair.call')}
-            </button>
-          </div>
+          {choices.length > 0 && (
+            <div className="inline-form">
+              <label htmlFor={selectId}>
+                <span>{t('trainee.chair.choose')}</span>
+                <select id={selectId} value={pick} onChange={(e) => setPick(e.target.value)}>
+                  <option value="">{t('trainee.chair.pick')}</option>
+                  {choices.map((s) => (
+                    <option key={keyOf(s)} value={keyOf(s)}>
+                      {queued.has(keyOf(s)) ? t('trainee.chair.queuedOption', { name: name(s) }) : name(s)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                data-testid="chair-give-chosen"
+                disabled={disabled || !pick}
+                onClick={() => {
+                  void send({ type: 'floor.give', to: speakerOf(pick) });
+                  setPick('');
+                }}
+              >
+                {t('trainee.chair.call')}
+              </button>
+            </div>
+          )}
         </>
       )}
     </div>

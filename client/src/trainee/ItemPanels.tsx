@@ -75,8 +75,7 @@ export function ActionsList() {
               {a.what}
               {(a.who || a.due) && (
                 <span className="muted action-meta">
-                  {a.who &&
-                    t('trainee.actions.who', { who: roleName(staticView, a.who, i18n.language) || a.who })}
+                  {a.who && t('trainee.actions.who', { who: roleName(staticView, a.who, i18n.language) })}
                   {a.who && a.due && ' · '}
                   {a.due && t('trainee.actions.due', { due: a.due })}
                 </span>

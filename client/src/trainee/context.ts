@@ -3,6 +3,7 @@
 import { createContext, useContext } from 'react';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
 import type { QueueEntry } from '../../../shared/meeting/context.ts';
+import { takesHands } from '../../../shared/meeting/floor.ts';
 import type { AnyCommand, CommandAck } from '../../../shared/protocol/messages.ts';
 import type { PublicItem, PublicScenario } from '../../../shared/views/scenario-public.ts';
 import type { LiveView, StaticView, TraineeSelf } from '../../../shared/views/types.ts';
@@ -40,22 +41,14 @@ export function queuePlace(queue: readonly QueueEntry[], me: TraineeSelf): numbe
 
 /** Why the trainee may not raise a hand in this item, or null when they may. */
 export function handBlock(item: PublicItem | undefined): 'no_floor' | 'fixed_list' | null {
-  if (!item) return 'no_floor';
-  if (item.kind === 'statement') return 'fixed_list';
-  if (item.kind === 'speakers' && item.order !== 'queue') return 'fixed_list';
-  if (item.kind === 'open_floor' || item.kind === 'qa' || item.kind === 'speakers') return null;
-  return 'no_floor';
+  if (!hasFloor(item)) return 'no_floor';
+  return takesHands(item) ? null : 'fixed_list';
 }
 
 export const hasFloor = (item: PublicItem | undefined): boolean =>
   item !== undefined && ['statement', 'speakers', 'open_floor', 'qa'].includes(item.kind);
 
-/** While paused, clocks stand still at the moment the pause began. */
-export function frozenAt(live: LiveView): number | undefined {
-  if (live.phase !== 'paused') return undefined;
-  const last = live.record.pauses.at(-1);
-  return last && last.to === undefined ? last.from : live.serverNow;
-}
+export { clocksStopAt as frozenAt } from '../ui/clock.ts';
 
 /** A short random id (getRandomValues: randomUUID exists only in a secure context, not over plain http). */
 export const newId = (): string =>

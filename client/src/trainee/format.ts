@@ -1,12 +1,14 @@
 // Times and durations in the reader's language.
 import { useTranslation } from 'react-i18next';
+import { useTimeFormat } from '../ui/time.ts';
 
 export function useFormat() {
   const { t, i18n } = useTranslation();
+  const times = useTimeFormat();
   const locale = i18n.language.startsWith('zh') ? 'zh-CN' : 'en-GB';
   return {
-    /** A clock time of day: "09:42". */
-    time: (at: number) => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(at),
+    /** A clock time of day in the server's zone: "09:42". */
+    time: times.time,
     /** A length of time in words: "2分15秒", "2 min 15 s". */
     duration: (ms: number) => {
       const total = Math.round(Math.max(0, ms) / 1000);

@@ -1,7 +1,11 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../connection/session-store.ts';
 
-/** A clear banner while the link is down, and the last refusal as a dismissible alert. */
+/** How long a refusal stays up: long enough to read, short enough not to sit on the screen. */
+export const TOAST_MS = 6000;
+
+/** A clear banner while the link is down, and the last refusal as an alert that times out. */
 export function StatusBar() {
   const { t } = useTranslation();
   const status = useSession((s) => s.status);
@@ -12,6 +16,11 @@ export function StatusBar() {
   // Stopped after a server error (now, or when this page tried to connect): say so, offer a retry.
   const stopped =
     sessionFailed ?? (status === 'failed' && error?.code === 'session/failed' ? error : undefined);
+  useEffect(() => {
+    if (!error) return;
+    const timer = setTimeout(dismiss, TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [error, dismiss]);
   return (
     <>
       {stopped && (

@@ -1,7 +1,20 @@
 // Server-synchronised time: countdowns use local time plus the offset the
 // last view carried, so every screen in the room shows the same seconds.
 import { useEffect, useState } from 'react';
+import type { LiveView } from '../../../shared/views/types.ts';
 import { useSession } from '../connection/session-store.ts';
+
+/**
+ * When the room's clocks stand still: at the pause's start while paused, at
+ * the end once the meeting is over (an inject's response window does not run
+ * on after the meeting); undefined while the meeting runs.
+ */
+export function clocksStopAt(live: LiveView): number | undefined {
+  if (live.phase === 'closed' || live.phase === 'debrief') return live.record.endedAt;
+  if (live.phase !== 'paused') return undefined;
+  const last = live.record.pauses.at(-1);
+  return last && last.to === undefined ? last.from : undefined;
+}
 
 export function useServerNow(intervalMs = 250): number {
   const offset = useSession((s) => s.clockOffset);

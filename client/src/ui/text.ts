@@ -24,6 +24,11 @@ export function roleName(
   return role ? localize(role.name, lang) : '';
 }
 
+/** A card's name without its closing description: "王秀英" for "王秀英（候选人，5号楼楼组长）". */
+export function shortRoleName(name: string): string {
+  return name.replace(/\s*[（(][^（(]*[)）]\s*$/, '') || name;
+}
+
 /** "张丽（王敏（居委会书记））" for a trainee; the card alone for an NPC or a card an expert plays (no name). */
 export function speakerName(
   speaker: Speaker,
@@ -40,8 +45,9 @@ export function speakerName(
 }
 
 /**
- * A seat's name. A card an expert plays has none in the room's view: given the
- * static view, it is named by its card, as the room knows it.
+ * A seat's name; '' for an id the view does not know (an id is never shown).
+ * A card an expert plays has none in the room's view: given the static view,
+ * it is named by its card, as the room knows it.
  */
 export function participantName(
   live: LiveView | undefined,
@@ -50,6 +56,28 @@ export function participantName(
   lang = 'zh',
 ): string {
   const p = live?.participants.find((x) => x.id === id);
-  if (!p) return id;
+  if (!p) return '';
   return p.name || roleName(staticView, p.roleId, lang);
 }
+
+/**
+ * The character first, then the trainee playing it — "陈国华（101室业主）· 张丽":
+ * who speaks or stands in the scene. An NPC card is its name alone.
+ */
+export function characterName(
+  speaker: Speaker,
+  live: LiveView | undefined,
+  staticView: StaticView | undefined,
+  lang: string,
+): string {
+  if (speaker.kind === 'npc') return roleName(staticView, speaker.roleId, lang);
+  const participant = live?.participants.find((p) => p.id === speaker.id);
+  if (!participant) return '';
+  const card = roleName(staticView, participant.roleId, lang);
+  // A card an expert plays has no name in the room: the card alone.
+  return [card, participant.name].filter(Boolean).join(' · ');
+}
+
+/** An election candidate: a seat, or "npc:<roleId>" for an NPC card on the list. */
+export const candidateSpeaker = (id: string): Speaker =>
+  id.startsWith('npc:') ? { kind: 'npc', roleId: id.slice(4) } : { kind: 'participant', id };

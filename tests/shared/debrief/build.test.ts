@@ -506,7 +506,7 @@ describe('the Markdown report', () => {
     expect(md).toContain('- Smoke: Response time 1:10（in time）');
     expect(md).toContain('- CANARY-INJECT-call: no response');
     // After t2 at 360, p2's next action was the vote at 410.
-    expect(md).toContain(`- Name p2: “${TEXT.tipP2}” — In the next two minutes: vote.cast`);
+    expect(md).toContain(`- Name p2: “${TEXT.tipP2}” — In the next two minutes: voted`);
     expect(md).toContain('| Name p2 | Working with residents | 3.67 | 3 | 33% |');
     expect(md).toContain(`- Name p2: ${TEXT.planP2}`);
     expect(md).toContain(`- Name p2 · Working with residents · strength: ${TEXT.markerSharedP2}`);
@@ -537,13 +537,16 @@ describe('the Markdown report', () => {
     expect(md).toContain('| Name p2 | 群众工作能力 | 3.67 | 3 | 33% |');
     expect(md).toContain('同意人数占赞成与反对人数 66.7%，通过。');
     expect(md).toContain('## 各次演练对比');
+    // What p2 did after the tip, in words: never the command's name.
+    expect(md).toContain(`- Name p2: “${TEXT.tipP2}” — 之后两分钟内: 投票`);
+    expect(md).not.toContain('vote.cast');
   });
 
   it('the observers’ report on one trainee has that trainee’s tips and scores only', () => {
     const md = debriefMarkdown(build(room, OBSERVING), scenario, 'en', 'p3');
     expect(md).toContain('Trainee: Name p3');
     expect(md).toContain(
-      `- Name p3: “${TIP_TO_P3}”（acknowledged） — In the next two minutes: hand.raise, statement.post, mood.show`,
+      `- Name p3: “${TIP_TO_P3}”（acknowledged） — In the next two minutes: raised a hand, spoke, showed a mood`,
     );
     // P, S → 4, 3: mean 3.5, spread 1, agreement 100%.
     expect(md).toContain('| Name p3 | Organisation and coordination | 3.5 | 1 | 100% |');

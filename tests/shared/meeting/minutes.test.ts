@@ -239,9 +239,9 @@ describe('minutes of a scripted lift coordination meeting', () => {
     // Scheduled for 700 + 180 = 880 s (09:44:40), answered at 950 s.
     expect(zh).toContain('- 09:44（第3项期间）私信：“7号楼二楼只付了8,000”——按计划出现；1分10秒后处置');
     // Fired by hand at 1090 s, answered at 1300 s; 180 s of that was the pause.
-    expect(zh).toContain('- 09:48（第4项期间）602周阿婆在楼梯上昏倒，担架转不过弯——由引导员发出；30秒后处置');
+    expect(zh).toContain('- 09:48（第4项期间）602周阿婆在楼梯上昏倒，担架转不过弯——由培训师发出；30秒后处置');
     expect(en).toContain(
-      "- 09:48, during item 4: Mrs Zhou of 602 collapses on the stairs; the stretcher won't turn — fired by the facilitator; responded after 30 s",
+      "- 09:48, during item 4: Mrs Zhou of 602 collapses on the stairs; the stretcher won't turn — fired by the instructor; responded after 30 s",
     );
     // Due at 1300 s, pushed to 1480 s (09:54:40) by the pause; the 3 min window closed at 1660 s.
     expect(zh).toContain(
@@ -306,7 +306,7 @@ describe('minutes of a scripted lift coordination meeting', () => {
     expect(lines(m.zh)).toContain('- **时间**：09:46 起，进行中，已用 1分40秒（时限 14分钟）');
     expect(lines(m.zh)).toContain('- 09:48 起暂停，尚未恢复（第4项期间）');
     expect(lines(m.en)).toContain(
-      "- 09:48, during item 4: Mrs Zhou of 602 collapses on the stairs; the stretcher won't turn — fired by the facilitator; window still open",
+      "- 09:48, during item 4: Mrs Zhou of 602 collapses on the stairs; the stretcher won't turn — fired by the instructor; window still open",
     );
     expect(m.zh).not.toContain('未进行的议程');
     partial.stop();
@@ -402,5 +402,31 @@ describe('minutes of an election and a sign-up', () => {
     );
     expect(lines(zh)).toContain('  - 陪同就医：无人报名');
     expect(lines(en)).toContain('  - Go with the ambulance: nobody signed up');
+  });
+});
+
+describe('minutes in the server’s time zone', () => {
+  const { scenario, session } = scriptedMeeting();
+
+  it('gives clock times in the zone asked for, and names it', () => {
+    // T0 is 01:30 UTC on Saturday 15 March 2025: 21:30 on Friday the 14th in New York (EDT, UTC−4,
+    // since 9 March); the meeting ends 1900 s later, at 22:01:40 there.
+    const m = minutesFromContext(scenario, session.context, 1, { timeZone: 'America/New_York' });
+    expect(lines(m.zh)).toContain(
+      '- **时间**：2025年3月14日（星期五）21:30–22:01（New York时间，UTC−4），历时 31分40秒，其中暂停 3分钟',
+    );
+    expect(lines(m.en)).toContain(
+      '- **Time**: Friday 14 March 2025, 21:30–22:01 (New York, UTC−4); 31 min 40 s in all, including 3 min paused',
+    );
+    // The first statement at T0 + 90 s: 09:31 in Shanghai, 21:31 in New York.
+    expect(lines(m.zh)).toContain(
+      '  - 21:31 王敏（兰溪苑居委会书记，林晓饰）：“今天按801号文件 按楼幢表决。”',
+    );
+  });
+
+  it('is Shanghai time when no zone is given, as before', () => {
+    expect(minutesFromContext(scenario, session.context, 1, { timeZone: 'Asia/Shanghai' })).toEqual(
+      minutesFromContext(scenario, session.context),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { speakerKey } from '../../../../shared/meeting/context.ts';
+import { mayCall } from '../../../../shared/meeting/floor.ts';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
 import { useSession } from '../../connection/session-store.ts';
@@ -21,8 +22,10 @@ export function FloorPanel({ live, scenario }: { live: LiveView; scenario: Scena
   const staticView = useSession((s) => s.static);
   const { run, busy } = useRun();
   const item = live.item;
-  const kind = item ? scenario.agenda[item.index]?.kind : undefined;
-  if (!item || !kind || !FLOOR_KINDS.includes(kind)) return null;
+  const agendaItem = item ? scenario.agenda[item.index] : undefined;
+  const kind = agendaItem?.kind;
+  if (!item || !agendaItem || !kind || !FLOOR_KINDS.includes(kind)) return null;
+  const facts = { roles: scenario.roles, participants: live.participants, queue: item.queue };
   const floor = item.floor;
   const running = live.phase === 'running';
   const frozen = frozenAt(live);
@@ -117,7 +120,7 @@ export function FloorPanel({ live, scenario }: { live: LiveView; scenario: Scena
               <button
                 type="button"
                 className="small"
-                disabled={busy || !running || floor !== null}
+                disabled={busy || !running || floor !== null || !mayCall(agendaItem, facts, entry.speaker)}
                 onClick={() => void run({ type: 'floor.give', to: entry.speaker })}
                 aria-label={t('facilitator.floor.giveTo', { name: name(entry.speaker) })}
               >

@@ -4,7 +4,7 @@ import type { LiveView } from '../../../../shared/views/types.ts';
 import { useSession } from '../../connection/session-store.ts';
 import { BallotOutcome } from '../../projector/BallotOutcome.tsx';
 import { formatClock } from '../../ui/clock.ts';
-import { participantName, useLocalize } from '../../ui/text.ts';
+import { useLocalize } from '../../ui/text.ts';
 import { injectStatuses } from './hooks.ts';
 
 /** After the meeting: how it went in numbers, what the votes decided, what was agreed. */
@@ -56,7 +56,7 @@ export function RecordPanel({ live, scenario }: { live: LiveView; scenario: Scen
             {record.actions.map((a) => (
               <li key={`${a.at}-${a.what}`}>
                 <span className="badge neutral">{t(`facilitator.signup.${a.kind}`)}</span> {a.what}
-                {a.who && ` — ${participantName(live, a.who)}`}
+                {a.who && ` — ${L(scenario.roles.find((r) => r.id === a.who)?.name)}`}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
-import { useLocalize } from '../../ui/text.ts';
+import { shortRoleName, useLocalize } from '../../ui/text.ts';
 import { HandToExpert, mayGoToExpert, StandInList } from './ExpertCards.tsx';
 import { useRun } from './hooks.ts';
 
@@ -52,6 +52,10 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
                   {' '}
                   ({p.online ? t('facilitator.seats.online') : t('facilitator.seats.offline')})
                 </span>
+                {/* The card in full: a menu shows only what fits its width. */}
+                {p.roleId && (
+                  <span className="fac-person-card">{L(roles.find((r) => r.id === p.roleId)?.name)}</span>
+                )}
               </span>
               <label className="visually-hidden" htmlFor={`assign-${p.id}`}>
                 {t('facilitator.seats.cardFor', { name: p.name })}
@@ -70,8 +74,8 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
                   const n = held(r.id);
                   const full = n >= r.seats.max && p.roleId !== r.id;
                   return (
-                    <option key={r.id} value={r.id} disabled={full}>
-                      {L(r.name)}
+                    <option key={r.id} value={r.id} disabled={full} title={L(r.name)}>
+                      {shortRoleName(L(r.name))}
                       {r.chair ? ` ${t('facilitator.seats.chairMark')}` : ''} ({n}/{r.seats.max})
                     </option>
                   );

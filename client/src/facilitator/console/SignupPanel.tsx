@@ -46,7 +46,7 @@ export function SignupPanel({ live, scenario }: { live: LiveView; scenario: Scen
             {actions.map((a) => (
               <li key={`${a.at}-${a.what}`}>
                 <span className="badge neutral">{t(`facilitator.signup.${a.kind}`)}</span> {a.what}
-                {a.who && ` — ${participantName(live, a.who)}`}
+                {a.who && ` — ${L(scenario.roles.find((r) => r.id === a.who)?.name)}`}
                 {a.due && ` (${a.due})`}
               </li>
             ))}

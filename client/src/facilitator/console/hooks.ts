@@ -28,11 +28,7 @@ export function useScenario(): Scenario | undefined {
 }
 
 /** While paused, every clock stands at the moment the pause began. */
-export function frozenAt(live: LiveView): number | undefined {
-  if (live.phase !== 'paused') return undefined;
-  const last = live.record.pauses[live.record.pauses.length - 1];
-  return last && last.to === undefined ? last.from : undefined;
-}
+export { clocksStopAt as frozenAt } from '../../ui/clock.ts';
 
 export function injectStatuses(live: LiveView): InjectStatus[] {
   return (live.injects as InjectStatus[]).filter((i) => 'trigger' in i);

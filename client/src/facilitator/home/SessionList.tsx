@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionProblem } from '../../../../shared/protocol/session-problems.ts';
 import type { LocalText } from '../../../../shared/scenario/primitives.ts';
 import { localize } from '../../ui/text.ts';
+import { useTimeFormat } from '../../ui/time.ts';
 import {
   ApiError,
   deleteSession,
@@ -19,15 +20,10 @@ type Load =
   | { state: 'failed'; message: string }
   | { state: 'ready'; rows: SessionRow[] };
 
-/** YYYY-MM-DD in local time, to match an <input type="date">. */
-export function localDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** The sessions this server holds: search by scenario, date or trainee; reopen a console; delete. */
 export function SessionList({ password, onUnauthorized }: { password: string; onUnauthorized: () => void }) {
   const { t, i18n } = useTranslation();
+  const times = useTimeFormat();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [query, setQuery] = useState('');
   const [day, setDay] = useState('');
@@ -57,7 +53,7 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
     if (load.state !== 'ready') return [];
     const q = query.trim().toLowerCase();
     return load.rows.filter((row) => {
-      if (day && localDay(row.createdAt) !== day) return false;
+      if (day && times.day(row.createdAt) !== day) return false;
       if (!q) return true;
       const haystack = [
         row.scenarioId,
@@ -65,11 +61,11 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
         row.title.en,
         row.joinCode,
         ...row.participants,
-        new Date(row.createdAt).toLocaleString(i18n.language),
+        times.dateTime(row.createdAt),
       ];
       return haystack.some((s) => s.toLowerCase().includes(q));
     });
-  }, [load, query, day, i18n.language]);
+  }, [load, query, day, times]);
 
   const remove = async (row: SessionRow) => {
     try {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router.ts';
 import { useLocalize } from '../../ui/text.ts';
+import { useTimeFormat } from '../../ui/time.ts';
 import type { CreatedSession, SessionRow } from '../api.ts';
 import { ConfirmButton } from '../console/ConfirmButton.tsx';
 import { problemText } from '../problem.ts';
@@ -23,12 +24,10 @@ export function SessionRowView({
   onDelete: () => Promise<void>;
   onReload: () => Promise<void>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const L = useLocalize();
   const title = L(row.title);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    row.createdAt,
-  );
+  const when = useTimeFormat().dateTime(row.createdAt);
   const phase = row.state === null ? null : phaseOfState(row.state);
   const troubled = row.health !== 'live';
   const names = row.participants.slice(0, 8).join(t('facilitator.sep'));
