@@ -2,6 +2,7 @@
 // the floor, ballots, clocks (absolute deadlines), and the record the minutes
 // and the debrief are made from. Plain JSON, so a snapshot persists as is.
 import type { Speaker } from './commands.ts';
+import type { ElectorateBallot } from './electorate.ts';
 import type { Choice, ElectionOutcome, VoteOutcome } from './rules.ts';
 
 export type Mood = 'agree' | 'unsure' | 'disagree';
@@ -39,6 +40,12 @@ export interface BallotState {
   choices: Record<string, string[]>;
   openedAt?: number;
   closedAt?: number;
+  /**
+   * Present when the vote counts against the scenario's electorate (set when it
+   * opens): then `voters` are the seats that cast for owners, and `votes` /
+   * `choices` each seat's last ballot, while every owner's own ballot is here.
+   */
+  electorate?: ElectorateBallot;
 }
 
 export interface ItemState {
@@ -90,6 +97,8 @@ export type BallotRecord =
       ballot: 'open' | 'secret';
       votes: Record<string, Choice>;
       outcome: VoteOutcome;
+      /** The owners' ballots, for a vote of the electorate. */
+      electorate?: ElectorateBallot;
     }
   | {
       kind: 'election';
@@ -98,6 +107,7 @@ export type BallotRecord =
       ballot: 'open' | 'secret';
       choices: Record<string, string[]>;
       outcome: ElectionOutcome;
+      electorate?: ElectorateBallot;
     };
 
 export interface InjectRecord {
