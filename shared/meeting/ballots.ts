@@ -7,6 +7,7 @@ import {
   countElectorateVote,
   countsAgainstElectorate,
   openElectorateBallot,
+  participationBySource,
 } from './electorate.ts';
 import { decideElection, decideVote, type Voter } from './rules.ts';
 
@@ -96,6 +97,7 @@ export function countBallot(
   // The ballot opened as a vote of the electorate (or not) is counted the same way, whatever the scenario says now.
   if (ballot.electorate && scenario.electorate) {
     const eb = ballot.electorate;
+    const participation = participationBySource(scenario.electorate, eb);
     if (item.kind === 'vote') {
       const outcome = countElectorateVote(rule, scenario.electorate, eb);
       return {
@@ -106,6 +108,7 @@ export function countBallot(
         votes: { ...ballot.votes },
         outcome,
         electorate: eb,
+        participation,
       };
     }
     const outcome = countElectorateElection(rule, item.seats, ballot.candidates, scenario.electorate, eb);
@@ -117,6 +120,7 @@ export function countBallot(
       choices: { ...ballot.choices },
       outcome,
       electorate: eb,
+      participation,
     };
   }
   const voters = votersOf(scenario, ctx, item, ballot.voters);

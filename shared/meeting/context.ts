@@ -2,8 +2,8 @@
 // the floor, ballots, clocks (absolute deadlines), and the record the minutes
 // and the debrief are made from. Plain JSON, so a snapshot persists as is.
 import type { Speaker } from './commands.ts';
-import type { ElectorateBallot } from './electorate.ts';
-import type { Choice, ElectionOutcome, VoteOutcome } from './rules.ts';
+import type { BallotSource, ElectorateBallot } from './electorate.ts';
+import type { Choice, ElectionOutcome, Measure, VoteOutcome } from './rules.ts';
 
 export type Mood = 'agree' | 'unsure' | 'disagree';
 
@@ -99,6 +99,8 @@ export type BallotRecord =
       outcome: VoteOutcome;
       /** The owners' ballots, for a vote of the electorate. */
       electorate?: ElectorateBallot;
+      /** Owners taking part, by how their ballots came in (kept: a secret ballot's room copy loses its tallies). */
+      participation?: Record<BallotSource, Measure>;
     }
   | {
       kind: 'election';
@@ -108,6 +110,7 @@ export type BallotRecord =
       choices: Record<string, string[]>;
       outcome: ElectionOutcome;
       electorate?: ElectorateBallot;
+      participation?: Record<BallotSource, Measure>;
     };
 
 export interface InjectRecord {

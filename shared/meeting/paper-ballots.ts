@@ -62,7 +62,10 @@ export function castTargets(
     const ballot = eb.ballots[id];
     if (!owner || !ballot || !hasBallot(eb, id)) return null;
     if (ballot.source !== 'room')
-      return refuse(E.alreadyVoted, `${howVoted(eb, owner)}; one owner, one ballot: the first counted stands`);
+      return refuse(
+        E.alreadyVoted,
+        `${howVoted(eb, owner)}; one owner, one ballot: the first counted stands`,
+      );
     return secret ? refuse(E.ballotFinal, 'a secret ballot cannot be changed once cast') : null;
   };
   if (flats === undefined) {

@@ -241,7 +241,6 @@ export function decideElection(
   };
 }
 
-
 /**
  * Passing candidates fill the seats by yes headcount, then yes area; a level
  * group across the last seat leaves it open. Mutates `elected`/`tied` on the results.

@@ -197,7 +197,10 @@ export function castBallot(
   return withItem(ctx, (item) => {
     if (!item.ballot) return item;
     if (item.ballot.electorate && isBallotItem(agendaItem)) {
-      return { ...item, ballot: applyElectorateCast(scenario, agendaItem, item.ballot, seat, event, event.at) };
+      return {
+        ...item,
+        ballot: applyElectorateCast(scenario, agendaItem, item.ballot, seat, event, event.at),
+      };
     }
     return event.type === 'vote.cast'
       ? { ...item, ballot: { ...item.ballot, votes: { ...item.ballot.votes, [seat]: event.choice } } }

@@ -2,7 +2,10 @@
 // injects and competencies, and the rules that span several fields. Runs on a
 // file that already matches the schema; reports every problem it finds.
 import { BUILTIN_RULES, DEFAULT_COMPETENCIES } from './defaults.ts';
-import { checkElectorate as checkOwnersElectorate, countsAgainstElectorateInFile } from './electorate-check.ts';
+import {
+  checkElectorate as checkOwnersElectorate,
+  countsAgainstElectorateInFile,
+} from './electorate-check.ts';
 import { SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
 import type { FilterInput } from './primitives.ts';
 import type { RoleInput, RuleInput, ScenarioFile } from './schema.ts';

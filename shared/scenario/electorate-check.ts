@@ -16,7 +16,10 @@ type BallotItemInput = Extract<ItemInput, { kind: 'vote' | 'election' }>;
 const m2 = (units: number) => `${Math.round(units / 100) / 100} m²`;
 
 /** What the checks need to know of an item's rule (built-in or the file's own). */
-function ruleFacts(file: ScenarioFile, item: BallotItemInput): { quorum: boolean; weight?: string } | undefined {
+function ruleFacts(
+  file: ScenarioFile,
+  item: BallotItemInput,
+): { quorum: boolean; weight?: string } | undefined {
   const id = item.rule ?? 'simple_majority';
   const rule: { quorum?: { area?: unknown; headcount?: unknown }; weight?: string } | undefined =
     BUILTIN_RULES[id] ?? file.rules?.[id];
@@ -36,7 +39,8 @@ export function checkElectorate(file: ScenarioFile, report: Report): void {
   if (input && electorate) checkFlats(input, electorate, report);
   checkCards(file, electorate, report);
   file.agenda.forEach((item, i) => {
-    if (item.kind === 'vote' || item.kind === 'election') checkItem(file, item, ['agenda', i], electorate, report);
+    if (item.kind === 'vote' || item.kind === 'election')
+      checkItem(file, item, ['agenda', i], electorate, report);
   });
 }
 
@@ -116,11 +120,12 @@ function checkCards(file: ScenarioFile, electorate: Electorate | undefined, repo
         const path: Path = ['roles', i, key, j];
         const owner = ownerOfFlat(electorate, flat);
         if (!owner) {
-          const what = key === 'proxy_for' ? `a proxy for flat ${flatKey(flat)}` : `flat ${flatKey(flat)}`;
+          const what =
+            key === 'proxy_for' ? `a proxy for flat ${flatKey(flat)}, which is` : `flat ${flatKey(flat)} is`;
           report(
             SCENARIO_ISSUE.unknownFlat,
             path,
-            `${what}: expected a flat of the electorate (${flatList(electorate)}), found none`,
+            `${what} not in the electorate (its flats: ${flatList(electorate)})`,
           );
           return;
         }
@@ -191,7 +196,7 @@ function checkItem(
       report(
         SCENARIO_ISSUE.unknownFlat,
         [...path, 'flat'],
-        `a written ballot for flat ${flatKey(entry.flat)}: expected a flat of the electorate (${flatList(electorate)})`,
+        `a written ballot for flat ${flatKey(entry.flat)}, which is not in the electorate (its flats: ${flatList(electorate)})`,
       );
       return;
     }
@@ -234,7 +239,10 @@ function checkItem(
   }
 }
 
-function matches(role: ScenarioFile['roles'][number], filter: Exclude<BallotItemInput['eligible'], undefined>) {
+function matches(
+  role: ScenarioFile['roles'][number],
+  filter: Exclude<BallotItemInput['eligible'], undefined>,
+) {
   if (filter === 'all') return true;
   if (Array.isArray(filter)) return filter.includes(role.id);
   return role.attributes?.[filter.attribute] === filter.equals;

@@ -12,7 +12,10 @@ export const fromAreaUnits = (units: number): number => units / AREA_UNITS_PER_M
 
 export const flatKey = (flat: FlatId): string => String(flat).trim();
 
-const DEVELOPER_NAME: LocalText = { zh: '建设单位（未售或未交付）', en: 'the developer (unsold or undelivered)' };
+const DEVELOPER_NAME: LocalText = {
+  zh: '建设单位（未售或未交付）',
+  en: 'the developer (unsold or undelivered)',
+};
 const DEFAULT_TITLE: LocalText = { zh: '全体业主', en: 'all owners' };
 
 type FlatInput = ElectorateInput['flats'][number];
@@ -87,7 +90,10 @@ export function ownerOfFlat(electorate: Electorate, flat: FlatId): ElectorateOwn
 }
 
 /** Flats named on a card → the owners they belong to, each once, in the order named. */
-export function ownersOfFlats(electorate: Electorate | undefined, flats: readonly FlatId[] | undefined): string[] {
+export function ownersOfFlats(
+  electorate: Electorate | undefined,
+  flats: readonly FlatId[] | undefined,
+): string[] {
   if (!electorate || !flats) return [];
   const ids: string[] = [];
   for (const flat of flats) {

@@ -27,7 +27,7 @@ const flatSchema = z
     developer: z
       .boolean()
       .optional()
-      .meta({ description: "Unsold or undelivered: every developer flat together counts as one owner" }),
+      .meta({ description: 'Unsold or undelivered: every developer flat together counts as one owner' }),
   })
   .meta({ id: 'ElectorateFlat', description: 'One flat of the electorate' });
 
@@ -71,6 +71,7 @@ export const writtenBallotsSchema = z
   })
   .meta({
     id: 'WrittenBallots',
-    description: 'Signed ballots (书面征求意见) already returned before the meeting, counted when the vote opens',
+    description:
+      'Signed ballots (书面征求意见) already returned before the meeting, counted when the vote opens',
   });
 export type WrittenBallotsInput = z.infer<typeof writtenBallotsSchema>;

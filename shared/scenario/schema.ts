@@ -64,16 +64,12 @@ export const roleSchema = z
     secrets: z.array(textSchema).optional(),
     red_lines: z.array(textSchema).optional(),
     attributes: attributesSchema.optional(),
-    stands_for: z
-      .array(flatIdSchema)
-      .min(1)
-      .optional()
-      .meta({ description: 'The electorate flats whose owners this card is (one owner, or a crowd of owners)' }),
-    proxy_for: z
-      .array(flatIdSchema)
-      .min(1)
-      .optional()
-      .meta({ description: "Absent owners (by flat) whose written proxy (委托书) this card's holder carries" }),
+    stands_for: z.array(flatIdSchema).min(1).optional().meta({
+      description: 'The electorate flats whose owners this card is (one owner, or a crowd of owners)',
+    }),
+    proxy_for: z.array(flatIdSchema).min(1).optional().meta({
+      description: "Absent owners (by flat) whose written proxy (委托书) this card's holder carries",
+    }),
   })
   .meta({ id: 'Role', description: 'A community role card' });
 

@@ -4,8 +4,8 @@
 // one trainee's own part — so a room of twenty shares the first step.
 import type { CoachingState } from '../coaching/state.ts';
 import type { BallotRecord, MeetingContext } from '../meeting/context.ts';
-import { isFloorItem, orderedQueue } from '../meeting/floor.ts';
 import type { ElectorateBallot } from '../meeting/electorate.ts';
+import { isFloorItem, orderedQueue } from '../meeting/floor.ts';
 import type { ElectionOutcome, Measure, VoteOutcome } from '../meeting/rules.ts';
 import { ballotStanding } from '../meeting/standing.ts';
 import type { Scenario } from '../scenario/index.ts';
@@ -15,8 +15,8 @@ import type {
   InjectStatus,
   ItemView,
   LiveView,
-  Phase,
   OwnBallotOwner,
+  Phase,
   ReceivedInject,
   RecordView,
   TipView,

@@ -133,7 +133,8 @@ export function runVote(setup: ElectorateSetup, steps: readonly Step[]): CaseRes
       const [card, n = '1'] = step.cast.split('#');
       actor = { kind: 'participant', id: seatId(card ?? '', Number(n)) };
       command = { type: 'vote.cast', choice: step.choice, ...(step.flats && { flats: step.flats }) };
-    } else if ('paper' in step) command = { type: 'ballot.paper.enter', flat: step.paper, choice: step.choice };
+    } else if ('paper' in step)
+      command = { type: 'ballot.paper.enter', flat: step.paper, choice: step.choice };
     else if ('correct' in step)
       command = {
         type: 'ballot.paper.correct',
@@ -142,7 +143,12 @@ export function runVote(setup: ElectorateSetup, steps: readonly Step[]): CaseRes
         ...(step.withdraw && { withdraw: true }),
       };
     else if ('tally' in step)
-      command = { type: 'ballot.tally.enter', choice: step.tally, owners: step.owners, area_m2: step.area_m2 };
+      command = {
+        type: 'ballot.tally.enter',
+        choice: step.tally,
+        owners: step.owners,
+        area_m2: step.area_m2,
+      };
     else
       command = {
         type: 'ballot.tally.correct',

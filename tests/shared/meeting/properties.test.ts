@@ -134,7 +134,7 @@ function commandArbs(w: World): Record<CommandType, fc.Arbitrary<unknown>> {
   const flats = fc.array(flat, { minLength: 1, maxLength: 3 });
   const choice = fc.constantFrom('yes', 'no', 'abstain');
   const tallyFigures = {
-    owners: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 2_000 })),
+    owners: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 2_000 })),
     area_m2: fc.oneof(fc.constantFrom(0, 52.3, 71.8), fc.double({ min: 0, max: 100_000, noNaN: true })),
   };
   const c = <T extends CommandType>(type: T) => fc.constant(type);
@@ -181,10 +181,16 @@ function commandArbs(w: World): Record<CommandType, fc.Arbitrary<unknown>> {
     'candidate.nominate': fc.record({ type: c('candidate.nominate'), participantId: participant }),
     'vote.open': fc.record({ type: c('vote.open') }),
     'vote.cast': fc.record({ type: c('vote.cast'), choice, flats }, { requiredKeys: ['type', 'choice'] }),
-    'election.cast': fc.record({ type: c('election.cast'), choices, flats }, { requiredKeys: ['type', 'choices'] }),
+    'election.cast': fc.record(
+      { type: c('election.cast'), choices, flats },
+      { requiredKeys: ['type', 'choices'] },
+    ),
     'vote.close': fc.record({ type: c('vote.close') }),
     // Paper ballots and tallies at the console.
-    'ballot.paper.enter': fc.record({ type: c('ballot.paper.enter'), flat, choice, choices }, { requiredKeys: ['type', 'flat'] }),
+    'ballot.paper.enter': fc.record(
+      { type: c('ballot.paper.enter'), flat, choice, choices },
+      { requiredKeys: ['type', 'flat'] },
+    ),
     'ballot.paper.correct': fc.record(
       { type: c('ballot.paper.correct'), flat, choice, choices, withdraw: fc.constant(true as const) },
       { requiredKeys: ['type', 'flat'] },
