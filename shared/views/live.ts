@@ -294,14 +294,9 @@ function ownOwners(
         flats: owner.flats,
         area_m2: owner.area_m2,
         proxy: eb.proxies.includes(id),
-        ...(cast && {
-          ballot: {
-            source: cast.source,
-            // Someone else's paper ballot for an owner this seat sits for: that it came in, not what it says.
-            ...(cast.source === 'room' && cast.choice !== undefined && { choice: cast.choice }),
-            ...(cast.source === 'room' && cast.choices !== undefined && { choices: cast.choices }),
-          },
-        }),
+        ...(cast && { source: cast.source }),
+        // A paper ballot for an owner this seat sits for: that it came in, not what it says.
+        ...(cast?.source === 'room' && { mine: cast.choices ?? cast.choice }),
       },
     ];
   });

@@ -132,8 +132,10 @@ export interface OwnBallotOwner {
   area_m2: number;
   /** Cast for under a written proxy. */
   proxy: boolean;
-  /** How this owner's ballot came in, and (their own) what it says. */
-  ballot?: { source: BallotSource; choice?: Choice; choices?: string[] };
+  /** How this owner's ballot came in, if it has. */
+  source?: BallotSource;
+  /** What this seat cast for the owner (never what a paper ballot for them says). */
+  mine?: Choice | string[];
 }
 
 export interface LiveView {
