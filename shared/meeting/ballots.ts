@@ -76,13 +76,24 @@ export function openBallot(
   return { ...ballot, voters: eligibleSeats(scenario, ctx, item), candidates, openedAt: at };
 }
 
-function votersOf(scenario: Scenario, ctx: MeetingContext, item: BallotItem, seats: string[]): Voter[] {
-  const rule = scenario.rules[item.rule];
+/** Each seat as a voter under the item's rule: the card's area and weight (cards in the room as the base). */
+export function seatVoters(
+  scenario: Scenario,
+  roleOfSeat: (seat: string) => string | null | undefined,
+  ruleId: string,
+  seats: readonly string[],
+): Voter[] {
+  const rule = scenario.rules[ruleId];
   return seats.map((id) => {
-    const role = scenario.roles.find((r) => r.id === ctx.participants[id]?.roleId);
+    const roleId = roleOfSeat(id);
+    const role = scenario.roles.find((r) => r.id === roleId);
     const weight = rule?.weight ? role?.attributes[rule.weight] : 1;
     return { id, area: role?.attributes.area_m2 ?? 0, weight: typeof weight === 'number' ? weight : 1 };
   });
+}
+
+function votersOf(scenario: Scenario, ctx: MeetingContext, item: BallotItem, seats: string[]): Voter[] {
+  return seatVoters(scenario, (id) => ctx.participants[id]?.roleId, item.rule, seats);
 }
 
 export function countBallot(

@@ -4,7 +4,7 @@
 // cards in the room when the scenario declares none. The one place every
 // screen's figures come from; the projections decide who sees which part.
 import type { Electorate, ElectorateOwner, Scenario } from '../scenario/index.ts';
-import { countBallot, isBallotItem, openBallot } from './ballots.ts';
+import { countBallot, isBallotItem, openBallot, seatVoters } from './ballots.ts';
 import type { BallotRecord, MeetingContext } from './context.ts';
 import {
   type BallotSource,
@@ -23,6 +23,11 @@ import {
   type VoteOutcome,
 } from './rules.ts';
 
+export interface QuorumCondition extends ConditionResult {
+  /** How many more owners (or m²) must take part to meet it; 0 once met. */
+  short: number;
+}
+
 export interface Turnout {
   /** What the quorum is measured against: every owner of the electorate, or the eligible cards in the room. */
   base: 'electorate' | 'room';
@@ -32,8 +37,8 @@ export interface Turnout {
   inRoom: Measure;
   /** A vote of the electorate: taking part by how the ballots came in. */
   bySource?: Record<BallotSource, Measure>;
-  /** Each quorum condition of the rule as it stands; empty when the rule has none. */
-  quorum: ConditionResult[];
+  /** Each quorum condition of the rule as it stands, with how much more must take part; empty when the rule has none. */
+  quorum: QuorumCondition[];
   quorumMet: boolean;
   /** Whether area means anything here (the rule counts area); otherwise areas are 0. */
   countsArea: boolean;
@@ -47,9 +52,18 @@ export interface OwnerStanding {
   ballot?: OwnerBallot;
 }
 
+/** A seat that votes (or would, if the vote opened now), with the area it carries. */
+export interface SeatStanding {
+  id: string;
+  area: number;
+  /** A vote of the electorate: the owners this seat casts for. */
+  owners?: string[];
+}
+
 export interface BallotStanding {
   /** pending: as it would be if the vote opened now. */
   phase: 'pending' | 'open' | 'closed';
+  seats: SeatStanding[];
   turnout: Turnout;
   outcome: { kind: 'vote'; outcome: VoteOutcome } | { kind: 'election'; outcome: ElectionOutcome };
   /** A vote of the electorate: every listed owner, the tallies of the rest, the console's record. */
@@ -111,10 +125,39 @@ function turnoutOf(scenario: Scenario, record: BallotRecord, eb: ElectorateBallo
         written: strip(bySource.written),
       },
     }),
-    quorum: quorum.filter((c) => countsArea || c.dimension === 'headcount'),
+    quorum: quorum
+      .filter((c) => countsArea || c.dimension === 'headcount')
+      .map((c) => ({ ...c, short: shortOf(c) })),
     quorumMet: quorum.every((c) => c.met),
     countsArea,
   };
+}
+
+/** Every listed owner with the seat that casts for them and their ballot, if any (live, or from a counted record). */
+export function ownerRows(electorate: Electorate, eb: ElectorateBallot): OwnerStanding[] {
+  const seatOf = new Map<string, string>();
+  for (const [seat, ids] of Object.entries(eb.seats)) for (const id of ids) seatOf.set(id, seat);
+  return electorate.owners.map((owner) => {
+    const seat = seatOf.get(owner.id);
+    const cast = eb.ballots[owner.id];
+    return {
+      owner,
+      ...(seat !== undefined && { seat }),
+      proxy: eb.proxies.includes(owner.id),
+      ...(cast && hasBallot(eb, owner.id) && { ballot: cast }),
+    };
+  });
+}
+
+/** Exactly how much more must take part: the smallest part that meets the threshold, less the part. */
+function shortOf(c: ConditionResult): number {
+  if (c.met) return 0;
+  const unit = c.dimension === 'area' ? 10_000 : 1;
+  const part = Math.round(c.part * unit);
+  const whole = Math.round(c.whole * unit);
+  const { num, den, strict } = c.threshold;
+  const least = strict ? Math.floor((whole * num) / den) + 1 : Math.ceil((whole * num) / den);
+  return Math.max(0, least - part) / unit;
 }
 
 /** The current item's ballot counted as it stands, or null when the item is not a vote or election. */
@@ -126,8 +169,22 @@ export function ballotStanding(scenario: Scenario, ctx: MeetingContext): BallotS
   const ballot = phase === 'pending' ? openBallot(scenario, ctx, item, state, ctx.now) : state;
   const record = countBallot(scenario, ctx, item, ballot, ballot.closedAt ?? ctx.now);
   const eb = ballot.electorate;
+  const seats: SeatStanding[] = eb
+    ? ballot.voters.map((id) => {
+        const owners = eb.seats[id] ?? [];
+        const area = owners.reduce(
+          (sum, o) => sum + (scenario.electorate?.owners.find((x) => x.id === o)?.area_m2 ?? 0),
+          0,
+        );
+        return { id, area: Math.round(area * 10_000) / 10_000, owners };
+      })
+    : seatVoters(scenario, (id) => ctx.participants[id]?.roleId, item.rule, ballot.voters).map((v) => ({
+        id: v.id,
+        area: v.area,
+      }));
   const standing: BallotStanding = {
     phase,
+    seats,
     turnout: turnoutOf(scenario, record, eb),
     outcome:
       record.kind === 'vote'
@@ -136,20 +193,9 @@ export function ballotStanding(scenario: Scenario, ctx: MeetingContext): BallotS
   };
   const electorate = scenario.electorate;
   if (eb && electorate) {
-    const seatOf = new Map<string, string>();
-    for (const [seat, ids] of Object.entries(eb.seats)) for (const id of ids) seatOf.set(id, seat);
     standing.electorate = {
       title: electorate.title,
-      owners: electorate.owners.map((owner) => {
-        const seat = seatOf.get(owner.id);
-        const cast = eb.ballots[owner.id];
-        return {
-          owner,
-          ...(seat !== undefined && { seat }),
-          proxy: eb.proxies.includes(owner.id),
-          ...(cast && hasBallot(eb, owner.id) && { ballot: cast }),
-        };
-      }),
+      owners: ownerRows(electorate, eb),
       unlisted: electorate.unlisted,
       tallies: eb.tallies,
       paper: eb.paper,
