@@ -57,7 +57,11 @@ export function OwnersTable({
             </th>
             <th scope="col">{t('turnout.owners.who')}</th>
             <th scope="col">{t('turnout.owners.ballot')}</th>
-            {action && <th scope="col" className="visually-hidden" />}
+            {action && (
+              <th scope="col" className="visually-hidden">
+                {t('turnout.owners.correct')}
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>

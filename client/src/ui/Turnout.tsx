@@ -77,7 +77,7 @@ export function Turnout({
         {turnout.quorumMet ? t('turnout.quorumMet') : t('turnout.quorumUnmet', { short })}
       </p>
       {bySource && (
-        <p className="turnout-sources muted">
+        <p className="turnout-sources">
           {t('turnout.sources', {
             room: num(bySource.room.headcount),
             paper: num(bySource.paper.headcount),
