@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { loadScenarioFile } from '../server/scenarios/library.ts';
 import { minutesFromContext } from '../shared/meeting/minutes.ts';
+import { electorateSummary } from '../shared/meeting/minutes-electorate.ts';
 import { simulateMeeting } from '../shared/meeting/simulate.ts';
 import { formatIssue } from '../shared/scenario/index.ts';
 import { integerOption, parseCli, usageError } from './cli.ts';
@@ -49,13 +50,29 @@ if (values.json) {
     completed: run.completed,
     problems: run.problems,
     itemsReached: run.itemsReached,
-    ballots: run.ballots.map((b) => ({ item: b.item, kind: b.kind, ballot: b.ballot, outcome: b.outcome })),
+    electorate: entry.scenario.electorate
+      ? {
+          owners: entry.scenario.electorate.total.owners,
+          area_m2: entry.scenario.electorate.total.area_m2,
+          flatsListed: entry.scenario.electorate.owners.reduce((n, o) => n + o.flats.length, 0),
+          unlisted: entry.scenario.electorate.unlisted,
+        }
+      : null,
+    ballots: run.ballots.map((b) => ({
+      item: b.item,
+      kind: b.kind,
+      ballot: b.ballot,
+      outcome: b.outcome,
+      ...(b.participation && { participation: b.participation }),
+    })),
     injectsFired: run.injectsFired,
     totals: run.totals,
   };
   console.log(JSON.stringify(report, null, 2));
 } else {
   const minutes = minutesFromContext(entry.scenario, run.session.context);
+  // The base of every owners' vote first, so the figures can be checked against the register.
+  console.log(`${electorateSummary(entry.scenario.electorate, values.lang)}\n`);
   console.log(values.lang === 'zh' ? minutes.zh : minutes.en);
 }
 if (!run.completed) {

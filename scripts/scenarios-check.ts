@@ -47,6 +47,13 @@ for (const r of rows)
       .trimEnd(),
   );
 
+// Warnings do not fail the check: the file is valid, but probably not what was meant.
+for (const entry of entries) {
+  if (entry.status !== 'valid' || !entry.warnings?.length) continue;
+  console.log('');
+  for (const warning of entry.warnings) console.log(`warning: ${formatIssue(warning)}`);
+}
+
 const invalid = entries.filter((e) => e.status === 'invalid');
 for (const entry of invalid) {
   if (entry.status !== 'invalid') continue;

@@ -7,7 +7,7 @@ import { type LocatedIssue, loadScenarioSource, SCENARIO_ISSUE } from '../../sha
 import { scenarioHash } from './scenario-hash.ts';
 
 export type LibraryEntry =
-  | { id: string; file: string; status: 'valid'; scenario: Scenario }
+  | { id: string; file: string; status: 'valid'; scenario: Scenario; warnings?: LocatedIssue[] }
   | { id: string; file: string; status: 'invalid'; issues: LocatedIssue[] };
 
 /** `shownAs` is the name used in messages (a path relative to the working directory by default). */
@@ -30,7 +30,7 @@ export function loadScenarioFile(
   }
   const result = loadScenarioSource(text, shownAs, id);
   return result.ok
-    ? { id, file: shownAs, status: 'valid', scenario: result.scenario }
+    ? { id, file: shownAs, status: 'valid', scenario: result.scenario, warnings: result.warnings }
     : { id, file: shownAs, status: 'invalid', issues: result.issues };
 }
 

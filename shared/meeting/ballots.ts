@@ -2,6 +2,13 @@
 // opens), ballots, and the counted outcome under the item's rule.
 import type { Filter, ItemOf, Role, Scenario } from '../scenario/index.ts';
 import type { BallotRecord, BallotState, MeetingContext } from './context.ts';
+import {
+  countElectorateElection,
+  countElectorateVote,
+  countsAgainstElectorate,
+  openElectorateBallot,
+  participationBySource,
+} from './electorate.ts';
 import { decideElection, decideVote, type Voter } from './rules.ts';
 
 export type BallotItem = ItemOf<'vote' | 'election'>;
@@ -60,21 +67,33 @@ export function openBallot(
   ballot: BallotState,
   at: number,
 ): BallotState {
-  return {
-    ...ballot,
-    voters: eligibleSeats(scenario, ctx, item),
-    candidates: item.kind === 'election' ? candidateSeats(scenario, ctx, item, ballot.nominations) : [],
-    openedAt: at,
-  };
+  const candidates = item.kind === 'election' ? candidateSeats(scenario, ctx, item, ballot.nominations) : [];
+  if (countsAgainstElectorate(scenario, item)) {
+    const electorate = openElectorateBallot(scenario, ctx, item, at);
+    const voters = eligibleSeats(scenario, ctx, item).filter((seat) => Object.hasOwn(electorate.seats, seat));
+    return { ...ballot, voters, candidates, openedAt: at, electorate };
+  }
+  return { ...ballot, voters: eligibleSeats(scenario, ctx, item), candidates, openedAt: at };
 }
 
-function votersOf(scenario: Scenario, ctx: MeetingContext, item: BallotItem, seats: string[]): Voter[] {
-  const rule = scenario.rules[item.rule];
+/** Each seat as a voter under the item's rule: the card's area and weight (cards in the room as the base). */
+export function seatVoters(
+  scenario: Scenario,
+  roleOfSeat: (seat: string) => string | null | undefined,
+  ruleId: string,
+  seats: readonly string[],
+): Voter[] {
+  const rule = scenario.rules[ruleId];
   return seats.map((id) => {
-    const role = scenario.roles.find((r) => r.id === ctx.participants[id]?.roleId);
+    const roleId = roleOfSeat(id);
+    const role = scenario.roles.find((r) => r.id === roleId);
     const weight = rule?.weight ? role?.attributes[rule.weight] : 1;
     return { id, area: role?.attributes.area_m2 ?? 0, weight: typeof weight === 'number' ? weight : 1 };
   });
+}
+
+function votersOf(scenario: Scenario, ctx: MeetingContext, item: BallotItem, seats: string[]): Voter[] {
+  return seatVoters(scenario, (id) => ctx.participants[id]?.roleId, item.rule, seats);
 }
 
 export function countBallot(
@@ -86,6 +105,35 @@ export function countBallot(
 ): BallotRecord {
   const rule = scenario.rules[item.rule];
   if (!rule) throw new Error(`scenario ${scenario.id} has no rule ${item.rule}`); // the loader guarantees it
+  // The ballot opened as a vote of the electorate (or not) is counted the same way, whatever the scenario says now.
+  if (ballot.electorate && scenario.electorate) {
+    const eb = ballot.electorate;
+    const participation = participationBySource(scenario.electorate, eb);
+    if (item.kind === 'vote') {
+      const outcome = countElectorateVote(rule, scenario.electorate, eb);
+      return {
+        kind: 'vote',
+        item: item.id,
+        at,
+        ballot: item.ballot,
+        votes: { ...ballot.votes },
+        outcome,
+        electorate: eb,
+        participation,
+      };
+    }
+    const outcome = countElectorateElection(rule, item.seats, ballot.candidates, scenario.electorate, eb);
+    return {
+      kind: 'election',
+      item: item.id,
+      at,
+      ballot: item.ballot,
+      choices: { ...ballot.choices },
+      outcome,
+      electorate: eb,
+      participation,
+    };
+  }
   const voters = votersOf(scenario, ctx, item, ballot.voters);
   if (item.kind === 'vote') {
     const outcome = decideVote(rule, voters, new Map(Object.entries(ballot.votes)));

@@ -5,6 +5,12 @@ import { z } from 'zod';
 const id = z.string().min(1).max(64);
 const text = z.string().trim().min(1).max(2000);
 const seconds = z.number().int().min(1).max(3600);
+/** A flat of the electorate, as its number. */
+const flat = z.string().trim().min(1).max(40);
+/** Casting for some of the owners a seat votes for (a split crowd card); absent: for all of them. */
+const flats = z.array(flat).min(1).max(500).optional();
+const choice = z.enum(['yes', 'no', 'abstain']);
+const choices = z.array(id).max(50);
 
 /** Who speaks or is queued: a trainee's seat, or an NPC card voiced from the observer side. */
 export const speakerSchema = z.discriminatedUnion('kind', [
@@ -52,9 +58,36 @@ const baseCommands = [
   // Votes and elections.
   z.object({ type: z.literal('candidate.nominate'), participantId: id }),
   z.object({ type: z.literal('vote.open') }),
-  z.object({ type: z.literal('vote.cast'), choice: z.enum(['yes', 'no', 'abstain']) }),
-  z.object({ type: z.literal('election.cast'), choices: z.array(id).max(50) }),
+  z.object({ type: z.literal('vote.cast'), choice, flats }),
+  z.object({ type: z.literal('election.cast'), choices, flats }),
   z.object({ type: z.literal('vote.close') }),
+  // Paper ballots of the electorate, entered at the console while a vote is open.
+  z.object({
+    type: z.literal('ballot.paper.enter'),
+    flat,
+    choice: choice.optional(),
+    choices: choices.optional(),
+  }),
+  z.object({
+    type: z.literal('ballot.paper.correct'),
+    flat,
+    choice: choice.optional(),
+    choices: choices.optional(),
+    /** The ballot was entered for the wrong flat: take it back out. */
+    withdraw: z.literal(true).optional(),
+  }),
+  z.object({
+    type: z.literal('ballot.tally.enter'),
+    choice,
+    owners: z.number().int().min(1).max(1_000_000),
+    area_m2: z.number().min(0).max(100_000_000),
+  }),
+  z.object({
+    type: z.literal('ballot.tally.correct'),
+    entry: z.number().int().min(0).max(10_000),
+    owners: z.number().int().min(0).max(1_000_000),
+    area_m2: z.number().min(0).max(100_000_000),
+  }),
   // Sign-ups, decisions and action items.
   z.object({ type: z.literal('signup.commit'), ask: z.number().int().min(0) }),
   z.object({ type: z.literal('signup.withdraw'), ask: z.number().int().min(0) }),

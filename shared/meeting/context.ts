@@ -2,7 +2,8 @@
 // the floor, ballots, clocks (absolute deadlines), and the record the minutes
 // and the debrief are made from. Plain JSON, so a snapshot persists as is.
 import type { Speaker } from './commands.ts';
-import type { Choice, ElectionOutcome, VoteOutcome } from './rules.ts';
+import type { BallotSource, ElectorateBallot } from './electorate.ts';
+import type { Choice, ElectionOutcome, Measure, VoteOutcome } from './rules.ts';
 
 export type Mood = 'agree' | 'unsure' | 'disagree';
 
@@ -46,6 +47,12 @@ export interface BallotState {
   choices: Record<string, string[]>;
   openedAt?: number;
   closedAt?: number;
+  /**
+   * Present when the vote counts against the scenario's electorate (set when it
+   * opens): then `voters` are the seats that cast for owners, and `votes` /
+   * `choices` each seat's last ballot, while every owner's own ballot is here.
+   */
+  electorate?: ElectorateBallot;
 }
 
 export interface ItemState {
@@ -97,6 +104,10 @@ export type BallotRecord =
       ballot: 'open' | 'secret';
       votes: Record<string, Choice>;
       outcome: VoteOutcome;
+      /** The owners' ballots, for a vote of the electorate. */
+      electorate?: ElectorateBallot;
+      /** Owners taking part, by how their ballots came in (kept: a secret ballot's room copy loses its tallies). */
+      participation?: Record<BallotSource, Measure>;
     }
   | {
       kind: 'election';
@@ -105,6 +116,8 @@ export type BallotRecord =
       ballot: 'open' | 'secret';
       choices: Record<string, string[]>;
       outcome: ElectionOutcome;
+      electorate?: ElectorateBallot;
+      participation?: Record<BallotSource, Measure>;
     };
 
 export interface InjectRecord {

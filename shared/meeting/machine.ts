@@ -124,7 +124,16 @@ export function createMeetingMachine(scenario: Scenario) {
       openBallot: assign(({ context, event }) => update.openCurrentBallot(scenario, context, event.at)),
       castVote: assign(({ context, event }) => {
         assertEvent(event, ['vote.cast', 'election.cast']);
-        return update.castBallot(context, event);
+        return update.castBallot(scenario, context, event);
+      }),
+      enterPaper: assign(({ context, event }) => {
+        assertEvent(event, [
+          'ballot.paper.enter',
+          'ballot.paper.correct',
+          'ballot.tally.enter',
+          'ballot.tally.correct',
+        ]);
+        return update.enterPaper(scenario, context, event);
       }),
       closeBallot: assign(({ context, event }) => update.closeCurrentBallot(scenario, context, event.at)),
       commitSignup: assign(({ context, event }) => {
@@ -281,6 +290,10 @@ export function createMeetingMachine(scenario: Scenario) {
                     on: {
                       'vote.cast': { guard: 'permitted', actions: ['stamp', 'castVote'] },
                       'election.cast': { guard: 'permitted', actions: ['stamp', 'castVote'] },
+                      'ballot.paper.enter': { guard: 'permitted', actions: ['stamp', 'enterPaper'] },
+                      'ballot.paper.correct': { guard: 'permitted', actions: ['stamp', 'enterPaper'] },
+                      'ballot.tally.enter': { guard: 'permitted', actions: ['stamp', 'enterPaper'] },
+                      'ballot.tally.correct': { guard: 'permitted', actions: ['stamp', 'enterPaper'] },
                       'vote.close': {
                         guard: 'permitted',
                         target: 'counted',

@@ -1,8 +1,14 @@
 // The minutes of one vote or election: the motion, the rule in words, the
 // count, and the result spelled out from the outcome's own numbers, naming
 // every condition that failed — the part of the minutes people dispute.
-import type { Fraction, ItemOf, Rule } from '../scenario/index.ts';
+import type { Electorate, Fraction, ItemOf, Rule } from '../scenario/index.ts';
 import type { BallotRecord } from './context.ts';
+import {
+  correctionLines,
+  electorateCountSentence,
+  electorateTurnoutSentence,
+  ownersByChoice,
+} from './minutes-electorate.ts';
 import { area, fractionWords, type Lang, list, number, requirement, shortfall } from './minutes-format.ts';
 import {
   type ConditionResult,
@@ -22,6 +28,8 @@ interface Style {
   weighted: boolean;
   /** Consensus counts objections, not shares. */
   consensus: boolean;
+  /** A vote of the electorate: the quorum's whole is every owner, not the eligible cards. */
+  electorate: boolean;
 }
 
 const dimName = (dim: ConditionResult['dimension'], s: Style): string => {
@@ -29,6 +37,10 @@ const dimName = (dim: ConditionResult['dimension'], s: Style): string => {
   if (s.weighted) return s.lang === 'zh' ? '权数' : 'weighted votes';
   return s.lang === 'zh' ? '人数' : 'headcount';
 };
+
+/** en: the whole of an electorate's quorum: "all owners' area", "all owners". */
+const allOwners = (dim: ConditionResult['dimension'], s: Style): string =>
+  dim === 'area' ? "all owners' area" : s.weighted ? "all owners' weighted votes" : 'all owners';
 
 /** What the pass share is taken of, as the zh noun prefix / en phrase. */
 const BASE = {
@@ -51,6 +63,10 @@ const OTHER_FAILURES: Record<
 function quorumClause(c: ConditionResult, s: Style): string {
   const share = formatShare(c.part, c.whole);
   const dim = dimName(c.dimension, s);
+  if (s.electorate)
+    return s.lang === 'zh'
+      ? `参与表决${dim}占全体业主${dim} ${share}`
+      : `participating ${dim} ${share} of ${allOwners(c.dimension, s)}`;
   return s.lang === 'zh' ? `参与表决${dim}占比 ${share}` : `participating ${dim} ${share} of eligible`;
 }
 
@@ -97,6 +113,10 @@ function ruleSentence(o: Outcome, s: Style): string {
   const clauses = [
     ...o.quorum.map((c) => {
       const dim = dimName(c.dimension, s);
+      if (s.electorate)
+        return zh
+          ? part(`参与表决${dim}`, `全体业主${dim}`, c.threshold)
+          : part(`participating ${dim}`, allOwners(c.dimension, s), c.threshold);
       return zh
         ? part(`参与表决${dim}`, `有表决权${dim}`, c.threshold)
         : part(`participating ${dim}`, `eligible ${dim}`, c.threshold);
@@ -186,13 +206,17 @@ export function ballotLines(
   rule: Rule | undefined,
   seats: (ids: readonly string[]) => string,
   lang: Lang,
+  /** The scenario's electorate, for a ballot counted against it. */
+  electorate?: Electorate,
 ): string[] {
   const L = LABEL[lang];
+  const ofElectorate = record.electorate !== undefined && electorate !== undefined;
   const style = (o: Outcome): Style => ({
     lang,
     useArea: usesArea(o),
     weighted: rule?.weight !== undefined,
     consensus: rule?.kind === 'consensus',
+    electorate: ofElectorate,
   });
   const line = (label: string, text: string) => `- **${label}**${L.sep}${text}`;
   const how = record.ballot === 'open' ? L.open : L.secret;
@@ -203,9 +227,20 @@ export function ballotLines(
     const lines = [
       ...(item.kind === 'vote' ? [line(L.motion, item.motion[lang])] : []),
       line(L.rule, `${how}${lang === 'zh' ? '；' : '. '}${ruleSentence(o, s)}`),
-      line(L.count, countSentence(o, s)),
+      line(
+        L.count,
+        electorate && record.electorate
+          ? electorateCountSentence(electorate, record, (m) => measure(m, s), lang)
+          : countSentence(o, s),
+      ),
       line(L.result, resultSentence(o, s)),
     ];
+    if (electorate && record.electorate) {
+      // By owner, not by seat: an owner is one ballot however it came in.
+      if (record.ballot === 'open') lines.push(...ownersByChoice(electorate, record, lang));
+      lines.push(...correctionLines(electorate, record, lang));
+      return lines;
+    }
     // A secret ballot keeps who voted how out of the minutes; an open one is on the record.
     if (record.ballot === 'open') {
       const groups = (['yes', 'no', 'abstain'] as const).flatMap((choice) => {
@@ -216,8 +251,23 @@ export function ballotLines(
     }
     return lines;
   }
-  return electionLines(record.outcome, seats, lang, style, how);
+  const turnout =
+    electorate && record.electorate
+      ? electorateTurnoutSentence(
+          electorate,
+          record,
+          (m) => measure(m, style(firstOutcome(record.outcome))),
+          lang,
+        )
+      : undefined;
+  return [
+    ...electionLines(record.outcome, seats, lang, style, how, turnout),
+    ...(electorate ? correctionLines(electorate, record, lang) : []),
+  ];
 }
+
+const firstOutcome = (o: ElectionOutcome): Outcome =>
+  o.candidates[0]?.outcome ?? { quorum: [], pass: [], failed: [], passBase: 'cast', passed: false };
 
 function electionLines(
   o: ElectionOutcome,
@@ -225,10 +275,12 @@ function electionLines(
   lang: Lang,
   style: (o: Outcome) => Style,
   how: string,
+  /** The turnout line against an electorate, in place of the eligible cards'. */
+  turnout?: string,
 ): string[] {
   const zh = lang === 'zh';
   const first = o.candidates[0]?.outcome;
-  const s = style(first ?? { quorum: [], pass: [], failed: [], passBase: 'cast', passed: false });
+  const s = style(firstOutcome(o));
   const seat = (id: string) => seats([id]);
   const places = zh ? `应选 ${o.seats} 席` : `${o.seats} seat${o.seats === 1 ? '' : 's'}`;
   const lines = [
@@ -236,9 +288,10 @@ function electionLines(
     ...(first
       ? [zh ? `- **表决规则**：${ruleSentence(first, s)}` : `- **Rule**: ${ruleSentence(first, s)}`]
       : []),
-    zh
-      ? `- **投票**：有表决权 ${measure(o.eligible, s)}；参与投票 ${measure(o.participating, s)}。`
-      : `- **Turnout**: eligible ${measure(o.eligible, s)}; participating ${measure(o.participating, s)}.`,
+    turnout ??
+      (zh
+        ? `- **投票**：有表决权 ${measure(o.eligible, s)}；参与投票 ${measure(o.participating, s)}。`
+        : `- **Turnout**: eligible ${measure(o.eligible, s)}; participating ${measure(o.participating, s)}.`),
     zh ? '- **候选人**：' : '- **Candidates**:',
   ];
   for (const c of o.candidates) {

@@ -122,7 +122,16 @@ export function itemLines(pen: Pen, visits: readonly Visit[]): string[] {
     if (v.item.kind === 'vote' || v.item.kind === 'election') {
       const ballots = record.ballots.filter((b) => within(v, b, b.at));
       for (const b of ballots)
-        out.push(...ballotLines(v.item, b, pen.scenario.rules[v.item.rule], pen.seats, lang));
+        out.push(
+          ...ballotLines(
+            v.item,
+            b,
+            pen.scenario.rules[v.item.rule],
+            pen.seats,
+            lang,
+            pen.scenario.electorate,
+          ),
+        );
       if (!ballots.length) {
         if (v.open && src.open?.voting) out.push(zh ? '- 表决进行中。' : '- Voting is under way.');
         else out.push(zh ? '- 未进行表决。' : '- No vote was taken.');

@@ -9,6 +9,7 @@ import { sameSpeaker } from './context.ts';
 import { MEETING_ERRORS as E, type MeetingError, refuse } from './errors.ts';
 import { isFloorItem, isQueued, mayBeCalled, orderedQueue } from './floor.ts';
 import { hasFired } from './injects.ts';
+import { castTargets, checkElectionChoices, checkPaper } from './paper-ballots.ts';
 import { hasFreeSeat, holdersOf, missingCards } from './seats.ts';
 import { isStandIn, mayStandIn } from './stand-ins.ts';
 
@@ -55,24 +56,33 @@ function checkCast(
   if (open) return open;
   const seat = actor.kind === 'participant' ? actor.id : '';
   if (!ballot.voters.includes(seat)) return refuse(E.notEligible, 'your card is not eligible in this vote');
+  // A vote of the electorate: one ballot per owner the seat sits for.
+  if (ballot.electorate) {
+    const wrong = checkChoices(item, ballot, command);
+    if (wrong) return wrong;
+    const targets = castTargets(scenario, item, ballot.electorate, seat, command.flats);
+    return Array.isArray(targets) ? null : targets;
+  }
+  if (command.flats !== undefined)
+    return refuse(E.noElectorate, 'this vote counts the cards in the room: a card casts one ballot');
   const already = seat in ballot.votes || seat in ballot.choices;
   if (already && item.ballot === 'secret')
     return refuse(E.ballotFinal, 'a secret ballot cannot be changed once cast');
+  return checkChoices(item, ballot, command);
+}
+
+function checkChoices(
+  item: Item,
+  ballot: NonNullable<MeetingContext['item']>['ballot'] & object,
+  command: CommandOf<'vote.cast' | 'election.cast'>,
+): MeetingError | null {
   if (command.type === 'vote.cast') {
     if (item.kind === 'vote' && !item.options.includes(command.choice)) {
       return refuse(E.invalidOption, `"${command.choice}" is not an option in this vote`);
     }
     return null;
   }
-  if (item.kind !== 'election') return null;
-  if (new Set(command.choices).size !== command.choices.length)
-    return refuse(E.invalidOption, 'a candidate is chosen twice');
-  const unknown = command.choices.find((c) => !ballot.candidates.includes(c));
-  if (unknown) return refuse(E.unknownCandidate, `"${unknown}" is not a candidate`);
-  if (command.choices.length > item.maxChoices) {
-    return refuse(E.tooManyChoices, `at most ${item.maxChoices} choices, found ${command.choices.length}`);
-  }
-  return null;
+  return item.kind === 'election' ? checkElectionChoices(item, ballot, command.choices) : null;
 }
 
 function checkFloorGive(scenario: Scenario, ctx: MeetingContext, command: CommandOf<'floor.give'>) {
@@ -208,6 +218,16 @@ export function checkPreconditions(
       return checkCast(scenario, ctx, actor, command);
     case 'vote.close':
       return ctx.item?.ballot ? checkBallotOpen(ctx) : refuse(E.wrongState, 'this agenda item is not a vote');
+    case 'ballot.paper.enter':
+    case 'ballot.paper.correct':
+    case 'ballot.tally.enter':
+    case 'ballot.tally.correct': {
+      const item = currentItem(scenario, ctx);
+      const ballot = ctx.item?.ballot;
+      if ((item?.kind !== 'vote' && item?.kind !== 'election') || !ballot)
+        return refuse(E.wrongState, 'there is no vote under way');
+      return checkBallotOpen(ctx) ?? checkPaper(scenario, item, ballot, command);
+    }
     case 'signup.commit':
     case 'signup.withdraw': {
       const item = currentItem(scenario, ctx);

@@ -53,6 +53,11 @@ const RIGHTS: Record<CommandType, readonly Right[]> = {
   'vote.cast': ['seat'],
   'election.cast': ['seat'],
   'vote.close': ['facilitator', 'chair'],
+  // The returning officer's console: paper ballots and tallies.
+  'ballot.paper.enter': ['facilitator'],
+  'ballot.paper.correct': ['facilitator'],
+  'ballot.tally.enter': ['facilitator'],
+  'ballot.tally.correct': ['facilitator'],
   'signup.commit': ['seat'],
   'signup.withdraw': ['seat'],
   'action.record': ['facilitator', 'chair'],

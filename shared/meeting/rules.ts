@@ -72,7 +72,8 @@ const measureOf = (rule: Rule, voter: Voter): Measure => ({
   area: voter.area,
 });
 
-interface Tally {
+/** The counts a rule decides on. Exported so that other bases (the electorate) can build their own. */
+export interface Tally {
   eligible: Measure;
   yes: Measure;
   no: Measure;
@@ -121,6 +122,11 @@ function check(
     });
   }
   return results;
+}
+
+/** Decide from counts already made: every threshold, every failed condition. */
+export function decideTally(rule: Rule, t: Tally): VoteOutcome {
+  return decide(rule, t);
 }
 
 function decide(rule: Rule, t: Tally): VoteOutcome {
@@ -220,6 +226,29 @@ export function decideElection(
     return { candidate, outcome, elected: false, tied: false };
   });
 
+  const { ranked, elected, tiedForLastSeat } = fillSeats(results, seats);
+
+  // Turnout does not depend on the candidate: any ballot, blank or not, is taking part.
+  const turnout = tally(rule, voters, (v) => (ballots.has(v.id) ? 'abstain' : undefined));
+  return {
+    rule: rule.id,
+    seats,
+    candidates: ranked,
+    elected,
+    tiedForLastSeat,
+    participating: turnout.abstain,
+    eligible: turnout.eligible,
+  };
+}
+
+/**
+ * Passing candidates fill the seats by yes headcount, then yes area; a level
+ * group across the last seat leaves it open. Mutates `elected`/`tied` on the results.
+ */
+export function fillSeats(
+  results: CandidateResult[],
+  seats: number,
+): { ranked: CandidateResult[]; elected: string[]; tiedForLastSeat: string[] } {
   // Array.prototype.sort is stable, so equal candidates keep the order they were listed in.
   const passing = results.filter((r) => r.outcome.passed).sort(byYes);
   const failing = results.filter((r) => !r.outcome.passed).sort(byYes);
@@ -245,17 +274,7 @@ export function decideElection(
     i = j;
   }
 
-  // Turnout does not depend on the candidate: any ballot, blank or not, is taking part.
-  const turnout = tally(rule, voters, (v) => (ballots.has(v.id) ? 'abstain' : undefined));
-  return {
-    rule: rule.id,
-    seats,
-    candidates: [...passing, ...failing],
-    elected,
-    tiedForLastSeat,
-    participating: turnout.abstain,
-    eligible: turnout.eligible,
-  };
+  return { ranked: [...passing, ...failing], elected, tiedForLastSeat };
 }
 
 /** part/whole as a percentage for minutes: "72%", "66.7%". Rounds half up to one decimal. */

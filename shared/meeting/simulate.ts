@@ -347,7 +347,46 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
         );
       }
     }
+    if (ballot?.electorate) paperBallots(item);
     act(chair, { type: 'vote.close' }, 10);
+  }
+
+  /** A vote of the electorate: household forms come back for some absent owners; one is mis-entered and corrected. */
+  function paperBallots(item: Item & { kind: 'vote' | 'election' }) {
+    const state = session.context.item?.ballot;
+    const electorate = scenario.electorate;
+    const eb = state?.electorate;
+    if (!state || !eb || !electorate) return;
+    const inRoom = new Set(Object.values(eb.seats).flat());
+    const absent = electorate.owners.filter((o) => !inRoom.has(o.id) && !Object.hasOwn(eb.ballots, o.id));
+    let corrected = false;
+    for (const owner of absent) {
+      if (random() < 0.4) continue; // not every form comes back
+      const flat = owner.flats[0] ?? owner.id;
+      if (item.kind === 'vote') {
+        const choice = pick(item.options) ?? 'yes';
+        send(FACILITATOR, { type: 'ballot.paper.enter', flat, choice }, 8);
+        if (!corrected && item.options.length > 1) {
+          corrected = true;
+          const other = item.options.find((o) => o !== choice) ?? choice;
+          send(FACILITATOR, { type: 'ballot.paper.correct', flat, choice: other }, 8);
+        }
+      } else {
+        const candidates = [...(state.candidates ?? [])].sort(() => random() - 0.5);
+        send(
+          FACILITATOR,
+          { type: 'ballot.paper.enter', flat, choices: candidates.slice(0, item.maxChoices) },
+          8,
+        );
+      }
+    }
+    // Owners not listed by flat: the ballot box's count, as one tally.
+    const unlisted = electorate.unlisted;
+    if (item.kind === 'vote' && unlisted.owners > 0) {
+      const owners = Math.floor(unlisted.owners * (0.5 + random() * 0.3));
+      const area_m2 = Math.floor((unlisted.area_m2 * owners) / unlisted.owners);
+      if (owners > 0) send(FACILITATOR, { type: 'ballot.tally.enter', choice: 'yes', owners, area_m2 }, 8);
+    }
   }
 
   function finish(): SimulationResult {

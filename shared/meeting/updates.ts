@@ -7,6 +7,7 @@ import { shiftClocks } from './clock.ts';
 import type { MeetingEvent } from './commands.ts';
 import { emptyRecord, type ItemState, initialContext, type MeetingContext, sameSpeaker } from './context.ts';
 import { isFloorItem, orderedQueue, turnFor, turnRecord } from './floor.ts';
+import { applyElectorateCast, applyPaper, type PaperCommand } from './paper-ballots.ts';
 import { currentItem } from './preconditions.ts';
 
 type EventOf<T extends MeetingEvent['type']> = Extract<MeetingEvent, { type: T }>;
@@ -187,12 +188,20 @@ export function openCurrentBallot(scenario: Scenario, ctx: MeetingContext, at: n
 }
 
 export function castBallot(
+  scenario: Scenario,
   ctx: MeetingContext,
   event: EventOf<'vote.cast' | 'election.cast'>,
 ): MeetingContext {
   const seat = event.actor.kind === 'participant' ? event.actor.id : '';
+  const agendaItem = currentItem(scenario, ctx);
   return withItem(ctx, (item) => {
     if (!item.ballot) return item;
+    if (item.ballot.electorate && isBallotItem(agendaItem)) {
+      return {
+        ...item,
+        ballot: applyElectorateCast(scenario, agendaItem, item.ballot, seat, event, event.at),
+      };
+    }
     return event.type === 'vote.cast'
       ? { ...item, ballot: { ...item.ballot, votes: { ...item.ballot.votes, [seat]: event.choice } } }
       : {
@@ -200,6 +209,18 @@ export function castBallot(
           ballot: { ...item.ballot, choices: { ...item.ballot.choices, [seat]: [...event.choices] } },
         };
   });
+}
+
+/** A paper ballot, a correction or a tally entered at the console. */
+export function enterPaper(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  event: EventOf<PaperCommand['type']>,
+): MeetingContext {
+  const { actor, at, ...command } = event;
+  return withItem(ctx, (item) =>
+    item.ballot ? { ...item, ballot: applyPaper(scenario, item.ballot, command, actor, at) } : item,
+  );
 }
 
 /** Closing counts the ballots under the item's rule and records the outcome with its arithmetic. */

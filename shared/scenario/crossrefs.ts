@@ -2,6 +2,10 @@
 // injects and competencies, and the rules that span several fields. Runs on a
 // file that already matches the schema; reports every problem it finds.
 import { BUILTIN_RULES, DEFAULT_COMPETENCIES } from './defaults.ts';
+import {
+  checkElectorate as checkOwnersElectorate,
+  countsAgainstElectorateInFile,
+} from './electorate-check.ts';
 import { SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
 import type { FilterInput } from './primitives.ts';
 import type { RoleInput, RuleInput, ScenarioFile } from './schema.ts';
@@ -69,7 +73,15 @@ export function checkCrossReferences(file: ScenarioFile, expectedId?: string): S
             `expected a rule id (one of ${[...ruleIds].join(', ')}), found "${ruleId}"`,
           );
         }
-        checkElectorate(file, item.eligible ?? 'all', [...at, 'eligible'], ruleId, report, roleRefs);
+        checkEligible(
+          file,
+          item.eligible ?? 'all',
+          [...at, 'eligible'],
+          ruleId,
+          countsAgainstElectorateInFile(file, item),
+          report,
+          roleRefs,
+        );
         if (item.kind === 'election') {
           if (Array.isArray(item.candidates)) roleRefs(item.candidates, [...at, 'candidates'], 'a candidate');
           if (item.max_choices !== undefined && item.max_choices > item.seats) {
@@ -120,6 +132,8 @@ export function checkCrossReferences(file: ScenarioFile, expectedId?: string): S
       );
     }
   });
+
+  checkOwnersElectorate(file, report);
 
   (file.handouts ?? []).forEach((h, i) => {
     if (Array.isArray(h.to)) roleRefs(h.to, ['handouts', i, 'to'], 'a recipient');
@@ -216,11 +230,13 @@ export function eligibleRoles(roles: RoleInput[], filter: FilterInput): RoleInpu
   return trainees.filter((r) => r.attributes?.[filter.attribute] === filter.equals);
 }
 
-function checkElectorate(
+function checkEligible(
   file: ScenarioFile,
   filter: FilterInput,
   path: Path,
   ruleId: string,
+  /** Areas then come from the electorate's flats, not from the cards. */
+  ofElectorate: boolean,
   report: Report,
   roleRefs: (ids: string[], path: Path, what: string) => void,
 ) {
@@ -240,7 +256,7 @@ function checkElectorate(
   const rule = file.rules?.[ruleId] ?? BUILTIN_RULES[ruleId];
   if (!rule) return;
   const needs: ('area_m2' | NonNullable<RuleInput['weight']>)[] = [];
-  if (rule.quorum?.area || rule.pass.area) needs.push('area_m2');
+  if ((rule.quorum?.area || rule.pass.area) && !ofElectorate) needs.push('area_m2');
   if (rule.weight) needs.push(rule.weight);
   for (const attribute of needs) {
     const missing = voters.filter((r) => typeof r.attributes?.[attribute] !== 'number').map((r) => r.id);

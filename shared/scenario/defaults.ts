@@ -46,7 +46,7 @@ const t = (zh: string, en: string): LocalText => ({ zh, en });
 
 export const DEFAULT_COMPETENCIES: readonly Competency[] = [
   { id: 'mass_work', title: t('群众工作能力', 'Working with residents'), indicators: [] },
-  { id: 'emergency', title: t('应急处置能力', 'Handling emergencies'), indicators: [] },
+  { id: 'emergency', title: t('应急处突能力', 'Handling emergencies'), indicators: [] },
   { id: 'coordination', title: t('组织协调能力', 'Organisation and coordination'), indicators: [] },
   { id: 'resolution', title: t('解决问题能力', 'Resolving problems'), indicators: [] },
 ];

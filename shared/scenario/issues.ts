@@ -20,6 +20,14 @@ export const SCENARIO_ISSUE = {
   npcVoter: 'scenario/npc_voter',
   npcRequired: 'scenario/npc_required',
   outOfRange: 'scenario/out_of_range',
+  unknownFlat: 'scenario/unknown_flat',
+  duplicateFlat: 'scenario/duplicate_flat',
+  ownerTwice: 'scenario/owner_twice',
+  electorateTotal: 'scenario/electorate_total',
+  noElectorate: 'scenario/no_electorate',
+  noOwner: 'scenario/no_owner',
+  /** A warning, not an error: an owners' vote that can only count the cards in the room. */
+  roomAsElectorate: 'scenario/room_as_electorate',
   unreadable: 'scenario/unreadable',
 } as const;
 

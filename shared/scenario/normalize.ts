@@ -7,16 +7,17 @@ import {
   DEFAULT_RULE_ID,
   DEFAULT_SCALE,
 } from './defaults.ts';
+import { normalizeElectorate, normalizeWrittenBallots, ownersOfFlats } from './electorate.ts';
 import type { DurationInput, FractionInput, TextInput } from './primitives.ts';
 import { durationToSeconds, normalizeFilter, normalizeText, parseFraction } from './primitives.ts';
 import type { InjectInput, ItemInput, RoleInput, RuleInput, ScenarioFile } from './schema.ts';
-import type { Competency, Inject, Item, Role, Rule, Scenario } from './types.ts';
+import type { Competency, Electorate, Inject, Item, Role, Rule, Scenario } from './types.ts';
 
 const texts = (list: TextInput[] | undefined) => (list ?? []).map(normalizeText);
 const seconds = (d: DurationInput | undefined) => (d === undefined ? undefined : durationToSeconds(d));
 const fraction = (f: FractionInput | undefined) => (f === undefined ? undefined : parseFraction(f));
 
-export function normalizeRole(role: RoleInput): Role {
+export function normalizeRole(role: RoleInput, electorate?: Electorate): Role {
   const chair = role.chair ?? false;
   const npc = role.npc ?? false;
   const required = role.required ?? (chair && !npc);
@@ -37,10 +38,12 @@ export function normalizeRole(role: RoleInput): Role {
     secrets: texts(role.secrets),
     red_lines: texts(role.red_lines),
     attributes: { ...role.attributes },
+    standsFor: ownersOfFlats(electorate, role.stands_for),
+    proxyFor: ownersOfFlats(electorate, role.proxy_for),
   };
 }
 
-export function normalizeItem(item: ItemInput): Item {
+export function normalizeItem(item: ItemInput, electorate?: Electorate): Item {
   const base = {
     id: item.id,
     title: normalizeText(item.title),
@@ -66,7 +69,8 @@ export function normalizeItem(item: ItemInput): Item {
       return { ...base, kind: item.kind, balance: item.balance ?? false, ...perSpeaker };
     case 'qa':
       return { ...base, kind: item.kind, answerers: item.answerers, ...perSpeaker };
-    case 'vote':
+    case 'vote': {
+      const writtenBallots = normalizeWrittenBallots(electorate, item.written_ballots);
       return {
         ...base,
         kind: item.kind,
@@ -76,7 +80,9 @@ export function normalizeItem(item: ItemInput): Item {
         eligible: normalizeFilter(item.eligible ?? 'all'),
         rule: item.rule ?? DEFAULT_RULE_ID,
         amendable: item.amendable ?? false,
+        ...(writtenBallots && { writtenBallots }),
       };
+    }
     case 'election':
       return {
         ...base,
@@ -156,6 +162,7 @@ export function normalizeScenario(file: ScenarioFile, extensions: Record<string,
   const rules: Record<string, Rule> = { ...BUILTIN_RULES };
   for (const [id, rule] of Object.entries(file.rules ?? {})) rules[id] = normalizeRule(id, rule);
   const scale = file.rubric?.scale;
+  const electorate = file.electorate ? normalizeElectorate(file.electorate) : undefined;
   return {
     schema: 1,
     id: file.id,
@@ -172,9 +179,10 @@ export function normalizeScenario(file: ScenarioFile, extensions: Record<string,
       body: normalizeText(h.body),
       to: h.to ?? 'all',
     })),
-    roles: file.roles.map(normalizeRole),
-    agenda: file.agenda.map(normalizeItem),
+    roles: file.roles.map((r) => normalizeRole(r, electorate)),
+    agenda: file.agenda.map((i) => normalizeItem(i, electorate)),
     rules,
+    ...(electorate && { electorate }),
     injects: (file.injects ?? []).map(normalizeInject),
     rubric: {
       scale:

@@ -3,6 +3,10 @@
 // that turn what an instructor wrote into what the engine uses.
 import { z } from 'zod';
 
+/** The choices on a yes/no ballot. */
+export const BALLOT_OPTIONS = ['yes', 'no', 'abstain'] as const;
+export type BallotOption = (typeof BALLOT_OPTIONS)[number];
+
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

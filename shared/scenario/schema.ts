@@ -5,12 +5,14 @@
 import { z } from 'zod';
 import {
   ATTRIBUTE_NAMES,
+  BALLOT_OPTIONS,
   durationSchema,
   filterSchema,
   fractionSchema,
   idSchema,
   textSchema,
 } from './primitives.ts';
+import { electorateSchema, flatIdSchema, writtenBallotsSchema } from './schema-electorate.ts';
 
 export const MEETING_KINDS = ['hearing', 'round_table', 'mobilization', 'coordination', 'assembly'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -28,8 +30,7 @@ export const ITEM_KINDS = [
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-export const BALLOT_OPTIONS = ['yes', 'no', 'abstain'] as const;
-export type BallotOption = (typeof BALLOT_OPTIONS)[number];
+export { BALLOT_OPTIONS, type BallotOption } from './primitives.ts';
 
 const attributesSchema = z.strictObject({
   owner: z.boolean().optional(),
@@ -63,6 +64,12 @@ export const roleSchema = z
     secrets: z.array(textSchema).optional(),
     red_lines: z.array(textSchema).optional(),
     attributes: attributesSchema.optional(),
+    stands_for: z.array(flatIdSchema).min(1).optional().meta({
+      description: 'The electorate flats whose owners this card is (one owner, or a crowd of owners)',
+    }),
+    proxy_for: z.array(flatIdSchema).min(1).optional().meta({
+      description: "Absent owners (by flat) whose written proxy (委托书) this card's holder carries",
+    }),
   })
   .meta({ id: 'Role', description: 'A community role card' });
 
@@ -119,6 +126,7 @@ export const itemSchema = z
         eligible: filterSchema.optional(),
         rule: idSchema.optional(),
         amendable: z.boolean().optional(),
+        written_ballots: writtenBallotsSchema.optional(),
       }),
       z.strictObject({
         ...itemCommon,
@@ -216,6 +224,7 @@ export const scenarioFileSchema = z.strictObject({
   roles: z.array(roleSchema).min(2, { error: 'expected at least 2 roles' }),
   agenda: z.array(itemSchema).min(1, { error: 'expected at least 1 agenda item' }),
   rules: z.record(idSchema, ruleSchema).optional(),
+  electorate: electorateSchema.optional(),
   injects: z.array(injectSchema).optional(),
   rubric: rubricSchema.optional(),
   debrief: z
@@ -228,3 +237,4 @@ export type RoleInput = z.infer<typeof roleSchema>;
 export type ItemInput = z.infer<typeof itemSchema>;
 export type RuleInput = z.infer<typeof ruleSchema>;
 export type InjectInput = z.infer<typeof injectSchema>;
+export type { ElectorateInput, FlatId, WrittenBallotsInput } from './schema-electorate.ts';

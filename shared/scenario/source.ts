@@ -12,7 +12,9 @@ export interface LocatedIssue extends ScenarioIssue {
   column: number;
 }
 
-export type SourceResult = { ok: true; scenario: Scenario } | { ok: false; issues: LocatedIssue[] };
+export type SourceResult =
+  | { ok: true; scenario: Scenario; warnings: LocatedIssue[] }
+  | { ok: false; issues: LocatedIssue[] };
 
 /** `file` is used in messages; `expectedId` is the file name without `.yaml`. */
 export function loadScenarioSource(text: string, file: string, expectedId?: string): SourceResult {
@@ -35,12 +37,12 @@ export function loadScenarioSource(text: string, file: string, expectedId?: stri
     };
   }
   const result = validateScenario(doc.toJS({ maxAliasCount: 100 }), expectedId);
-  if (result.ok) return result;
   const locate = (issue: ScenarioIssue): LocatedIssue => {
     const offset = offsetOf(doc.contents, issue.path, issue.code === SCENARIO_ISSUE.unknownKey);
     const { line, col } = lineCounter.linePos(offset);
     return { ...issue, file, line, column: col };
   };
+  if (result.ok) return { ...result, warnings: result.warnings.map(locate) };
   return {
     ok: false,
     issues: result.issues.map(locate).sort((a, b) => a.line - b.line || a.column - b.column),

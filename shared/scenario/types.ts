@@ -29,6 +29,9 @@ export interface Role {
   secrets: LocalText[];
   red_lines: LocalText[];
   attributes: RoleAttributes;
+  /** Owners of the electorate (owner ids) this card is, and those whose written proxy it carries. */
+  standsFor: string[];
+  proxyFor: string[];
 }
 
 interface ItemBase<K extends ItemKind> {
@@ -53,6 +56,8 @@ export type Item =
       eligible: Filter;
       rule: string;
       amendable: boolean;
+      /** Ballots returned on paper before the meeting, counted from the moment the vote opens. */
+      writtenBallots?: WrittenBallots;
     })
   | (ItemBase<'election'> & {
       seats: number;
@@ -113,6 +118,38 @@ export interface Handout {
   to: 'all' | string[];
 }
 
+/**
+ * One owner as art. 278 counts them (SPC interpretation art. 9): one flat, or
+ * every flat of one buyer, or every flat the developer still holds; the
+ * co-owners of a flat are one owner. `id` is the owner's first flat.
+ */
+export interface ElectorateOwner {
+  id: string;
+  name: LocalText;
+  flats: string[];
+  /** The flats' areas added up, in m². */
+  area_m2: number;
+  developer: boolean;
+}
+
+/** Who may vote on an owners' matter: the whole that the quorum is measured against. */
+export interface Electorate {
+  title: LocalText;
+  /** The owners listed flat by flat, in the order of their first flat. */
+  owners: ElectorateOwner[];
+  /** Owners not listed by flat (when `total` says there are more), counted only as a whole. */
+  unlisted: { owners: number; area_m2: number };
+  /** Listed and unlisted together. */
+  total: { owners: number; area_m2: number };
+}
+
+export interface WrittenBallots {
+  /** One per owner (owner id), with the flat it was written for. */
+  flats: { owner: string; flat: string; choice: BallotOption }[];
+  /** Unlisted owners' ballots by choice. */
+  tally: Partial<Record<BallotOption, { owners: number; area_m2: number }>>;
+}
+
 export interface Scenario {
   schema: 1;
   id: string;
@@ -128,6 +165,8 @@ export interface Scenario {
   agenda: Item[];
   /** Every rule the scenario may use: the built-ins plus its own. */
   rules: Record<string, Rule>;
+  /** Absent: votes count the cards in the room, as before electorates existed. */
+  electorate?: Electorate;
   injects: Inject[];
   rubric: { scale: RubricScale; competencies: Competency[] };
   debrief: { questions: LocalText[]; revealSecrets: boolean };

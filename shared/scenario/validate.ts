@@ -2,12 +2,16 @@
 // Pure: positions in the source are the loader's job; this reports paths.
 import type { z } from 'zod';
 import { checkCrossReferences } from './crossrefs.ts';
+import { electorateWarnings } from './electorate-check.ts';
 import { SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
 import { normalizeScenario } from './normalize.ts';
 import { type ScenarioFile, scenarioFileSchema } from './schema.ts';
 import type { Scenario } from './types.ts';
 
-export type ValidationResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+/** `warnings` point at what is valid but probably not meant (an owners' vote with no electorate). */
+export type ValidationResult =
+  | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
+  | { ok: false; issues: ScenarioIssue[] };
 
 type Path = (string | number)[];
 
@@ -32,7 +36,11 @@ export function validateScenario(data: unknown, expectedId?: string): Validation
   const extensions = Object.fromEntries(
     Object.entries(data as Record<string, unknown>).filter(([key]) => key.startsWith('x-')),
   );
-  return { ok: true, scenario: normalizeScenario(parsed.data, extensions) };
+  return {
+    ok: true,
+    scenario: normalizeScenario(parsed.data, extensions),
+    warnings: electorateWarnings(parsed.data),
+  };
 }
 
 /**

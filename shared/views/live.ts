@@ -12,7 +12,9 @@ import {
   type TurnRecord,
 } from '../meeting/context.ts';
 import { isFloorItem, orderedQueue, speakingTotals } from '../meeting/floor.ts';
+import type { ElectorateBallot } from '../meeting/electorate.ts';
 import type { ElectionOutcome, Measure, VoteOutcome } from '../meeting/rules.ts';
+import { ballotStanding } from '../meeting/standing.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type {
   Audience,
@@ -21,6 +23,7 @@ import type {
   ItemView,
   LiveView,
   ParticipantView,
+  OwnBallotOwner,
   Phase,
   ReceivedInject,
   RecordView,
@@ -58,6 +61,7 @@ function ballotView(input: LiveInput, audience: Audience): BallotView | null {
   const item = state ? input.scenario.agenda[state.index] : undefined;
   if (!ballot || (item?.kind !== 'vote' && item?.kind !== 'election')) return null;
   const visible = sees(audience) || item.ballot === 'open';
+  const standing = ballotStanding(input.scenario, input.meeting.context);
   return {
     kind: ballot.kind,
     open: ballot.openedAt !== undefined && ballot.closedAt === undefined,
@@ -68,6 +72,8 @@ function ballotView(input: LiveInput, audience: Audience): BallotView | null {
     castCount: Object.keys(ballot.kind === 'vote' ? ballot.votes : ballot.choices).length,
     ...(visible && ballot.kind === 'vote' && { votes: ballot.votes }),
     ...(visible && ballot.kind === 'election' && { choices: ballot.choices }),
+    ...(standing && { turnout: standing.turnout }),
+    ...(standing && sees(audience) && { standing }),
   };
 }
 
@@ -119,12 +125,40 @@ export function secretElectionOutcome(o: ElectionOutcome): ElectionOutcome {
   };
 }
 
+/**
+ * The owners' ballots of a secret vote as the room may know them: who took
+ * part and how their ballot came in, never what it said; tallies go (they are
+ * counts by choice), their owners stay in the outcome's participation.
+ */
+function secretElectorate(eb: ElectorateBallot): ElectorateBallot {
+  return {
+    seats: eb.seats,
+    proxies: eb.proxies,
+    ballots: Object.fromEntries(
+      Object.entries(eb.ballots).map(([owner, b]) => [
+        owner,
+        { source: b.source, at: b.at, ...(b.seat !== undefined && { seat: b.seat }) },
+      ]),
+    ),
+    paper: eb.paper.map(({ action, flat, owner, withdrawn, by, at }) => ({
+      action,
+      flat,
+      owner,
+      ...(withdrawn && { withdrawn }),
+      by,
+      at,
+    })),
+    tallies: [],
+  };
+}
+
 /** A counted ballot as the room may know it: a secret one loses who voted what (and area totals the rule ignores). */
 export function ballotForRoom(b: BallotRecord): BallotRecord {
   if (b.ballot !== 'secret') return b;
+  const electorate = b.electorate && { electorate: secretElectorate(b.electorate) };
   return b.kind === 'vote'
-    ? { ...b, votes: {}, outcome: secretVoteOutcome(b.outcome) }
-    : { ...b, choices: {}, outcome: secretElectionOutcome(b.outcome) };
+    ? { ...b, votes: {}, outcome: secretVoteOutcome(b.outcome), ...electorate }
+    : { ...b, choices: {}, outcome: secretElectionOutcome(b.outcome), ...electorate };
 }
 
 /** The live view carries at least this many of the latest turns and statements, and fewer than twice as many. */
@@ -335,6 +369,7 @@ export function ownPart(input: LiveInput, participantId: string): OwnPart {
   const card = roleId ? (input.scenario.roles.find((r) => r.id === roleId) ?? null) : null;
   const ballot = ctx.item?.ballot;
   const mine = ballot ? (ballot.votes[participantId] ?? ballot.choices[participantId]) : undefined;
+  const owners = ownOwners(input.scenario, ballot?.electorate, participantId);
   return {
     injects: receivedInjects(input.scenario, ctx, roleId),
     me: {
@@ -347,8 +382,36 @@ export function ownPart(input: LiveInput, participantId: string): OwnPart {
         .filter((p) => p.participantId === participantId && p.attempt < ctx.attempt)
         .map((p) => ({ id: p.id, attempt: p.attempt, text: p.text })),
       ...(mine !== undefined && { ballot: mine }),
+      ...(owners && { owners }),
     },
   };
+}
+
+/** The owners a seat casts for in an open vote of the electorate, with their own ballots. */
+function ownOwners(
+  scenario: Scenario,
+  eb: ElectorateBallot | undefined,
+  participantId: string,
+): OwnBallotOwner[] | undefined {
+  const electorate = scenario.electorate;
+  if (!eb || !electorate || !Object.hasOwn(eb.seats, participantId)) return undefined;
+  return (eb.seats[participantId] ?? []).flatMap((id) => {
+    const owner = electorate.owners.find((o) => o.id === id);
+    if (!owner) return [];
+    const cast = Object.hasOwn(eb.ballots, id) ? eb.ballots[id] : undefined;
+    return [
+      {
+        id,
+        name: owner.name,
+        flats: owner.flats,
+        area_m2: owner.area_m2,
+        proxy: eb.proxies.includes(id),
+        ...(cast && { source: cast.source }),
+        // A paper ballot for an owner this seat sits for: that it came in, not what it says.
+        ...(cast?.source === 'room' && { mine: cast.choices ?? cast.choice }),
+      },
+    ];
+  });
 }
 
 /**

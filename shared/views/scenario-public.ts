@@ -19,11 +19,28 @@ export interface ScenarioSummary {
 
 export type PublicRole = Pick<
   Role,
-  'id' | 'name' | 'affiliation' | 'chair' | 'seats' | 'required' | 'npc' | 'public' | 'attributes'
+  | 'id'
+  | 'name'
+  | 'affiliation'
+  | 'chair'
+  | 'seats'
+  | 'required'
+  | 'npc'
+  | 'public'
+  | 'attributes'
+  | 'standsFor'
+  | 'proxyFor'
 >;
 /** Omit over each member of the union, so an item keeps its kind-specific fields. */
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type PublicItem = OmitEach<Item, 'guidance'>;
+/** Written ballots stay out: in a secret vote they are choices by name. */
+export type PublicItem = OmitEach<Item, 'guidance' | 'writtenBallots'>;
+
+/** The electorate as the room knows it: whose vote it is and how big it is, not who wrote what. */
+export interface PublicElectorate {
+  title: LocalText;
+  total: { owners: number; area_m2: number };
+}
 
 export interface PublicScenario extends ScenarioSummary {
   background: LocalText;
@@ -33,6 +50,7 @@ export interface PublicScenario extends ScenarioSummary {
   agenda: PublicItem[];
   /** Voting rules are public: a trainee reads on the ballot what it takes to pass. */
   rules: Scenario['rules'];
+  electorate?: PublicElectorate;
   rubric: Scenario['rubric'];
   debrief: { questions: LocalText[] };
 }
@@ -52,7 +70,7 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
 }
 
 export function publicRole(role: Role): PublicRole {
-  const { id, name, affiliation, chair, seats, required, npc, attributes } = role;
+  const { id, name, affiliation, chair, seats, required, npc, attributes, standsFor, proxyFor } = role;
   return {
     id,
     name,
@@ -63,10 +81,16 @@ export function publicRole(role: Role): PublicRole {
     npc,
     public: role.public,
     attributes,
+    standsFor,
+    proxyFor,
   };
 }
 
 export function publicItem(item: Item): PublicItem {
+  if (item.kind === 'vote') {
+    const { guidance: _guidance, writtenBallots: _written, ...rest } = item;
+    return rest;
+  }
   const { guidance: _guidance, ...rest } = item;
   return rest;
 }
@@ -80,6 +104,7 @@ export function publicScenario(s: Scenario): PublicScenario {
     roles: s.roles.map(publicRole),
     agenda: s.agenda.map(publicItem),
     rules: s.rules,
+    ...(s.electorate && { electorate: { title: s.electorate.title, total: s.electorate.total } }),
     rubric: s.rubric,
     debrief: { questions: s.debrief.questions },
   };

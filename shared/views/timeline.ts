@@ -83,6 +83,10 @@ export function projectEntry(
   ) {
     return { ...base, data: {} };
   }
+  // The console's paper ballots of a secret vote: that a flat's ballot came in, not what it says.
+  if (command.type.startsWith('ballot.') && isSecretBallot(scenario, entry.payload.item)) {
+    return { ...base, data: 'flat' in command ? { flat: command.flat } : {} };
+  }
   return { ...base, data: fields };
 }
 

@@ -15,7 +15,9 @@ import type {
   StatementRecord,
   TurnRecord,
 } from '../meeting/context.ts';
+import type { BallotSource } from '../meeting/electorate.ts';
 import type { Choice } from '../meeting/rules.ts';
+import type { BallotStanding, Turnout } from '../meeting/standing.ts';
 import type { Handout, LocalText, Role, Scenario } from '../scenario/index.ts';
 import type { PublicScenario } from './scenario-public.ts';
 
@@ -49,6 +51,10 @@ export interface BallotView {
   /** Who voted what: open ballots for everyone, secret ballots for observers and the facilitator only. */
   votes?: Record<string, Choice>;
   choices?: Record<string, string[]>;
+  /** Turnout against the quorum's whole, for everyone: counts only, never choices. */
+  turnout?: Turnout;
+  /** Observers and the facilitator: the whole count as it stands, owner by owner. */
+  standing?: BallotStanding;
 }
 
 export interface ItemView {
@@ -140,8 +146,23 @@ export interface TraineeSelf {
   tips: TipView[];
   /** Their own ballot in the current vote, secret or not. */
   ballot?: Choice | string[];
+  /** A vote of the electorate, once open: the owners this seat casts one ballot each for. */
+  owners?: OwnBallotOwner[];
   /** The experts' "next time" items for them from earlier attempts (no author: observers are invisible). */
   plan: { id: string; attempt: number; text: string }[];
+}
+
+export interface OwnBallotOwner {
+  id: string;
+  name: LocalText;
+  flats: string[];
+  area_m2: number;
+  /** Cast for under a written proxy. */
+  proxy: boolean;
+  /** How this owner's ballot came in, if it has. */
+  source?: BallotSource;
+  /** What this seat cast for the owner (never what a paper ballot for them says). */
+  mine?: Choice | string[];
 }
 
 export interface LiveView {

@@ -225,7 +225,11 @@ describe('the debrief and the retake in real browsers', () => {
           .locator('[data-testid="ballot-option-yes"][aria-pressed="true"]')
           .waitFor({ timeout: WAIT });
       }
-      await ok(chair, { type: 'vote.cast', choice: 'yes' });
+      // The residents' view is the residents' to give: the chair (the residents' committee secretary) has no vote.
+      expect(await chair.send({ type: 'vote.cast', choice: 'yes' })).toMatchObject({
+        ok: false,
+        error: { code: 'vote/not_eligible' },
+      });
       await ok(host, { type: 'vote.close' });
       await ok(host, { type: 'item.next' });
       await Promise.all([fac, ...trainees.map((t) => t.page)].map((p) => phaseIs(p, 'closed')));

@@ -290,11 +290,15 @@ describe('a rehearsal in real browsers', () => {
     }
     const arithmetic = observer.getByTestId('vote-arithmetic');
     await arithmetic.getByText('5/5 voted').waitFor({ timeout: WAIT });
-    // Yes by area: (52.3 + 52.3 + 71.8 + 60.1) / 308.3 m² = 76.7%; by headcount 4/5 = 80%.
-    await expect.poll(() => arithmetic.textContent(), { timeout: WAIT }).toContain('76.7%');
+    // Against the whole building (12 owners, 744.6 m²): the five seats cast for 101, 202, 602,
+    // 501 and the crowd card's five owners (301, 302, 401, 402, 502: 300.5 m²) = 9 owners,
+    // 548.7 m²; 601's written form (yes, 71.8 m²) makes 10 owners, 620.5 m² taking part:
+    // 10/12 = 83.3% and 620.5/744.6 = 83.3%. Yes: all but 101 = 9 owners, 548.7 m²:
+    // 9/10 = 90% and 548.7/620.5 = 88.4%.
+    await expect.poll(() => arithmetic.textContent(), { timeout: WAIT }).toContain('88.4%');
     const text = (await arithmetic.textContent()) ?? '';
-    expect(text).toContain('80%');
-    expect(text).toContain('100%');
+    expect(text).toContain('90%');
+    expect(text).toContain('83.3%');
     expect(text).toMatch(/area/);
     expect(text).toMatch(/headcount/);
     await axe(observer, 'observer console (vote open)');
@@ -302,7 +306,7 @@ describe('a rehearsal in real browsers', () => {
     await chair.page.getByTestId('chair-close-vote').click();
     const result = projector.getByTestId('projector-result');
     await result.getByText('表决通过').waitFor({ timeout: WAIT });
-    expect(await result.textContent()).toContain('76.7%');
+    expect(await result.textContent()).toContain('88.4%');
     await axe(projector, 'projector (result)');
     await axe(t202.page, 'trainee ballot (result)');
     step('vote opened, cast, counted and shown');

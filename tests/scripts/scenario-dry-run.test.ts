@@ -8,6 +8,16 @@ import type { ConditionResult, VoteOutcome } from '../../shared/meeting/rules.ts
 import { meetsFraction } from '../../shared/scenario/primitives.ts';
 
 const run = promisify(execFile);
+
+/** The electorate each shipped scenario declares (null: none; its owners' votes count the cards in the room). */
+const ELECTORATES: Record<string, { owners: number; area_m2: number; flatsListed: number } | null> = {
+  'charging-piles-hearing': null,
+  // Building 12: 12 flats of one owner each, 6 × 71.8 + 6 × 52.3 = 744.6 m².
+  'elevator-coordination': { owners: 12, area_m2: 744.6, flatsListed: 12 },
+  'micro-renewal-round-table': null,
+  'owners-committee-election': null,
+  'parking-mobilization': null,
+};
 const SHIPPED = [
   'charging-piles-hearing',
   'elevator-coordination',
@@ -55,13 +65,33 @@ describe('npm run scenario:dry-run', () => {
       const report = JSON.parse(stdout);
       expect(report).toMatchObject({ scenario: id, seed: 7, completed: true, problems: [] });
       expect(report.itemsReached.length).toBeGreaterThan(0);
+      const electorate = ELECTORATES[id];
+      expect(report.electorate).toEqual(electorate ? expect.objectContaining(electorate) : null);
       for (const ballot of report.ballots) {
         if (ballot.kind === 'vote') checkArithmetic(ballot.outcome);
         else for (const candidate of ballot.outcome.candidates) checkArithmetic(candidate.outcome);
+        // A vote of the electorate: its quorum's whole is the register, and every ballot came in some way.
+        if (ballot.participation && electorate) {
+          expect(ballot.outcome.eligible).toEqual({ headcount: electorate.owners, area: electorate.area_m2 });
+          const { room, paper, written } = ballot.participation;
+          expect(room.headcount + paper.headcount + written.headcount).toBe(
+            ballot.outcome.participating.headcount,
+          );
+          expect(room.area + paper.area + written.area).toBeCloseTo(ballot.outcome.participating.area, 6);
+        }
       }
     },
     30_000,
   );
+
+  it('prints the electorate before the minutes: building 12 has 12 owners and 744.6 m²', async () => {
+    const zh = await dryRun(['scenarios/elevator-coordination.yaml', '--lang', 'zh']);
+    expect(zh.stdout.split('\n')[0]).toBe(
+      '表决基数：12号楼全体业主，业主 12 人，专有部分面积 744.6㎡（逐户列出 12 套房屋）。',
+    );
+    // The vote itself is counted against the whole building.
+    expect(zh.stdout).toContain('- **计票**：12号楼全体业主 12 人、744.6㎡；参与表决 ');
+  }, 30_000);
 
   it('is reproducible from its seed', async () => {
     const a = await dryRun(['scenarios/elevator-coordination.yaml', '--json', '--seed', '3']);
@@ -74,6 +104,11 @@ describe('npm run scenario:dry-run', () => {
     const en = await dryRun(['scenarios/parking-mobilization.yaml', '--lang', 'en']);
     expect(zh.stdout).toContain('会议纪要');
     expect(en.stdout).toContain('minutes');
+    // The parking scenario declares no electorate: the dry run says what its owners' votes count.
+    expect(zh.stdout.split('\n')[0]).toBe('表决基数：本场景未声明业主范围，业主表决以在场角色卡为基数。');
+    expect(en.stdout.split('\n')[0]).toBe(
+      "Electorate: none declared; owners' votes count the cards in the room.",
+    );
   }, 30_000);
 
   it('refuses a scenario that cannot be completed, saying why', async () => {

@@ -54,6 +54,8 @@ let standIn = '';
 const STAND_IN_SAYS = 'Tenants cycle too; put the shed by gate 2.';
 /** What the dropped-out trainee got on reconnecting. */
 let catchUp: Welcome | undefined;
+/** What the second residents' seat saw of its own owners while the vote of the electorate was open. */
+let ownersOfR2: NonNullable<LiveView['me']>['owners'];
 const refusals: Record<string, CommandAck> = {};
 
 const tipText = (participantId: string) => `CANARY-TIP-for-${participantId}`;
@@ -112,6 +114,10 @@ function expectRoomClean(client: HeadlessClient, who: string) {
     '"observers"',
     '"observersMayFireInjects"',
     '"choice"',
+    // A vote of the electorate: the experts' count and the written ballots stay on their side.
+    '"standing"',
+    '"writtenBallots"',
+    '"tallies":[{',
   ]) {
     expect(json, `${who} receives ${key}`).not.toContain(key);
   }
@@ -131,6 +137,8 @@ function expectRoomClean(client: HeadlessClient, who: string) {
     ]).not.toContain(entry.type);
     expect(entry.type).not.toBe('backchannel.say');
     if (entry.type === 'vote.cast') expect(entry.data).toEqual({});
+    // The console's paper ballots in a secret vote: which flat's ballot came in, never what it says.
+    if (entry.type.startsWith('ballot.')) expect(Object.keys(entry.data)).toEqual(['flat']);
   }
 }
 
@@ -254,6 +262,21 @@ beforeAll(async () => {
   await ok(o1, asTenant({ type: 'election.cast', choices: [ownerB.id] }));
   await ok(chair.client, { type: 'vote.close' });
 
+  // The secret vote of the electorate: the room, a written ballot (401), a paper ballot entered and corrected (402).
+  await ok(chair.client, { type: 'item.next' });
+  await ok(chair.client, { type: 'vote.open' });
+  for (const t of trainees) await ok(t.client, { type: 'vote.cast', choice: t.vote });
+  await ok(facilitator, { type: 'ballot.paper.enter', flat: '402', choice: 'no' });
+  await ok(facilitator, { type: 'ballot.paper.correct', flat: '402', choice: 'yes' });
+  // Every owner's ballot is in: 6 in the room, 401 written, 402 on paper.
+  await Promise.all(
+    [facilitator, projector, ...trainees.map((t) => t.client)].map((c) =>
+      c.until((l) => l.item?.id === 'owners_vote' && l.item.ballot?.turnout?.participating.headcount === 8),
+    ),
+  );
+  ownersOfR2 = r2.client.live?.me?.owners;
+  await ok(chair.client, { type: 'vote.close' });
+
   await ok(facilitator, { type: 'meeting.end' });
   await ok(facilitator, { type: 'meeting.open_debrief' });
 
@@ -300,7 +323,7 @@ describe('the leak test: what trainees receive', () => {
       for (const k of ['BRIEF', 'GOAL', 'SECRET', 'REDLINE'])
         expect(scenarioCanaries).toContain(`CANARY-${k}-${role}`);
     }
-    for (const item of ['opening', 'hearing', 'secret_vote', 'elect'])
+    for (const item of ['opening', 'hearing', 'secret_vote', 'elect', 'owners_vote'])
       expect(scenarioCanaries).toContain(`CANARY-GUIDE-${item}`);
     for (const inject of ['town_news', 'private_call', 'observer_note', 'spare_fire'])
       expect(scenarioCanaries).toContain(`CANARY-EXPECT-${inject}`);
@@ -358,6 +381,32 @@ describe('the leak test: what trainees receive', () => {
       // Chair and R1 yes; A, R2 and the tenant (played by an expert) no; B abstains.
       expect([yes.headcount, no.headcount, abstain.headcount]).toEqual([2, 3, 1]);
     }
+  });
+
+  it('a secret vote of the electorate: the room sees who took part and how, never what any ballot says', () => {
+    // 8 owners of 490 m²: the room casts for 101, 102, 201, 202, 301, 302 (370 m²); 401 wrote
+    // before the meeting (55 m²); 402's paper ballot was entered and corrected (65 m²).
+    for (const c of [projector, ...trainees.map((t) => t.client)]) {
+      const counted = c.live?.record.ballots.find((b) => b.item === 'owners_vote');
+      if (counted?.kind !== 'vote') throw new Error('no counted vote of the electorate');
+      expect(counted.votes).toEqual({});
+      expect(counted.participation).toEqual({
+        room: { headcount: 6, area: 370 },
+        written: { headcount: 1, area: 55 },
+        paper: { headcount: 1, area: 65 },
+      });
+      expect(counted.electorate?.tallies).toEqual([]);
+      for (const ballot of Object.values(counted.electorate?.ballots ?? {})) {
+        expect(Object.keys(ballot).sort()).toEqual(ballot.seat ? ['at', 'seat', 'source'] : ['at', 'source']);
+      }
+      for (const entry of counted.electorate?.paper ?? [])
+        expect(Object.keys(entry).sort()).toEqual(['action', 'at', 'by', 'flat', 'owner']);
+    }
+    // Its own owners, with what it cast for them: residents' second seat sits for 301 and 302.
+    expect(ownersOfR2?.map((o) => [o.id, o.source, o.mine])).toEqual([
+      ['301', 'room', 'no'],
+      ['302', 'room', 'no'],
+    ]);
   });
 
   it('open ballots stay visible to the room (the election)', () => {
@@ -494,8 +543,17 @@ describe('the leak test: the single-sided screen (sanity: the canaries were in p
       ...Object.fromEntries(trainees.map((t) => [t.id, t.vote])),
       [standIn]: 'no',
     });
+    // Both secret votes: the plain one (the tenant's stand-in too) and the vote of the electorate.
     const casts = timelineEntries(facilitator).filter((e) => e.type === 'vote.cast');
-    expect(casts.map((e) => e.data.choice).sort()).toEqual([...trainees.map((t) => t.vote), 'no'].sort());
+    const everyVote = trainees.map((t) => t.vote);
+    expect(casts.map((e) => e.data.choice).sort()).toEqual([...everyVote, 'no', ...everyVote].sort());
+    const paper = timelineEntries(facilitator).filter((e) => e.type.startsWith('ballot.paper.'));
+    expect(paper.map((e) => [e.type, e.data])).toEqual(
+      expect.arrayContaining([
+        ['ballot.paper.enter', { flat: '402', choice: 'no' }],
+        ['ballot.paper.correct', { flat: '402', choice: 'yes' }],
+      ]),
+    );
   });
 
   it('the facilitator sees which expert plays the tenant card', () => {

@@ -211,6 +211,7 @@ export function assertInvariants(scenario: Scenario, session: MeetingSession): v
       check(Object.keys(ballot.votes).length === 0, 'yes/no votes in an election');
     }
     check(new Set(ballot.nominations).size === ballot.nominations.length, 'someone nominated twice');
+    checkElectorateBallot(scenario, ballot, item, check);
     const phase = state.startsWith('meeting.running.ballot.')
       ? state.slice('meeting.running.ballot.'.length)
       : null;
@@ -266,4 +267,50 @@ export function assertInvariants(scenario: Scenario, session: MeetingSession): v
   if (problems.length > 0) {
     throw new Error(`invariants broken at ${state}:\n  - ${problems.join('\n  - ')}`);
   }
+}
+
+/** A vote of the electorate: one ballot per listed owner, cast by the seat that sits for it; tallies within the owners not listed. */
+function checkElectorateBallot(
+  scenario: Scenario,
+  ballot: NonNullable<NonNullable<MeetingSession['context']['item']>['ballot']>,
+  item: Extract<Scenario['agenda'][number], { kind: 'vote' | 'election' }>,
+  check: (ok: boolean, what: string) => void,
+): void {
+  const eb = ballot.electorate;
+  if (!eb) return;
+  const electorate = scenario.electorate;
+  check(electorate !== undefined, 'an electorate ballot in a scenario with no electorate');
+  if (!electorate) return;
+  const owners = new Set(electorate.owners.map((o) => o.id));
+  const sitting = new Map<string, string>();
+  for (const [seat, ids] of Object.entries(eb.seats)) {
+    check(ballot.voters.includes(seat), `seat ${seat} casts for owners but is not a voter`);
+    for (const id of ids) {
+      check(owners.has(id), `seat ${seat} casts for ${id}, not an owner of the electorate`);
+      check(!sitting.has(id), `owner ${id} sat for by ${sitting.get(id)} and ${seat}`);
+      sitting.set(id, seat);
+    }
+  }
+  for (const [owner, b] of Object.entries(eb.ballots)) {
+    check(owners.has(owner), `a ballot for ${owner}, not an owner of the electorate`);
+    if (b.source === 'room')
+      check(sitting.get(owner) === b.seat, `${owner}'s room ballot from ${b.seat}, who does not sit for it`);
+    if (item.kind === 'vote')
+      check(b.choice !== undefined && item.options.includes(b.choice), `${owner} voted "${b.choice}"`);
+    else
+      check(
+        b.choices !== undefined && b.choices.length <= item.maxChoices,
+        `${owner} made ${b.choices?.length} choices`,
+      );
+  }
+  const tallied = eb.tallies.reduce((n, t) => n + t.owners, 0);
+  const units = eb.tallies.reduce((n, t) => n + t.areaUnits, 0);
+  check(
+    tallied <= electorate.unlisted.owners,
+    `tallies count ${tallied} owners, more than ${electorate.unlisted.owners} not listed`,
+  );
+  check(
+    units <= Math.round(electorate.unlisted.area_m2 * 10_000),
+    'tallies count more area than the owners not listed hold',
+  );
 }

@@ -1,12 +1,14 @@
 // Votes already closed in this attempt: the full outcome as the engine counted it.
 import { useTranslation } from 'react-i18next';
+import { seatVoters } from '../../../shared/meeting/ballots.ts';
 import type { BallotRecord } from '../../../shared/meeting/context.ts';
+import { ownerRows } from '../../../shared/meeting/standing.ts';
+import { OwnersTable } from '../ui/OwnersTable.tsx';
 import { Conditions, Tally, useMeasureFormat, Verdict } from './Arithmetic.tsx';
 import { ElectionBallots, ElectionResults } from './Election.tsx';
 import type { Labels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { VoteTable } from './VoteTable.tsx';
-import { votersFor } from './vote-math.ts';
 
 function Record({
   scenario,
@@ -18,7 +20,9 @@ function Record({
   const rule = scenario.rules[record.outcome.rule];
   const f = useMeasureFormat(rule);
   const seats = Object.keys(record.kind === 'vote' ? record.votes : record.choices);
-  const voters = rule ? votersFor(scenario, live, rule, seats) : [];
+  const roleOf = (id: string) => live.participants.find((p) => p.id === id)?.roleId;
+  const voters = seatVoters(scenario, roleOf, record.outcome.rule, seats);
+  const electorate = scenario.electorate && record.electorate ? scenario.electorate : undefined;
   const areaOf = (id: string) => f.value('area', voters.find((v) => v.id === id)?.area ?? 0);
   const passed = record.kind === 'vote' ? record.outcome.passed : record.outcome.elected.length > 0;
   return (
@@ -46,7 +50,21 @@ function Record({
       ) : (
         <ElectionResults outcome={record.outcome} rule={rule} labels={labels} running={false} />
       )}
-      {seats.length > 0 && (
+      {electorate && record.electorate && (
+        <details className="obs-details">
+          <summary>
+            {t('observer.vote.whoVoted', { count: Object.keys(record.electorate.ballots).length })}
+          </summary>
+          <OwnersTable
+            rows={ownerRows(electorate, record.electorate)}
+            unlisted={electorate.unlisted}
+            tallies={record.electorate.tallies}
+            seatLabel={labels.participant}
+            candidateLabel={labels.candidate}
+          />
+        </details>
+      )}
+      {!electorate && seats.length > 0 && (
         <details className="obs-details">
           <summary>{t('observer.vote.whoVoted', { count: seats.length })}</summary>
           {record.kind === 'vote' ? (

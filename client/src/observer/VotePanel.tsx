@@ -1,9 +1,11 @@
 // The vote under way, counted live under its rule (secret ballots included:
 // experts see every ballot), and the votes already closed with their outcome.
 import { useTranslation } from 'react-i18next';
-import type { Rule } from '../../../shared/scenario/index.ts';
+import type { ItemOf, Rule } from '../../../shared/scenario/index.ts';
 import { describeRule } from '../../../shared/views/rule-text.ts';
 import { Markdown } from '../ui/Markdown.tsx';
+import { OwnersTable } from '../ui/OwnersTable.tsx';
+import { Turnout } from '../ui/Turnout.tsx';
 import { localize } from '../ui/text.ts';
 import { Conditions, Tally, useMeasureFormat, Verdict } from './Arithmetic.tsx';
 import { BallotRecords } from './BallotRecords.tsx';
@@ -12,7 +14,8 @@ import { type Labels, useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { Section } from './Section.tsx';
 import { VoteTable } from './VoteTable.tsx';
-import { type BallotItem, countLive, eligibleNow, votersFor } from './vote-math.ts';
+
+type BallotItem = ItemOf<'vote' | 'election'>;
 
 function RuleLine({ rule, item }: { rule: Rule | undefined; item: BallotItem }) {
   const { t, i18n } = useTranslation();
@@ -31,12 +34,12 @@ function LiveBallot({ scenario, live, item, labels }: ObserverProps & { item: Ba
   const ballot = live.item?.ballot;
   const rule = scenario.rules[item.rule];
   const f = useMeasureFormat(rule);
-  if (!ballot) return null;
-  const seats = ballot.open || ballot.closed ? ballot.voters : eligibleNow(scenario, live, item);
-  const voters = rule ? votersFor(scenario, live, rule, seats) : [];
-  const areaOf = (id: string) => f.value('area', voters.find((v) => v.id === id)?.area ?? 0);
-  const counted = ballot.open ? countLive(scenario, live, item, ballot) : null;
-  const eligibleArea = voters.reduce((sum, v) => sum + v.area, 0);
+  // Every figure below is the engine's own count as it stands (shared/meeting/standing.ts).
+  const standing = ballot?.standing;
+  if (!ballot || !standing) return null;
+  const areaOf = (id: string) => f.value('area', standing.seats.find((s) => s.id === id)?.area ?? 0);
+  const eligibleArea = standing.seats.reduce((sum, s) => sum + s.area, 0);
+  const counted = ballot.open ? standing.outcome : null;
   return (
     <div className="obs-ballot">
       <h3>{localize(item.title, i18n.language)}</h3>
@@ -46,7 +49,7 @@ function LiveBallot({ scenario, live, item, labels }: ObserverProps & { item: Ba
       <RuleLine rule={rule} item={item} />
       {!ballot.open && !ballot.closed && (
         <p className="obs-pending">
-          {t('observer.vote.pending', { count: seats.length, area: f.value('area', eligibleArea) })}
+          {t('observer.vote.pending', { count: standing.seats.length, area: f.value('area', eligibleArea) })}
           {item.kind === 'election' && ballot.nominations.length > 0 && (
             <span className="obs-nominees">
               {' '}
@@ -64,6 +67,7 @@ function LiveBallot({ scenario, live, item, labels }: ObserverProps & { item: Ba
             <span className="badge ok">{t('observer.vote.open')}</span>{' '}
             {t('observer.vote.castCount', { cast: ballot.castCount, total: ballot.voters.length })}
           </p>
+          <Turnout turnout={standing.turnout} title={standing.electorate?.title} testId="observer-turnout" />
           {counted.kind === 'vote' ? (
             <>
               <Conditions outcome={counted.outcome} rule={rule} />
@@ -79,7 +83,18 @@ function LiveBallot({ scenario, live, item, labels }: ObserverProps & { item: Ba
           )}
         </div>
       )}
+      {(ballot.open || ballot.closed) && standing.electorate && (
+        <OwnersTable
+          rows={standing.electorate.owners}
+          unlisted={standing.electorate.unlisted}
+          tallies={standing.electorate.tallies}
+          seatLabel={labels.participant}
+          candidateLabel={labels.candidate}
+          testId="observer-owners"
+        />
+      )}
       {(ballot.open || ballot.closed) &&
+        !standing.electorate &&
         (item.kind === 'vote' ? (
           <VoteTable votes={ballot.votes ?? {}} voters={ballot.voters} labels={labels} areaOf={areaOf} />
         ) : (

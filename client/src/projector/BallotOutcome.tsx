@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { BallotRecord } from '../../../shared/meeting/context.ts';
 import { type ConditionResult, formatShare, type VoteOutcome } from '../../../shared/meeting/rules.ts';
 import type { LiveView, StaticView } from '../../../shared/views/types.ts';
-import { candidateSpeaker, characterName } from '../ui/text.ts';
+import { candidateSpeaker, characterName, speakerName, useLocalize } from '../ui/text.ts';
+import '../ui/Turnout.tsx';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -48,6 +49,26 @@ function VoteFigures({ outcome }: { outcome: VoteOutcome }) {
   );
 }
 
+/** A vote of the electorate: both bases, the whole electorate and those taking part. */
+function Bases({ record, staticView }: { record: BallotRecord; staticView: StaticView | undefined }) {
+  const { t, i18n } = useTranslation();
+  const L = useLocalize();
+  const title = staticView?.scenario.electorate?.title;
+  if (!record.participation || !title) return null;
+  const locale = i18n.language === 'zh' ? 'zh-CN' : 'en-GB';
+  const m = (x: { headcount: number; area: number }) =>
+    t('turnout.measure', {
+      headcount: x.headcount.toLocaleString(locale),
+      area: x.area.toLocaleString(locale, { maximumFractionDigits: 1 }),
+    });
+  const o = record.outcome;
+  return (
+    <p className="outcome-bases" data-testid="outcome-bases">
+      {t('turnout.bases', { title: L(title), whole: m(o.eligible), part: m(o.participating) })}
+    </p>
+  );
+}
+
 /** A counted vote or election: passed or failed, and the figures that decided it. */
 export function BallotOutcome({
   record,
@@ -68,6 +89,7 @@ export function BallotOutcome({
         <p className="outcome-verdict">
           {outcome.passed ? t('projector.result.passed') : t('projector.result.failed')}
         </p>
+        <Bases record={record} staticView={staticView} />
         <VoteFigures outcome={outcome} />
       </div>
     );
@@ -87,6 +109,7 @@ export function BallotOutcome({
           {t('projector.result.tied', { names: outcome.tiedForLastSeat.map(name).join(t('projector.sep')) })}
         </p>
       )}
+      <Bases record={record} staticView={staticView} />
       <ul className="outcome-candidates">
         {outcome.candidates.map((c) => (
           <li key={c.candidate} className={c.elected ? 'met' : undefined}>

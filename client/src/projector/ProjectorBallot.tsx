@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { PublicScenario } from '../../../shared/views/scenario-public.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
 import { useSession } from '../connection/session-store.ts';
-import { candidateSpeaker, characterName, useLocalize } from '../ui/text.ts';
+import { Turnout } from '../ui/Turnout.tsx';
+import { candidateSpeaker, characterName, participantName, useLocalize } from '../ui/text.ts';
 import { BallotOutcome } from './BallotOutcome.tsx';
 
 function currentBallotItem(live: LiveView, scenario: PublicScenario) {
@@ -59,6 +60,9 @@ export function BallotStatus({ live, scenario }: { live: LiveView; scenario: Pub
         <div className="pj-bar" aria-hidden="true">
           <span className="pj-bar-fill" style={{ width: `${pct}%` }} />
         </div>
+        {ballot.turnout && (
+          <Turnout turnout={ballot.turnout} title={scenario.electorate?.title} testId="projector-turnout" />
+        )}
       </div>
     );
   }

@@ -3,6 +3,7 @@ import type { Choice } from '../../../shared/meeting/rules.ts';
 import { describeRule } from '../../../shared/views/rule-text.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { useLocalize } from '../ui/text.ts';
+import '../ui/Turnout.tsx';
 import { BallotResult } from './BallotResult.tsx';
 import { useTrainee } from './context.ts';
 import { ElectionForm, Nominations } from './Election.tsx';
@@ -56,6 +57,9 @@ export function BallotPanel() {
           {eligible && item.kind === 'vote' && (
             <VoteOptions options={item.options} secret={item.ballot === 'secret'} />
           )}
+          {eligible && item.kind === 'vote' && (
+            <MyOwners options={item.options} secret={item.ballot === 'secret'} />
+          )}
           {eligible && item.kind === 'election' && <ElectionForm />}
           <p className="hint" aria-live="polite">
             {t('trainee.ballot.progress', { cast: ballot.castCount, voters: ballot.voters.length })}
@@ -103,6 +107,71 @@ function VoteOptions({ options, secret }: { options: readonly Choice[]; secret: 
             ? t('trainee.ballot.castFinal', { choice: t(`choice.${mine}`) })
             : t('trainee.ballot.castOpen', { choice: t(`choice.${mine}`) })}
       </p>
+    </div>
+  );
+}
+
+/**
+ * A vote of the electorate: the owners this card votes for. One owner (or a
+ * proxy) is named; a crowd card lists each owner with their own buttons, so
+ * its holder can split the card's ballots.
+ */
+function MyOwners({ options, secret }: { options: readonly Choice[]; secret: boolean }) {
+  const { t } = useTranslation();
+  const L = useLocalize();
+  const { me, send } = useTrainee();
+  const owners = me.owners;
+  if (!owners || owners.length === 0) return null;
+  const label = (o: (typeof owners)[number]) => `${o.flats.join(t('turnout.owners.flatSep'))} ${L(o.name)}`;
+  const [only] = owners;
+  if (owners.length === 1 && only) {
+    return (
+      <p className="hint" data-testid="my-owners">
+        {only.proxy
+          ? t('turnout.mine.proxy', { label: label(only) })
+          : t('turnout.mine.one', { label: label(only) })}
+      </p>
+    );
+  }
+  return (
+    <div className="my-owners" data-testid="my-owners">
+      <p className="hint">{t('turnout.mine.many', { count: owners.length })}</p>
+      <ul>
+        {owners.map((o) => {
+          const flat = o.flats[0] ?? o.id;
+          const mine = typeof o.mine === 'string' ? o.mine : undefined;
+          const onPaper = o.source !== undefined && o.source !== 'room';
+          return (
+            <li key={o.id} data-testid={`my-owner-${o.id}`}>
+              <span>{o.proxy ? t('turnout.owners.proxy', { name: label(o) }) : label(o)}</span>{' '}
+              <span className="muted">
+                {onPaper
+                  ? t('turnout.mine.onPaper')
+                  : mine
+                    ? t('turnout.mine.yours', { choice: t(`choice.${mine}`) })
+                    : t('turnout.mine.notYet')}
+              </span>
+              {!onPaper && !(secret && mine) && (
+                <span className="option-buttons small">
+                  {options.map((option) => (
+                    <button
+                      key={option}
+                      type="button"
+                      className={`option ${option}`}
+                      aria-pressed={mine === option}
+                      aria-label={`${label(o)}: ${t(`choice.${option}`)}`}
+                      data-testid={`owner-option-${o.id}-${option}`}
+                      onClick={() => void send({ type: 'vote.cast', choice: option, flats: [flat] })}
+                    >
+                      {t(`choice.${option}`)}
+                    </button>
+                  ))}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
 import type { Mood } from '../../../shared/meeting/context.ts';
 import { mayCall } from '../../../shared/meeting/floor.ts';
+import { Turnout } from '../ui/Turnout.tsx';
 import { useLocalize } from '../ui/text.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { hasFloor, useTrainee } from './context.ts';
@@ -41,6 +42,10 @@ export function ChairPanel() {
             >
               {t('trainee.chair.openVote')}
             </button>
+          )}
+          {/* Whether the vote can be valid before it is closed: the skill being trained. */}
+          {ballot.open && ballot.turnout && (
+            <Turnout turnout={ballot.turnout} title={scenario.electorate?.title} testId="chair-turnout" />
           )}
           {ballot.open && (
             <button

@@ -31,6 +31,11 @@ const cases: [file: string, issues: Expected[]][] = [
   ['id-mismatch.yaml', [[3, 5, 'id', SCENARIO_ISSUE.idMismatch]]],
   ['yaml-syntax.yaml', [[5, 10, '(top level)', SCENARIO_ISSUE.yamlSyntax]]],
   ['text-no-language.yaml', [[4, 8, 'title', SCENARIO_ISSUE.invalidValue]]],
+  // An electorate that does not add up, one fixture per way.
+  ['electorate-unknown-flat.yaml', [[16, 94, 'roles[2].stands_for[0]', SCENARIO_ISSUE.unknownFlat]]],
+  ['electorate-unknown-proxy.yaml', [[16, 93, 'roles[2].proxy_for[0]', SCENARIO_ISSUE.unknownFlat]]],
+  ['electorate-flat-twice.yaml', [[13, 15, 'electorate.flats[2].flat', SCENARIO_ISSUE.duplicateFlat]]],
+  ['electorate-total-mismatch.yaml', [[13, 32, 'electorate.total.area_m2', SCENARIO_ISSUE.electorateTotal]]],
   [
     'several-errors.yaml',
     [
@@ -97,6 +102,22 @@ describe('messages', () => {
     expect(messages('text-no-language.yaml')[0]).toContain(
       'expected a Text with zh or en (or both), found an empty map {}',
     );
+  });
+
+  it('say how an electorate fails to add up, and what to do', () => {
+    expect(messages('electorate-unknown-flat.yaml')).toEqual([
+      'broken/electorate-unknown-flat.yaml:16:94: roles[2].stands_for[0]: flat 103 is not in the electorate (its flats: 101, 102) [scenario/unknown_flat]',
+    ]);
+    expect(messages('electorate-unknown-proxy.yaml')).toEqual([
+      'broken/electorate-unknown-proxy.yaml:16:93: roles[2].proxy_for[0]: a proxy for flat 602, which is not in the electorate (its flats: 101, 601) [scenario/unknown_flat]',
+    ]);
+    expect(messages('electorate-flat-twice.yaml')).toEqual([
+      'broken/electorate-flat-twice.yaml:13:15: electorate.flats[2].flat: flat 102 is listed twice (first at electorate.flats[1]); a flat has one entry — write co-owners together as owner: [name, name] [scenario/duplicate_flat]',
+    ]);
+    // 71.8 + 52.3 = 124.1, not 124.6.
+    expect(messages('electorate-total-mismatch.yaml')).toEqual([
+      'broken/electorate-total-mismatch.yaml:13:32: electorate.total.area_m2: every one of the 2 owners is listed, and their flats add up to 124.1 m², not the 124.6 m² of total.area_m2 [scenario/electorate_total]',
+    ]);
   });
 
   it('pass on the YAML parser message', () => {

@@ -40,8 +40,8 @@ function driver(scenario: Scenario) {
   return { session, log, at, seat };
 }
 
-// Areas from the scenario file (m²): 101 and 501 are 71.8; 102, 202 and 602 are
-// 52.3; each "floors 3–5" seat is 60.1. The secretary is not an owner.
+// The cards and the flats they vote for (scenario file): 101, 102, 202, 501, 602 (by
+// proxy) and the "floors 3–5" crowd card for 301, 302, 401, 402, 502. The secretary is not an owner.
 const PEOPLE = [
   ['chair', '林晓', 'secretary'],
   ['o101', '陈默', 'owner_101'],
@@ -187,35 +187,43 @@ describe('minutes of a scripted lift coordination meeting', () => {
     );
   });
 
-  it('spells out the owners_special vote: area fails three quarters while headcount meets it', () => {
-    // Eligible: 9 owner seats, 71.8×2 + 52.3×3 + 60.1×4 = 540.9 m².
-    // Participating: all but d: 8 seats, 540.9 − 60.1 = 480.8 m².
-    // Yes: 102, 202, 602 (52.3 each) and a, b, c (60.1 each) = 6 seats, 337.2 m².
-    // Quorum: 480.8 / 540.9 = 88.89% → 88.9%; 8 / 9 = 88.9%; both ≥ 2/3.
-    // Pass: area 337.2 / 480.8 = 70.13% → 70.1% < 3/4; headcount 6 / 8 = 75% ≥ 3/4.
+  it('spells out the owners_special vote against the whole building: area fails three quarters while headcount meets it', () => {
+    // The base is building 12's register, not the cards: 12 owners, 744.6 m² (six flats of 71.8, six of 52.3).
+    // The crowd card's five owners (301, 302, 401, 402, 502) are shared among its four holders in
+    // joining order: a → 301, b → 302, c → 401, d → 402 and 502. d does not vote; nor does 201 (no card).
+    // 601's signed form came back before the meeting (yes); 602 votes by his mother's proxy.
+    // Taking part: 101, 102, 202, 301, 302, 401, 501, 601, 602 = 9 owners,
+    //   71.8 × 5 (101, 301, 401, 501, 601) + 52.3 × 4 (102, 202, 302, 602) = 359 + 209.2 = 568.2 m²;
+    //   8 in the room (568.2 − 71.8 = 496.4 m²), 1 written (71.8 m²).
+    // Quorum: 9 / 12 = 75%; 568.2 / 744.6 = 76.31% → 76.3%; both ≥ 2/3.
+    // Yes: 102, 202, 302, 602 (52.3 each) + 301, 401, 601 (71.8 each) = 7 owners, 209.2 + 215.4 = 424.6 m².
+    // Pass: headcount 7 / 9 = 77.8% ≥ 3/4; area 424.6 / 568.2 = 74.73% → 74.7% < 3/4 (1,698.4 < 1,704.6).
+    // Not taking part: 201, 402, 502 = 3 owners, 71.8 + 52.3 + 52.3 = 176.4 m².
     const ballot = session.context.record.ballots[0];
     expect(ballot?.kind === 'vote' && ballot.outcome.failed).toEqual(['pass_area']);
     expect(zh).toContain(
-      '- **结果**：参与表决面积占比 88.9%，参与表决人数占比 88.9%，同意面积占参与面积 70.1%，未达到四分之三，同意人数占参与人数 75%，未通过。',
+      '- **结果**：参与表决面积占全体业主面积 76.3%，参与表决人数占全体业主人数 75%，同意面积占参与面积 74.7%，未达到四分之三，同意人数占参与人数 77.8%，未通过。',
     );
     expect(en).toContain(
-      '- **Result**: Participating area 88.9% of eligible; participating headcount 88.9% of eligible; yes 70.1% of participating area; below three quarters; yes 75% of participating headcount; not passed.',
+      "- **Result**: Participating area 76.3% of all owners' area; participating headcount 75% of all owners; yes 74.7% of participating area; below three quarters; yes 77.8% of participating headcount; not passed.",
     );
+    // Both bases: the whole electorate, and those taking part.
     expect(zh).toContain(
-      '- **计票**：有表决权 9 人、540.9㎡；参与表决 8 人、480.8㎡，其中同意 6 人、337.2㎡，反对 1 人、71.8㎡，弃权 1 人、71.8㎡。',
+      '- **计票**：12号楼全体业主 12 人、744.6㎡；参与表决 9 人、568.2㎡（会场投票 8 人、496.4㎡，会前交回书面表决票 1 人、71.8㎡；其中委托投票 1 人），其中同意 7 人、424.6㎡，反对 1 人、71.8㎡，弃权 1 人、71.8㎡；未参与表决 3 人、176.4㎡。',
     );
     expect(en).toContain(
-      '- **Count**: eligible 9 (540.9 m²); participating 8 (480.8 m²): yes 6 (337.2 m²), no 1 (71.8 m²), abstain 1 (71.8 m²).',
+      '- **Count**: All owners of building 12: 12 (744.6 m²); participating 9 (568.2 m²) — 8 (496.4 m²) in the room, 1 (71.8 m²) on written ballots returned before the meeting; 1 of them by proxy: yes 7 (424.6 m²), no 1 (71.8 m²), abstain 1 (71.8 m²); not taking part 3 (176.4 m²).',
     );
     expect(zh).toContain(
-      '- **表决规则**：公开表决；参与表决面积不少于有表决权面积的三分之二，参与表决人数不少于有表决权人数的三分之二，同意面积不少于参与表决面积的四分之三，同意人数不少于参与表决人数的四分之三。',
+      '- **表决规则**：公开表决；参与表决面积不少于全体业主面积的三分之二，参与表决人数不少于全体业主人数的三分之二，同意面积不少于参与表决面积的四分之三，同意人数不少于参与表决人数的四分之三。',
     );
-    // An open vote is on the record by name; the three floor 3–5 seats who voted yes share their card.
-    expect(zh).toContain('  - 反对：陈国华（101室业主，陈默饰）');
-    expect(zh.find((l) => l.startsWith('  - 同意：'))).toContain(
-      '3–5楼其他业主（301、302、401、402、502，孙丽、吴刚、郑爽饰）',
+    // An open vote is on the record by owner: the co-owners of 301 as one owner, 601 on paper, 602 by proxy.
+    expect(zh).toContain('- **记名表决**（按业主）：');
+    expect(zh).toContain(
+      '  - 同意：102 赵丽华；202 刘德明；301 吴卫东、李梅；302 马玉兰；401 钱国平；601 徐美华（书面）；602 周桂芳（委托）',
     );
-    expect(en).toContain('  - abstain: Huang Zhiqiang, owner of flat 501, building leader (played by 黄磊)');
+    expect(zh).toContain('  - 反对：101 陈国华');
+    expect(en).toContain('  - abstain: 501 Huang Zhiqiang');
   });
 
   it('notes the item that was skipped', () => {

@@ -177,6 +177,13 @@ function commandArbs(w: World): Record<CommandType, fc.Arbitrary<unknown>> {
     likely.length > 0 ? fc.subarray(likely, { maxLength: 3 }) : fc.constant([]),
   );
   const ask = fc.integer({ min: 0, max: 4 });
+  const flat = oneOf(w.scenario.electorate?.owners.flatMap((o) => o.flats) ?? [], ['999', 'nowhere']);
+  const flats = fc.array(flat, { minLength: 1, maxLength: 3 });
+  const choice = fc.constantFrom('yes', 'no', 'abstain');
+  const tallyFigures = {
+    owners: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 2_000 })),
+    area_m2: fc.oneof(fc.constantFrom(0, 52.3, 71.8), fc.double({ min: 0, max: 100_000, noNaN: true })),
+  };
   const c = <T extends CommandType>(type: T) => fc.constant(type);
   // A stand-in seat looked up when the step runs ("@s<n>": the n-th stand-in), or some other seat.
   const standInOrNot = fc.oneof(
@@ -247,9 +254,28 @@ function commandArbs(w: World): Record<CommandType, fc.Arbitrary<unknown>> {
     // Votes and elections.
     'candidate.nominate': fc.record({ type: c('candidate.nominate'), participantId: participant }),
     'vote.open': fc.record({ type: c('vote.open') }),
-    'vote.cast': fc.record({ type: c('vote.cast'), choice: fc.constantFrom('yes', 'no', 'abstain') }),
-    'election.cast': fc.record({ type: c('election.cast'), choices }),
+    'vote.cast': fc.record({ type: c('vote.cast'), choice, flats }, { requiredKeys: ['type', 'choice'] }),
+    'election.cast': fc.record(
+      { type: c('election.cast'), choices, flats },
+      { requiredKeys: ['type', 'choices'] },
+    ),
     'vote.close': fc.record({ type: c('vote.close') }),
+    // Paper ballots and tallies at the console.
+    'ballot.paper.enter': fc.record(
+      { type: c('ballot.paper.enter'), flat, choice, choices },
+      { requiredKeys: ['type', 'flat'] },
+    ),
+    'ballot.paper.correct': fc.record(
+      { type: c('ballot.paper.correct'), flat, choice, choices, withdraw: fc.constant(true as const) },
+      { requiredKeys: ['type', 'flat'] },
+    ),
+    'ballot.tally.enter': fc.record({ type: c('ballot.tally.enter'), choice, ...tallyFigures }),
+    'ballot.tally.correct': fc.record({
+      type: c('ballot.tally.correct'),
+      entry: fc.integer({ min: 0, max: 3 }),
+      ...tallyFigures,
+      owners: fc.integer({ min: 0, max: 2_000 }),
+    }),
     // Sign-ups, decisions, actions.
     'signup.commit': fc.record({ type: c('signup.commit'), ask }),
     'signup.withdraw': fc.record({ type: c('signup.withdraw'), ask }),
@@ -320,6 +346,10 @@ function stepArb(w: World): fc.Arbitrary<Step> {
     'candidate.nominate': 3,
     'vote.open': 5,
     'vote.close': 2,
+    'ballot.paper.enter': 3,
+    'ballot.paper.correct': 1,
+    'ballot.tally.enter': 1,
+    'ballot.tally.correct': 1,
     'action.record': 2,
     'inject.fire': 2,
     'inject.respond': 1,

@@ -532,7 +532,7 @@ describe('rubric defaults', () => {
     expect(s.rubric.scale).toEqual({ kind: 'range', min: 1, max: 5 });
     expect(s.rubric.competencies.map((c) => c.id)).toEqual([...defaultIds, 'rule_literacy']);
     const emergency = s.rubric.competencies[1];
-    expect(emergency?.title).toEqual({ zh: '应急处置能力', en: 'Handling emergencies' });
+    expect(emergency?.title).toEqual({ zh: '应急处突能力', en: 'Handling emergencies' });
     expect(emergency?.indicators).toEqual([
       { zh: '一分钟内暂停会议', en: '一分钟内暂停会议' },
       { zh: '点名分工', en: 'Assigns jobs by name' },
@@ -965,6 +965,114 @@ const crossReferenceCases: Case[] = [
     code: SCENARIO_ISSUE.outOfRange,
     path: 'agenda[1].max_choices',
   },
+  // The electorate: every way it can fail to add up.
+  {
+    name: 'a card stands for a flat missing from the electorate',
+    data: () =>
+      scenario({
+        electorate: { flats: [{ flat: '101', owner: '甲', area_m2: 60 }] },
+        roles: withRoles(role('owner_9', { stands_for: ['909'] })),
+      }),
+    code: SCENARIO_ISSUE.unknownFlat,
+    path: 'roles[2].stands_for[0]',
+  },
+  {
+    name: 'a proxy for an unknown owner',
+    data: () =>
+      scenario({
+        electorate: { flats: [{ flat: '101', owner: '甲', area_m2: 60 }] },
+        roles: withRoles(role('son', { proxy_for: ['602'] })),
+      }),
+    code: SCENARIO_ISSUE.unknownFlat,
+    path: 'roles[2].proxy_for[0]',
+  },
+  {
+    name: 'a flat owned twice',
+    data: () =>
+      scenario({
+        electorate: {
+          flats: [
+            { flat: '101', owner: '甲', area_m2: 60 },
+            { flat: 101, owner: '乙', area_m2: 60 },
+          ],
+        },
+      }),
+    code: SCENARIO_ISSUE.duplicateFlat,
+    path: 'electorate.flats[1].flat',
+  },
+  {
+    name: 'listed areas that do not sum to the declared total',
+    data: () =>
+      scenario({
+        electorate: {
+          flats: [
+            { flat: '101', owner: '甲', area_m2: 71.8 },
+            { flat: '102', owner: '乙', area_m2: 52.3 },
+          ],
+          total: { owners: 2, area_m2: 124.2 },
+        },
+      }),
+    code: SCENARIO_ISSUE.electorateTotal,
+    path: 'electorate.total.area_m2',
+  },
+  {
+    name: 'one owner voted for by two cards',
+    data: () =>
+      scenario({
+        electorate: {
+          flats: [
+            { flat: '101', owner: '甲', area_m2: 50 },
+            { flat: '102', owner: '甲', area_m2: 50 },
+          ],
+        },
+        roles: withRoles(role('a', { stands_for: ['101'] }), role('b', { stands_for: ['102'] })),
+      }),
+    code: SCENARIO_ISSUE.ownerTwice,
+    path: 'roles[3].stands_for[0]',
+  },
+  {
+    name: 'stands_for without an electorate',
+    data: () => scenario({ roles: withRoles(role('a', { stands_for: ['101'] })) }),
+    code: SCENARIO_ISSUE.noElectorate,
+    path: 'roles[2].stands_for',
+  },
+  {
+    name: 'an eligible card that stands for no owner in a vote of the electorate',
+    data: () =>
+      scenario({
+        electorate: { flats: [{ flat: '101', owner: '甲', area_m2: 60 }] },
+        roles: [role('secretary', { chair: true }), role('a', { stands_for: ['101'] }), role('tenant')],
+        agenda: withItems(
+          item('vote', 'decide', { motion: 'm', rule: 'owners_ordinary', eligible: ['a', 'tenant'] }),
+        ),
+      }),
+    code: SCENARIO_ISSUE.noOwner,
+    path: 'agenda[1].eligible',
+  },
+  {
+    name: 'a tally of written ballots beyond the owners not listed',
+    data: () =>
+      scenario({
+        electorate: {
+          flats: [{ flat: '101', owner: '甲', area_m2: 60 }],
+          total: { owners: 10, area_m2: 600 },
+        },
+        roles: [
+          role('secretary', { chair: true }),
+          role('a', { stands_for: ['101'], attributes: { owner: true } }),
+        ],
+        agenda: withItems(
+          item('vote', 'decide', {
+            motion: 'm',
+            rule: 'owners_ordinary',
+            eligible: ['a'],
+            written_ballots: { tally: { yes: { owners: 9, area_m2: 100 }, no: { owners: 1, area_m2: 10 } } },
+          }),
+        ),
+      }),
+    code: SCENARIO_ISSUE.electorateTotal,
+    path: 'agenda[1].written_ballots.tally',
+  },
   {
     name: 'rubric scale low = high',
     data: () => scenario({ rubric: { scale: [3, 3] } }),
@@ -1051,6 +1159,8 @@ describe('cross-reference and whole-file rules', () => {
       SCENARIO_ISSUE.invalidValue,
       SCENARIO_ISSUE.idMismatch,
       SCENARIO_ISSUE.unreadable,
+      // A warning, not an error: tests/shared/scenario/electorate.test.ts.
+      SCENARIO_ISSUE.roomAsElectorate,
     ];
     const covered = new Set(crossReferenceCases.map((c) => c.code));
     const uncovered = Object.values(SCENARIO_ISSUE).filter((c) => !elsewhere.includes(c) && !covered.has(c));

@@ -4,8 +4,10 @@ import { describeRule } from '../../../../shared/views/rule-text.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
 import { useSession } from '../../connection/session-store.ts';
 import { BallotOutcome } from '../../projector/BallotOutcome.tsx';
+import { Turnout } from '../../ui/Turnout.tsx';
 import { speakerName, useLocalize } from '../../ui/text.ts';
 import { useRun } from './hooks.ts';
+import { PaperBallots } from './PaperBallots.tsx';
 
 /** The current vote or election: rule, turnout as it comes in, open and close, and the result. */
 export function BallotPanel({ live, scenario }: { live: LiveView; scenario: Scenario }) {
@@ -21,8 +23,14 @@ export function BallotPanel({ live, scenario }: { live: LiveView; scenario: Scen
   const record = [...live.record.ballots].reverse().find((b) => b.item === item.id);
   const name = (id: string) => speakerName({ kind: 'participant', id }, live, staticView, i18n.language);
   const votes = Object.values(ballot.votes ?? {});
+  // A vote of the electorate counts owners (one per owner, however the ballot came in), not seats.
+  const counted = ballot.standing?.electorate ? ballot.standing.outcome : undefined;
   const tally = (['yes', 'no', 'abstain'] as const).map(
-    (c) => [c, votes.filter((v) => v === c).length] as const,
+    (c) =>
+      [
+        c,
+        counted?.kind === 'vote' ? counted.outcome[c].headcount : votes.filter((v) => v === c).length,
+      ] as const,
   );
   const perCandidate = ballot.candidates.map((c) => ({
     id: c,
@@ -76,6 +84,10 @@ export function BallotPanel({ live, scenario }: { live: LiveView; scenario: Scen
           )}
         </div>
       )}
+      {ballot.open && ballot.turnout && (
+        <Turnout turnout={ballot.turnout} title={scenario.electorate?.title} testId="console-turnout" />
+      )}
+      <PaperBallots item={item} ballot={ballot} seatLabel={name} />
       {item.kind === 'election' && !ballot.open && !ballot.closed && (
         <p className="hint">
           {t('facilitator.ballot.candidates', {

@@ -1,0 +1,274 @@
+// A vote of the electorate: which seat casts for which owners (fixed when the
+// vote opens), one ballot per owner — from the room, on paper entered at the
+// console, or written before the meeting — tallies of owners not listed by
+// flat, and the count against the whole electorate. Pure functions and the
+// plain-JSON state they work on; only items that count against an electorate
+// (a scenario with one, a rule with a quorum) ever have this state.
+import { fromAreaUnits, toAreaUnits } from '../scenario/electorate.ts';
+import type { Electorate, ItemOf, Role, Rule, Scenario } from '../scenario/index.ts';
+import type { Actor } from './commands.ts';
+import type { MeetingContext } from './context.ts';
+import {
+  type CandidateResult,
+  type Choice,
+  decideTally,
+  type ElectionOutcome,
+  fillSeats,
+  type Measure,
+  type Tally,
+  type VoteOutcome,
+} from './rules.ts';
+
+type BallotItem = ItemOf<'vote' | 'election'>;
+
+/** How an owner's ballot came in. `written`: returned before the meeting, declared in the scenario. */
+export type BallotSource = 'room' | 'paper' | 'written';
+
+export interface OwnerBallot {
+  source: BallotSource;
+  /** The seat that cast it in the room. */
+  seat?: string;
+  at: number;
+  choice?: Choice;
+  choices?: string[];
+}
+
+/** One line of the console's paper-ballot record: an entry, or a correction of one (never an edit). */
+export interface PaperEntry {
+  action: 'enter' | 'correct';
+  flat: string;
+  owner: string;
+  choice?: Choice;
+  choices?: string[];
+  /** A correction that takes the ballot back out (entered for the wrong flat). */
+  withdrawn?: true;
+  /** What a correction replaced. */
+  was?: Pick<OwnerBallot, 'source' | 'choice' | 'choices'>;
+  by: Actor;
+  at: number;
+}
+
+/** Ballots of owners not listed by flat, counted together by choice. */
+export interface TallyEntry {
+  choice: Choice;
+  owners: number;
+  /** In 1/10,000 m². */
+  areaUnits: number;
+  source: 'paper' | 'written';
+  by: Actor | null;
+  at: number;
+  /** Earlier figures of this entry, oldest first, each replaced by a logged correction. */
+  was?: { owners: number; areaUnits: number; by: Actor; at: number }[];
+}
+
+export interface ElectorateBallot {
+  /** Seat → the owners (ids) it casts one ballot each for. */
+  seats: Record<string, string[]>;
+  /** Owners cast for under a written proxy (委托书). */
+  proxies: string[];
+  /** One ballot per owner: the first counted stands. */
+  ballots: Record<string, OwnerBallot>;
+  paper: PaperEntry[];
+  tallies: TallyEntry[];
+}
+
+/** The item's rule has a quorum, and the scenario has an electorate to measure it against. */
+export function countsAgainstElectorate(scenario: Scenario, item: BallotItem): boolean {
+  const rule = scenario.rules[item.rule];
+  return (
+    scenario.electorate !== undefined &&
+    rule !== undefined &&
+    (rule.quorum.area !== undefined || rule.quorum.headcount !== undefined)
+  );
+}
+
+export const ownerById = (electorate: Electorate, id: string) => electorate.owners.find((o) => o.id === id);
+
+const admits = (role: Role, item: BallotItem): boolean => {
+  if (role.npc || role.standsFor.length + role.proxyFor.length === 0) return false;
+  const filter = item.eligible;
+  if (filter.kind === 'all') return true;
+  if (filter.kind === 'roles') return filter.roles.includes(role.id);
+  return role.attributes[filter.attribute] === filter.equals;
+};
+
+/**
+ * Who casts for whom if the vote opened now. A card's owners are shared among
+ * its holders in joining order, in consecutive runs (5 owners, 2 holders: 3 and 2);
+ * a holder left without an owner does not vote.
+ */
+export function representation(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  item: BallotItem,
+): Pick<ElectorateBallot, 'seats' | 'proxies'> {
+  const seats: Record<string, string[]> = {};
+  const proxies: string[] = [];
+  for (const role of scenario.roles) {
+    if (!admits(role, item)) continue;
+    const holders = Object.values(ctx.participants)
+      .filter((p) => p.roleId === role.id)
+      .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+    if (holders.length === 0) continue;
+    const owners = [...role.standsFor, ...role.proxyFor.filter((o) => !role.standsFor.includes(o))];
+    proxies.push(...role.proxyFor.filter((o) => !role.standsFor.includes(o)));
+    holders.forEach((holder, i) => {
+      const from = Math.floor((i * owners.length) / holders.length);
+      const to = Math.floor(((i + 1) * owners.length) / holders.length);
+      if (to > from) seats[holder.id] = owners.slice(from, to);
+    });
+  }
+  return { seats, proxies };
+}
+
+/** The electorate part of a ballot as it opens: who sits for whom, and the ballots already written. */
+export function openElectorateBallot(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  item: BallotItem,
+  at: number,
+): ElectorateBallot {
+  const ballots: Record<string, OwnerBallot> = {};
+  const tallies: TallyEntry[] = [];
+  const written = item.kind === 'vote' ? item.writtenBallots : undefined;
+  for (const entry of written?.flats ?? [])
+    ballots[entry.owner] = { source: 'written', at, choice: entry.choice };
+  for (const choice of ['yes', 'no', 'abstain'] as const) {
+    const t = written?.tally[choice];
+    if (t && t.owners > 0)
+      tallies.push({
+        choice,
+        owners: t.owners,
+        areaUnits: toAreaUnits(t.area_m2),
+        source: 'written',
+        by: null,
+        at,
+      });
+  }
+  return { ...representation(scenario, ctx, item), ballots, paper: [], tallies };
+}
+
+/** Ballots in, by owner, and tallied owners, with who entered what. */
+export const hasBallot = (eb: ElectorateBallot, owner: string): boolean => Object.hasOwn(eb.ballots, owner);
+
+/** The tallies' totals (unlisted owners who have voted), in heads and area units. */
+export function talliedSoFar(eb: ElectorateBallot, except?: number): { owners: number; areaUnits: number } {
+  let owners = 0;
+  let areaUnits = 0;
+  eb.tallies.forEach((t, i) => {
+    if (i === except) return;
+    owners += t.owners;
+    areaUnits += t.areaUnits;
+  });
+  return { owners, areaUnits };
+}
+
+// --- Counting ---
+
+const measure = (headcount: number, units: number): Measure => ({ headcount, area: fromAreaUnits(units) });
+
+interface UnitCount {
+  heads: number;
+  units: number;
+}
+const add = (c: UnitCount, heads: number, units: number) => {
+  c.heads += heads;
+  c.units += units;
+};
+
+/** Counts by choice in exact units; `choiceOf` maps an owner's ballot to a choice (or none). */
+function tallyOf(
+  electorate: Electorate,
+  eb: ElectorateBallot,
+  choiceOf: (b: OwnerBallot) => Choice | undefined,
+  tallies: boolean,
+): Tally {
+  const by: Record<Choice, UnitCount> = {
+    yes: { heads: 0, units: 0 },
+    no: { heads: 0, units: 0 },
+    abstain: { heads: 0, units: 0 },
+  };
+  for (const owner of electorate.owners) {
+    const ballot = eb.ballots[owner.id];
+    const choice = ballot && hasBallot(eb, owner.id) ? choiceOf(ballot) : undefined;
+    if (choice) add(by[choice], 1, toAreaUnits(owner.area_m2));
+  }
+  if (tallies) for (const t of eb.tallies) add(by[t.choice], t.owners, t.areaUnits);
+  return {
+    eligible: measure(electorate.total.owners, toAreaUnits(electorate.total.area_m2)),
+    yes: measure(by.yes.heads, by.yes.units),
+    no: measure(by.no.heads, by.no.units),
+    abstain: measure(by.abstain.heads, by.abstain.units),
+    ballots: { yes: by.yes.heads, no: by.no.heads, abstain: by.abstain.heads },
+  };
+}
+
+/**
+ * A yes/no vote of the electorate: the quorum against every owner (listed or
+ * not), consent against those taking part; abstaining is taking part.
+ */
+export function countElectorateVote(rule: Rule, electorate: Electorate, eb: ElectorateBallot): VoteOutcome {
+  return decideTally(
+    rule,
+    tallyOf(electorate, eb, (b) => b.choice, true),
+  );
+}
+
+/** An election of the electorate: each candidate a vote (named: yes, blank: abstain, else no). */
+export function countElectorateElection(
+  rule: Rule,
+  seats: number,
+  candidates: readonly string[],
+  electorate: Electorate,
+  eb: ElectorateBallot,
+): ElectionOutcome {
+  const results: CandidateResult[] = candidates.map((candidate) => {
+    const outcome = decideTally(
+      rule,
+      tallyOf(
+        electorate,
+        eb,
+        (b) => {
+          if (!b.choices) return undefined;
+          if (b.choices.length === 0) return 'abstain';
+          return b.choices.includes(candidate) ? 'yes' : 'no';
+        },
+        false,
+      ),
+    );
+    return { candidate, outcome, elected: false, tied: false };
+  });
+  const { ranked, elected, tiedForLastSeat } = fillSeats(results, seats);
+  const turnout = tallyOf(electorate, eb, (b) => (b.choices ? 'abstain' : undefined), false);
+  return {
+    rule: rule.id,
+    seats,
+    candidates: ranked,
+    elected,
+    tiedForLastSeat,
+    participating: turnout.abstain,
+    eligible: turnout.eligible,
+  };
+}
+
+/** Owners taking part so far, by how their ballot came in (tallies are paper or written). */
+export function participationBySource(
+  electorate: Electorate,
+  eb: ElectorateBallot,
+): Record<BallotSource, Measure> {
+  const by: Record<BallotSource, UnitCount> = {
+    room: { heads: 0, units: 0 },
+    paper: { heads: 0, units: 0 },
+    written: { heads: 0, units: 0 },
+  };
+  for (const owner of electorate.owners) {
+    const ballot = eb.ballots[owner.id];
+    if (ballot && hasBallot(eb, owner.id)) add(by[ballot.source], 1, toAreaUnits(owner.area_m2));
+  }
+  for (const t of eb.tallies) add(by[t.source], t.owners, t.areaUnits);
+  return {
+    room: measure(by.room.heads, by.room.units),
+    paper: measure(by.paper.heads, by.paper.units),
+    written: measure(by.written.heads, by.written.units),
+  };
+}
