@@ -9,6 +9,7 @@ import { facilitator } from '../../client/src/i18n/locales/facilitator.ts';
 import { observer } from '../../client/src/i18n/locales/observer.ts';
 import { projector } from '../../client/src/i18n/locales/projector.ts';
 import { trainee } from '../../client/src/i18n/locales/trainee.ts';
+import { turnout } from '../../client/src/i18n/locales/turnout.ts';
 import { COACHING_ERRORS } from '../../shared/coaching/apply.ts';
 import { MEETING_ERRORS } from '../../shared/meeting/errors.ts';
 import { ERROR_CODES } from '../../shared/protocol/errors.ts';
@@ -21,6 +22,7 @@ const LOCALES: Record<string, { zh: Tree; en: Tree }> = {
   observer: { zh: { observer: observer.zh }, en: { observer: observer.en } } as never,
   projector: { zh: { projector: projector.zh }, en: { projector: projector.en } } as never,
   trainee: { zh: { trainee: trainee.zh }, en: { trainee: trainee.en } } as never,
+  turnout: { zh: { turnout: turnout.zh }, en: { turnout: turnout.en } } as never,
 };
 
 function strings(tree: Tree, prefix = ''): [string, string][] {
@@ -41,8 +43,15 @@ const words = (text: string) => text.replace(/\{\{[^}]*\}\}/g, '');
  * scale is written in its letters; keys are named as printed on them.
  */
 const LATIN_IN_CHINESE = new Set(['English', 'JSON', 'Markdown', 'P', 'S', 'M', 'U', 'Ctrl', 'Enter']);
-/** Whole strings that quote what a person types: the command that checks scenario files. */
-const QUOTES_A_COMMAND = new Set(['facilitator.library.checkHint']);
+/**
+ * Whole strings that quote what a person types or looks for: the command that
+ * checks scenario files, the scenario file to mend, the PUBLIC_URL setting.
+ */
+const QUOTES_A_COMMAND = new Set([
+  'facilitator.library.checkHint',
+  'facilitator.problem.scenario_unavailable',
+  'facilitator.join.noLanFix',
+]);
 /** English strings that name the Chinese language in Chinese, as a language menu does. */
 const NAMES_CHINESE = new Set(['language.zh', 'debrief.export.mdZh']);
 

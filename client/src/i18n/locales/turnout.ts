@@ -41,9 +41,9 @@ export const turnout = {
     bases: '{{title}} {{whole}}；参与表决 {{part}}',
     measure: '{{headcount}} 人、{{area}}㎡',
     mine: {
-      one: '您代表 {{label}} 投票。',
-      proxy: '您持书面委托书，代 {{label}} 投票。',
-      many: '您代表以下 {{count}} 户业主，每户一票。上方按钮为全部业主投同样的票；也可以逐户分别投票。',
+      one: '你代表 {{label}} 投票。',
+      proxy: '你持书面委托书，代 {{label}} 投票。',
+      many: '你代表以下 {{count}} 户业主，每户一票。上方按钮为全部业主投同样的票；也可以逐户分别投票。',
       onPaper: '已交书面票',
       notYet: '未投',
       yours: '已投：{{choice}}',
