@@ -44,7 +44,7 @@ const results = await Promise.all(
 );
 const last = bots[0]?.live;
 console.log(
-  `meeting ${last?.phase}: ${last?.record.items.length ?? 0} items, ${last?.record.turns.length ?? 0} turns, ${last?.record.ballots.length ?? 0} ballots; ` +
+  `meeting ${last?.phase}: ${last?.record.items.length ?? 0} items, ${last?.record.turnCount ?? 0} turns, ${last?.record.ballots.length ?? 0} ballots; ` +
     `${results.reduce((n, r) => n + r.commands, 0)} commands sent, ${results.reduce((n, r) => n + r.refused, 0)} refused`,
 );
 for (const client of bots) client.close();

@@ -84,7 +84,7 @@ function summary(live: LiveView) {
     item: live.item?.id ?? null,
     participants: live.participants.map((p) => ({ id: p.id, name: p.name, roleId: p.roleId })),
     statements: live.record.statements.map((s) => s.text),
-    turns: live.record.turns.length,
+    turns: live.record.turnCount,
     ballots: live.record.ballots.map((b) => ({
       item: b.item,
       passed: 'passed' in b.outcome && b.outcome.passed,

@@ -80,7 +80,7 @@ export function decide(
   if (
     canRaise &&
     !queued &&
-    live.record.turns.filter((t) => t.item === live.item?.id).length < 6 &&
+    (live.record.turnsByItem[live.item.id] ?? 0) < 6 &&
     random() < 0.3
   ) {
     return { type: 'hand.raise' };
