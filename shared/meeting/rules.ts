@@ -277,10 +277,5 @@ export function fillSeats(
   return { ranked: [...passing, ...failing], elected, tiedForLastSeat };
 }
 
-/** part/whole as a percentage for minutes: "72%", "66.7%". Rounds half up to one decimal. */
-export function formatShare(part: number, whole: number): string {
-  if (whole <= 0) return '0%';
-  // Tenths of a percent, rounded half up without going through a lossy part/whole first.
-  const tenths = Math.floor((part * 2000 + whole) / (2 * whole));
-  return `${tenths % 10 === 0 ? tenths / 10 : (tenths / 10).toFixed(1)}%`;
-}
+// Lives in its own module so that a screen showing a share need not load the rules (and zod with them).
+export { formatShare } from './share.ts';

@@ -38,7 +38,10 @@ function LiveBallot({ scenario, live, item, labels }: ObserverProps & { item: Ba
   const standing = ballot?.standing;
   if (!ballot || !standing) return null;
   const areaOf = (id: string) => f.value('area', standing.seats.find((s) => s.id === id)?.area ?? 0);
-  const eligibleArea = standing.seats.reduce((sum, s) => sum + s.area, 0);
+  // Before the vote opens: the owners the room would cast for (or the eligible seats, without an electorate).
+  const inRoom = standing.electorate
+    ? standing.turnout.inRoom
+    : { headcount: standing.seats.length, area: standing.seats.reduce((sum, s) => sum + s.area, 0) };
   const counted = ballot.open ? standing.outcome : null;
   return (
     <div className="obs-ballot">
@@ -49,7 +52,7 @@ function LiveBallot({ scenario, live, item, labels }: ObserverProps & { item: Ba
       <RuleLine rule={rule} item={item} />
       {!ballot.open && !ballot.closed && (
         <p className="obs-pending">
-          {t('observer.vote.pending', { count: standing.seats.length, area: f.value('area', eligibleArea) })}
+          {t('observer.vote.pending', { count: inRoom.headcount, area: f.value('area', inRoom.area) })}
           {item.kind === 'election' && ballot.nominations.length > 0 && (
             <span className="obs-nominees">
               {' '}

@@ -3,7 +3,7 @@
 // Every figure comes from the projection (shared/meeting/standing.ts); this
 // only renders it. Shown to the chair, the projector, the experts and the console.
 import { useTranslation } from 'react-i18next';
-import { formatShare } from '../../../shared/meeting/rules.ts';
+import { formatShare } from '../../../shared/meeting/share.ts';
 import type { Turnout as TurnoutFigures } from '../../../shared/meeting/standing.ts';
 import type { LocalText } from '../../../shared/scenario/index.ts';
 import { registerStrings } from '../i18n/index.ts';
