@@ -15,11 +15,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
-import { HeadlessClient } from '../client/headless/client.ts';
-import { startServer } from '../server/main.ts';
+import type { HeadlessClient } from '../client/headless/client.ts';
 import type { AnyCommand } from '../shared/protocol/messages.ts';
-import { launchBrowser } from './chromium.ts';
 import { parseCli } from './cli.ts';
 
 parseCli({
@@ -115,6 +112,13 @@ async function scoreAll(
 }
 
 async function main(): Promise<void> {
+  // Loaded only now: --help and a wrong option answer at once, without Vite, the server or Chromium.
+  const [{ build }, { HeadlessClient: Headless }, { startServer }, { launchBrowser }] = await Promise.all([
+    import('vite'),
+    import('../client/headless/client.ts'),
+    import('../server/main.ts'),
+    import('./chromium.ts'),
+  ]);
   checkFonts();
   mkdirSync(OUT, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'civic-screenshots-'));
@@ -159,12 +163,12 @@ async function main(): Promise<void> {
       (id) => JSON.parse(localStorage.getItem(`civic-rehearsal.created.${id}`) ?? 'null'),
       sessionId,
     );
-    const host = await HeadlessClient.connect(url, {
+    const host = await Headless.connect(url, {
       role: 'facilitator',
       sessionId,
       token: created.facilitatorToken,
     });
-    const expert = await HeadlessClient.connect(url, {
+    const expert = await Headless.connect(url, {
       role: 'observer',
       sessionId,
       token: created.observerToken,
@@ -200,7 +204,7 @@ async function main(): Promise<void> {
     ];
     const class_: Record<string, HeadlessClient> = {};
     for (const [name, card] of seats) {
-      const { client } = await HeadlessClient.join(url, code, name);
+      const { client } = await Headless.join(url, code, name);
       await ok(client, { type: 'card.take', roleId: card });
       headless.push(client);
       class_[card === 'owners_3_5' ? `${card}:${name}` : card] = client;
@@ -280,8 +284,8 @@ async function main(): Promise<void> {
     await shoot(fac, 'facilitator-desk');
 
     // The rest of the vote, the end of the meeting, the experts' scores and plan, then take 2.
-    const mine = await HeadlessClient.connect(url, { role: 'trainee', resumeToken: seat.resumeToken });
-    const second = await HeadlessClient.connect(url, {
+    const mine = await Headless.connect(url, { role: 'trainee', resumeToken: seat.resumeToken });
+    const second = await Headless.connect(url, {
       role: 'observer',
       sessionId,
       token: created.observerToken,

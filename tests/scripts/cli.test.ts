@@ -18,7 +18,7 @@ function run(script: string, args: string[]): Promise<Run> {
     execFile(
       process.execPath,
       ['--import', 'tsx', `scripts/${script}.ts`, ...args],
-      { cwd: ROOT, timeout: 60_000, env: { ...process.env, NODE_ENV: 'production' } },
+      { cwd: ROOT, timeout: 120_000, env: { ...process.env, NODE_ENV: 'production' } },
       (error, stdout, stderr) => done({ code: error ? (error.code as number | null) : 0, stdout, stderr }),
     );
   });
@@ -51,7 +51,7 @@ const oneLine = (r: Run) => r.stderr.trim().split('\n');
 const STACK = /^\s+at /m;
 
 describe('every script answers --help and refuses what it does not know', () => {
-  it('prints its usage for --help and exits 0, doing nothing else', { timeout: 120_000 }, async () => {
+  it('prints its usage for --help and exits 0, doing nothing else', { timeout: 300_000 }, async () => {
     const runs = await runAll(['--help']);
     for (const [i, name] of Object.keys(SCRIPTS).entries()) {
       const r = runs[i] as Run;
@@ -64,7 +64,7 @@ describe('every script answers --help and refuses what it does not know', () => 
     expect(runs[3]?.stdout).not.toMatch(/INVALID|valid, /);
   });
 
-  it('ends a wrong option in one line and exit code 2', { timeout: 120_000 }, async () => {
+  it('ends a wrong option in one line and exit code 2', { timeout: 300_000 }, async () => {
     const runs = await runAll(['--bogus']);
     for (const [i, name] of Object.keys(SCRIPTS).entries()) {
       const r = runs[i] as Run;
@@ -75,7 +75,7 @@ describe('every script answers --help and refuses what it does not know', () => 
     }
   });
 
-  it('names the option whose value is wrong, and what it wants', { timeout: 60_000 }, async () => {
+  it('names the option whose value is wrong, and what it wants', { timeout: 180_000 }, async () => {
     const [bot, noCode, dryRun, noFile, lang] = await Promise.all([
       run('bot', ['--code', 'ABC123', '--trainees', 'many']),
       run('bot', ['--trainees', '3']),
