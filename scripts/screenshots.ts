@@ -5,7 +5,7 @@
 // (the facilitator and one trainee in the browser, the rest headless) and
 // writes the README's screenshots to docs/screenshots/, in Chinese:
 //   trainee-join · trainee-card · trainee-meeting · trainee-ballot   (phone, 390×844 @2x)
-//   observer · facilitator-desk · scenario-preview · facilitator-console  (laptop, 1440×900)
+//   observer · facilitator-desk · scenario-preview · console-join-address · facilitator-console  (laptop, 1440×900)
 //   projector                                                        (1920×1080)
 //   debrief-observer (laptop) · debrief-trainee (phone): after a retake, so
 //   the attempts are compared
@@ -134,6 +134,8 @@ async function main(): Promise<void> {
       scenariosDir: join(ROOT, 'scenarios'),
       clientDir,
       logLevel: 'warn',
+      // The classroom's address as the console would find it on a laptop on the Wi-Fi.
+      joinHosts: ['192.168.1.20'],
     },
     { ...process.env, FACILITATOR_PASSWORD: PASSWORD },
   );
@@ -157,6 +159,9 @@ async function main(): Promise<void> {
     await shoot(fac, 'scenario-preview');
     await fac.getByTestId(`preview-create-session-${SCENARIO}`).click();
     await fac.getByTestId('join-code').waitFor({ timeout: WAIT });
+    // The console's join panel: the QR code and the address it encodes.
+    await fac.getByTestId('join-address').waitFor({ timeout: WAIT });
+    await shoot(fac, 'console-join-address');
     const code = ((await fac.getByTestId('join-code').textContent()) ?? '').trim();
     const sessionId = new URL(fac.url()).pathname.split('/').pop() ?? '';
     const created = await fac.evaluate(
