@@ -17,6 +17,18 @@ export interface ServerConfig {
   commitWriter?: 'inline' | 'thread';
   /** How often the server logs its memory and load (0: never). */
   statsIntervalMs?: number;
+  /**
+   * Express's "trust proxy" (TRUST_PROXY): set it behind a reverse proxy so
+   * the sign-in cookie is Secure when the proxy served https, and wrong
+   * passwords are counted per client address rather than the proxy's.
+   */
+  trustProxy?: boolean | number | string;
+}
+
+function trustProxyFrom(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -32,5 +44,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel: env.LOG_LEVEL ?? 'info',
     commitWriter: env.COMMIT_WRITER === 'thread' ? 'thread' : 'inline',
     statsIntervalMs: Number(env.STATS_INTERVAL_MS ?? 60_000) || 0,
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

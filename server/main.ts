@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { formatIssue } from '../shared/scenario/index.ts';
-import { facilitatorAuth } from './auth/facilitator-password.ts';
+import { AccountStore } from './auth/account-store.ts';
+import { Accounts } from './auth/accounts.ts';
+import { csrf } from './auth/request-auth.ts';
 import { configFromEnv, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
@@ -54,10 +56,20 @@ export async function startServer(
     'sessions restored',
   );
 
-  const auth = facilitatorAuth(config.dataDir, env, logger);
-  const app = createApp({ library, version: VERSION, clientDir: config.clientDir, logger, registry, auth });
+  const accounts = new Accounts(new AccountStore(storage.connection), { logger });
+  await accounts.bootstrap(env, config.dataDir);
+  const app = createApp({
+    library,
+    version: VERSION,
+    clientDir: config.clientDir,
+    logger,
+    registry,
+    accounts,
+    csrf: csrf(storage),
+    trustProxy: config.trustProxy,
+  });
   const server = createServer(app);
-  const io = attachSockets(server, registry, logger);
+  const io = attachSockets(server, registry, accounts, logger);
   server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -74,7 +86,7 @@ export async function startServer(
     await new Promise<void>((resolve) => io.close(() => resolve()));
     storage.close();
   };
-  return { port, close, logger, registry };
+  return { port, close, logger, registry, accounts };
 }
 
 const LAG_RESOLUTION_MS = 10;

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
-import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
+import type { Accounts } from '../auth/accounts.ts';
+import { authenticate, type CsrfTools } from '../auth/request-auth.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
+import { accountRoutes } from './account-routes.ts';
 import { exportRoutes } from './export-routes.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -18,7 +20,10 @@ export interface AppDeps {
   clientDir: string;
   logger: Logger;
   registry: SessionRegistry;
-  auth: FacilitatorAuth;
+  accounts: Accounts;
+  csrf: CsrfTools;
+  /** Express's "trust proxy": behind a proxy, req.secure and req.ip come from its X-Forwarded-* headers. */
+  trustProxy?: boolean | number | string;
   now?: () => number;
 }
 
@@ -28,12 +33,15 @@ export function createApp({
   clientDir,
   logger,
   registry,
-  auth,
+  accounts,
+  csrf,
+  trustProxy,
   now = Date.now,
 }: AppDeps): express.Express {
   const app = express();
   const startedAt = now();
   app.disable('x-powered-by');
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -51,13 +59,16 @@ export function createApp({
     }),
   );
   app.use(express.json({ limit: '64kb' }));
+  // Who is asking (sign-in cookie or Bearer token), then CSRF for cookie-authenticated changes.
+  app.use(authenticate(accounts), csrf.protect);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version, uptimeSeconds: Math.round((now() - startedAt) / 1000) });
   });
   app.use(scenarioRoutes(library));
-  app.use(sessionRoutes(registry, library, auth));
-  app.use(exportRoutes(registry));
+  app.use(accountRoutes(accounts, csrf));
+  app.use(sessionRoutes(registry, library, accounts));
+  app.use(exportRoutes(registry, accounts));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));
   });

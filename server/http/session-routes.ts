@@ -1,61 +1,60 @@
-// Sessions over HTTP: the facilitator creates, lists and deletes them (with
-// the instructor password); a trainee joins one with its code and a name.
+// Sessions over HTTP: instructors create, list, share and delete them (each
+// as shared/access/rights.ts allows); a trainee joins one with its code and a name.
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import type { Action, SessionAccess } from '../../shared/access/rights.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
-import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
+import type { Accounts } from '../auth/accounts.ts';
+import { allowed, authOf, sendRefusal } from '../auth/request-auth.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
+import type { SessionHost } from '../sessions/session-host.ts';
+import { badBody } from './bad-body.ts';
 
 const createSchema = z.object({ scenarioId: z.string().min(1).max(64) });
 const joinSchema = z.object({
   code: z.string().trim().min(4).max(16),
   name: z.string().trim().min(1).max(40),
 });
-const loginSchema = z.object({ password: z.string().min(1).max(200) });
-
-function bearer(req: Request): string | undefined {
-  const header = req.get('authorization') ?? '';
-  return header.startsWith('Bearer ') ? header.slice(7) : undefined;
-}
-
-function badBody(res: Response, issues: z.core.$ZodIssue[]) {
-  const details = issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  res
-    .status(400)
-    .json(
-      errorBody(
-        ERROR_CODES.badRequest,
-        `invalid request body: ${details.map((d) => `${d.path || '(body)'}: ${d.message}`).join('; ')}`,
-        details,
-      ),
-    );
-}
+const shareSchema = z.object({ accountId: z.string().min(1).max(64) });
 
 export function sessionRoutes(
   registry: SessionRegistry,
   library: ScenarioLibrary,
-  auth: FacilitatorAuth,
+  accounts: Accounts,
 ): Router {
   const router = Router();
-  const facilitatorOnly = (req: Request, res: Response): boolean => {
-    if (auth.check(bearer(req))) return true;
-    res.status(401).json(errorBody(ERROR_CODES.unauthorized, 'the instructor password is missing or wrong'));
-    return false;
-  };
 
-  router.post('/api/facilitator/login', (req, res) => {
-    const body = loginSchema.safeParse(req.body);
-    if (!body.success) return badBody(res, body.error.issues);
-    if (!auth.check(body.data.password)) {
-      res.status(401).json(errorBody(ERROR_CODES.badCredentials, 'wrong instructor password'));
-      return;
-    }
-    res.json({ ok: true });
+  const person = (id: string) => {
+    const account = accounts.account(id);
+    return { id, name: account?.name ?? '' };
+  };
+  const accessView = (access: SessionAccess) => ({
+    access,
+    owner: person(access.ownerId),
+    sharedWith: access.sharedWith.map(person),
   });
 
+  /**
+   * The live session named in the path, when the request may take `action`
+   * on it (a 401, 404 or 403 is answered otherwise). Nobody learns whether a
+   * session exists before signing in.
+   */
+  const permitted = (req: Request, res: Response, action: Action): SessionHost | undefined => {
+    if (authOf(req).principal.kind === 'nobody') {
+      allowed(req, res, action);
+      return undefined;
+    }
+    const host = registry.get(String(req.params.id));
+    if (!host) {
+      res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
+      return undefined;
+    }
+    return allowed(req, res, action, accounts.sessionAccess(host.id)) ? host : undefined;
+  };
+
   router.post('/api/sessions', (req, res) => {
-    if (!facilitatorOnly(req, res)) return;
+    if (!allowed(req, res, 'sessions.create')) return;
     const body = createSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
     const scenario = library.scenario(body.data.scenarioId);
@@ -67,23 +66,24 @@ export function sessionRoutes(
     }
     const created = registry.create(scenario);
     const id = created.host.id;
+    accounts.setOwner(id, accounts.ownerFor(authOf(req).principal));
     res.status(201).json({
       sessionId: id,
       joinCode: created.joinCode,
       observerToken: created.observerToken,
-      facilitatorToken: created.facilitatorToken,
-      // Secrets ride in the fragment: browsers never send it to a server or in a Referer.
+      ...accessView(accounts.sessionAccess(id)),
+      // The observer link's secret rides in the fragment: browsers never send it to a server or in a Referer.
       links: {
         join: `/join?code=${created.joinCode}`,
         observer: `/observe/${id}#${created.observerToken}`,
-        facilitator: `/facilitate/${id}#${created.facilitatorToken}`,
+        facilitator: `/facilitate/${id}`,
         projector: `/projector?code=${created.joinCode}`,
       },
     });
   });
 
   router.get('/api/sessions', (req, res) => {
-    if (!facilitatorOnly(req, res)) return;
+    if (!allowed(req, res, 'sessions.list')) return;
     res.json({
       sessions: registry.all().map((host) => ({
         id: host.id,
@@ -94,18 +94,33 @@ export function sessionRoutes(
         state: host.machineState,
         attempt: host.context.attempt,
         participants: Object.values(host.context.participants).map((p) => p.name),
+        ...accessView(accounts.sessionAccess(host.id)),
       })),
     });
   });
 
   router.delete('/api/sessions/:id', (req, res) => {
-    if (!facilitatorOnly(req, res)) return;
-    if (!registry.get(req.params.id)) {
-      res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
-      return;
-    }
-    registry.remove(req.params.id);
+    const host = permitted(req, res, 'session.delete');
+    if (!host) return;
+    registry.remove(host.id);
+    accounts.forgetSession(host.id);
     res.status(204).end();
+  });
+
+  router.post('/api/sessions/:id/shares', (req, res) => {
+    const host = permitted(req, res, 'session.share');
+    if (!host) return;
+    const body = shareSchema.safeParse(req.body);
+    if (!body.success) return badBody(res, body.error.issues);
+    const result = accounts.share(host.id, body.data.accountId);
+    if (!result.ok) return sendRefusal(res, result);
+    res.json(accessView(result.access));
+  });
+
+  router.delete('/api/sessions/:id/shares/:accountId', (req, res) => {
+    const host = permitted(req, res, 'session.share');
+    if (!host) return;
+    res.json(accessView(accounts.unshare(host.id, req.params.accountId)));
   });
 
   router.post('/api/join', async (req, res) => {

@@ -10,8 +10,8 @@ import { hashToken, newId, newJoinCode, newToken, normalizeJoinCode, sameHash } 
 export interface CreatedSession {
   host: SessionHost;
   joinCode: string;
+  /** The guest experts' link secret; only its hash is kept. */
   observerToken: string;
-  facilitatorToken: string;
 }
 
 export class SessionRegistry {
@@ -51,7 +51,6 @@ export class SessionRegistry {
 
   create(scenario: Scenario): CreatedSession {
     const observerToken = newToken();
-    const facilitatorToken = newToken();
     let joinCode = newJoinCode();
     while (this.storage.findSessionByJoinCode(joinCode)) joinCode = newJoinCode();
     const row: SessionRow = {
@@ -59,7 +58,9 @@ export class SessionRegistry {
       scenarioId: scenario.id,
       joinCode,
       observerTokenHash: hashToken(observerToken),
-      facilitatorTokenHash: hashToken(facilitatorToken),
+      // The facilitator's console opens with an account since accounts came
+      // (migration 3): no facilitator link is made, and the column stays empty.
+      facilitatorTokenHash: '',
       createdAt: (this.deps.now ?? Date.now)(),
       status: 'live',
       title: JSON.stringify(scenario.title),
@@ -67,7 +68,7 @@ export class SessionRegistry {
     this.storage.createSession(row);
     const host = SessionHost.create(row, scenario, this.deps);
     this.hosts.set(row.id, host);
-    return { host, joinCode, observerToken, facilitatorToken };
+    return { host, joinCode, observerToken };
   }
 
   get(id: string): SessionHost | undefined {
@@ -107,11 +108,11 @@ export class SessionRegistry {
     return seat && host ? { host, participantId: seat.participantId, name: seat.name } : undefined;
   }
 
-  checkToken(sessionId: string, kind: 'observer' | 'facilitator', token: string): SessionHost | undefined {
+  /** The session whose observer link `token` is. */
+  checkToken(sessionId: string, kind: 'observer', token: string): SessionHost | undefined {
     const host = this.hosts.get(sessionId);
-    if (!host) return undefined;
-    const expected = kind === 'observer' ? host.row.observerTokenHash : host.row.facilitatorTokenHash;
-    return sameHash(hashToken(token), expected) ? host : undefined;
+    if (!host || kind !== 'observer') return undefined;
+    return sameHash(hashToken(token), host.row.observerTokenHash) ? host : undefined;
   }
 
   remove(id: string): void {

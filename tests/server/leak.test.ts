@@ -13,7 +13,13 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { AnyCommand, CommandAck, Welcome } from '../../shared/protocol/messages.ts';
 import type { LiveView, TimelineEntry } from '../../shared/views/types.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { type CreatedSession, connectObserver, createSession, PASSWORD } from '../support/session-api.ts';
+import {
+  API_TOKEN,
+  AUTH_ENV,
+  type CreatedSession,
+  connectObserver,
+  createSession,
+} from '../support/session-api.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
 const CANARY = /CANARY-[A-Za-z0-9_-]+/g;
@@ -132,14 +138,14 @@ function expectRoomClean(client: HeadlessClient, who: string) {
 beforeAll(async () => {
   const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-leak-'));
   copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
-  server = await startServerProcess({ scenariosDir, env: { FACILITATOR_PASSWORD: PASSWORD } });
+  server = await startServerProcess({ scenariosDir, env: AUTH_ENV });
   const { url } = server;
   session = await createSession(url, 'canary-hearing');
 
   facilitator = await HeadlessClient.connect(url, {
     role: 'facilitator',
     sessionId: session.sessionId,
-    token: session.facilitatorToken,
+    apiToken: API_TOKEN,
   });
   observers = await Promise.all(OBSERVER_NAMES.map((name) => connectObserver(url, session, name)));
   observerIds = observers.map((o) => o.id as string);
