@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteStorage } from '../storage/sqlite-storage.ts';
 import { AccountStore } from './account-store.ts';
-import { normalizeLogin } from './accounts.ts';
+import { normalizeLogin } from './auth-context.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 
 export const ADMIN_HELP = `Usage: npm run admin -- <command> [options]

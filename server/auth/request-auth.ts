@@ -3,8 +3,8 @@
 // session link token the route reads itself) and its cookies are ignored: a
 // cross-site page cannot set that header, so such requests need no CSRF
 // token. A request without one is authenticated by its sign-in cookie, and
-// every state-changing one must carry the CSRF token (double submit, bound
-// to the sign-in) in the x-csrf-token header.
+// every state-changing one made with a sign-in (or making one) must carry
+// the CSRF token (double submit, bound to the sign-in) in x-csrf-token.
 import { randomBytes } from 'node:crypto';
 import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
@@ -60,7 +60,7 @@ export function authenticate(accounts: Accounts): RequestHandler[] {
     if (header !== undefined) {
       const value = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
       if (value.startsWith(API_TOKEN_PREFIX)) {
-        const row = accounts.apiToken(value);
+        const row = accounts.tokens.find(value);
         req.auth = row
           ? { principal: { kind: 'api_token', tokenId: row.id }, apiToken: row }
           : { principal: NOBODY, badToken: true };
@@ -70,7 +70,7 @@ export function authenticate(accounts: Accounts): RequestHandler[] {
       return next();
     }
     const cookie = req.cookies?.[SESSION_COOKIE];
-    const signedIn = typeof cookie === 'string' && cookie ? accounts.signedIn(cookie) : undefined;
+    const signedIn = typeof cookie === 'string' && cookie ? accounts.signIns.find(cookie) : undefined;
     req.auth = signedIn
       ? {
           principal: { kind: 'account', accountId: signedIn.account.id, role: signedIn.account.role },
@@ -84,6 +84,20 @@ export function authenticate(accounts: Accounts): RequestHandler[] {
 
 /** Paths that change state without acting for anyone signed in: a trainee joining by code. */
 const NO_AMBIENT_AUTHORITY = new Set(['/api/join']);
+/** Paths that start a sign-in: checked even without one, so no other site can sign a browser in. */
+const SIGNS_IN = new Set(['/api/auth/sign-in', '/api/links/accept']);
+
+/**
+ * What the CSRF check passes over: requests with an Authorization header
+ * (no cookie is used), requests outside the API, a trainee's join, and
+ * requests without a sign-in, which act for nobody (they get a 401 instead),
+ * except those that sign in.
+ */
+function needsNoCsrfToken(req: Request): boolean {
+  if (req.get('authorization') !== undefined || !req.path.startsWith('/api/')) return true;
+  if (NO_AMBIENT_AUTHORITY.has(req.path)) return true;
+  return authOf(req).signedIn === undefined && !SIGNS_IN.has(req.path);
+}
 
 export interface CsrfTools {
   protect: RequestHandler;
@@ -106,10 +120,7 @@ export function csrf(storage: Storage): CsrfTools {
     cookieName: CSRF_COOKIE,
     cookieOptions: { httpOnly: true, sameSite: 'lax', secure: false, path: '/' },
     getCsrfTokenFromRequest: (req) => req.get(CSRF_HEADER),
-    skipCsrfProtection: (req) =>
-      req.get('authorization') !== undefined ||
-      !req.path.startsWith('/api/') ||
-      NO_AMBIENT_AUTHORITY.has(req.path),
+    skipCsrfProtection: needsNoCsrfToken,
   });
   const protect: RequestHandler = (req, res, next: NextFunction) => {
     doubleCsrfProtection(req, res, (error?: unknown) => {

@@ -60,7 +60,7 @@ export function accountRoutes(accounts: Accounts, csrf: CsrfTools): Router {
   router.post('/api/auth/sign-in', async (req, res) => {
     const body = signInSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const result = await accounts.signIn(body.data.login, body.data.password, req.ip ?? 'unknown');
+    const result = await accounts.signIns.signIn(body.data.login, body.data.password, req.ip ?? 'unknown');
     if (!result.ok) return sendRefusal(res, result);
     startSignIn(req, res, result.token, result.signedIn);
     res.json(sessionBody(req, res));
@@ -68,7 +68,7 @@ export function accountRoutes(accounts: Accounts, csrf: CsrfTools): Router {
 
   router.post('/api/auth/sign-out', (req, res) => {
     const signedIn = authOf(req).signedIn;
-    if (signedIn) accounts.signOut(signedIn.signIn.tokenHash);
+    if (signedIn) accounts.signIns.signOut(signedIn.signIn.tokenHash);
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
     req.auth = { principal: { kind: 'nobody' } };
     res.json(sessionBody(req, res));
@@ -76,7 +76,7 @@ export function accountRoutes(accounts: Accounts, csrf: CsrfTools): Router {
 
   router.post('/api/auth/sign-out-everywhere', (req, res) => {
     if (!allowed(req, res, 'account.own')) return;
-    accounts.signOutEverywhere(me(req).id);
+    accounts.signIns.signOutEverywhere(me(req).id);
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(req));
     req.auth = { principal: { kind: 'nobody' } };
     res.json(sessionBody(req, res));
@@ -86,7 +86,7 @@ export function accountRoutes(accounts: Accounts, csrf: CsrfTools): Router {
     if (!allowed(req, res, 'account.own')) return;
     const body = changeSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const result = await accounts.changePassword(
+    const result = await accounts.signIns.changePassword(
       authOf(req).signedIn as SignedIn,
       body.data.current,
       body.data.next,
@@ -100,7 +100,7 @@ export function accountRoutes(accounts: Accounts, csrf: CsrfTools): Router {
   router.post('/api/links/lookup', (req, res) => {
     const body = linkSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const result = accounts.link(body.data.token);
+    const result = accounts.admin.link(body.data.token);
     if (!result.ok) return sendRefusal(res, result);
     const { account, purpose, expiresAt } = result;
     res.json({
@@ -113,10 +113,10 @@ export function accountRoutes(accounts: Accounts, csrf: CsrfTools): Router {
   router.post('/api/links/accept', async (req, res) => {
     const body = acceptSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const accepted = await accounts.acceptLink(body.data.token, body.data.password);
+    const accepted = await accounts.admin.acceptLink(body.data.token, body.data.password);
     if (!accepted.ok) return sendRefusal(res, accepted);
     // Signed in at once: the link and the password just chosen prove who this is.
-    const started = accounts.startSignIn(accepted.account.id);
+    const started = accounts.signIns.start(accepted.account.id);
     startSignIn(req, res, started.token, started.signedIn);
     res.json(sessionBody(req, res));
   });
@@ -125,14 +125,14 @@ export function accountRoutes(accounts: Accounts, csrf: CsrfTools): Router {
 
   router.get('/api/accounts', (req, res) => {
     if (!allowed(req, res, 'accounts.manage')) return;
-    res.json({ accounts: accounts.list() });
+    res.json({ accounts: accounts.admin.list() });
   });
 
   router.post('/api/accounts', async (req, res) => {
     if (!allowed(req, res, 'accounts.manage')) return;
     const body = inviteSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const result = await accounts.invite(me(req), body.data);
+    const result = await accounts.admin.invite(me(req), body.data);
     if (!result.ok) return sendRefusal(res, result);
     res.status(201).json({
       account: result.account,
@@ -142,21 +142,21 @@ export function accountRoutes(accounts: Accounts, csrf: CsrfTools): Router {
 
   router.post('/api/accounts/:id/disable', (req, res) => {
     if (!allowed(req, res, 'accounts.manage')) return;
-    const result = accounts.disable(me(req), req.params.id);
+    const result = accounts.admin.disable(me(req), req.params.id);
     if (!result.ok) return sendRefusal(res, result);
     res.json({ account: result.account });
   });
 
   router.post('/api/accounts/:id/enable', (req, res) => {
     if (!allowed(req, res, 'accounts.manage')) return;
-    const result = accounts.enable(req.params.id);
+    const result = accounts.admin.enable(req.params.id);
     if (!result.ok) return sendRefusal(res, result);
     res.json({ account: result.account });
   });
 
   router.post('/api/accounts/:id/reset', (req, res) => {
     if (!allowed(req, res, 'accounts.manage')) return;
-    const result = accounts.reset(req.params.id);
+    const result = accounts.admin.reset(req.params.id);
     if (!result.ok) return sendRefusal(res, result);
     res.json({
       account: result.account,
@@ -166,28 +166,28 @@ export function accountRoutes(accounts: Accounts, csrf: CsrfTools): Router {
 
   router.get('/api/instructors', (req, res) => {
     if (!allowed(req, res, 'instructors.list')) return;
-    res.json({ instructors: accounts.instructors() });
+    res.json({ instructors: accounts.admin.instructors() });
   });
 
   // ── API tokens ─────────────────────────────────────────────────────────
 
   router.get('/api/api-tokens', (req, res) => {
     if (!allowed(req, res, 'api_tokens.manage')) return;
-    res.json({ tokens: accounts.tokens() });
+    res.json({ tokens: accounts.tokens.list() });
   });
 
   router.post('/api/api-tokens', (req, res) => {
     if (!allowed(req, res, 'api_tokens.manage')) return;
     const body = tokenSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const { token, row } = accounts.createToken(me(req), body.data.label);
+    const { token, row } = accounts.tokens.create(me(req), body.data.label);
     // Shown this once: only its hash is kept.
     res.status(201).json({ token, apiToken: row });
   });
 
   router.delete('/api/api-tokens/:id', (req, res) => {
     if (!allowed(req, res, 'api_tokens.manage')) return;
-    const result = accounts.revokeToken(req.params.id);
+    const result = accounts.tokens.revoke(req.params.id);
     if (!result.ok) return sendRefusal(res, result);
     res.status(204).end();
   });

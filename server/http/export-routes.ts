@@ -62,7 +62,7 @@ function refuse(req: Request, res: Response) {
 }
 
 function permitted(accounts: Accounts, found: Found, action: Action): boolean {
-  return may(found.principal, action, accounts.sessionAccess(found.host.id));
+  return may(found.principal, action, accounts.owners.of(found.host.id));
 }
 
 export function exportRoutes(registry: SessionRegistry, accounts: Accounts): Router {

@@ -26,7 +26,7 @@ export function sessionRoutes(
   const router = Router();
 
   const person = (id: string) => {
-    const account = accounts.account(id);
+    const account = accounts.admin.account(id);
     return { id, name: account?.name ?? '' };
   };
   const accessView = (access: SessionAccess) => ({
@@ -50,7 +50,7 @@ export function sessionRoutes(
       res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
       return undefined;
     }
-    return allowed(req, res, action, accounts.sessionAccess(host.id)) ? host : undefined;
+    return allowed(req, res, action, accounts.owners.of(host.id)) ? host : undefined;
   };
 
   router.post('/api/sessions', (req, res) => {
@@ -66,12 +66,12 @@ export function sessionRoutes(
     }
     const created = registry.create(scenario);
     const id = created.host.id;
-    accounts.setOwner(id, accounts.ownerFor(authOf(req).principal));
+    accounts.owners.setOwner(id, accounts.owners.ownerFor(authOf(req).principal));
     res.status(201).json({
       sessionId: id,
       joinCode: created.joinCode,
       observerToken: created.observerToken,
-      ...accessView(accounts.sessionAccess(id)),
+      ...accessView(accounts.owners.of(id)),
       // The observer link's secret rides in the fragment: browsers never send it to a server or in a Referer.
       links: {
         join: `/join?code=${created.joinCode}`,
@@ -94,7 +94,7 @@ export function sessionRoutes(
         state: host.machineState,
         attempt: host.context.attempt,
         participants: Object.values(host.context.participants).map((p) => p.name),
-        ...accessView(accounts.sessionAccess(host.id)),
+        ...accessView(accounts.owners.of(host.id)),
       })),
     });
   });
@@ -103,7 +103,7 @@ export function sessionRoutes(
     const host = permitted(req, res, 'session.delete');
     if (!host) return;
     registry.remove(host.id);
-    accounts.forgetSession(host.id);
+    accounts.owners.forget(host.id);
     res.status(204).end();
   });
 
@@ -112,7 +112,7 @@ export function sessionRoutes(
     if (!host) return;
     const body = shareSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const result = accounts.share(host.id, body.data.accountId);
+    const result = accounts.owners.share(host.id, body.data.accountId);
     if (!result.ok) return sendRefusal(res, result);
     res.json(accessView(result.access));
   });
@@ -120,7 +120,7 @@ export function sessionRoutes(
   router.delete('/api/sessions/:id/shares/:accountId', (req, res) => {
     const host = permitted(req, res, 'session.share');
     if (!host) return;
-    res.json(accessView(accounts.unshare(host.id, req.params.accountId)));
+    res.json(accessView(accounts.owners.unshare(host.id, req.params.accountId)));
   });
 
   router.post('/api/join', async (req, res) => {

@@ -75,12 +75,12 @@ function accountOf(
   apiToken: string | undefined,
 ): { principal: Principal; credential: Credential; signedIn?: SignedIn } {
   if (apiToken !== undefined) {
-    const row = accounts.apiToken(apiToken);
+    const row = accounts.tokens.find(apiToken);
     return row
       ? { principal: { kind: 'api_token', tokenId: row.id }, credential: { tokenId: row.id } }
       : { principal: { kind: 'nobody' }, credential: {} };
   }
-  const signedIn = cookie ? accounts.signedIn(cookie) : undefined;
+  const signedIn = cookie ? accounts.signIns.find(cookie) : undefined;
   if (!signedIn) return { principal: { kind: 'nobody' }, credential: {} };
   const { account, signIn } = signedIn;
   return {
@@ -178,7 +178,7 @@ export function identify(
       const host = registry.get(hello.sessionId);
       if (!host) return refuse(ERROR_CODES.sessionNotFound, 'no live session with this id');
       const { principal, credential, signedIn } = accountOf(accounts, sessionCookie(cookieHeader), undefined);
-      const no = denied(principal, 'observer', accounts.sessionAccess(host.id));
+      const no = denied(principal, 'observer', accounts.owners.of(host.id));
       if (no || !signedIn) return no ?? refuse(ERROR_CODES.unauthorized, 'sign in as an expert first');
       // The account is the expert: the same observer on every device, named as the account is.
       const observerId = accountObserverId(signedIn.account.id);
@@ -210,7 +210,7 @@ export function identify(
       );
       if (hello.apiToken !== undefined && principal.kind === 'nobody')
         return refuse(ERROR_CODES.badCredentials, 'this API token is not valid (unknown or revoked)');
-      const no = denied(principal, 'facilitator', accounts.sessionAccess(host.id));
+      const no = denied(principal, 'facilitator', accounts.owners.of(host.id));
       if (no) return no;
       return {
         ok: true,

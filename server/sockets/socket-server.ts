@@ -102,7 +102,7 @@ export function attachSockets(
       ...(connection.name !== undefined && { name: connection.name }),
       ...(viewer.kind === 'facilitator' && { joinCode: host.row.joinCode }),
       ...((connection.principal.kind === 'account' || connection.principal.kind === 'api_token') && {
-        access: { principal: connection.principal, session: accounts.sessionAccess(host.id) },
+        access: { principal: connection.principal, session: accounts.owners.of(host.id) },
       }),
       staticKey: known.key,
       ...(connection.staticKey !== known.key && { static: known.view }),
@@ -156,17 +156,22 @@ export function attachSockets(
         return signOff(socket);
       }
       const right = commandRight(connection.kind, parsed.data.command.type);
-      if (!sender || !right || !may(connection.principal, right, accounts.sessionAccess(host.id)))
+      if (!sender || !right)
         return ack?.({
           ok: false,
-          error: {
-            code: ERROR_CODES.forbidden,
-            message: !sender
-              ? 'the projector only watches'
-              : connection.kind === 'facilitator'
-                ? 'this console is read-only: the session belongs to another instructor; ask them to share it'
-                : 'you may not send this command',
-          },
+          error: { code: ERROR_CODES.forbidden, message: 'the projector only watches' },
+        });
+      if (!may(connection.principal, right, accounts.owners.of(host.id)))
+        return ack?.({
+          ok: false,
+          error:
+            connection.kind === 'facilitator'
+              ? {
+                  code: ACCOUNT_ERRORS.readOnly,
+                  message:
+                    'this console is read-only: the session is another instructor’s; ask them to share it',
+                }
+              : { code: ERROR_CODES.forbidden, message: 'you may not send this command' },
         });
       try {
         host.execute(sender, parsed.data.cid, parsed.data.command, (answer) => ack?.(answer));

@@ -9,6 +9,8 @@ export const ACCOUNT_ERRORS = {
   /** Too many wrong passwords: signing in is refused until retryAfterMs has passed. */
   locked: 'auth/locked',
   accountDisabled: 'auth/account_disabled',
+  /** A command from a read-only console: the session is another instructor's and not shared. */
+  readOnly: 'auth/read_only',
   /** A sign-in that has expired or was ended (sign out, disabled, password changed). */
   signedOut: 'auth/signed_out',
   linkUnknown: 'account/link_unknown',
