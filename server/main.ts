@@ -30,6 +30,8 @@ const VERSION = (() => {
 export async function startServer(
   config: ServerConfig = configFromEnv(),
   env: NodeJS.ProcessEnv = process.env,
+  /** The accounts' clock (sign-in expiry, links, wrong-password waits): tests move it instead of sleeping. */
+  options: { now?: () => number } = {},
 ) {
   const logger = createLogger(config.logLevel);
   const library = ScenarioLibrary.load(config.scenariosDir);
@@ -56,7 +58,10 @@ export async function startServer(
     'sessions restored',
   );
 
-  const accounts = new Accounts(new AccountStore(storage.connection), { logger });
+  const accounts = new Accounts(new AccountStore(storage.connection), {
+    logger,
+    ...(options.now && { now: options.now }),
+  });
   await accounts.bootstrap(env, config.dataDir);
   const app = createApp({
     library,

@@ -34,7 +34,7 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: CliOu
   try {
     parsed = parse(argv);
   } catch (error) {
-    io.err(`admin: ${(error as Error).message.split('\n')[0]} (see --help)`);
+    io.err(`admin: ${usageProblem(error as Error & { code?: string })} (see --help)`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -92,6 +92,14 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: CliOu
   } finally {
     storage.close();
   }
+}
+
+/** parseArgs' complaint in one short line. */
+function usageProblem(error: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option "${option}"`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return `"${option}" needs a value`;
+  return (error.message.split('\n')[0] ?? 'wrong usage').replace(/\.$/, '');
 }
 
 function parse(argv: string[]) {
