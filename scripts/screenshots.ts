@@ -24,7 +24,9 @@ import { launchBrowser } from './chromium.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
 const SCENARIO = 'elevator-coordination';
-const PASSWORD = 'screenshots-password';
+const ADMIN_PASSWORD = 'screenshots-administrator-password';
+/** The headless host drives the procedure with an API token, as scripts do. */
+const API_TOKEN = 'crt_screenshots-api-token-0000000000000';
 const WAIT = 15_000;
 const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
       clientDir,
       logLevel: 'warn',
     },
-    { ...process.env, FACILITATOR_PASSWORD: PASSWORD },
+    { ...process.env, ADMIN_PASSWORD, API_TOKEN },
   );
   const url = `http://127.0.0.1:${server.port}`;
   const headless: HeadlessClient[] = [];
@@ -128,11 +130,12 @@ async function main(): Promise<void> {
     browser = await launchBrowser(['--font-render-hinting=none']);
     console.log(`writing ${OUT}`);
 
-    // The facilitator signs in and opens a session from the library.
+    // The administrator signs in and opens a session from the library.
     const fac = await (await browser.newContext(LAPTOP)).newPage();
     await fac.goto(`${url}/facilitator`);
-    await fac.getByTestId('facilitator-password').fill(PASSWORD);
-    await fac.getByTestId('facilitator-login').click();
+    await fac.getByTestId('signin-login').fill('admin');
+    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+    await fac.getByTestId('signin-submit').click();
     await fac.getByTestId(`create-session-${SCENARIO}`).click();
     await fac.getByTestId('join-code').waitFor({ timeout: WAIT });
     const code = ((await fac.getByTestId('join-code').textContent()) ?? '').trim();
@@ -141,11 +144,7 @@ async function main(): Promise<void> {
       (id) => JSON.parse(localStorage.getItem(`civic-rehearsal.created.${id}`) ?? 'null'),
       sessionId,
     );
-    const host = await HeadlessClient.connect(url, {
-      role: 'facilitator',
-      sessionId,
-      token: created.facilitatorToken,
-    });
+    const host = await HeadlessClient.connect(url, { role: 'facilitator', sessionId, apiToken: API_TOKEN });
     const expert = await HeadlessClient.connect(url, {
       role: 'observer',
       sessionId,

@@ -152,7 +152,7 @@ interface Endpoint {
   /** The session whose rights apply, when it is a session's endpoint. */
   on?: () => SessionAccess;
   /** Extra checks on an allowed answer. */
-  then?: (role: Role, answer: HttpAnswer) => void;
+  check?: (role: Role, answer: HttpAnswer) => void;
   /** The export routes read a guest's link token and a trainee's resume token: they know who asks. */
   readsSessionTokens?: true;
 }
@@ -188,7 +188,7 @@ const ENDPOINTS: Endpoint[] = [
     status: 200,
     call: (r) => as(r, 'GET', '/api/scenarios/canary-hearing'),
     // The library's public side only, for everyone alike.
-    then: (_r, answer) =>
+    check: (_r, answer) =>
       expect(JSON.stringify(answer.body)).not.toMatch(/CANARY-(BRIEF|SECRET|GOAL|REDLINE)/),
   },
   {
@@ -197,7 +197,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: EVERYONE,
     status: 200,
     call: (r) => as(r, 'GET', '/api/auth/session'),
-    then: (role, answer) => {
+    check: (role, answer) => {
       const body = answer.body as { account: { login: string } | null };
       expect(body.account?.login ?? null).toBe(isAccount(role) ? agents[role].account?.login : null);
     },
@@ -218,7 +218,7 @@ const ENDPOINTS: Endpoint[] = [
     status: 403,
     call: (r) =>
       as(r, 'POST', '/api/auth/password', { current: 'not-my-password', next: 'a-new-password-123' }),
-    then: (_r, answer) =>
+    check: (_r, answer) =>
       expect((answer.body as { error: { code: string } }).error.code).toBe('account/wrong_password'),
   },
   {
@@ -371,7 +371,7 @@ const ENDPOINTS: Endpoint[] = [
     on: () => access(session),
     readsSessionTokens: true,
     call: (r) => as(r, 'GET', `/api/sessions/${session.sessionId}/export.md?lang=en`),
-    then: (role, answer) => {
+    check: (role, answer) => {
       const own = (answer.body as string).includes('Trainee: Trainee One');
       expect(own, `${role}: the trainee's own report`).toBe(role === 'trainee');
     },
@@ -430,7 +430,7 @@ describe('every HTTP endpoint, every role', () => {
         if (endpoint.allowed.includes(role) || !endpoint.right) {
           expect(refusal(answer), label).toBeNull();
           expect(answer.status, label).toBe(endpoint.status);
-          endpoint.then?.(role, answer);
+          endpoint.check?.(role, answer);
         } else {
           // Those with no sign-in (or a link or seat token, which are no account) are told to sign in,
           // except where the route knows them by that token.
@@ -685,14 +685,7 @@ describe('every socket command, every role', () => {
         .filter((a) => a.code === 'ok')
         .map((a) => a.type)
         .sort(),
-    ).toEqual([
-      'backchannel.say',
-      'marker.drop',
-      'plan.add',
-      'score.set',
-      'tip.broadcast',
-      'tip.whisper',
-    ]);
+    ).toEqual(['backchannel.say', 'marker.drop', 'plan.add', 'score.set', 'tip.broadcast', 'tip.whisper']);
   });
 
   it('sharing gives another instructor the run of the session at once, and unsharing takes it back', async () => {

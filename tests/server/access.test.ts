@@ -94,7 +94,13 @@ async function room() {
 
 describe('the API token (HTTP)', () => {
   it('POST /api/sessions without or with a wrong token is 401 auth/unauthorized', async () => {
-    for (const bearer of [null, 'wrong-password', '', `${API_TOKEN}x`, 'crt_made-up-token-of-a-plausible-length']) {
+    for (const bearer of [
+      null,
+      'wrong-password',
+      '',
+      `${API_TOKEN}x`,
+      'crt_made-up-token-of-a-plausible-length',
+    ]) {
       const { status, body } = await request(server.url, 'POST', '/api/sessions', {
         body: { scenarioId: 'canary-hearing' },
         bearer,

@@ -1,16 +1,24 @@
-// The instructor's side of the HTTP API, and what this browser remembers:
-// the password for this tab (sessionStorage), and each created session's
-// links (localStorage), since the server hands out its tokens only once.
+// The instructor's side of the HTTP API (signed in: account/api.ts sends the
+// cookie and the CSRF token), and what this browser remembers: each created
+// session's links (localStorage), since the server hands out the observer
+// link's token only once.
+import type { SessionAccess } from '../../../shared/access/rights.ts';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
+import { api } from '../account/api.ts';
 
-const PASSWORD_KEY = 'civic-rehearsal.facilitator-password';
+export { ApiError } from '../account/api.ts';
+
 const CREATED_PREFIX = 'civic-rehearsal.created.';
+
+export interface Person {
+  id: string;
+  name: string;
+}
 
 export interface CreatedSession {
   sessionId: string;
   joinCode: string;
   observerToken: string;
-  facilitatorToken: string;
   links: { join: string; observer: string; facilitator: string; projector: string };
 }
 
@@ -23,33 +31,9 @@ export interface SessionRow {
   state: string;
   attempt: number;
   participants: string[];
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export function loadPassword(): string | null {
-  try {
-    return sessionStorage.getItem(PASSWORD_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function savePassword(password: string | null): void {
-  try {
-    if (password === null) sessionStorage.removeItem(PASSWORD_KEY);
-    else sessionStorage.setItem(PASSWORD_KEY, password);
-  } catch {
-    // Private mode: the password lasts for this page only.
-  }
+  access: SessionAccess;
+  owner: Person;
+  sharedWith: Person[];
 }
 
 export function loadCreated(sessionId: string): CreatedSession | null {
@@ -65,7 +49,7 @@ function saveCreated(created: CreatedSession): void {
   try {
     localStorage.setItem(CREATED_PREFIX + created.sessionId, JSON.stringify(created));
   } catch {
-    // Storage full or disabled: the console still opens from the link.
+    // Storage full or disabled: the console still opens from the list.
   }
 }
 
@@ -77,42 +61,31 @@ export function forgetCreated(sessionId: string): void {
   }
 }
 
-async function request<T>(path: string, init: RequestInit, password?: string): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (password) headers.authorization = `Bearer ${password}`;
-  const res = await fetch(path, { ...init, headers });
-  if (res.status === 204) return undefined as T;
-  const body = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string } };
-  if (!res.ok) {
-    throw new ApiError(
-      res.status,
-      body.error?.code ?? 'server/internal',
-      body.error?.message ?? `HTTP ${res.status}`,
-    );
-  }
-  return body;
-}
-
-export async function login(password: string): Promise<void> {
-  await request('/api/facilitator/login', { method: 'POST', body: JSON.stringify({ password }) });
-}
-
-export async function createSession(password: string, scenarioId: string): Promise<CreatedSession> {
-  const created = await request<CreatedSession>(
-    '/api/sessions',
-    { method: 'POST', body: JSON.stringify({ scenarioId }) },
-    password,
-  );
+export async function createSession(scenarioId: string): Promise<CreatedSession> {
+  const created = await api<CreatedSession>('/api/sessions', { method: 'POST', body: { scenarioId } });
   saveCreated(created);
   return created;
 }
 
-export async function listSessions(password: string): Promise<SessionRow[]> {
-  const body = await request<{ sessions: SessionRow[] }>('/api/sessions', { method: 'GET' }, password);
-  return body.sessions;
+export async function listSessions(): Promise<SessionRow[]> {
+  return (await api<{ sessions: SessionRow[] }>('/api/sessions')).sessions;
 }
 
-export async function deleteSession(password: string, sessionId: string): Promise<void> {
-  await request(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }, password);
+export async function deleteSession(sessionId: string): Promise<void> {
+  await api(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' });
   forgetCreated(sessionId);
+}
+
+export async function listInstructors(): Promise<(Person & { login: string })[]> {
+  return (await api<{ instructors: (Person & { login: string })[] }>('/api/instructors')).instructors;
+}
+
+export async function share(sessionId: string, accountId: string): Promise<void> {
+  await api(`/api/sessions/${encodeURIComponent(sessionId)}/shares`, { method: 'POST', body: { accountId } });
+}
+
+export async function unshare(sessionId: string, accountId: string): Promise<void> {
+  await api(`/api/sessions/${encodeURIComponent(sessionId)}/shares/${encodeURIComponent(accountId)}`, {
+    method: 'DELETE',
+  });
 }

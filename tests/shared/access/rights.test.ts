@@ -82,7 +82,13 @@ const EXPECTED: Record<keyof typeof PRINCIPALS, Action[]> = {
     'account.own',
   ],
   // Another instructor: sees the session (read-only console, debrief), runs nothing.
-  otherInstructor: [...INSTRUCTOR_COMMON, 'session.debrief', 'records.view', 'instructors.list', 'account.own'],
+  otherInstructor: [
+    ...INSTRUCTOR_COMMON,
+    'session.debrief',
+    'records.view',
+    'instructors.list',
+    'account.own',
+  ],
   expert: [
     'scenarios.browse',
     'scenarios.read_private',

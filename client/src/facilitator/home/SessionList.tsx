@@ -1,8 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalText } from '../../../../shared/scenario/primitives.ts';
+import { type Account, refreshAccount } from '../../account/api.ts';
+import { errorWords } from '../../account/messages.ts';
 import { localize } from '../../ui/text.ts';
-import { ApiError, deleteSession, listSessions, loadCreated, type SessionRow } from '../api.ts';
+import {
+  ApiError,
+  deleteSession,
+  listInstructors,
+  listSessions,
+  type Person,
+  type SessionRow,
+  share,
+  unshare,
+} from '../api.ts';
 import { SessionRowView } from './SessionRowView.tsx';
 
 type Load =
@@ -17,9 +28,10 @@ export function localDay(ms: number): string {
 }
 
 /** The sessions this server holds: search by scenario, date or trainee; reopen a console; delete. */
-export function SessionList({ password, onUnauthorized }: { password: string; onUnauthorized: () => void }) {
+export function SessionList({ me }: { me: Account }) {
   const { t, i18n } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [instructors, setInstructors] = useState<Person[]>([]);
   const [query, setQuery] = useState('');
   const [day, setDay] = useState('');
   const [notice, setNotice] = useState<{
@@ -31,16 +43,17 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
 
   const refresh = useCallback(async () => {
     try {
-      const rows = await listSessions(password);
+      const rows = await listSessions();
       setLoad({ state: 'ready', rows: rows.sort((a, b) => b.createdAt - a.createdAt) });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
+      if (e instanceof ApiError && e.status === 401) return void refreshAccount();
       setLoad({ state: 'failed', message: (e as Error).message });
     }
-  }, [password, onUnauthorized]);
+  }, []);
 
   useEffect(() => {
     void refresh();
+    listInstructors().then(setInstructors, () => setInstructors([]));
   }, [refresh]);
 
   const rows = useMemo(() => {
@@ -63,12 +76,20 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
 
   const remove = async (row: SessionRow) => {
     try {
-      await deleteSession(password, row.id);
+      await deleteSession(row.id);
       setNotice({ key: 'facilitator.sessions.deleted', title: row.title, code: row.joinCode });
       await refresh();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
-      setNotice({ key: 'facilitator.sessions.deleteFailed', message: (e as Error).message });
+      if (e instanceof ApiError && e.status === 401) return void refreshAccount();
+      setNotice({ key: 'facilitator.sessions.deleteFailed', message: errorWords(t, e) });
+    }
+  };
+  const changeShare = async (row: SessionRow, accountId: string, on: boolean) => {
+    try {
+      await (on ? share(row.id, accountId) : unshare(row.id, accountId));
+      await refresh();
+    } catch (e) {
+      setNotice({ key: 'accounts.sessions.shareFailed', message: errorWords(t, e) });
     }
   };
 
@@ -118,8 +139,10 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
               <SessionRowView
                 key={row.id}
                 row={row}
-                created={loadCreated(row.id)}
+                me={me}
+                instructors={instructors}
                 onDelete={() => remove(row)}
+                onShare={(accountId, on) => changeShare(row, accountId, on)}
               />
             ))}
           </ul>
