@@ -96,7 +96,10 @@ export function ApiTokensPanel() {
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id}>
-                  <td>{token.label}</td>
+                  {/* The token made from the server's settings has no label a person chose. */}
+                  <td>
+                    {token.source === 'environment' ? t('accounts.tokens.environmentLabel') : token.label}
+                  </td>
                   <td>{t(`accounts.tokens.sources.${token.source}`)}</td>
                   <td>{when(token.createdAt)}</td>
                   <td>{when(token.lastUsedAt)}</td>
