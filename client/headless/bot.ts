@@ -77,12 +77,7 @@ export function decide(
     item &&
     ['speakers', 'open_floor', 'qa'].includes(item.kind) &&
     !(item.kind === 'speakers' && Array.isArray(item.order));
-  if (
-    canRaise &&
-    !queued &&
-    (live.record.turnsByItem[live.item.id] ?? 0) < 6 &&
-    random() < 0.3
-  ) {
+  if (canRaise && !queued && (live.record.turnsByItem[live.item.id] ?? 0) < 6 && random() < 0.3) {
     return { type: 'hand.raise' };
   }
   if (

@@ -3,8 +3,9 @@
 // (its log does not replay under the current rules, its scenario is gone,
 // restoring it threw) is not started: it is kept aside as needing
 // attention, with the reason stored with it, and every other session starts.
-import type { SessionProblem } from '../../shared/protocol/session-problems.ts';
+
 import { DEFAULT_TIME_ZONE } from '../../shared/meeting/minutes-format.ts';
+import type { SessionProblem } from '../../shared/protocol/session-problems.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';

@@ -11,8 +11,8 @@ import {
   speakerKey,
   type TurnRecord,
 } from '../meeting/context.ts';
-import { isFloorItem, orderedQueue, speakingTotals } from '../meeting/floor.ts';
 import type { ElectorateBallot } from '../meeting/electorate.ts';
+import { isFloorItem, orderedQueue, speakingTotals } from '../meeting/floor.ts';
 import type { ElectionOutcome, Measure, VoteOutcome } from '../meeting/rules.ts';
 import { ballotStanding } from '../meeting/standing.ts';
 import type { Scenario } from '../scenario/index.ts';
@@ -22,8 +22,8 @@ import type {
   InjectStatus,
   ItemView,
   LiveView,
-  ParticipantView,
   OwnBallotOwner,
+  ParticipantView,
   Phase,
   ReceivedInject,
   RecordView,

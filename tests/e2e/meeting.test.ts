@@ -50,7 +50,7 @@ interface Trainee {
 }
 
 describe('a rehearsal in real browsers', () => {
-  it('runs the elevator coordination meeting across every screen', { timeout: 180_000 }, async () => {
+  it('runs the elevator coordination meeting across every screen', { timeout: 360_000 }, async () => {
     const step = stepper();
 
     // ── Facilitator: sign in, the desk, create a session from the library ──

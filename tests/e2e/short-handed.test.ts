@@ -47,7 +47,7 @@ async function ok(client: HeadlessClient, command: AnyCommand): Promise<void> {
 const bodyText = async (page: Page) => (await page.locator('body').textContent()) ?? '';
 
 describe('a short-handed class in real browsers', () => {
-  it('four trainees; the expert plays the two missing required cards', { timeout: 180_000 }, async () => {
+  it('four trainees; the expert plays the two missing required cards', { timeout: 300_000 }, async () => {
     const step = stepper();
 
     // ── The desk: the card's trainee count, the preview, a session from it ──

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { BallotRecord } from '../../../shared/meeting/context.ts';
 import { type ConditionResult, formatShare, type VoteOutcome } from '../../../shared/meeting/rules.ts';
 import type { LiveView, StaticView } from '../../../shared/views/types.ts';
-import { candidateSpeaker, characterName, speakerName, useLocalize } from '../ui/text.ts';
+import { candidateSpeaker, characterName, useLocalize } from '../ui/text.ts';
 import '../ui/Turnout.tsx';
 
 type T = ReturnType<typeof useTranslation>['t'];

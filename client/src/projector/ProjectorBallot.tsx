@@ -3,7 +3,7 @@ import type { PublicScenario } from '../../../shared/views/scenario-public.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
 import { useSession } from '../connection/session-store.ts';
 import { Turnout } from '../ui/Turnout.tsx';
-import { candidateSpeaker, characterName, participantName, useLocalize } from '../ui/text.ts';
+import { candidateSpeaker, characterName, useLocalize } from '../ui/text.ts';
 import { BallotOutcome } from './BallotOutcome.tsx';
 
 function currentBallotItem(live: LiveView, scenario: PublicScenario) {
