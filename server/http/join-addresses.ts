@@ -3,8 +3,8 @@
 // from them when it was opened at localhost; shared/join/join-address.ts).
 import type { NetworkInterfaceInfo } from 'node:os';
 import { Router } from 'express';
-import { allowed } from '../auth/request-auth.ts';
 import { isLoopbackHost, type JoinAddresses } from '../../shared/join/join-address.ts';
+import { allowed } from '../auth/request-auth.ts';
 
 export type Interfaces = NodeJS.Dict<NetworkInterfaceInfo[]>;
 

@@ -131,7 +131,11 @@ export function identify(
   const hello = handshakeSchema.parse(auth);
   if (hello.role === 'facilitator' || hello.role === 'expert') {
     const kind: ConnectionKind = hello.role === 'facilitator' ? 'facilitator' : 'observer';
-    const { principal } = accountOf(accounts, sessionCookie(cookieHeader), hello.role === 'facilitator' ? hello.apiToken : undefined);
+    const { principal } = accountOf(
+      accounts,
+      sessionCookie(cookieHeader),
+      hello.role === 'facilitator' ? hello.apiToken : undefined,
+    );
     const problem = registry.problemFor({ kind: 'session', sessionId: hello.sessionId });
     return problem && may(principal, CONNECT_RIGHT[kind], accounts.owners.of(hello.sessionId))
       ? NEEDS_ATTENTION

@@ -386,6 +386,26 @@ const ENDPOINTS: Endpoint[] = [
     call: (r) => as(r, 'GET', `/api/sessions/${session.sessionId}/export.json`),
   },
   {
+    name: 'POST /api/sessions/:id/reload',
+    right: 'session.run',
+    // The owner, an administrator, a script; a shared instructor too (the table's rows check that).
+    allowed: RUNNERS,
+    status: 200,
+    on: () => access(session),
+    // A live session reloads as it is: rebuilt from storage, still live.
+    call: async (r) => as(r, 'POST', `/api/sessions/${(await createAs('instructor')).sessionId}/reload`),
+    check: (_r, answer) => expect(answer.body).toEqual({ ok: true, health: 'live' }),
+  },
+  {
+    name: 'GET /api/join-addresses',
+    right: 'join.addresses',
+    // The projector has no account and shows the join QR code too.
+    allowed: EVERYONE,
+    status: 200,
+    call: (r) => as(r, 'GET', '/api/join-addresses'),
+    check: (_r, answer) => expect(answer.body).toEqual({ publicUrl: null, addresses: [] }),
+  },
+  {
     name: 'POST /api/join',
     right: null,
     allowed: EVERYONE,
@@ -523,6 +543,9 @@ function samples(tag: string, participantId: string): Record<AnyCommand['type'],
     'card.take': { type: 'card.take', roleId: 'owner_b' },
     'card.release': { type: 'card.release' },
     'card.assign': { type: 'card.assign', participantId, roleId: null },
+    'card.assign_expert': { type: 'card.assign_expert', roleId: 'tenant', observerId: `o-${tag}` },
+    'card.release_expert': { type: 'card.release_expert', participantId },
+    'card.play': { type: 'card.play', participantId, command: { type: 'hand.raise' } },
     'meeting.start': { type: 'meeting.start' },
     'meeting.begin': { type: 'meeting.begin' },
     'meeting.pause': { type: 'meeting.pause' },
@@ -548,6 +571,10 @@ function samples(tag: string, participantId: string): Record<AnyCommand['type'],
     'vote.cast': { type: 'vote.cast', choice: 'yes' },
     'election.cast': { type: 'election.cast', choices: [participantId] },
     'vote.close': { type: 'vote.close' },
+    'ballot.paper.enter': { type: 'ballot.paper.enter', flat: '101', choice: 'yes' },
+    'ballot.paper.correct': { type: 'ballot.paper.correct', flat: '101', choice: 'no' },
+    'ballot.tally.enter': { type: 'ballot.tally.enter', choice: 'yes', owners: 3, area_m2: 240 },
+    'ballot.tally.correct': { type: 'ballot.tally.correct', entry: 0, owners: 2, area_m2: 160 },
     'signup.commit': { type: 'signup.commit', ask: 0 },
     'signup.withdraw': { type: 'signup.withdraw', ask: 0 },
     'action.record': { type: 'action.record', kind: 'decision', what: 'Build the shed' },
@@ -611,6 +638,32 @@ describe('every socket screen, every role', () => {
       }
     });
   }
+
+  it('every screen that opens answers its reads (sync, history, state_at, record, debrief); the projector has no debrief', async () => {
+    const reads = async (client: HeadlessClient) => {
+      const answers = [
+        await client.sync(),
+        await client.history(0, 1),
+        await client.stateAt(0),
+        await client.record('statements', 0),
+        await client.debrief(),
+      ];
+      client.close();
+      return answers.map((a) => (a.ok ? 'ok' : a.error.code));
+    };
+    for (const screen of CONNECTIONS)
+      for (const role of SCREENS[screen].opens)
+        expect(await reads(await opener(role, screen)()), `${screen} as ${role}`).toEqual([
+          'ok',
+          'ok',
+          'ok',
+          'ok',
+          'ok',
+        ]);
+    const projector = await HeadlessClient.connect(server.url, { role: 'projector', code: session.joinCode });
+    open.push(projector);
+    expect(await reads(projector)).toEqual(['ok', 'ok', 'ok', 'ok', 'auth/forbidden']);
+  });
 
   it('an expert’s account is one observer with the account’s name, whatever device it connects from', async () => {
     const first = (await tryOpen('expert', 'expert screen')) as HeadlessClient;
@@ -711,6 +764,31 @@ describe('every socket command, every role', () => {
     expect(refusal(reshare)).toBe('forbidden');
     await agents.instructor.request('DELETE', `/api/sessions/${session.sessionId}/shares/${otherId}`);
     expect(await answerCode(viewer, settings)).toBe('auth/read_only');
+  });
+
+  it('handing cards to experts and entering paper ballots are the console’s: no seat or expert may', async () => {
+    const consoleOnly: AnyCommand['type'][] = [
+      'card.assign_expert',
+      'card.release_expert',
+      'ballot.paper.enter',
+      'ballot.paper.correct',
+      'ballot.tally.enter',
+      'ballot.tally.correct',
+    ];
+    const all = samples('console-only', trainee.participantId);
+    const commands = consoleOnly.map((type) => all[type]);
+    for (const [role, screen] of [
+      ['trainee', 'seat'],
+      ['guest expert', 'observer link'],
+      ['expert', 'expert screen'],
+    ] as const) {
+      const answers = await answersOf(opener(role, screen), commands);
+      expect(answers, role).toEqual(consoleOnly.map((type) => ({ type, code: 'auth/forbidden' })));
+    }
+    // card.play passes the table for a seat (take_part) and the meeting refuses it: a seat plays
+    // only its own card, and this one is the trainee's own seat, not a card handed to an expert.
+    const played = await answersOf(opener('trainee', 'seat'), [all['card.play']]);
+    expect(played).toEqual([{ type: 'card.play', code: 'seat/not_your_card' }]);
   });
 
   it('the projector sends nothing, the trainee only what a seat may', async () => {
