@@ -2,9 +2,11 @@ import './strings.ts';
 import './account.css';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SessionHealth } from '../../../shared/protocol/session-problems.ts';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
 import { Shell } from '../ui/Shell.tsx';
 import { useLocalize } from '../ui/text.ts';
+import { setServerZone } from '../ui/time.ts';
 import { AccountBar } from './AccountBar.tsx';
 import { AccountGate } from './AccountGate.tsx';
 import { type Account, api } from './api.ts';
@@ -16,6 +18,8 @@ interface Row {
   createdAt: number;
   participants: string[];
   owner: { name: string };
+  /** A session not restored at start cannot be observed until the instructor brings it back. */
+  health: SessionHealth;
 }
 
 function Sessions({ me }: { me: Account }) {
@@ -25,8 +29,11 @@ function Sessions({ me }: { me: Account }) {
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(async () => {
     try {
-      const { sessions } = await api<{ sessions: Row[] }>('/api/sessions');
-      setRows(sessions.sort((a, b) => b.createdAt - a.createdAt));
+      const { sessions, timeZone } = await api<{ sessions: Row[]; timeZone?: string }>('/api/sessions');
+      setServerZone(timeZone);
+      setRows(
+        sessions.filter((s) => s.health !== 'needs_attention').sort((a, b) => b.createdAt - a.createdAt),
+      );
     } catch (e) {
       setError(t('accounts.expert.failed', { message: errorWords(t, e) }));
     }

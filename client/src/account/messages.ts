@@ -1,6 +1,7 @@
 // How an account error reads on screen: the code's words, with the wait when
 // the server gave one.
 import type { TFunction } from 'i18next';
+import { timeFormat, useServerZone } from '../ui/time.ts';
 import { ApiError } from './api.ts';
 
 export function signInProblem(t: TFunction, error: unknown): string {
@@ -26,6 +27,7 @@ export function errorWords(t: TFunction, error: unknown): string {
   return (error as Error).message;
 }
 
+/** A date and time as every screen shows them: in the server's time zone (ui/time.ts), not the device's. */
 export function formatWhen(ms: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return timeFormat(language, useServerZone.getState().zone).dateTime(ms);
 }
