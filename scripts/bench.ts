@@ -71,7 +71,8 @@ const duration = integerOption(NAME, 'duration', values.duration ?? (values.quic
 const warmup = integerOption(NAME, 'warmup', values.warmup);
 if (values.sweep && !/^\d+(,\d+)*$/.test(values.sweep))
   usageError(NAME, `--sweep must be session counts separated by commas, found "${values.sweep}"`);
-const PASSWORD = 'bench-password';
+/** The server's API token (API_TOKEN): the load generators create and run sessions with it, as scripts do. */
+const API_TOKEN = 'crt_bench-api-token-000000000000000000';
 // Its own copy of the bundle: nothing else rebuilding dist/ can pull it away mid-run.
 const SERVER_DIR = `dist/bench-server/${process.pid}`;
 const SERVER = `${SERVER_DIR}/main.mjs`;
@@ -169,7 +170,7 @@ async function runRelay(): Promise<{ measured: Measured; recovery?: Recovery }> 
   await sleep(1000);
   const idle = rssBytes(pid);
   const workers = new Workers(workerCount);
-  const setup = await workers.setup('relay', `http://127.0.0.1:${server.port}`, shape, PASSWORD);
+  const setup = await workers.setup('relay', `http://127.0.0.1:${server.port}`, shape, API_TOKEN);
   const measured = await measure(pid, workers, idle, setup);
   // The relay keeps nothing: its recovery is the floor for reconnecting this many clients here.
   const recovery = values['no-recovery'] ? undefined : await recover(server, RELAY, port, {}, workers);
@@ -194,7 +195,7 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
   const env = {
     DATA_DIR: dataDir,
-    FACILITATOR_PASSWORD: PASSWORD,
+    API_TOKEN,
     CLIENT_DIR: join(dataDir, 'no-client'),
     STATS_INTERVAL_MS: '5000',
   };
@@ -203,7 +204,7 @@ async function runPipeline(): Promise<{ measured: Measured; recovery?: Recovery 
   await sleep(1000);
   const idle = rssBytes(pid);
   const workers = new Workers(workerCount);
-  const setup = await workers.setup('pipeline', `http://127.0.0.1:${port}`, shape, PASSWORD);
+  const setup = await workers.setup('pipeline', `http://127.0.0.1:${port}`, shape, API_TOKEN);
   const measured = await measure(pid, workers, idle, setup, server.lines);
   const recovery = values['no-recovery'] ? undefined : await recover(server, SERVER, port, env, workers);
   if (!recovery) await stop(server);

@@ -16,7 +16,14 @@ import type { AnyCommand } from '../shared/protocol/messages.ts';
 import type { LiveView } from '../shared/views/types.ts';
 import { DRILL_ID, drillScenario } from '../tests/support/drill-room.ts';
 import { startServerProcess } from '../tests/support/server-process.ts';
-import { connectObserver, createSession, deleteSession, PASSWORD } from '../tests/support/session-api.ts';
+import {
+  ADMIN_PASSWORD,
+  AUTH_ENV,
+  connectFacilitator,
+  connectObserver,
+  createSession,
+  deleteSession,
+} from '../tests/support/session-api.ts';
 
 const out = resolve(process.argv[2] ?? '');
 if (!process.argv[2]) {
@@ -48,17 +55,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'civic-fixture-'));
 const server = await startServerProcess({
   scenariosDir,
   dataDir,
-  env: { FACILITATOR_PASSWORD: PASSWORD, STATS_INTERVAL_MS: '0' },
+  env: { ...AUTH_ENV, STATS_INTERVAL_MS: '0' },
 });
 const clients: HeadlessClient[] = [];
 
 async function openSession(scenarioId: string, cards: [name: string, roleId: string][]) {
   const session = await createSession(server.url, scenarioId);
-  const facilitator = await HeadlessClient.connect(server.url, {
-    role: 'facilitator',
-    sessionId: session.sessionId,
-    token: session.facilitatorToken,
-  });
+  const facilitator = await connectFacilitator(server.url, session);
   clients.push(facilitator);
   const seats: TraineeSeat[] = [];
   for (const [name, roleId] of cards) {
@@ -105,7 +108,6 @@ async function record(
     label,
     sessionId: opened.session.sessionId,
     joinCode: opened.session.joinCode,
-    facilitatorToken: opened.session.facilitatorToken,
     observerToken: opened.session.observerToken,
     observerIds,
     trainees: opened.seats.map((s) => ({
@@ -273,5 +275,8 @@ for (const c of clients) c.close();
 await server.stop('SIGTERM');
 mkdirSync(out, { recursive: true });
 copyFileSync(join(dataDir, 'civic-rehearsal.sqlite'), join(out, 'civic-rehearsal.sqlite'));
-writeFileSync(join(out, 'sessions.json'), `${JSON.stringify({ password: PASSWORD, sessions }, null, 2)}\n`);
+writeFileSync(
+  join(out, 'sessions.json'),
+  `${JSON.stringify({ adminPassword: ADMIN_PASSWORD, sessions }, null, 2)}\n`,
+);
 console.log(`wrote ${out}: ${sessions.length} sessions`);

@@ -21,7 +21,12 @@ import { parseArgs } from 'node:util';
 import { HeadlessClient } from '../client/headless/client.ts';
 import type { AnyCommand, StateAtAck, Welcome } from '../shared/protocol/messages.ts';
 import { startServerProcess } from '../tests/support/server-process.ts';
-import { connectObserver, createSession, PASSWORD } from '../tests/support/session-api.ts';
+import {
+  AUTH_ENV,
+  connectFacilitator,
+  connectObserver,
+  createSession,
+} from '../tests/support/session-api.ts';
 
 const { values } = parseArgs({
   options: {
@@ -117,16 +122,12 @@ const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-long-'));
 writeFileSync(join(scenariosDir, 'long-meeting.yaml'), SCENARIO);
 const server = await startServerProcess({
   scenariosDir,
-  env: { FACILITATOR_PASSWORD: PASSWORD, STATS_INTERVAL_MS: '0' },
+  env: { ...AUTH_ENV, STATS_INTERVAL_MS: '0' },
 });
 const clients: HeadlessClient[] = [];
 try {
   const session = await createSession(server.url, 'long-meeting');
-  const facilitator = await HeadlessClient.connect(server.url, {
-    role: 'facilitator',
-    sessionId: session.sessionId,
-    token: session.facilitatorToken,
-  });
+  const facilitator = await connectFacilitator(server.url, session);
   clients.push(facilitator);
   const seats: { client: HeadlessClient; id: string; token: string }[] = [];
   for (let i = 0; i < TRAINEES; i++) {
@@ -189,11 +190,7 @@ try {
       { recordFrames: false, reconnection: false },
     );
     const observer = await connectObserver(server.url, session, `Late expert ${minute}`);
-    const again = await HeadlessClient.connect(
-      server.url,
-      { role: 'facilitator', sessionId: session.sessionId, token: session.facilitatorToken },
-      { recordFrames: false, reconnection: false },
-    );
+    const again = await connectFacilitator(server.url, session, { recordFrames: false, reconnection: false });
     await facilitator.until((l) => l.seq >= lastSeq);
     const stateAtLast = await timeStateAt(observer, lastSeq);
     const stateAtMiddle = await timeStateAt(observer, Math.floor(lastSeq / 2));

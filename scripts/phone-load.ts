@@ -24,7 +24,8 @@ import { launchBrowser } from './chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCENARIO = 'elevator-coordination';
-const PASSWORD = 'phone-load-password';
+/** The script drives the management API with an API token (API_TOKEN), as scripts do. */
+const API_TOKEN = 'crt_phone-load-api-token-00000000000000';
 const CLASS_SIZE = 7;
 const WAIT_MS = 120_000;
 
@@ -108,15 +109,15 @@ async function ok(client: HeadlessClient, command: AnyCommand): Promise<void> {
 async function runningSession(url: string): Promise<{ code: string; clients: HeadlessClient[] }> {
   const res = await fetch(`${url}/api/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${PASSWORD}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${API_TOKEN}` },
     body: JSON.stringify({ scenarioId: SCENARIO }),
   });
   if (res.status !== 201) throw new Error(`could not create a session: ${res.status} ${await res.text()}`);
-  const created = (await res.json()) as { sessionId: string; joinCode: string; facilitatorToken: string };
+  const created = (await res.json()) as { sessionId: string; joinCode: string };
   const host = await HeadlessClient.connect(url, {
     role: 'facilitator',
     sessionId: created.sessionId,
-    token: created.facilitatorToken,
+    apiToken: API_TOKEN,
   });
   const clients = [host];
   for (let i = 1; i <= CLASS_SIZE; i++) {
@@ -241,7 +242,7 @@ async function main(options: Options): Promise<void> {
       logLevel: 'warn',
       statsIntervalMs: 0,
     },
-    { ...process.env, FACILITATOR_PASSWORD: PASSWORD },
+    { ...process.env, API_TOKEN },
   );
   const url = `http://127.0.0.1:${server.port}`;
   let browser: Browser | undefined;

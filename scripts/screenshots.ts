@@ -34,7 +34,9 @@ CHROMIUM_PATH, default /usr/bin/chromium).
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs/screenshots');
 const SCENARIO = 'elevator-coordination';
-const PASSWORD = 'screenshots-password';
+const ADMIN_PASSWORD = 'screenshots-administrator-password';
+/** The headless host drives the procedure with an API token, as scripts do. */
+const API_TOKEN = 'crt_screenshots-api-token-0000000000000';
 const WAIT = 15_000;
 const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -137,7 +139,7 @@ async function main(): Promise<void> {
       // The classroom's address as the console would find it on a laptop on the Wi-Fi.
       joinHosts: ['192.168.1.20'],
     },
-    { ...process.env, FACILITATOR_PASSWORD: PASSWORD },
+    { ...process.env, ADMIN_PASSWORD, API_TOKEN },
   );
   const url = `http://127.0.0.1:${server.port}`;
   const headless: HeadlessClient[] = [];
@@ -147,11 +149,12 @@ async function main(): Promise<void> {
     browser = await launchBrowser(['--font-render-hinting=none']);
     console.log(`writing ${OUT}`);
 
-    // The facilitator signs in and opens a session from the library.
+    // The administrator signs in and opens a session from the library.
     const fac = await (await browser.newContext(LAPTOP)).newPage();
     await fac.goto(`${url}/facilitator`);
-    await fac.getByTestId('facilitator-password').fill(PASSWORD);
-    await fac.getByTestId('facilitator-login').click();
+    await fac.getByTestId('signin-login').fill('admin');
+    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+    await fac.getByTestId('signin-submit').click();
     // The scenario's preview, then a session from it.
     await fac.getByTestId(`preview-open-${SCENARIO}`).click();
     await fac.getByTestId('preview-total').waitFor({ timeout: WAIT });
@@ -168,11 +171,7 @@ async function main(): Promise<void> {
       (id) => JSON.parse(localStorage.getItem(`civic-rehearsal.created.${id}`) ?? 'null'),
       sessionId,
     );
-    const host = await Headless.connect(url, {
-      role: 'facilitator',
-      sessionId,
-      token: created.facilitatorToken,
-    });
+    const host = await Headless.connect(url, { role: 'facilitator', sessionId, apiToken: API_TOKEN });
     const expert = await Headless.connect(url, {
       role: 'observer',
       sessionId,

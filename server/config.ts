@@ -28,6 +28,12 @@ export interface ServerConfig {
   joinHosts?: string[];
   /** The IANA zone every screen and the minutes show times in (default Asia/Shanghai). */
   timeZone?: string;
+  /**
+   * Express's "trust proxy" (TRUST_PROXY): set it behind a reverse proxy so
+   * the sign-in cookie is Secure when the proxy served https, and wrong
+   * passwords are counted per client address rather than the proxy's.
+   */
+  trustProxy?: boolean | number | string;
 }
 
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
@@ -61,6 +67,12 @@ function timeZoneFrom(value: string | undefined): string {
   return zone;
 }
 
+function trustProxyFrom(value: string | undefined): boolean | number | string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -77,5 +89,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: publicUrlFrom(env.PUBLIC_URL),
     joinHosts: joinHostsFrom(env.JOIN_HOSTS),
     timeZone: timeZoneFrom(env.TIME_ZONE),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }

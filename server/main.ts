@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { JoinAddresses } from '../shared/join/join-address.ts';
 import { formatIssue } from '../shared/scenario/index.ts';
-import { facilitatorAuth } from './auth/facilitator-password.ts';
+import { AccountStore } from './auth/account-store.ts';
+import { Accounts } from './auth/accounts.ts';
+import { csrf } from './auth/request-auth.ts';
 import { configFromEnv, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { baseUrls, lanHosts, listeningMessage } from './http/join-addresses.ts';
@@ -32,8 +34,12 @@ const VERSION = (() => {
 export async function startServer(
   config: ServerConfig = configFromEnv(),
   env: NodeJS.ProcessEnv = process.env,
-  /** Test hooks for the sessions (e.g. a projection that throws for one session). */
-  hooks: Pick<HostDeps, 'wrapProjection'> = {},
+  /**
+   * Test hooks: for the sessions (e.g. a projection that throws for one
+   * session), and the accounts' clock (sign-in expiry, links, wrong-password
+   * waits), which tests move instead of sleeping.
+   */
+  { now, ...hooks }: Pick<HostDeps, 'wrapProjection'> & { now?: () => number } = {},
 ) {
   const logger = createLogger(config.logLevel);
   const library = ScenarioLibrary.load(config.scenariosDir);
@@ -70,7 +76,11 @@ export async function startServer(
     'sessions restored',
   );
 
-  const auth = facilitatorAuth(config.dataDir, env, logger);
+  const accounts = new Accounts(new AccountStore(storage.connection), {
+    logger,
+    ...(now && { now }),
+  });
+  await accounts.bootstrap(env, config.dataDir);
   // Read afresh on each call: the laptop may join the room's Wi-Fi after the server started.
   const joinAddresses = (): JoinAddresses => ({
     publicUrl: config.publicUrl ?? null,
@@ -85,11 +95,13 @@ export async function startServer(
     clientDir: config.clientDir,
     logger,
     registry,
-    auth,
+    accounts,
+    csrf: csrf(storage),
+    trustProxy: config.trustProxy,
     joinAddresses,
   });
   const server = createServer(app);
-  const io = attachSockets(server, registry, logger);
+  const io = attachSockets(server, registry, accounts, logger);
   server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -107,7 +119,7 @@ export async function startServer(
     await new Promise<void>((resolve) => io.close(() => resolve()));
     storage.close();
   };
-  return { port, close, logger, registry };
+  return { port, close, logger, registry, accounts };
 }
 
 const LAG_RESOLUTION_MS = 10;

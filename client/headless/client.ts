@@ -31,14 +31,20 @@ export interface Frame {
 
 export type Credentials =
   | { role: 'trainee'; resumeToken: string }
+  /** A guest expert, by the observer link. */
   | { role: 'observer'; sessionId: string; token: string; name: string; observerId?: string }
-  | { role: 'facilitator'; sessionId: string; token: string }
+  /** The console: signed in (the browser's cookie, or `cookie` below), or a script's API token. */
+  | { role: 'facilitator'; sessionId: string; apiToken?: string }
+  /** An expert's account (signed in). */
+  | { role: 'expert'; sessionId: string }
   | { role: 'projector'; code: string };
 
 export interface ClientOptions {
   reconnection?: boolean;
   /** Keep every received frame (tests read them); browsers turn this off. */
   recordFrames?: boolean;
+  /** A Cookie header for the handshake, outside a browser (which sends its own): a sign-in. */
+  cookie?: string;
 }
 
 export interface JoinResult {
@@ -90,6 +96,7 @@ export class HeadlessClient {
       transports: ['websocket'],
       reconnection: options.reconnection ?? true,
       forceNew: true,
+      ...(options.cookie && { extraHeaders: { cookie: options.cookie } }),
     });
     this.socket.on('connect', () => this.wake());
     this.socket.on('disconnect', () => this.wake());

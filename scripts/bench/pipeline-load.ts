@@ -92,10 +92,10 @@ function connect(url: string, auth: Record<string, unknown>): Promise<Socket> {
   });
 }
 
-async function post<T>(url: string, body: unknown, password?: string): Promise<T> {
+async function post<T>(url: string, body: unknown, apiToken?: string): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(password && { authorization: `Bearer ${password}` }) },
+    headers: { 'content-type': 'application/json', ...(apiToken && { authorization: `Bearer ${apiToken}` }) },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
@@ -127,7 +127,7 @@ function resolve(room: Room, member: Member, collector: Collector) {
 
 export async function setUpRooms(
   url: string,
-  password: string,
+  apiToken: string,
   shape: LoadShape,
   collector: Collector,
 ): Promise<Room[]> {
@@ -137,13 +137,8 @@ export async function setUpRooms(
       sessionId: string;
       joinCode: string;
       observerToken: string;
-      facilitatorToken: string;
-    }>(`${url}/api/sessions`, { scenarioId: SCENARIO }, password);
-    const facilitator = await connect(url, {
-      role: 'facilitator',
-      sessionId: created.sessionId,
-      token: created.facilitatorToken,
-    });
+    }>(`${url}/api/sessions`, { scenarioId: SCENARIO }, apiToken);
+    const facilitator = await connect(url, { role: 'facilitator', sessionId: created.sessionId, apiToken });
     const room: Room = {
       sessionId: created.sessionId,
       joinCode: created.joinCode,

@@ -80,13 +80,13 @@ export class Workers {
     });
   }
 
-  async setup(mode: 'relay' | 'pipeline', url: string, shape: LoadShape, password: string): Promise<number> {
+  async setup(mode: 'relay' | 'pipeline', url: string, shape: LoadShape, apiToken: string): Promise<number> {
     const share = (i: number) =>
       Math.floor(shape.sessions / this.children.length) + (i < shape.sessions % this.children.length ? 1 : 0);
     const started = performance.now();
     await Promise.all(
       this.children.map((c, i) =>
-        this.ask(c, { type: 'setup', mode, url, password, shape: { ...shape, sessions: share(i) } }, 'ready'),
+        this.ask(c, { type: 'setup', mode, url, apiToken, shape: { ...shape, sessions: share(i) } }, 'ready'),
       ),
     );
     return (performance.now() - started) / 1000;

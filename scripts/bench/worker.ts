@@ -14,7 +14,7 @@ import {
 import { closeRelayRooms, type RelayRoom, setUpRelayRooms, stepRelayRoom } from './relay-load.ts';
 
 export type ToWorker =
-  | { type: 'setup'; mode: 'relay' | 'pipeline'; url: string; password: string; shape: LoadShape }
+  | { type: 'setup'; mode: 'relay' | 'pipeline'; url: string; apiToken: string; shape: LoadShape }
   | { type: 'run' }
   | { type: 'measure'; on: boolean }
   | { type: 'stop' }
@@ -98,7 +98,7 @@ process.on('message', async (message: ToWorker) => {
       const t = performance.now();
       if (message.mode === 'relay')
         relayRooms = await setUpRelayRooms(message.url, message.shape, collector, `w${process.pid}`);
-      else rooms = await setUpRooms(message.url, message.password, message.shape, collector);
+      else rooms = await setUpRooms(message.url, message.apiToken, message.shape, collector);
       send({ type: 'ready', setupSeconds: (performance.now() - t) / 1000 });
       break;
     }

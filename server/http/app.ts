@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
 import type { JoinAddresses } from '../../shared/join/join-address.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
-import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
+import type { Accounts } from '../auth/accounts.ts';
+import { authenticate, type CsrfTools } from '../auth/request-auth.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
+import { accountRoutes } from './account-routes.ts';
 import { clientFiles } from './client-files.ts';
 import { exportRoutes } from './export-routes.ts';
 import { joinAddressRoutes } from './join-addresses.ts';
@@ -21,7 +23,10 @@ export interface AppDeps {
   clientDir: string;
   logger: Logger;
   registry: SessionRegistry;
-  auth: FacilitatorAuth;
+  accounts: Accounts;
+  csrf: CsrfTools;
+  /** Express's "trust proxy": behind a proxy, req.secure and req.ip come from its X-Forwarded-* headers. */
+  trustProxy?: boolean | number | string;
   /** PUBLIC_URL and the LAN addresses, for the console's join link. */
   joinAddresses?: () => JoinAddresses;
   now?: () => number;
@@ -33,22 +38,28 @@ export function createApp({
   clientDir,
   logger,
   registry,
-  auth,
+  accounts,
+  csrf,
+  trustProxy,
   joinAddresses = () => ({ publicUrl: null, addresses: [] }),
   now = Date.now,
 }: AppDeps): express.Express {
   const app = express();
   const startedAt = now();
   app.disable('x-powered-by');
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(securityHeaders);
   app.use(express.json({ limit: '64kb' }));
+  // Who is asking (sign-in cookie or Bearer token), then CSRF for cookie-authenticated changes.
+  app.use(authenticate(accounts), csrf.protect);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version, uptimeSeconds: Math.round((now() - startedAt) / 1000) });
   });
   app.use(scenarioRoutes(library));
-  app.use(sessionRoutes(registry, library, auth));
-  app.use(exportRoutes(registry));
+  app.use(accountRoutes(accounts, csrf));
+  app.use(sessionRoutes(registry, library, accounts));
+  app.use(exportRoutes(registry, accounts));
   app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));

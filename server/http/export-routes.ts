@@ -1,12 +1,16 @@
 // Debrief exports: a Markdown report per session or per trainee, and a JSON
-// export of all session data for the facilitator. The bearer token decides
-// the viewer (resume token → that trainee; observer or facilitator link
-// token), and each export obeys the same visibility as that viewer's screen.
+// export of all session data. Who asks decides the viewer, through
+// shared/access/rights.ts: a signed-in account or API token (the sign-in
+// cookie or a Bearer API token), an observer link token or a trainee's resume
+// token as a Bearer token. Each export obeys that viewer's visibility.
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { type Action, may, type Principal } from '../../shared/access/rights.ts';
 import { buildDebrief, type DebriefViewer } from '../../shared/debrief/build.ts';
 import { debriefMarkdown } from '../../shared/debrief/markdown.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
+import type { Accounts } from '../auth/accounts.ts';
+import { authOf } from '../auth/request-auth.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import type { SessionHost } from '../sessions/session-host.ts';
 
@@ -15,41 +19,64 @@ const querySchema = z.object({
   participant: z.string().max(64).optional(),
 });
 
-function viewerFor(
-  registry: SessionRegistry,
-  sessionId: string,
-  req: Request,
-): { host: SessionHost; viewer: DebriefViewer } | undefined {
-  const header = req.get('authorization') ?? '';
-  const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-  if (!token) return undefined;
-  const facilitator = registry.checkToken(sessionId, 'facilitator', token);
-  if (facilitator) return { host: facilitator, viewer: { audience: 'facilitator' } };
-  const observer = registry.checkToken(sessionId, 'observer', token);
-  if (observer) return { host: observer, viewer: { audience: 'observer' } };
-  const seat = registry.byResumeToken(token);
-  if (seat && seat.host.id === sessionId)
-    return { host: seat.host, viewer: { audience: 'trainee', participantId: seat.participantId } };
-  return undefined;
+type Found = { host: SessionHost; viewer: DebriefViewer; principal: Principal };
+
+/** The session and who asks for it; undefined when the credentials name no one in this session. */
+function viewerFor(registry: SessionRegistry, sessionId: string, req: Request): Found | undefined {
+  const auth = authOf(req);
+  const host = registry.get(sessionId);
+  if (!host) return undefined;
+  if (auth.bearer) {
+    if (registry.checkToken(sessionId, 'observer', auth.bearer))
+      return { host, viewer: { audience: 'observer' }, principal: { kind: 'guest_expert', sessionId } };
+    const seat = registry.byResumeToken(auth.bearer);
+    if (seat && seat.host.id === sessionId)
+      return {
+        host,
+        viewer: { audience: 'trainee', participantId: seat.participantId },
+        principal: { kind: 'trainee', sessionId, participantId: seat.participantId },
+      };
+    return undefined;
+  }
+  const { principal } = auth;
+  if (principal.kind === 'nobody') return undefined;
+  // Experts read the room's debrief as observers do; instructors, administrators and scripts as the facilitator.
+  const audience = principal.kind === 'account' && principal.role === 'expert' ? 'observer' : 'facilitator';
+  return { host, viewer: { audience }, principal };
 }
 
-function refuse(res: Response) {
+function refuse(req: Request, res: Response) {
+  const { principal } = authOf(req);
+  if (principal.kind === 'account' || principal.kind === 'api_token') {
+    res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
+    return;
+  }
   res
     .status(401)
     .json(
       errorBody(
         ERROR_CODES.unauthorized,
-        'send the session link token or your resume token as a Bearer token',
+        'sign in, or send the observer link token, your resume token or an API token as a Bearer token',
       ),
     );
 }
 
-export function exportRoutes(registry: SessionRegistry): Router {
+function permitted(accounts: Accounts, found: Found, action: Action): boolean {
+  return may(found.principal, action, accounts.owners.of(found.host.id));
+}
+
+export function exportRoutes(registry: SessionRegistry, accounts: Accounts): Router {
   const router = Router();
 
   router.get('/api/sessions/:id/export.md', (req, res) => {
     const found = viewerFor(registry, req.params.id, req);
-    if (!found) return refuse(res);
+    if (!found) return refuse(req, res);
+    // A trainee's own report, or the room's for those with the debrief right.
+    const right = found.viewer.audience === 'trainee' ? 'session.take_part' : 'session.debrief';
+    if (!permitted(accounts, found, right)) {
+      res.status(403).json(errorBody(ERROR_CODES.forbidden, 'your account does not have this right'));
+      return;
+    }
     const query = querySchema.safeParse(req.query);
     if (!query.success) {
       res.status(400).json(errorBody(ERROR_CODES.badRequest, 'lang must be zh or en'));
@@ -72,9 +99,16 @@ export function exportRoutes(registry: SessionRegistry): Router {
 
   router.get('/api/sessions/:id/export.json', (req, res) => {
     const found = viewerFor(registry, req.params.id, req);
-    if (!found) return refuse(res);
-    if (found.viewer.audience !== 'facilitator') {
-      res.status(403).json(errorBody(ERROR_CODES.forbidden, 'the full JSON export is for the facilitator'));
+    if (!found) return refuse(req, res);
+    if (!permitted(accounts, found, 'session.export')) {
+      res
+        .status(403)
+        .json(
+          errorBody(
+            ERROR_CODES.forbidden,
+            'the full JSON export is for the instructor running this session and administrators',
+          ),
+        );
       return;
     }
     const { host } = found;

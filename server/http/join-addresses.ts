@@ -4,6 +4,7 @@
 import type { NetworkInterfaceInfo } from 'node:os';
 import { Router } from 'express';
 import { isLoopbackHost, type JoinAddresses } from '../../shared/join/join-address.ts';
+import { allowed } from '../auth/request-auth.ts';
 
 export type Interfaces = NodeJS.Dict<NetworkInterfaceInfo[]>;
 
@@ -44,7 +45,8 @@ export const baseUrls = (hosts: string[], port: number): string[] =>
 /** GET /api/join-addresses: PUBLIC_URL and the LAN addresses, read afresh each time (Wi-Fi comes and goes). */
 export function joinAddressRoutes(current: () => JoinAddresses): Router {
   const router = Router();
-  router.get('/api/join-addresses', (_req, res) => {
+  router.get('/api/join-addresses', (req, res) => {
+    if (!allowed(req, res, 'join.addresses')) return;
     res.set('Cache-Control', 'no-store').json(current());
   });
   return router;

@@ -1,63 +1,61 @@
-// Sessions over HTTP: the facilitator creates, lists and deletes them (with
-// the instructor password); a trainee joins one with its code and a name.
+// Sessions over HTTP: instructors create, list, share and delete them (each
+// as shared/access/rights.ts allows); a trainee joins one with its code and a name.
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import type { Action, SessionAccess } from '../../shared/access/rights.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
-import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
+import type { Accounts } from '../auth/accounts.ts';
+import { allowed, authOf, sendRefusal } from '../auth/request-auth.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
-import { hashToken, sameHash } from '../sessions/tokens.ts';
+import { badBody } from './bad-body.ts';
 
 const createSchema = z.object({ scenarioId: z.string().min(1).max(64) });
 const joinSchema = z.object({
   code: z.string().trim().min(4).max(16),
   name: z.string().trim().min(1).max(40),
 });
-const loginSchema = z.object({ password: z.string().min(1).max(200) });
-
-function bearer(req: Request): string | undefined {
-  const header = req.get('authorization') ?? '';
-  return header.startsWith('Bearer ') ? header.slice(7) : undefined;
-}
-
-function badBody(res: Response, issues: z.core.$ZodIssue[]) {
-  const details = issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  res
-    .status(400)
-    .json(
-      errorBody(
-        ERROR_CODES.badRequest,
-        `invalid request body: ${details.map((d) => `${d.path || '(body)'}: ${d.message}`).join('; ')}`,
-        details,
-      ),
-    );
-}
+const shareSchema = z.object({ accountId: z.string().min(1).max(64) });
 
 export function sessionRoutes(
   registry: SessionRegistry,
   library: ScenarioLibrary,
-  auth: FacilitatorAuth,
+  accounts: Accounts,
 ): Router {
   const router = Router();
-  const facilitatorOnly = (req: Request, res: Response): boolean => {
-    if (auth.check(bearer(req))) return true;
-    res.status(401).json(errorBody(ERROR_CODES.unauthorized, 'the instructor password is missing or wrong'));
-    return false;
-  };
 
-  router.post('/api/facilitator/login', (req, res) => {
-    const body = loginSchema.safeParse(req.body);
-    if (!body.success) return badBody(res, body.error.issues);
-    if (!auth.check(body.data.password)) {
-      res.status(401).json(errorBody(ERROR_CODES.badCredentials, 'wrong instructor password'));
-      return;
-    }
-    res.json({ ok: true });
+  const person = (id: string) => {
+    const account = accounts.admin.account(id);
+    return { id, name: account?.name ?? '' };
+  };
+  const accessView = (access: SessionAccess) => ({
+    access,
+    owner: person(access.ownerId),
+    sharedWith: access.sharedWith.map(person),
   });
 
+  /**
+   * The id of the session named in the path (live, stopped after an error, or
+   * not restored), when the request may take `action` on it (a 401, 404 or
+   * 403 is answered otherwise). Nobody learns whether a session exists
+   * before signing in.
+   */
+  const permitted = (req: Request, res: Response, action: Action): string | undefined => {
+    if (authOf(req).principal.kind === 'nobody') {
+      allowed(req, res, action);
+      return undefined;
+    }
+    const id = String(req.params.id);
+    if (!registry.get(id) && !registry.unavailableSession(id)) {
+      res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
+      return undefined;
+    }
+    return allowed(req, res, action, accounts.owners.of(id)) ? id : undefined;
+  };
+
   router.post('/api/sessions', (req, res) => {
-    if (!facilitatorOnly(req, res)) return;
+    if (!allowed(req, res, 'sessions.create')) return;
     const body = createSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
     const scenario = library.scenario(body.data.scenarioId);
@@ -69,23 +67,24 @@ export function sessionRoutes(
     }
     const created = registry.create(scenario);
     const id = created.host.id;
+    accounts.owners.setOwner(id, accounts.owners.ownerFor(authOf(req).principal));
     res.status(201).json({
       sessionId: id,
       joinCode: created.joinCode,
       observerToken: created.observerToken,
-      facilitatorToken: created.facilitatorToken,
-      // Secrets ride in the fragment: browsers never send it to a server or in a Referer.
+      ...accessView(accounts.owners.of(id)),
+      // The observer link's secret rides in the fragment: browsers never send it to a server or in a Referer.
       links: {
         join: `/join?code=${created.joinCode}`,
         observer: `/observe/${id}#${created.observerToken}`,
-        facilitator: `/facilitate/${id}#${created.facilitatorToken}`,
+        facilitator: `/facilitate/${id}`,
         projector: `/projector?code=${created.joinCode}`,
       },
     });
   });
 
   router.get('/api/sessions', (req, res) => {
-    if (!facilitatorOnly(req, res)) return;
+    if (!allowed(req, res, 'sessions.list')) return;
     const running = registry.all().map((host) => ({
       id: host.id,
       scenarioId: host.row.scenarioId,
@@ -100,6 +99,7 @@ export function sessionRoutes(
         .map((p) => p.name),
       health: host.failure ? ('failed' as const) : ('live' as const),
       ...(host.failure && { problem: host.failure }),
+      ...accessView(accounts.owners.of(host.id)),
     }));
     // Not restored: what is stored about them, and why.
     const aside = registry.needsAttention().map(({ row, problem }) => ({
@@ -113,6 +113,7 @@ export function sessionRoutes(
       participants: [],
       health: 'needs_attention' as const,
       problem,
+      ...accessView(accounts.owners.of(row.id)),
     }));
     res.json({
       timeZone: registry.timeZone,
@@ -121,16 +122,11 @@ export function sessionRoutes(
   });
 
   // The instructor's reload: a session stopped after an error is rebuilt from
-  // storage; one that could not be restored is tried again. The instructor
-  // password, or the session's own facilitator link (its console).
+  // storage; one that could not be restored is tried again. Whoever may run
+  // the session (its owner, an instructor it is shared with, an administrator).
   router.post('/api/sessions/:id/reload', async (req, res) => {
-    const id = req.params.id;
-    const host = registry.get(id);
-    const row = host?.row ?? registry.unavailableSession(id)?.row;
-    const token = bearer(req);
-    const byLink =
-      row !== undefined && token !== undefined && sameHash(hashToken(token), row.facilitatorTokenHash);
-    if (!byLink && !facilitatorOnly(req, res)) return;
+    const id = permitted(req, res, 'session.run');
+    if (!id) return;
     const result = await registry.reload(id);
     if (!result) {
       res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
@@ -150,13 +146,27 @@ export function sessionRoutes(
   });
 
   router.delete('/api/sessions/:id', (req, res) => {
-    if (!facilitatorOnly(req, res)) return;
-    if (!registry.get(req.params.id) && !registry.unavailableSession(req.params.id)) {
-      res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));
-      return;
-    }
-    registry.remove(req.params.id);
+    const id = permitted(req, res, 'session.delete');
+    if (!id) return;
+    registry.remove(id);
+    accounts.owners.forget(id);
     res.status(204).end();
+  });
+
+  router.post('/api/sessions/:id/shares', (req, res) => {
+    const id = permitted(req, res, 'session.share');
+    if (!id) return;
+    const body = shareSchema.safeParse(req.body);
+    if (!body.success) return badBody(res, body.error.issues);
+    const result = accounts.owners.share(id, body.data.accountId);
+    if (!result.ok) return sendRefusal(res, result);
+    res.json(accessView(result.access));
+  });
+
+  router.delete('/api/sessions/:id/shares/:accountId', (req, res) => {
+    const id = permitted(req, res, 'session.share');
+    if (!id) return;
+    res.json(accessView(accounts.owners.unshare(id, req.params.accountId)));
   });
 
   router.post('/api/join', async (req, res) => {

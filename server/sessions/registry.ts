@@ -17,8 +17,8 @@ import { hashToken, newId, newJoinCode, newToken, normalizeJoinCode, sameHash } 
 export interface CreatedSession {
   host: SessionHost;
   joinCode: string;
+  /** The guest experts' link secret; only its hash is kept. */
   observerToken: string;
-  facilitatorToken: string;
 }
 
 /** A stored live session that is not running, and why. */
@@ -130,7 +130,6 @@ export class SessionRegistry {
 
   create(scenario: Scenario): CreatedSession {
     const observerToken = newToken();
-    const facilitatorToken = newToken();
     let joinCode = newJoinCode();
     while (this.storage.findSessionByJoinCode(joinCode)) joinCode = newJoinCode();
     const row: SessionRow = {
@@ -138,7 +137,9 @@ export class SessionRegistry {
       scenarioId: scenario.id,
       joinCode,
       observerTokenHash: hashToken(observerToken),
-      facilitatorTokenHash: hashToken(facilitatorToken),
+      // The facilitator's console opens with an account since accounts came
+      // (migration 3): no facilitator link is made, and the column stays empty.
+      facilitatorTokenHash: '',
       createdAt: (this.deps.now ?? Date.now)(),
       status: 'live',
       title: JSON.stringify(scenario.title),
@@ -148,7 +149,7 @@ export class SessionRegistry {
     this.storage.createSession(row);
     const host = SessionHost.create(row, scenario, this.deps);
     this.hosts.set(row.id, host);
-    return { host, joinCode, observerToken, facilitatorToken };
+    return { host, joinCode, observerToken };
   }
 
   get(id: string): SessionHost | undefined {
@@ -188,11 +189,11 @@ export class SessionRegistry {
     return seat && host ? { host, participantId: seat.participantId, name: seat.name } : undefined;
   }
 
-  checkToken(sessionId: string, kind: 'observer' | 'facilitator', token: string): SessionHost | undefined {
+  /** The session whose observer link `token` is. */
+  checkToken(sessionId: string, kind: 'observer', token: string): SessionHost | undefined {
     const host = this.hosts.get(sessionId);
-    if (!host) return undefined;
-    const expected = kind === 'observer' ? host.row.observerTokenHash : host.row.facilitatorTokenHash;
-    return sameHash(hashToken(token), expected) ? host : undefined;
+    if (!host || kind !== 'observer') return undefined;
+    return sameHash(hashToken(token), host.row.observerTokenHash) ? host : undefined;
   }
 
   /**
@@ -201,7 +202,9 @@ export class SessionRegistry {
    */
   problemFor(
     credential:
-      | { kind: 'observer' | 'facilitator'; sessionId: string; token: string }
+      | { kind: 'observer'; sessionId: string; token: string }
+      /** An account's screen: the caller has checked that the account may open it. */
+      | { kind: 'session'; sessionId: string }
       | { kind: 'trainee'; resumeToken: string }
       | { kind: 'code'; code: string },
   ): SessionProblem | undefined {
@@ -215,9 +218,8 @@ export class SessionRegistry {
     }
     const aside = this.unavailable.get(credential.sessionId);
     if (!aside) return undefined;
-    const expected =
-      credential.kind === 'observer' ? aside.row.observerTokenHash : aside.row.facilitatorTokenHash;
-    return sameHash(hashToken(credential.token), expected) ? aside.problem : undefined;
+    if (credential.kind === 'session') return aside.problem;
+    return sameHash(hashToken(credential.token), aside.row.observerTokenHash) ? aside.problem : undefined;
   }
 
   remove(id: string): void {

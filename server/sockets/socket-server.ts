@@ -1,8 +1,11 @@
 // Socket.IO transport: authenticates each connection, validates every
-// message against the protocol's schemas, rate-limits each socket, and fans
-// projected views out after every change. It never sends an unprojected byte.
+// message against the protocol's schemas, checks every command against the
+// table of rights, rate-limits each socket, and fans projected views out
+// after every change. It never sends an unprojected byte.
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
+import { ACCOUNT_ERRORS } from '../../shared/access/errors.ts';
+import { commandRight, may } from '../../shared/access/rights.ts';
 import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
 import {
   CLIENT_EVENTS,
@@ -23,10 +26,11 @@ import {
   type Welcome,
 } from '../../shared/protocol/messages.ts';
 import { recordPage } from '../../shared/views/live.ts';
+import type { Accounts, Revocation } from '../auth/accounts.ts';
 import type { Logger } from '../logger.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
-import { type Connection, identify } from './identify.ts';
+import { type Connection, type Credential, identify } from './identify.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { SessionRooms } from './session-rooms.ts';
 import { debriefFor, liveViewAt, staticFor, timelineFor } from './views.ts';
@@ -40,17 +44,46 @@ export interface SocketOptions {
 
 type Ack<T> = ((answer: T) => void) | undefined;
 
+/** Whether a revocation ends what this connection was opened with. */
+function covers(revocation: Revocation, credential: Credential): boolean {
+  switch (revocation.kind) {
+    case 'account':
+      return (
+        credential.accountId === revocation.accountId && credential.signInHash !== revocation.exceptSignIn
+      );
+    case 'sign_in':
+      return credential.signInHash === revocation.tokenHash;
+    case 'api_token':
+      return credential.tokenId === revocation.tokenId;
+  }
+}
+
+function signOff(socket: Socket): void {
+  const notice: Notice = { kind: 'signed_out' };
+  socket.emit(SERVER_EVENTS.notice, notice);
+  socket.disconnect(true);
+}
+
 export function attachSockets(
   http: HttpServer,
   registry: SessionRegistry,
+  accounts: Accounts,
   logger: Logger,
   options: SocketOptions = {},
 ): Server {
   const io = new Server(http, { maxHttpBufferSize: options.maxPayloadBytes ?? 16_384, serveClient: false });
   const rooms = new SessionRooms(io);
 
+  // Signing out, disabling an account, changing a password or revoking a token cuts its sockets at once.
+  accounts.onRevoked((revocation) => {
+    for (const socket of io.sockets.sockets.values()) {
+      const connection = socket.data.connection as Connection | undefined;
+      if (connection && covers(revocation, connection.credential)) signOff(socket);
+    }
+  });
+
   io.use((socket, next) => {
-    const result = identify(registry, socket.handshake.auth);
+    const result = identify(registry, accounts, socket.handshake.auth, socket.handshake.headers.cookie);
     if (!result.ok) {
       const error = new Error(result.error.message) as Error & { data: ErrorPayload };
       error.data = result.error;
@@ -76,6 +109,9 @@ export function attachSockets(
         viewer,
         ...(connection.name !== undefined && { name: connection.name }),
         ...(viewer.kind === 'facilitator' && { joinCode: host.row.joinCode }),
+        ...((connection.principal.kind === 'account' || connection.principal.kind === 'api_token') && {
+          access: { principal: connection.principal, session: accounts.owners.of(host.id) },
+        }),
         timeZone: host.timeZone,
         staticKey: known.key,
         ...(connection.staticKey !== known.key && { static: known.view }),
@@ -153,10 +189,31 @@ export function attachSockets(
           ok: false,
           error: { code: ERROR_CODES.sessionEnded, message: 'this session has been deleted' },
         });
-      if (!sender)
+      const { expiresAt } = connection.credential;
+      if (expiresAt !== undefined && accounts.now() >= expiresAt) {
+        ack?.({
+          ok: false,
+          error: { code: ACCOUNT_ERRORS.signedOut, message: 'your sign-in has expired; sign in again' },
+        });
+        return signOff(socket);
+      }
+      const right = commandRight(connection.kind, parsed.data.command.type);
+      if (!sender || !right)
         return ack?.({
           ok: false,
           error: { code: ERROR_CODES.forbidden, message: 'the projector only watches' },
+        });
+      if (!may(connection.principal, right, accounts.owners.of(host.id)))
+        return ack?.({
+          ok: false,
+          error:
+            connection.kind === 'facilitator'
+              ? {
+                  code: ACCOUNT_ERRORS.readOnly,
+                  message:
+                    'this console is read-only: the session is another instructor’s; ask them to share it',
+                }
+              : { code: ERROR_CODES.forbidden, message: 'you may not send this command' },
         });
       try {
         host.execute(sender, parsed.data.cid, parsed.data.command, (answer) => ack?.(answer));

@@ -121,6 +121,82 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN attention TEXT CHECK (attention IS NULL OR json_valid(attention));
     `,
   },
+  {
+    version: 4,
+    name: 'accounts, sign-ins, invitations, API tokens, session owners and shares',
+    // Accounts sit beside the sessions rather than in their table: a session
+    // row stays what it was, and who owns it is a row of its own. Sessions
+    // made before accounts have no owner row; the server gives them to the
+    // first administrator at start (server/auth/accounts.ts). Secrets are
+    // stored as hashes only: argon2id for passwords, SHA-256 for random tokens.
+    up: `
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        -- What the person types to sign in: lower case, unique.
+        login TEXT NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('administrator', 'instructor', 'expert')),
+        -- NULL until an invitation is accepted.
+        password_hash TEXT,
+        status TEXT NOT NULL CHECK (status IN ('invited', 'active', 'disabled')),
+        created_at INTEGER NOT NULL,
+        created_by TEXT,
+        password_changed_at INTEGER,
+        -- Wrong passwords in a row, and until when signing in is refused.
+        failed_logins INTEGER NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),
+        last_failed_at INTEGER,
+        locked_until INTEGER
+      ) STRICT;
+      CREATE UNIQUE INDEX accounts_login ON accounts (login);
+
+      -- Cookie sessions: the cookie holds a random token, this table its hash.
+      CREATE TABLE sign_ins (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX sign_ins_by_account ON sign_ins (account_id);
+
+      -- One-time links: an invitation sets the first password, a reset a new one.
+      CREATE TABLE invitations (
+        token_hash TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        purpose TEXT NOT NULL CHECK (purpose IN ('invite', 'reset')),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_at INTEGER
+      ) STRICT;
+      CREATE INDEX invitations_by_account ON invitations (account_id);
+
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL,
+        label TEXT NOT NULL,
+        -- 'environment': made at start from API_TOKEN; 'administrator': made on the accounts screen.
+        source TEXT NOT NULL CHECK (source IN ('administrator', 'environment')),
+        created_by TEXT REFERENCES accounts (id),
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER,
+        revoked_at INTEGER
+      ) STRICT;
+      CREATE UNIQUE INDEX api_tokens_hash ON api_tokens (token_hash);
+
+      CREATE TABLE session_owners (
+        session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+        owner_id TEXT NOT NULL REFERENCES accounts (id)
+      ) STRICT;
+      CREATE INDEX session_owners_by_owner ON session_owners (owner_id);
+
+      CREATE TABLE session_shares (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        account_id TEXT NOT NULL REFERENCES accounts (id),
+        shared_at INTEGER NOT NULL,
+        PRIMARY KEY (session_id, account_id)
+      ) STRICT;
+    `,
+  },
 ];
 
 /**

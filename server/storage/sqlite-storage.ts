@@ -185,6 +185,11 @@ export class SqliteStorage implements Storage {
     }
   }
 
+  /** The connection, for stores that keep their own tables in the same file (server/auth/account-store.ts). */
+  get connection(): Database.Database {
+    return this.db;
+  }
+
   /** A private in-memory database, for unit tests. */
   static memory(): SqliteStorage {
     return new SqliteStorage(new Database(':memory:'));

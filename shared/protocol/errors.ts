@@ -1,8 +1,9 @@
 // Error codes every client can match on, as one `as const` map. Messages are
 // for people; codes are for programs and never change meaning. The meeting's
 // own refusals (vote/not_eligible, floor/not_chair, …) are in
-// shared/meeting/errors.ts and coaching's in shared/coaching/apply.ts; all
-// travel in the same ErrorPayload.
+// shared/meeting/errors.ts, coaching's in shared/coaching/apply.ts and
+// accounts' in shared/access/errors.ts; all travel in the same ErrorPayload.
+import type { AccountErrorCode } from '../access/errors.ts';
 import type { CoachingErrorCode } from '../coaching/apply.ts';
 import type { MeetingErrorCode } from '../meeting/errors.ts';
 
@@ -29,7 +30,7 @@ export const ERROR_CODES = {
 } as const;
 
 export type ProtocolErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
-export type ErrorCode = ProtocolErrorCode | MeetingErrorCode | CoachingErrorCode;
+export type ErrorCode = ProtocolErrorCode | MeetingErrorCode | CoachingErrorCode | AccountErrorCode;
 
 export interface ErrorPayload {
   code: ErrorCode;

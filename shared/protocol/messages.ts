@@ -2,6 +2,7 @@
 // send, and what it receives. Every inbound payload is parsed with these
 // schemas before anything else looks at it. See docs/protocol.md.
 import { z } from 'zod';
+import type { Principal, SessionAccess } from '../access/rights.ts';
 import { coachingCommandSchema } from '../coaching/state.ts';
 import type { DebriefView } from '../debrief/build.ts';
 import { commandSchema } from '../meeting/commands.ts';
@@ -23,6 +24,7 @@ export const handshakeSchema = z.discriminatedUnion('role', [
     lastSeq: z.number().int().min(0).optional(),
     staticKey: staticKey,
   }),
+  /** A guest expert, by the session's observer link, with the name they typed. */
   z.object({
     role: z.literal('observer'),
     sessionId,
@@ -33,12 +35,23 @@ export const handshakeSchema = z.discriminatedUnion('role', [
     lastSeq: z.number().int().min(0).optional(),
     staticKey,
   }),
+  /**
+   * The facilitator's console: an instructor's or administrator's sign-in
+   * (the cookie the browser sends with the handshake), or a script's API token.
+   */
   z.object({
     role: z.literal('facilitator'),
     sessionId,
-    token,
+    apiToken: token.optional(),
     lastSeq: z.number().int().min(0).optional(),
     staticKey: staticKey,
+  }),
+  /** The observer screen of an expert who signed in (the cookie): named by the account. */
+  z.object({
+    role: z.literal('expert'),
+    sessionId,
+    lastSeq: z.number().int().min(0).optional(),
+    staticKey,
   }),
   /** The room's big screen: public only, reached with the join code. */
   z.object({
@@ -115,6 +128,12 @@ export interface Welcome {
   joinCode?: string;
   /** The IANA zone every screen shows clock times in: the server's setting, not the device's. */
   timeZone: string;
+  /**
+   * For a console or an expert who connected with an account or API token:
+   * who they are and whose session this is, so the screen can ask
+   * shared/access/rights.ts what they may do (a console may be read-only).
+   */
+  access?: { principal: Principal; session: SessionAccess };
   /** Identifies the static view; sent again only when the client's key differs. */
   staticKey: string;
   static?: StaticView;
@@ -153,12 +172,15 @@ export type DebriefAck = { ok: true; debrief: DebriefView } | { ok: false; error
 /**
  * Out-of-band notices: throttling, the session ending under a client's
  * feet, the session stopping after a server error (`error.code` is
- * session/failed) and coming back once the instructor reloaded it, and (to
- * one trainee, with no content) "your debrief has changed: ask again".
+ * session/failed) and coming back once the instructor reloaded it, (to
+ * one trainee, with no content) "your debrief has changed: ask again", and
+ * the sign-in behind the connection ending (signed out, disabled, password
+ * changed, API token revoked, expired) just before the server disconnects it.
  */
 export type Notice =
   | { kind: 'rate_limited'; retryAfterMs: number }
   | { kind: 'session_deleted' }
   | { kind: 'session_failed'; error: ErrorPayload }
   | { kind: 'session_recovered' }
-  | { kind: 'debrief_changed' };
+  | { kind: 'debrief_changed' }
+  | { kind: 'signed_out' };

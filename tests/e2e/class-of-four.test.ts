@@ -18,7 +18,7 @@ import { LAN_HOST, lanUrl, launchLanBrowser, NetworkWatch, pageState } from '../
 import { loadShippedScenarios } from '../support/meeting.ts';
 import { readQr } from '../support/qr.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { PASSWORD } from '../support/session-api.ts';
+import { ADMIN_PASSWORD, AUTH_ENV } from '../support/session-api.ts';
 
 const TRAINEES = ['王同学', '陈同学', '刘同学', '周同学'];
 const EXPERT = '李老师';
@@ -29,7 +29,7 @@ let contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD, JOIN_HOSTS: LAN_HOST } }),
+    startServerProcess({ env: { ...AUTH_ENV, JOIN_HOSTS: LAN_HOST } }),
     launchLanBrowser(),
   ]);
 });
@@ -81,8 +81,9 @@ describe('a class of four on phones over the LAN, every shipped scenario', () =>
         // ── The console at loopback; the QR read off the screen ──
         const fac = await open(LAPTOP, 'console', network);
         await fac.goto(`${server.url}/facilitator`);
-        await fac.getByTestId('facilitator-password').fill(PASSWORD);
-        await fac.getByTestId('facilitator-login').click();
+        await fac.getByTestId('signin-login').fill('admin');
+        await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+        await fac.getByTestId('signin-submit').click();
         await fac.getByTestId(`create-session-${id}`).click();
         await fac.getByTestId('join-qr').waitFor({ timeout: WAIT });
         const code = ((await fac.getByTestId('join-code').textContent()) ?? '').trim();

@@ -24,8 +24,15 @@ import { loadScenarioFile } from '../../server/scenarios/library.ts';
 import type { AnyCommand } from '../../shared/protocol/messages.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { Axe, LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
+import { signInAt } from '../support/e2e-accounts.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { type CreatedSession, createSession, PASSWORD } from '../support/session-api.ts';
+import {
+  ADMIN_PASSWORD,
+  AUTH_ENV,
+  type CreatedSession,
+  connectFacilitator,
+  createSession,
+} from '../support/session-api.ts';
 
 const SOURCE = resolve(import.meta.dirname, '../../scenarios/micro-renewal-round-table.yaml');
 const SCENARIO = 'garden-debrief-drill';
@@ -100,7 +107,7 @@ const axe = new Axe();
 beforeAll(async () => {
   scenariosDir = writeFixture();
   [server, browser] = await Promise.all([
-    startServerProcess({ scenariosDir, env: { FACILITATOR_PASSWORD: PASSWORD } }),
+    startServerProcess({ scenariosDir, env: AUTH_ENV }),
     launchBrowser(),
   ]);
   screens = new Screens(browser);
@@ -152,17 +159,14 @@ describe('the debrief and the retake in real browsers', () => {
 
     // ── Session, the facilitator (headless for the procedure, a browser console for the debrief) ──
     const session: CreatedSession = await createSession(server.url, SCENARIO);
-    const host = await HeadlessClient.connect(server.url, {
-      role: 'facilitator',
-      sessionId: session.sessionId,
-      token: session.facilitatorToken,
-    });
+    const host = await connectFacilitator(server.url, session);
     headless.push(host);
     const fac = await screens.open(LAPTOP, 'facilitator');
     const observer = await screens.open(LAPTOP, 'observer');
     await Promise.all([
       (async () => {
-        await fac.goto(server.url + session.links.facilitator);
+        // The script's API token made the session: it is the administrator's, who opens its console.
+        await signInAt(fac, server.url, 'admin', ADMIN_PASSWORD, session.links.facilitator);
         await phaseIs(fac, 'lobby');
       })(),
       (async () => {

@@ -13,7 +13,7 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { Axe, BIG_SCREEN, LAPTOP, PHONE, phaseIs, Screens, stepper, WAIT } from '../support/e2e.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { PASSWORD } from '../support/session-api.ts';
+import { ADMIN_PASSWORD, AUTH_ENV } from '../support/session-api.ts';
 
 const SCENARIO = 'elevator-coordination';
 
@@ -24,10 +24,7 @@ const headless: HeadlessClient[] = [];
 const axe = new Axe();
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } }),
-    launchBrowser(),
-  ]);
+  [server, browser] = await Promise.all([startServerProcess({ env: AUTH_ENV }), launchBrowser()]);
   screens = new Screens(browser);
 });
 afterAll(async () => {
@@ -52,8 +49,9 @@ describe('a vote of the electorate in real browsers', () => {
     // ── The facilitator creates the session; the chair joins on a phone ──
     const fac = await screens.open(LAPTOP, 'facilitator');
     await fac.goto(`${server.url}/facilitator`);
-    await fac.getByTestId('facilitator-password').fill(PASSWORD);
-    await fac.getByTestId('facilitator-login').click();
+    await fac.getByTestId('signin-login').fill('admin');
+    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+    await fac.getByTestId('signin-submit').click();
     await fac.getByTestId(`create-session-${SCENARIO}`).click();
     await fac.getByTestId('join-code').waitFor({ timeout: WAIT });
     const code = ((await fac.getByTestId('join-code').textContent()) ?? '').trim();

@@ -16,7 +16,7 @@ import {
 } from '../support/lan.ts';
 import { readQr } from '../support/qr.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { PASSWORD } from '../support/session-api.ts';
+import { ADMIN_PASSWORD, AUTH_ENV } from '../support/session-api.ts';
 
 let browser: Browser;
 const servers: ServerProcess[] = [];
@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 async function serve(env: Record<string, string>): Promise<ServerProcess> {
-  const server = await startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD, ...env } });
+  const server = await startServerProcess({ env: { ...AUTH_ENV, ...env } });
   servers.push(server);
   return server;
 }
@@ -45,8 +45,9 @@ async function newContext(options: Parameters<Browser['newContext']>[0]): Promis
 /** Signs in at `origin`, opens an elevator-coordination session and waits for its QR code. */
 async function openConsole(page: Page, origin: string): Promise<string> {
   await page.goto(`${origin}/facilitator`);
-  await page.getByTestId('facilitator-password').fill(PASSWORD);
-  await page.getByTestId('facilitator-login').click();
+  await page.getByTestId('signin-login').fill('admin');
+  await page.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+  await page.getByTestId('signin-submit').click();
   await page.getByTestId('create-session-elevator-coordination').click();
   await page.getByTestId('join-qr').waitFor({ timeout: WAIT });
   return ((await page.getByTestId('join-code').textContent()) ?? '').trim();

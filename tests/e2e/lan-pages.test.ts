@@ -11,17 +11,14 @@ import type { AnyCommand } from '../../shared/protocol/messages.ts';
 import { BIG_SCREEN, LAPTOP, PHONE, phaseIs, WAIT } from '../support/e2e.ts';
 import { LAN_HOST, lanUrl, launchLanBrowser, NetworkWatch, pageState } from '../support/lan.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { PASSWORD } from '../support/session-api.ts';
+import { ADMIN_PASSWORD, AUTH_ENV, connectFacilitator } from '../support/session-api.ts';
 
 let server: ServerProcess;
 let browser: Browser;
 const headless: HeadlessClient[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } }),
-    launchLanBrowser(),
-  ]);
+  [server, browser] = await Promise.all([startServerProcess({ env: AUTH_ENV }), launchLanBrowser()]);
 });
 afterAll(async () => {
   for (const client of headless) client.close();
@@ -60,8 +57,9 @@ describe('every screen over plain http at a LAN address', () => {
 
     const fac = await open(LAPTOP, 'facilitator');
     await fac.goto(`${base}/facilitator`);
-    await fac.getByTestId('facilitator-password').fill(PASSWORD);
-    await fac.getByTestId('facilitator-login').click();
+    await fac.getByTestId('signin-login').fill('admin');
+    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+    await fac.getByTestId('signin-submit').click();
     await fac.getByTestId('create-session-elevator-coordination').click();
     await fac.getByTestId('join-code').waitFor({ timeout: WAIT });
     await fac.getByTestId('join-qr').waitFor({ timeout: WAIT });
@@ -71,7 +69,7 @@ describe('every screen over plain http at a LAN address', () => {
     const created = (await fac.evaluate(
       (id) => JSON.parse(localStorage.getItem(`civic-rehearsal.created.${id}`) ?? 'null'),
       sessionId,
-    )) as { facilitatorToken: string; links: { observer: string } };
+    )) as { links: { observer: string } };
     // A page opened at a LAN address keeps it: the links it hands out are at the same host.
     expect(await fac.getByTestId('observer-link').getAttribute('href')).toBe(base + created.links.observer);
 
@@ -98,11 +96,7 @@ describe('every screen over plain http at a LAN address', () => {
     await expectUp(phone, 'trainee lobby');
 
     // The rest of the class, headless, seated by auto-balance; the meeting runs and ends.
-    const host = await HeadlessClient.connect(server.url, {
-      role: 'facilitator',
-      sessionId,
-      token: created.facilitatorToken,
-    });
+    const host = await connectFacilitator(server.url, { sessionId });
     headless.push(host);
     for (const name of ['张丽', '刘建国', '黄伟', '周敏', '吴芳', '徐静'])
       headless.push((await HeadlessClient.join(server.url, code, name)).client);
@@ -116,8 +110,10 @@ describe('every screen over plain http at a LAN address', () => {
     await ok(host, { type: 'meeting.end' });
     await phaseIs(phone, 'closed');
 
-    const debrief = await open(LAPTOP, 'debrief');
-    await debrief.goto(`${base}/debrief/${sessionId}#facilitator:${created.facilitatorToken}`);
+    // The instructor's debrief, in the browser that signed in (its cookie is the credential).
+    const debrief = await fac.context().newPage();
+    network.watch(debrief, 'debrief');
+    await debrief.goto(`${base}/debrief/${sessionId}#instructor`);
     await debrief.getByTestId('debrief-app').waitFor({ timeout: WAIT });
     await expectUp(debrief, 'debrief');
 

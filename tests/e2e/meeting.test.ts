@@ -14,7 +14,7 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { Axe, BIG_SCREEN, LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { PASSWORD } from '../support/session-api.ts';
+import { ADMIN_PASSWORD, AUTH_ENV } from '../support/session-api.ts';
 
 const SCENARIO = 'elevator-coordination';
 
@@ -25,10 +25,7 @@ const headless: HeadlessClient[] = [];
 const axeChecker = new Axe();
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } }),
-    launchBrowser(),
-  ]);
+  [server, browser] = await Promise.all([startServerProcess({ env: AUTH_ENV }), launchBrowser()]);
   screens = new Screens(browser);
 });
 afterAll(async () => {
@@ -56,11 +53,12 @@ describe('a rehearsal in real browsers', () => {
     // ── Facilitator: sign in, the desk, create a session from the library ──
     const fac = await open(LAPTOP, 'facilitator');
     await fac.goto(`${server.url}/facilitator`);
-    await fac.getByTestId('facilitator-password').waitFor({ timeout: WAIT });
+    await fac.getByTestId('signin-login').waitFor({ timeout: WAIT });
     expect(await fac.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
     await axe(fac, 'facilitator sign-in');
-    await fac.getByTestId('facilitator-password').fill(PASSWORD);
-    await fac.getByTestId('facilitator-login').click();
+    await fac.getByTestId('signin-login').fill('admin');
+    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+    await fac.getByTestId('signin-submit').click();
     const create = fac.getByTestId(`create-session-${SCENARIO}`);
     await create.waitFor({ timeout: WAIT });
     await axe(fac, 'facilitator desk');

@@ -20,7 +20,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { BIG_SCREEN, LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
 import { inContext, nameScanner, type ScanLanguage, scenarioIds } from '../support/internal-names.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { PASSWORD } from '../support/session-api.ts';
+import { ADMIN_PASSWORD, API_TOKEN, AUTH_ENV, connectFacilitator } from '../support/session-api.ts';
 
 const SCENARIO = 'elevator-coordination';
 const entry = loadScenarioFile(resolve(import.meta.dirname, `../../scenarios/${SCENARIO}.yaml`));
@@ -38,10 +38,7 @@ const findings: string[] = [];
 const read: { label: string; lang: ScanLanguage; chars: number }[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } }),
-    launchBrowser(),
-  ]);
+  [server, browser] = await Promise.all([startServerProcess({ env: AUTH_ENV }), launchBrowser()]);
   screens = new Screens(browser);
 });
 afterAll(async () => {
@@ -121,10 +118,11 @@ describe('no internal name on any screen or export', () => {
     await phone.locator('.scenario-card h3').first().waitFor({ timeout: WAIT });
     await scanPage(phone, 'home');
     await fac.goto(`${server.url}/facilitator`);
-    await fac.getByTestId('facilitator-password').waitFor({ timeout: WAIT });
+    await fac.getByTestId('signin-login').waitFor({ timeout: WAIT });
     await scanPage(fac, 'facilitator sign-in');
-    await fac.getByTestId('facilitator-password').fill(PASSWORD);
-    await fac.getByTestId('facilitator-login').click();
+    await fac.getByTestId('signin-login').fill('admin');
+    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+    await fac.getByTestId('signin-submit').click();
     await fac.getByTestId(`create-session-${SCENARIO}`).waitFor({ timeout: WAIT });
     await scanPage(fac, 'facilitator desk');
     await fac.getByTestId(`create-session-${SCENARIO}`).click();
@@ -134,12 +132,8 @@ describe('no internal name on any screen or export', () => {
     const created = (await fac.evaluate(
       (id) => JSON.parse(localStorage.getItem(`civic-rehearsal.created.${id}`) ?? 'null'),
       sessionId,
-    )) as { facilitatorToken: string; observerToken: string; links: { observer: string } };
-    const host = await HeadlessClient.connect(server.url, {
-      role: 'facilitator',
-      sessionId,
-      token: created.facilitatorToken,
-    });
+    )) as { observerToken: string; links: { observer: string } };
+    const host = await connectFacilitator(server.url, { sessionId });
     const expert = await HeadlessClient.connect(server.url, {
       role: 'observer',
       sessionId,
@@ -394,9 +388,9 @@ describe('no internal name on any screen or export', () => {
     };
     for (const lang of ['zh', 'en'] as const) {
       const reports = [
-        ['report for the room (instructor)', await exportText(created.facilitatorToken, lang)],
+        ['report for the room (instructor)', await exportText(API_TOKEN, lang)],
         ['report for the room (experts)', await exportText(created.observerToken, lang)],
-        ['report on one trainee (instructor)', await exportText(created.facilitatorToken, lang, me)],
+        ['report on one trainee (instructor)', await exportText(API_TOKEN, lang, me)],
         ['trainee’s own report', await exportText(myToken, lang)],
       ] as const;
       for (const [label, text] of reports) {

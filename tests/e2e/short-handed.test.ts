@@ -14,7 +14,7 @@ import type { AnyCommand } from '../../shared/protocol/messages.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { Axe, BIG_SCREEN, LAPTOP, PHONE, Screens, stepper, WAIT } from '../support/e2e.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { PASSWORD } from '../support/session-api.ts';
+import { ADMIN_PASSWORD, AUTH_ENV } from '../support/session-api.ts';
 
 const SCENARIO = 'elevator-coordination';
 const EXPERT = '李老师';
@@ -27,10 +27,7 @@ const headless: HeadlessClient[] = [];
 const axeChecker = new Axe();
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } }),
-    launchBrowser(),
-  ]);
+  [server, browser] = await Promise.all([startServerProcess({ env: AUTH_ENV }), launchBrowser()]);
   screens = new Screens(browser);
 });
 afterAll(async () => {
@@ -53,8 +50,9 @@ describe('a short-handed class in real browsers', () => {
     // ── The desk: the card's trainee count, the preview, a session from it ──
     const fac = await screens.open(LAPTOP, 'facilitator');
     await fac.goto(`${server.url}/facilitator`);
-    await fac.getByTestId('facilitator-password').fill(PASSWORD);
-    await fac.getByTestId('facilitator-login').click();
+    await fac.getByTestId('signin-login').fill('admin');
+    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+    await fac.getByTestId('signin-submit').click();
     await fac.getByTestId(`trainees-${SCENARIO}`).waitFor({ timeout: WAIT });
     // Six required cards; seven trainee cards in all.
     expect(await fac.getByTestId(`trainees-${SCENARIO}`).textContent()).toBe('需 6–7 名学员');

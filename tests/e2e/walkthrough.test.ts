@@ -20,8 +20,15 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { AnyCommand } from '../../shared/protocol/messages.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { BIG_SCREEN, LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
+import { signInAt } from '../support/e2e-accounts.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { createSession, PASSWORD, request } from '../support/session-api.ts';
+import {
+  ADMIN_PASSWORD,
+  AUTH_ENV,
+  connectFacilitator,
+  createSession,
+  request,
+} from '../support/session-api.ts';
 
 const SCENARIO_ID = 'walkthrough-room';
 const LONG_CARD = '3–5楼其他业主（301、302、401、402、502）';
@@ -83,7 +90,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'civic-walkthrough-'));
   writeFileSync(join(dir, `${SCENARIO_ID}.yaml`), SCENARIO);
   [server, browser] = await Promise.all([
-    startServerProcess({ scenariosDir: dir, env: { FACILITATOR_PASSWORD: PASSWORD } }),
+    startServerProcess({ scenariosDir: dir, env: AUTH_ENV }),
     launchBrowser(),
   ]);
   screens = new Screens(browser);
@@ -155,11 +162,7 @@ describe('the walkthrough’s findings, on their screens', () => {
     const longName = '欧阳'.padEnd(40, '长名字测试');
     const { client: upstairs, seat } = await HeadlessClient.join(server.url, session.joinCode, longName);
     await ok(upstairs, { type: 'card.take', roleId: 'upstairs' });
-    const host = await HeadlessClient.connect(server.url, {
-      role: 'facilitator',
-      sessionId: session.sessionId,
-      token: session.facilitatorToken,
-    });
+    const host = await connectFacilitator(server.url, session);
     const expert = await HeadlessClient.connect(server.url, {
       role: 'observer',
       sessionId: session.sessionId,
@@ -168,7 +171,8 @@ describe('the walkthrough’s findings, on their screens', () => {
     });
     headless.push(upstairs, host, expert);
 
-    await fac.goto(server.url + session.links.facilitator);
+    // The console opens with a sign-in: the administrator's, whose API token made the session.
+    await signInAt(fac, server.url, 'admin', ADMIN_PASSWORD, session.links.facilitator);
     await observer.goto(server.url + session.links.observer);
     await observer.getByTestId('observer-name-input').fill('王老师');
     await observer.getByTestId('observer-name-submit').click();
@@ -364,9 +368,8 @@ describe('the walkthrough’s findings, on their screens', () => {
       '/api/sessions',
     );
     const createdAt = sessions.body.sessions.find((s) => s.id === session.sessionId)?.createdAt ?? 0;
+    // Signed in already, at the console: the desk opens at once.
     await fac.goto(`${server.url}/facilitator`);
-    await fac.getByTestId('facilitator-password').fill(PASSWORD);
-    await fac.getByTestId('facilitator-login').click();
     const deskRow = fac.getByTestId(`session-${session.sessionId}`);
     await deskRow.waitFor({ timeout: WAIT });
     const rowText = (await deskRow.textContent()) ?? '';

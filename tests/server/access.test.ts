@@ -1,6 +1,7 @@
-// Who may do what: the join code, a resume token, the observer link and the
-// facilitator link each grant exactly their rights and no more. A real server
-// process and real sockets; every refusal is checked by its error code.
+// Who may do what with the credentials that are not accounts: the join
+// code, a resume token, the observer link and the scripts' API token each
+// grant exactly their rights and no more (accounts: access-table.test.ts). A
+// real server process and real sockets; every refusal is checked by its code.
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,10 +11,12 @@ import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, newJoinCode, newToken } from '../
 import type { AnyCommand } from '../../shared/protocol/messages.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import {
+  API_TOKEN,
+  AUTH_ENV,
   type CreatedSession,
+  connectFacilitator,
   createSession,
   deleteSession,
-  PASSWORD,
   request,
 } from '../support/session-api.ts';
 
@@ -26,7 +29,7 @@ const open: HeadlessClient[] = [];
 beforeAll(async () => {
   const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-access-'));
   copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
-  server = await startServerProcess({ scenariosDir, env: { FACILITATOR_PASSWORD: PASSWORD } });
+  server = await startServerProcess({ scenariosDir, env: AUTH_ENV });
 });
 afterAll(async () => {
   for (const c of open) c.close();
@@ -72,11 +75,8 @@ async function accepted(client: HeadlessClient, command: AnyCommand): Promise<vo
 /** A session with a facilitator, an observer, a chair and two more trainees holding cards, in the lobby. */
 async function room() {
   const session = await createSession(server.url, 'canary-hearing');
-  const facilitator = await connect({
-    role: 'facilitator',
-    sessionId: session.sessionId,
-    token: session.facilitatorToken,
-  });
+  const facilitator = await connectFacilitator(server.url, session, { reconnection: false });
+  open.push(facilitator);
   const observer = await connect({
     role: 'observer',
     sessionId: session.sessionId,
@@ -92,33 +92,56 @@ async function room() {
   return { session, facilitator, observer, chair, ownerA, resident };
 }
 
-describe('facilitator password (HTTP)', () => {
-  it('POST /api/sessions without or with a wrong password is 401 auth/unauthorized', async () => {
-    for (const password of [null, 'wrong-password', '', `${PASSWORD}x`]) {
+describe('the API token (HTTP)', () => {
+  it('POST /api/sessions without or with a wrong token is 401 auth/unauthorized', async () => {
+    for (const bearer of [
+      null,
+      'wrong-password',
+      '',
+      `${API_TOKEN}x`,
+      'crt_made-up-token-of-a-plausible-length',
+    ]) {
       const { status, body } = await request(server.url, 'POST', '/api/sessions', {
         body: { scenarioId: 'canary-hearing' },
-        password,
+        bearer,
       });
-      expect(status, `password ${JSON.stringify(password)}`).toBe(401);
+      expect(status, `bearer ${JSON.stringify(bearer)}`).toBe(401);
       expect(body).toMatchObject({ error: { code: 'auth/unauthorized' } });
     }
+    // The former shared instructor password is no credential at all now.
+    const { status } = await request(server.url, 'POST', '/api/sessions', {
+      body: { scenarioId: 'canary-hearing' },
+      bearer: AUTH_ENV.ADMIN_PASSWORD,
+    });
+    expect(status).toBe(401);
   });
 
-  it('listing and deleting sessions need the password too', async () => {
+  it('listing and deleting sessions need it too', async () => {
     const session = await createSession(server.url, 'canary-hearing');
-    const list = await request(server.url, 'GET', '/api/sessions', { password: 'nope' });
+    const list = await request(server.url, 'GET', '/api/sessions', { bearer: 'nope' });
     expect(list).toMatchObject({ status: 401, body: { error: { code: 'auth/unauthorized' } } });
-    const del = await request(server.url, 'DELETE', `/api/sessions/${session.sessionId}`, { password: null });
+    const del = await request(server.url, 'DELETE', `/api/sessions/${session.sessionId}`, { bearer: null });
     expect(del).toMatchObject({ status: 401, body: { error: { code: 'auth/unauthorized' } } });
-    // Neither session token stands in for the password.
-    for (const token of [session.facilitatorToken, session.observerToken]) {
-      const { status } = await request(server.url, 'POST', '/api/sessions', {
-        body: { scenarioId: 'canary-hearing' },
-        password: token,
-      });
-      expect(status).toBe(401);
-    }
+    // The observer link's token does not stand in for it.
+    const { status } = await request(server.url, 'POST', '/api/sessions', {
+      body: { scenarioId: 'canary-hearing' },
+      bearer: session.observerToken,
+    });
+    expect(status).toBe(401);
     expect(await deleteSession(server.url, session.sessionId)).toBe(204);
+  });
+
+  it('a session made by a script belongs to the administrator who holds the token, and has no facilitator link secret', async () => {
+    const session = await createSession(server.url, 'canary-hearing');
+    const { body } = await request<{ sessions: { id: string; owner: { name: string } }[] }>(
+      server.url,
+      'GET',
+      '/api/sessions',
+    );
+    expect(body.sessions.find((s) => s.id === session.sessionId)?.owner.name).toBe('管理员');
+    // The console opens with an account or an API token: its link carries no secret.
+    expect(session.links.facilitator).toBe(`/facilitate/${session.sessionId}`);
+    expect(Object.keys(session)).not.toContain('facilitatorToken');
   });
 });
 
@@ -127,10 +150,10 @@ describe('tokens and join codes', () => {
     const tokens: string[] = [];
     for (let i = 0; i < 5; i++) {
       const session = await createSession(server.url, 'canary-hearing');
-      tokens.push(session.observerToken, session.facilitatorToken);
+      tokens.push(session.observerToken);
       const { body } = await request<{ resumeToken: string }>(server.url, 'POST', '/api/join', {
         body: { code: session.joinCode, name: `T${i}` },
-        password: null,
+        bearer: null,
       });
       tokens.push(body.resumeToken);
       expect(session.links.observer).toBe(`/observe/${session.sessionId}#${session.observerToken}`);
@@ -163,7 +186,7 @@ describe('tokens and join codes', () => {
     const typed = `${session.joinCode.slice(0, 3).toLowerCase()} -${session.joinCode.slice(3).toLowerCase()}`;
     const { status, body } = await request(server.url, 'POST', '/api/join', {
       body: { code: typed, name: 'Typist' },
-      password: null,
+      bearer: null,
     });
     expect(status).toBe(201);
     expect(body).toMatchObject({ sessionId: session.sessionId });
@@ -180,7 +203,7 @@ describe('credentials at connect', () => {
     const code = session.joinCode === 'KKKKKK' ? 'MMMMMM' : 'KKKKKK';
     const { status, body } = await request(server.url, 'POST', '/api/join', {
       body: { code, name: 'Lost' },
-      password: null,
+      bearer: null,
     });
     expect(status).toBe(404);
     expect(body).toMatchObject({ error: { code: 'session/not_found' } });
@@ -202,44 +225,53 @@ describe('credentials at connect', () => {
       ).data.code,
     ).toBe('auth/bad_credentials');
     expect(
-      (await refusedAt({ role: 'facilitator', sessionId: session.sessionId, token: bogus })).data.code,
+      (await refusedAt({ role: 'facilitator', sessionId: session.sessionId, apiToken: bogus })).data.code,
     ).toBe('auth/bad_credentials');
     // A right token for the wrong session.
     const other = await createSession(server.url, 'canary-hearing');
     expect(
       (
         await refusedAt({
-          role: 'facilitator',
+          role: 'observer',
           sessionId: other.sessionId,
-          token: session.facilitatorToken,
+          token: session.observerToken,
+          name: 'Wrong room',
         })
       ).data.code,
     ).toBe('auth/bad_credentials');
+    // The console with no account and no API token: sign in first.
+    expect((await refusedAt({ role: 'facilitator', sessionId: session.sessionId })).data.code).toBe(
+      'auth/unauthorized',
+    );
   });
 
-  it('the observer token is not a facilitator token, and the other way round', async () => {
+  it('the observer token is not an API token, and the other way round', async () => {
     const asFacilitator = await refusedAt({
       role: 'facilitator',
       sessionId: session.sessionId,
-      token: session.observerToken,
+      apiToken: session.observerToken,
     });
     expect(asFacilitator.data.code).toBe('auth/bad_credentials');
     const asObserver = await refusedAt({
       role: 'observer',
       sessionId: session.sessionId,
-      token: session.facilitatorToken,
+      token: API_TOKEN,
       name: 'Sneaky',
     });
     expect(asObserver.data.code).toBe('auth/bad_credentials');
+    // An API token opens the console, never the observer screen of an expert's account.
+    expect((await refusedAt({ role: 'expert', sessionId: session.sessionId })).data.code).toBe(
+      'auth/unauthorized',
+    );
   });
 
   it('a resume token, the join code or a session token do not stand in for one another', async () => {
     const { seat } = await joinAs(session.joinCode, 'Seat holder');
     for (const credentials of [
-      { role: 'facilitator', sessionId: session.sessionId, token: seat.resumeToken },
+      { role: 'facilitator', sessionId: session.sessionId, apiToken: seat.resumeToken },
       { role: 'observer', sessionId: session.sessionId, token: seat.resumeToken, name: 'X' },
       { role: 'trainee', resumeToken: session.observerToken },
-      { role: 'trainee', resumeToken: session.facilitatorToken },
+      { role: 'trainee', resumeToken: API_TOKEN },
     ]) {
       expect((await refusedAt(credentials)).data.code, JSON.stringify(credentials)).toBe(
         'auth/bad_credentials',
@@ -247,10 +279,10 @@ describe('credentials at connect', () => {
     }
     // The join code opens the projector only; as a token it is malformed (too short).
     for (const credentials of [
-      { role: 'facilitator', sessionId: session.sessionId, token: session.joinCode },
+      { role: 'facilitator', sessionId: session.sessionId, apiToken: session.joinCode },
       { role: 'trainee', resumeToken: session.joinCode },
       {},
-      { role: 'admin', token: session.facilitatorToken },
+      { role: 'admin', token: API_TOKEN },
     ]) {
       const error = await refusedAt(credentials);
       expect(error.data.code, JSON.stringify(credentials)).toBe('auth/unauthorized');
@@ -434,21 +466,22 @@ describe('a deleted session', () => {
         })
       ).data.code,
     ).toBe('auth/bad_credentials');
+    // The API token is still good; the session is not.
     expect(
       (
         await refusedAt({
           role: 'facilitator',
           sessionId: session.sessionId,
-          token: session.facilitatorToken,
+          apiToken: API_TOKEN,
         })
       ).data.code,
-    ).toBe('auth/bad_credentials');
+    ).toBe('session/not_found');
     expect((await refusedAt({ role: 'projector', code: session.joinCode })).data.code).toBe(
       'session/not_found',
     );
     const rejoin = await request(server.url, 'POST', '/api/join', {
       body: { code: session.joinCode, name: 'Again' },
-      password: null,
+      bearer: null,
     });
     expect(rejoin).toMatchObject({ status: 404, body: { error: { code: 'session/not_found' } } });
   });

@@ -10,7 +10,7 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { StaticView } from '../../shared/views/types.ts';
 import { fullHistory, sleep } from '../support/drill-room.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { createSession, PASSWORD } from '../support/session-api.ts';
+import { API_TOKEN, AUTH_ENV, createSession } from '../support/session-api.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SCENARIO = 'micro-renewal-round-table';
@@ -22,7 +22,7 @@ let bot: ChildProcess | undefined;
 let facilitator: HeadlessClient | undefined;
 
 beforeAll(async () => {
-  server = await startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } });
+  server = await startServerProcess({ env: AUTH_ENV });
 });
 
 afterAll(async () => {
@@ -37,7 +37,7 @@ describe('npm run bot', () => {
     facilitator = await HeadlessClient.connect(server.url, {
       role: 'facilitator',
       sessionId: session.sessionId,
-      token: session.facilitatorToken,
+      apiToken: API_TOKEN,
     });
     const started = Date.now();
     const child = spawn(

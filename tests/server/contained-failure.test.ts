@@ -10,9 +10,10 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import type { Notice } from '../../shared/protocol/messages.ts';
+import { newAccount, signInAdministrator } from '../support/accounts.ts';
 import { beginMeeting, drillScenariosDir, health, ok, openRoom, type Room } from '../support/drill-room.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { PASSWORD, request } from '../support/session-api.ts';
+import { AUTH_ENV, request } from '../support/session-api.ts';
 
 const ENTRY = resolve(import.meta.dirname, '../support/faulty-server.ts');
 
@@ -41,7 +42,7 @@ beforeAll(async () => {
   server = await startServerProcess({
     entry: ENTRY,
     scenariosDir: drillScenariosDir(),
-    env: { FACILITATOR_PASSWORD: PASSWORD, STATS_INTERVAL_MS: '100' },
+    env: { ...AUTH_ENV, STATS_INTERVAL_MS: '100' },
   });
   a = await openRoom(server.url, ['chair', 'planner', 'resident']);
   b = await openRoom(server.url, ['chair', 'planner', 'resident']);
@@ -136,13 +137,13 @@ describe('a projection that throws in one session', () => {
     expect(rows.get(b.session.sessionId)?.health).toBe('live');
   });
 
-  it('comes back when the instructor reloads it from its console link: clients resync to what was stored', async () => {
+  it('comes back when the instructor reloads it from the console, signed in: clients resync to what was stored', async () => {
     server.tell(`heal ${a.session.sessionId}`);
     await logged((l) => l.hook === 'heal', 'the hook turned off');
-    // The console reloads with its own facilitator link (no instructor password).
-    const answer = await request(server.url, 'POST', `/api/sessions/${a.session.sessionId}/reload`, {
-      password: a.session.facilitatorToken,
-    });
+    // The console reloads with its sign-in (cookie and CSRF token), as the page does. The script's
+    // API token made the session, so it is the administrator's.
+    const admin = await signInAdministrator(server.url);
+    const answer = await admin.request('POST', `/api/sessions/${a.session.sessionId}/reload`);
     expect(answer).toEqual({ status: 200, body: { ok: true, health: 'live' } });
     for (const client of a.clients()) {
       await client.waitFor(() => client.notices.some((n) => n.kind === 'session_recovered'));
@@ -163,10 +164,17 @@ describe('a projection that throws in one session', () => {
     expect(stats.failedSessions).toBe(0);
   });
 
-  it('refuses a reload without the instructor password or the session’s own link', async () => {
-    const answer = await request(server.url, 'POST', `/api/sessions/${a.session.sessionId}/reload`, {
-      password: b.session.facilitatorToken,
-    });
-    expect(answer.status).toBe(401);
+  it('refuses a reload to nobody and to an instructor whose session it is not', async () => {
+    const path = `/api/sessions/${a.session.sessionId}/reload`;
+    // A link token is no sign-in: the observer link of the session itself.
+    const byLink = await request(server.url, 'POST', path, { bearer: a.session.observerToken });
+    expect([byLink.status, (byLink.body as { error: { code: string } }).error.code]).toEqual([
+      401,
+      'auth/unauthorized',
+    ]);
+    const admin = await signInAdministrator(server.url);
+    const other = await newAccount(admin, { login: 'other', name: 'Other Teacher', role: 'instructor' });
+    const byOther = await other.request('POST', path);
+    expect(byOther.status).toBe(403);
   });
 });

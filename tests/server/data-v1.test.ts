@@ -4,16 +4,20 @@
 // run on that code). The new server migrates it, replays every live
 // session's log from the start under the current rules (its scenario is
 // unknown), restores all four, and from then on trusts a fresh snapshot.
+// It also comes from before accounts: its instructor password
+// (FACILITATOR_PASSWORD) is now the administrator's, who owns its sessions,
+// and its facilitator links no longer open a console.
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
+import { MIGRATIONS } from '../../server/storage/migrations.ts';
 import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import type { LiveView } from '../../shared/views/types.ts';
+import { Agent } from '../support/accounts.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { PASSWORD } from '../support/session-api.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/data-v1');
 
@@ -69,8 +73,20 @@ const clients: HeadlessClient[] = [];
 const scenariosDir = join(FIXTURE, 'scenarios');
 const file = () => join(dataDir, 'civic-rehearsal.sqlite');
 
-const start = () =>
-  startServerProcess({ scenariosDir, dataDir, env: { FACILITATOR_PASSWORD: fixture.password } });
+/** The administrator, signed in with the old instructor password. */
+let admin: Agent;
+
+const start = async () => {
+  const started = await startServerProcess({
+    scenariosDir,
+    dataDir,
+    env: { FACILITATOR_PASSWORD: fixture.password },
+  });
+  admin = new Agent(started.url);
+  const signedIn = await admin.signIn('admin', fixture.password);
+  expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+  return started;
+};
 
 const checkedLines = (logs: string[]) =>
   logs
@@ -82,7 +98,7 @@ const restoredLine = (logs: string[]) =>
   /"sessions":(\d+),"ms":\d+,"needsAttention":(\d+)[^\n]*sessions restored/.exec(logs.join(''));
 
 beforeAll(async () => {
-  expect(fixture.password).toBe(PASSWORD);
+  expect(fixture.password).toBe('test-facilitator-password');
   dataDir = mkdtempSync(join(tmpdir(), 'civic-data-v1-'));
   cpSync(join(FIXTURE, 'civic-rehearsal.sqlite'), file());
   // The copy is what the old server left: schema 2, no versions anywhere.
@@ -98,11 +114,7 @@ afterAll(async () => {
 });
 
 const facilitatorOf = async (s: FixtureSession) => {
-  const client = await HeadlessClient.connect(server.url, {
-    role: 'facilitator',
-    sessionId: s.sessionId,
-    token: s.facilitatorToken,
-  });
+  const client = await admin.console(s.sessionId);
   clients.push(client);
   return client;
 };
@@ -143,22 +155,35 @@ describe('a data directory from before versioned state', () => {
   });
 
   it('keeps the deleted session deleted', async () => {
+    await expect(admin.console(deleted.sessionId, { reconnection: false })).rejects.toMatchObject({
+      data: { code: 'session/not_found' },
+    });
+  });
+
+  it('gives the sessions from before accounts to the administrator, and retires their facilitator links', async () => {
+    const listed = await admin.request<{ sessions: { id: string; owner: { id: string } }[] }>(
+      'GET',
+      '/api/sessions',
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.sessions.map((row) => row.id).sort()).toEqual(live.map((s) => s.sessionId).sort());
+    for (const row of listed.body.sessions) expect(row.owner.id).toBe(admin.account?.id);
+    // An old link's token, sent as the old console did: no sign-in, so no console.
+    const [first] = live as [FixtureSession];
     await expect(
       HeadlessClient.connect(
         server.url,
-        {
-          role: 'facilitator',
-          sessionId: deleted.sessionId,
-          token: fixture.sessions[0]?.facilitatorToken ?? '',
-        },
+        { role: 'facilitator', sessionId: first.sessionId, token: first.facilitatorToken } as never,
         { reconnection: false },
       ),
-    ).rejects.toMatchObject({ data: { code: 'auth/bad_credentials' } });
+    ).rejects.toMatchObject({ data: { code: 'auth/unauthorized' } });
   });
 
   it('migrated the file and recorded each session’s scenario and a snapshot under the current versions', () => {
     const db = new Database(file(), { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    // Versioned state (3), then accounts (4).
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4]);
     const rows = db
       .prepare<[], { id: string; hash: string | null; attention: string | null }>(
         "SELECT id, scenario_hash AS hash, attention FROM sessions WHERE status = 'live'",

@@ -13,7 +13,13 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { DebriefView } from '../../shared/debrief/build.ts';
 import type { AnyCommand, DebriefAck, StateAtAck } from '../../shared/protocol/messages.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { type CreatedSession, connectObserver, createSession, PASSWORD } from '../support/session-api.ts';
+import {
+  API_TOKEN,
+  AUTH_ENV,
+  type CreatedSession,
+  connectObserver,
+  createSession,
+} from '../support/session-api.ts';
 
 const SCENARIO = `schema: 1
 id: debrief-hearing
@@ -99,13 +105,13 @@ async function get(path: string, token?: string) {
 beforeAll(async () => {
   const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-debrief-'));
   writeFileSync(join(scenariosDir, 'debrief-hearing.yaml'), SCENARIO);
-  server = await startServerProcess({ scenariosDir, env: { FACILITATOR_PASSWORD: PASSWORD } });
+  server = await startServerProcess({ scenariosDir, env: AUTH_ENV });
   const { url } = server;
   session = await createSession(url, 'debrief-hearing');
   facilitator = await HeadlessClient.connect(url, {
     role: 'facilitator',
     sessionId: session.sessionId,
-    token: session.facilitatorToken,
+    apiToken: API_TOKEN,
   });
   const observers = await Promise.all(
     ['Expert Zhao', 'Expert Qian'].map((name) => connectObserver(url, session, name)),
@@ -346,7 +352,7 @@ describe('the exports', () => {
     expect(observer.text).toContain('## The cards revealed');
     const one = await get(
       `/api/sessions/${session.sessionId}/export.md?lang=en&participant=${people.lin.id}`,
-      session.facilitatorToken,
+      API_TOKEN,
     );
     expect(one.status).toBe(200);
     expect(one.text).toContain('Trainee: Lin');
@@ -354,9 +360,9 @@ describe('the exports', () => {
     expect(one.text).not.toContain(PLAN_WU);
   });
 
-  it('export.json: the facilitator only', async () => {
+  it('export.json: the instructor running it (here the API token) only', async () => {
     const path = `/api/sessions/${session.sessionId}/export.json`;
-    const full = await get(path, session.facilitatorToken);
+    const full = await get(path, API_TOKEN);
     expect(full.status).toBe(200);
     expect(full.type).toContain('application/json');
     const body = JSON.parse(full.text);
@@ -365,7 +371,7 @@ describe('the exports', () => {
     expect(body.debrief.attempts).toHaveLength(2);
     expect(body.coaching.plan).toHaveLength(2);
     expect(body.log.length).toBeGreaterThan(30);
-    expect(full.text).not.toContain(session.facilitatorToken);
+    expect(full.text).not.toContain(API_TOKEN);
     expect(full.text).not.toContain(session.observerToken);
     expect(Object.keys(body.session)).not.toContain('facilitatorTokenHash');
     for (const token of [session.observerToken, people.wu.token]) {
@@ -383,9 +389,13 @@ describe('the exports', () => {
         expect(answer.status, `${file} with ${token}`).toBe(401);
         expect(JSON.parse(answer.text).error.code).toBe('auth/unauthorized');
       }
-      // A good token for another session is as good as none.
-      const other = await get(`/api/sessions/nope/${file}`, session.facilitatorToken);
+      // A session's link token for another session is as good as none.
+      const other = await get(`/api/sessions/nope/${file}`, session.observerToken);
       expect(other.status).toBe(401);
+      // An API token is good for every session: an unknown one is simply not found.
+      const unknown = await get(`/api/sessions/nope/${file}`, API_TOKEN);
+      expect(unknown.status).toBe(404);
+      expect(JSON.parse(unknown.text).error.code).toBe('session/not_found');
     }
   });
 

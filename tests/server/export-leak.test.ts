@@ -20,7 +20,13 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { DebriefView } from '../../shared/debrief/build.ts';
 import type { AnyCommand, DebriefAck, StateAtAck } from '../../shared/protocol/messages.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { type CreatedSession, connectObserver, createSession, PASSWORD } from '../support/session-api.ts';
+import {
+  API_TOKEN,
+  AUTH_ENV,
+  type CreatedSession,
+  connectObserver,
+  createSession,
+} from '../support/session-api.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
 const CANARY = /CANARY-[A-Za-z0-9_-]+/g;
@@ -124,7 +130,7 @@ async function runSession(scenarioId: string, reveal: boolean): Promise<Run> {
   const facilitator = await HeadlessClient.connect(url, {
     role: 'facilitator',
     sessionId: session.sessionId,
-    token: session.facilitatorToken,
+    apiToken: API_TOKEN,
   });
   const observers = await Promise.all(OBSERVER_NAMES.map((name) => connectObserver(url, session, name)));
   const projector = await HeadlessClient.connect(url, { role: 'projector', code: session.joinCode });
@@ -246,7 +252,7 @@ async function runSession(scenarioId: string, reveal: boolean): Promise<Run> {
   run.observerDebrief = await debriefOf(o2);
   run.observerMd = await exportMd(session.sessionId, session.observerToken, 'en');
   for (const t of trainees) {
-    run.facilitatorMdFor.set(t, await exportMd(session.sessionId, session.facilitatorToken, 'en', t.id));
+    run.facilitatorMdFor.set(t, await exportMd(session.sessionId, API_TOKEN, 'en', t.id));
   }
   run.projectorDebrief = (await projector.emitRaw('debrief', {}, 10_000)) as DebriefAck;
   return run;
@@ -264,7 +270,7 @@ beforeAll(async () => {
       .replace(/^id: canary-hearing$/m, 'id: canary-hearing-reveal')
       .replace(/^(\s*)reveal_secrets: false\s*$/m, '$1reveal_secrets: true'),
   );
-  server = await startServerProcess({ scenariosDir, env: { FACILITATOR_PASSWORD: PASSWORD } });
+  server = await startServerProcess({ scenariosDir, env: AUTH_ENV });
   runs.push(await runSession('canary-hearing', false));
   runs.push(await runSession('canary-hearing-reveal', true));
 }, 120_000);

@@ -3,13 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { connectObserver, createSession, PASSWORD } from '../support/session-api.ts';
+import { API_TOKEN, AUTH_ENV, connectObserver, createSession } from '../support/session-api.ts';
 
 let server: ServerProcess;
 const open: HeadlessClient[] = [];
 
 beforeAll(async () => {
-  server = await startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } });
+  server = await startServerProcess({ env: AUTH_ENV });
 });
 afterAll(async () => {
   for (const c of open) c.close();
@@ -22,7 +22,7 @@ describe('the join code in the welcome', () => {
     const facilitator = await HeadlessClient.connect(server.url, {
       role: 'facilitator',
       sessionId: created.sessionId,
-      token: created.facilitatorToken,
+      apiToken: API_TOKEN,
     });
     open.push(facilitator);
     expect(facilitator.welcome?.joinCode).toBe(created.joinCode);

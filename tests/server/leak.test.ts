@@ -1,7 +1,8 @@
 // THE leak test. A real server process, real sockets, a real SQLite file, and
 // a scenario whose every private field is a canary string
-// (tests/fixtures/scenarios/leak/canary-hearing.yaml). Five trainees, two
-// observers, the facilitator and the projector hold a whole meeting, with
+// (tests/fixtures/scenarios/leak/canary-hearing.yaml). Five trainees, three
+// observers (two guests by the observer link, one expert signed in with an
+// account), the facilitator and the projector hold a whole meeting, with
 // coaching, injects of every addressing, a secret vote and an election; one
 // trainee drops out and catches up. Nobody takes the tenant card: the
 // facilitator hands it to the first observer, who speaks and votes for it.
@@ -14,13 +15,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import type { AnyCommand, CommandAck, Welcome } from '../../shared/protocol/messages.ts';
 import type { LiveView, TimelineEntry } from '../../shared/views/types.ts';
+import { newAccount, signInAdministrator } from '../support/accounts.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { type CreatedSession, connectObserver, createSession, PASSWORD } from '../support/session-api.ts';
+import {
+  API_TOKEN,
+  AUTH_ENV,
+  type CreatedSession,
+  connectObserver,
+  createSession,
+} from '../support/session-api.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
 const CANARY = /CANARY-[A-Za-z0-9_-]+/g;
 const BROADCAST = 'Slow down and summarise before you answer.';
-const OBSERVER_NAMES = ['CANARY-OBSERVER-NAME-1', 'CANARY-OBSERVER-NAME-2'];
+/** Two guest experts' names, then the expert account's. */
+const OBSERVER_NAMES = ['CANARY-OBSERVER-NAME-1', 'CANARY-OBSERVER-NAME-2', 'CANARY-OBSERVER-NAME-3'];
+/** The expert account's sign-in name: no trainee may learn it either. */
+const EXPERT_LOGIN = 'canary-expert-login';
 
 type Choice = 'yes' | 'no' | 'abstain';
 interface Trainee {
@@ -52,6 +63,8 @@ let observerIds: string[] = [];
 /** The seat of the tenant card, played by the first observer. */
 let standIn = '';
 const STAND_IN_SAYS = 'Tenants cycle too; put the shed by gate 2.';
+/** The expert account's id (its observer id is `a-` and this). */
+let expertAccountId = '';
 /** What the dropped-out trainee got on reconnecting. */
 let catchUp: Welcome | undefined;
 /** What the second residents' seat saw of its own owners while the vote of the electorate was open. */
@@ -103,6 +116,8 @@ function timelineEntries(client: HeadlessClient): TimelineEntry[] {
 function expectRoomClean(client: HeadlessClient, who: string) {
   const json = framesJson(client);
   for (const id of observerIds) expect(json, `${who} learns an observer id`).not.toContain(id);
+  expect(json, `${who} learns the expert's account id`).not.toContain(expertAccountId);
+  expect(json, `${who} learns the expert's sign-in name`).not.toContain(EXPERT_LOGIN);
   for (const name of OBSERVER_NAMES) expect(json, `${who} learns an observer's name`).not.toContain(name);
   for (const key of [
     '"observer"',
@@ -145,16 +160,26 @@ function expectRoomClean(client: HeadlessClient, who: string) {
 beforeAll(async () => {
   const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-leak-'));
   copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
-  server = await startServerProcess({ scenariosDir, env: { FACILITATOR_PASSWORD: PASSWORD } });
+  server = await startServerProcess({ scenariosDir, env: AUTH_ENV });
   const { url } = server;
   session = await createSession(url, 'canary-hearing');
 
   facilitator = await HeadlessClient.connect(url, {
     role: 'facilitator',
     sessionId: session.sessionId,
-    token: session.facilitatorToken,
+    apiToken: API_TOKEN,
   });
-  observers = await Promise.all(OBSERVER_NAMES.map((name) => connectObserver(url, session, name)));
+  const guests = await Promise.all(
+    OBSERVER_NAMES.slice(0, 2).map((name) => connectObserver(url, session, name)),
+  );
+  const admin = await signInAdministrator(url);
+  const expert = await newAccount(admin, {
+    login: EXPERT_LOGIN,
+    name: OBSERVER_NAMES[2] as string,
+    role: 'expert',
+  });
+  expertAccountId = expert.account?.id as string;
+  observers = [...guests, await expert.observe(session.sessionId)];
   observerIds = observers.map((o) => o.id as string);
   projector = await HeadlessClient.connect(url, { role: 'projector', code: session.joinCode });
 
@@ -164,7 +189,7 @@ beforeAll(async () => {
     await ok(client, { type: 'card.take', roleId: c.roleId });
   }
   const [chair, ownerA, ownerB, r1, r2] = trainees as [Trainee, Trainee, Trainee, Trainee, Trainee];
-  const [o1, o2] = observers as [HeadlessClient, HeadlessClient];
+  const [o1, o2, o3] = observers as [HeadlessClient, HeadlessClient, HeadlessClient];
   // Nobody took the tenant card: the first observer plays it.
   await ok(facilitator, { type: 'card.assign_expert', roleId: 'tenant', observerId: o1.id as string });
   standIn =
@@ -191,8 +216,14 @@ beforeAll(async () => {
   await ok(o1, { type: 'floor.yield' });
 
   // Coaching: a whisper to every trainee, a broadcast hint, markers, the backchannel.
+  // The expert account whispers too (tip-2, to trainee B).
   for (const [i, t] of trainees.entries()) {
-    await ok(i % 2 ? o2 : o1, { type: 'tip.whisper', tipId: `tip-${i}`, to: t.id, text: tipText(t.id) });
+    await ok([o1, o2, o3][i % 3] as HeadlessClient, {
+      type: 'tip.whisper',
+      tipId: `tip-${i}`,
+      to: t.id,
+      text: tipText(t.id),
+    });
   }
   await ok(o2, { type: 'tip.broadcast', tipId: 'hint-1', text: BROADCAST });
   await ok(o1, {
@@ -213,6 +244,22 @@ beforeAll(async () => {
   });
   await ok(o1, { type: 'backchannel.say', messageId: 'bc-1', text: 'CANARY-BACKCHANNEL-1' });
   await ok(o2, { type: 'backchannel.say', messageId: 'bc-2', text: 'CANARY-BACKCHANNEL-2' });
+  await ok(o3, {
+    type: 'marker.drop',
+    markerId: 'marker-3',
+    participantId: ownerB.id,
+    competency: 'mass_work',
+    kind: 'strength',
+    note: 'CANARY-MARKER-NOTE-3',
+  });
+  await ok(o3, { type: 'backchannel.say', messageId: 'bc-3', text: 'CANARY-BACKCHANNEL-3' });
+  await ok(o3, {
+    type: 'score.set',
+    participantId: ownerB.id,
+    competency: 'mass_work',
+    score: 4,
+    note: 'CANARY-SCORE-NOTE-3',
+  });
   await ownerA.client.until((l) => (l.me?.tips.length ?? 0) === 2);
   await ok(ownerA.client, { type: 'tip.read', tipId: 'tip-1' });
   await ok(ownerA.client, { type: 'tip.ack', tipId: 'tip-1' });
@@ -307,8 +354,11 @@ beforeAll(async () => {
     ...trainees.map((t) => tipText(t.id)),
     'CANARY-MARKER-NOTE-1',
     'CANARY-MARKER-NOTE-2',
+    'CANARY-MARKER-NOTE-3',
     'CANARY-BACKCHANNEL-1',
     'CANARY-BACKCHANNEL-2',
+    'CANARY-BACKCHANNEL-3',
+    'CANARY-SCORE-NOTE-3',
   ];
 }, 90_000);
 
@@ -528,10 +578,22 @@ describe('the leak test: the single-sided screen (sanity: the canaries were in p
       ['facilitator', facilitator],
       ['observer 1', observers[0]],
       ['observer 2', observers[1]],
+      ['the expert account', observers[2]],
     ] as const) {
       const json = framesJson(client as HeadlessClient);
       const missing = allCanaries.filter((c) => !json.includes(c));
       expect(missing, `${who} never received`).toEqual([]);
+    }
+  });
+
+  it('the expert account’s tips carry its name to the other experts (its id is the account’s)', () => {
+    const accountObserver = `a-${expertAccountId}`;
+    expect(observerIds[2]).toBe(accountObserver);
+    for (const guest of observers.slice(0, 2) as HeadlessClient[]) {
+      const coaching = guest.live?.coaching;
+      expect(coaching?.observers?.[accountObserver]?.name).toBe(OBSERVER_NAMES[2]);
+      const byExpert = (coaching?.tips ?? []).filter((t) => t.from === accountObserver).map((t) => t.id);
+      expect(byExpert.sort()).toEqual(['tip-2']);
     }
   });
 

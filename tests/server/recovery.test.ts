@@ -24,7 +24,7 @@ import {
   startDrillServer,
 } from '../support/drill-room.ts';
 import type { ServerProcess } from '../support/server-process.ts';
-import { createSession } from '../support/session-api.ts';
+import { API_TOKEN, createSession } from '../support/session-api.ts';
 
 const INJECT_AFTER_MS = 25_000;
 const PER_SPEAKER_MS = 28_000;
@@ -200,7 +200,7 @@ describe('SIGKILL and restart', () => {
     const credentials = {
       role: 'facilitator' as const,
       sessionId: session.sessionId,
-      token: session.facilitatorToken,
+      apiToken: API_TOKEN,
     };
     // Five facilitator sockets: one sender ("facilitator", one cid space), five rate-limit buckets.
     const sockets = await Promise.all(

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import type { Welcome } from '../../shared/protocol/messages.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { createSession, PASSWORD } from '../support/session-api.ts';
+import { AUTH_ENV, createSession } from '../support/session-api.ts';
 
 let server: ServerProcess;
 beforeAll(async () => {
-  server = await startServerProcess({ env: { FACILITATOR_PASSWORD: PASSWORD } });
+  server = await startServerProcess({ env: AUTH_ENV });
 });
 afterAll(() => server?.stop());
 

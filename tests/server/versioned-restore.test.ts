@@ -23,7 +23,7 @@ import {
   startDrillServer,
 } from '../support/drill-room.ts';
 import type { ServerProcess } from '../support/server-process.ts';
-import { request } from '../support/session-api.ts';
+import { connectFacilitator, request } from '../support/session-api.ts';
 
 let scenariosDir: string;
 let server: ServerProcess;
@@ -134,13 +134,17 @@ describe('restoring sessions after the rules changed under them', () => {
 
   it('tells its people it needs attention, not that their links are wrong', async () => {
     const room = rooms[0] as Room;
+    await expect(connectFacilitator(server.url, room.session, { reconnection: false })).rejects.toMatchObject(
+      { data: { code: 'session/needs_attention' } },
+    );
+    // Only those who may open its console learn that: without a sign-in, no such session.
     await expect(
       HeadlessClient.connect(
         server.url,
-        { role: 'facilitator', sessionId: room.session.sessionId, token: room.session.facilitatorToken },
+        { role: 'facilitator', sessionId: room.session.sessionId },
         { reconnection: false },
       ),
-    ).rejects.toMatchObject({ data: { code: 'session/needs_attention' } });
+    ).rejects.toMatchObject({ data: { code: 'session/not_found' } });
     await expect(
       HeadlessClient.connect(
         server.url,
@@ -150,7 +154,7 @@ describe('restoring sessions after the rules changed under them', () => {
     ).rejects.toMatchObject({ data: { code: 'session/needs_attention' } });
     const join = await request<{ error: { code: string } }>(server.url, 'POST', '/api/join', {
       body: { code: room.session.joinCode, name: 'Late' },
-      password: null,
+      bearer: null,
     });
     expect([join.status, join.body.error.code]).toEqual([503, 'session/needs_attention']);
   });
@@ -194,11 +198,7 @@ describe('restoring sessions after the rules changed under them', () => {
     await restart();
     expect(restored()).toEqual([3, 0]);
     const room = rooms[0] as Room;
-    const facilitator = await HeadlessClient.connect(server.url, {
-      role: 'facilitator',
-      sessionId: room.session.sessionId,
-      token: room.session.facilitatorToken,
-    });
+    const facilitator = await connectFacilitator(server.url, room.session);
     clients.push(facilitator);
     expect(facilitator.live?.record.statements.map((s) => s.text)).toEqual(['Shade first.']);
     expect(facilitator.live?.state).toBe('meeting.running.floor.idle');

@@ -10,7 +10,13 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
 import type { LiveView, TimelineEntry } from '../../shared/views/types.ts';
 import { type ServerProcess, startServerProcess } from './server-process.ts';
-import { type CreatedSession, connectObserver, createSession, PASSWORD } from './session-api.ts';
+import {
+  AUTH_ENV,
+  type CreatedSession,
+  connectFacilitator,
+  connectObserver,
+  createSession,
+} from './session-api.ts';
 
 export const DRILL_ID = 'drill-room';
 
@@ -92,7 +98,7 @@ export function startDrillServer(options: {
     scenariosDir: options.scenariosDir,
     ...(options.dataDir && { dataDir: options.dataDir }),
     env: {
-      FACILITATOR_PASSWORD: PASSWORD,
+      ...AUTH_ENV,
       ...(options.port !== undefined && { PORT: String(options.port) }),
     },
   });
@@ -126,11 +132,7 @@ export async function ok(client: HeadlessClient, command: AnyCommand, cid?: stri
 /** Creates a session (of the drill room, or another scenario), connects the facilitator and seats one trainee per card in `cards`. */
 export async function openRoom(url: string, cards: string[], scenarioId = DRILL_ID): Promise<Room> {
   const session = await createSession(url, scenarioId);
-  const facilitator = await HeadlessClient.connect(url, {
-    role: 'facilitator',
-    sessionId: session.sessionId,
-    token: session.facilitatorToken,
-  });
+  const facilitator = await connectFacilitator(url, session);
   const seats: Seat[] = [];
   for (const [i, roleId] of cards.entries()) {
     const name = `${roleId} ${i + 1}`;

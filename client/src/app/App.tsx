@@ -12,6 +12,11 @@ const FacilitatorHome = lazy(() => import('../facilitator/FacilitatorHome.tsx'))
 const FacilitatorConsole = lazy(() => import('../facilitator/FacilitatorConsole.tsx'));
 const ProjectorApp = lazy(() => import('../projector/ProjectorApp.tsx'));
 const DebriefApp = lazy(() => import('../debrief/DebriefApp.tsx'));
+const SignInPage = lazy(() => import('../account/SignInPage.tsx'));
+const InvitationPage = lazy(() => import('../account/InvitationPage.tsx'));
+const AccountPage = lazy(() => import('../account/AccountPage.tsx'));
+const AdminAccountsPage = lazy(() => import('../account/AdminAccountsPage.tsx'));
+const ExpertHome = lazy(() => import('../account/ExpertHome.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -29,7 +34,17 @@ export function App() {
       case 'facilitator-home':
         return <FacilitatorHome />;
       case 'facilitator':
-        return <FacilitatorConsole sessionId={route.sessionId} token={route.token} />;
+        return <FacilitatorConsole sessionId={route.sessionId} />;
+      case 'sign-in':
+        return <SignInPage next={route.next} />;
+      case 'invite':
+        return <InvitationPage token={route.token} />;
+      case 'account':
+        return <AccountPage />;
+      case 'admin-accounts':
+        return <AdminAccountsPage />;
+      case 'expert-home':
+        return <ExpertHome />;
       case 'projector':
         return <ProjectorApp code={route.code} />;
       case 'debrief':

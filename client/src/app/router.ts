@@ -6,26 +6,37 @@ export type Route =
   | { name: 'home' }
   | { name: 'join'; code: string }
   | { name: 'trainee' }
+  /** A guest expert's link carries its token in the fragment; without one, the expert's account is used. */
   | { name: 'observer'; sessionId: string; token: string }
   | { name: 'facilitator-home' }
-  | { name: 'facilitator'; sessionId: string; token: string }
+  | { name: 'facilitator'; sessionId: string }
+  | { name: 'sign-in'; next: string }
+  | { name: 'invite'; token: string }
+  | { name: 'account' }
+  | { name: 'admin-accounts' }
+  | { name: 'expert-home' }
   | { name: 'projector'; code: string }
   | { name: 'debrief'; sessionId: string; access: DebriefAccess }
   | { name: 'not-found' };
 
-/** Who opens a debrief, from the link's fragment: `#trainee` (the seat kept on this device), `#observer:<token>`, `#facilitator:<token>`. */
+/**
+ * Who opens a debrief, from the link's fragment: `#trainee` (the seat kept
+ * on this device), `#observer:<token>` (a guest expert's link), or, signed
+ * in, `#instructor` (the console's view) and `#expert` (the observer's).
+ */
 export type DebriefAccess =
   | { role: 'trainee' }
   | { role: 'observer'; token: string }
-  | { role: 'facilitator'; token: string }
+  | { role: 'instructor' }
+  | { role: 'expert' }
   | null;
 
 export function parseDebriefAccess(hash: string): DebriefAccess {
   const fragment = hash.replace(/^#/, '');
-  if (fragment === 'trainee') return { role: 'trainee' };
-  const match = /^(observer|facilitator)[:=](.+)$/.exec(fragment);
-  if (!match?.[2]) return null;
-  return { role: match[1] === 'observer' ? 'observer' : 'facilitator', token: decodeURIComponent(match[2]) };
+  if (fragment === 'trainee' || fragment === 'instructor' || fragment === 'expert') return { role: fragment };
+  const match = /^observer[:=](.+)$/.exec(fragment);
+  if (!match?.[1]) return null;
+  return { role: 'observer', token: decodeURIComponent(match[1]) };
 }
 
 export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'hash'>): Route {
@@ -37,9 +48,14 @@ export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'has
   if (path === '/join') return { name: 'join', code: query.get('code') ?? '' };
   if (path === '/session') return { name: 'trainee' };
   if (path === '/facilitator') return { name: 'facilitator-home' };
+  if (path === '/sign-in') return { name: 'sign-in', next: query.get('next') ?? '' };
+  if (path === '/invite') return { name: 'invite', token };
+  if (path === '/account') return { name: 'account' };
+  if (path === '/admin/accounts') return { name: 'admin-accounts' };
+  if (path === '/expert') return { name: 'expert-home' };
   if (path === '/projector') return { name: 'projector', code: query.get('code') ?? '' };
   if (first === 'observe' && second) return { name: 'observer', sessionId: second, token };
-  if (first === 'facilitate' && second) return { name: 'facilitator', sessionId: second, token };
+  if (first === 'facilitate' && second) return { name: 'facilitator', sessionId: second };
   if (first === 'debrief' && second)
     return { name: 'debrief', sessionId: second, access: parseDebriefAccess(location.hash) };
   return { name: 'not-found' };

@@ -60,6 +60,11 @@ export const useSession = create<SessionStore>((set, get) => ({
       const sync = () => {
         const live = client.live;
         setServerZone(client.welcome?.timeZone);
+        // The sign-in behind this connection ended: the server has cut it, and it will not come back.
+        if (client.notices.some((n) => n.kind === 'signed_out')) {
+          set({ status: 'failed', error: { code: 'auth/signed_out', message: 'your sign-in has ended' } });
+          return;
+        }
         set({
           client,
           sessionFailed: client.sessionFailed,

@@ -1,4 +1,4 @@
-// /debrief/:sessionId#trainee | #observer:<token> | #facilitator:<token> —
+// /debrief/:sessionId#trainee | #observer:<token> | #instructor | #expert —
 // the debrief after a meeting: connects like the other screens, asks the
 // server for the debrief this viewer may read, and shows it.
 import './strings.ts';

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { may } from '../../../shared/access/rights.ts';
+import { useSession } from '../connection/session-store.ts';
 import { download } from './access.ts';
 import { useDebrief } from './context.ts';
 
@@ -11,6 +13,10 @@ export function Exports() {
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
   const selectId = useId();
   const base = `/api/sessions/${encodeURIComponent(sessionId)}`;
+  // The full export is the session's runners' (a read-only instructor's console has the debrief only).
+  const access = useSession((s) => s.welcome?.access);
+  const mayExport =
+    audience === 'facilitator' && (!access || may(access.principal, 'session.export', access.session));
 
   const fetchFile = async (path: string, name: string) => {
     setState('busy');
@@ -72,7 +78,7 @@ export function Exports() {
         >
           {t('debrief.export.mdEn')}
         </button>
-        {audience === 'facilitator' && (
+        {mayExport && (
           <button
             type="button"
             className="small"

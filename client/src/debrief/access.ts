@@ -1,7 +1,8 @@
-// How the debrief page signs in: the trainee's seat kept on this device, or
-// the observer's or facilitator's link token. Observers reuse the name the
-// observer screen stored for this session (same key), so they stay the same
-// expert; the same token is the Bearer token of the exports.
+// How the debrief page signs in: the trainee's seat kept on this device, a
+// guest expert's observer link token, or the sign-in of an instructor or an
+// expert. Guest observers reuse the name the observer screen stored for this
+// session (same key), so they stay the same expert; a seat's or link's token
+// is the Bearer token of the exports, and a sign-in needs none (the cookie).
 
 import type { Credentials } from '../../headless/client.ts';
 import type { StoredObserver } from '../app/observer-storage.ts';
@@ -11,6 +12,7 @@ import type { StoredSeat } from '../app/seat-storage.ts';
 export { loadObserver, type StoredObserver, saveObserver } from '../app/observer-storage.ts';
 
 export type Resolved =
+  /** `bearer` is empty for a sign-in: the exports go with the cookie. */
   | { ok: true; credentials: Credentials; bearer: string }
   | { ok: false; reason: 'no_access' | 'no_seat' | 'wrong_seat' | 'need_name' };
 
@@ -30,13 +32,9 @@ export function resolveAccess(
       bearer: seat.resumeToken,
     };
   }
-  if (access.role === 'facilitator') {
-    return {
-      ok: true,
-      credentials: { role: 'facilitator', sessionId, token: access.token },
-      bearer: access.token,
-    };
-  }
+  if (access.role === 'instructor')
+    return { ok: true, credentials: { role: 'facilitator', sessionId }, bearer: '' };
+  if (access.role === 'expert') return { ok: true, credentials: { role: 'expert', sessionId }, bearer: '' };
   if (!observer) return { ok: false, reason: 'need_name' };
   return {
     ok: true,
@@ -51,9 +49,12 @@ export function resolveAccess(
   };
 }
 
-/** Downloads an export with the Bearer token: fetch, then a Blob behind a temporary link. */
+/** Downloads an export (with the Bearer token, or the sign-in cookie): fetch, then a Blob behind a temporary link. */
 export async function download(url: string, bearer: string, fallbackName: string): Promise<void> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${bearer}` } });
+  const res = await fetch(url, {
+    credentials: 'same-origin',
+    ...(bearer && { headers: { authorization: `Bearer ${bearer}` } }),
+  });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';

@@ -1,12 +1,15 @@
 import './strings.ts';
+import '../account/strings.ts';
+import '../account/account.css';
 import '../projector/strings.ts';
 import '../debrief/strings.ts';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { may } from '../../../shared/access/rights.ts';
 import { useSession } from '../connection/session-store.ts';
 import { Shell } from '../ui/Shell.tsx';
 import { useLocalize } from '../ui/text.ts';
-import { loadCreated } from './api.ts';
+import { listSessions, loadCreated } from './api.ts';
 import { AgendaPanel } from './console/AgendaPanel.tsx';
 import { BallotPanel } from './console/BallotPanel.tsx';
 import { ConsoleStatus } from './console/ConsoleStatus.tsx';
@@ -20,8 +23,12 @@ import { SeatsPanel } from './console/SeatsPanel.tsx';
 import { SignupPanel } from './console/SignupPanel.tsx';
 import './facilitator.css';
 
-/** /facilitate/:id#token — the instructor's console for one session. */
-export default function FacilitatorConsole({ sessionId, token }: { sessionId: string; token: string }) {
+/**
+ * /facilitate/:id — the instructor's console for one session, opened with
+ * the sign-in. Read-only (every control disabled) for an instructor whose
+ * session it is not, unless it was shared with them.
+ */
+export default function FacilitatorConsole({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const L = useLocalize();
   const connect = useSession((s) => s.connect);
@@ -35,36 +42,58 @@ export default function FacilitatorConsole({ sessionId, token }: { sessionId: st
   const created = useMemo(() => loadCreated(sessionId), [sessionId]);
 
   useEffect(() => {
-    if (!token) return;
-    void connect({ role: 'facilitator', sessionId, token });
+    void connect({ role: 'facilitator', sessionId });
     return () => disconnect();
-  }, [connect, disconnect, sessionId, token]);
+  }, [connect, disconnect, sessionId]);
+
+  // Asked of the table of rights, with who the server says this is and whose session it is.
+  const access = welcome?.sessionId === sessionId ? welcome.access : undefined;
+  const canRun = access ? may(access.principal, 'session.run', access.session) : true;
+  const [owner, setOwner] = useState('');
+  useEffect(() => {
+    if (canRun) return;
+    listSessions().then(
+      (rows) => setOwner(rows.find((r) => r.id === sessionId)?.owner.name ?? ''),
+      () => undefined,
+    );
+  }, [canRun, sessionId]);
 
   const ready = welcome?.sessionId === sessionId && live && view?.kind === 'full';
-  // Stopped after a server error, now or when this console tried to connect: reload it from here.
-  if (token && (sessionFailed || (status === 'failed' && error?.code === 'session/failed'))) {
+  // Stopped after a server error, now or when this console tried to connect: reload it from here
+  // (the server refuses a reload to whoever may not run the session, and says so).
+  if (canRun && (sessionFailed || (status === 'failed' && error?.code === 'session/failed'))) {
     return (
       <Shell title={t('facilitator.console.title')}>
-        <ReloadPanel sessionId={sessionId} token={token} />
+        <ReloadPanel sessionId={sessionId} />
         <p className="hint">
           <a href="/facilitator">{t('facilitator.console.backHome')}</a>
         </p>
       </Shell>
     );
   }
-  if (!token || status === 'failed' || !ready) {
-    const failed = !token || status === 'failed';
+  if (status === 'failed' || !ready) {
+    const failed = status === 'failed';
+    const signIn = error?.code === 'auth/unauthorized' || error?.code === 'auth/signed_out';
     return (
       <Shell title={t('facilitator.console.title')}>
         <section className="panel" aria-live="polite">
-          {failed ? (
+          {failed && signIn ? (
+            <>
+              <p role="alert">{t('accounts.console.signIn')}</p>
+              <a
+                className="button primary"
+                href={`/sign-in?next=${encodeURIComponent(`/facilitate/${sessionId}`)}`}
+                data-testid="console-sign-in"
+              >
+                {t('accounts.console.signInLink')}
+              </a>
+            </>
+          ) : failed ? (
             <>
               <p role="alert">
-                {!token
-                  ? t('facilitator.console.noToken')
-                  : t('facilitator.console.failed', {
-                      message: t(`errors.${error?.code}`, { defaultValue: error?.message ?? '' }),
-                    })}
+                {t('facilitator.console.failed', {
+                  message: t(`errors.${error?.code}`, { defaultValue: error?.message ?? '' }),
+                })}
               </p>
               <a href="/facilitator">{t('facilitator.console.backHome')}</a>
             </>
@@ -82,64 +111,71 @@ export default function FacilitatorConsole({ sessionId, token }: { sessionId: st
   const ended = live.phase === 'closed' || live.phase === 'debrief';
   return (
     <Shell title={L(scenario.title)} subtitle={t('facilitator.console.subtitle')} wide>
-      <div className={`fac-console ${early ? 'early' : 'live'}`}>
-        <section className="fac-bar" aria-label={t('facilitator.console.controls')}>
-          <ConsoleStatus live={live} scenario={scenario} />
-          {ended ? (
-            <div className="button-row">
+      {!canRun && (
+        <p className="account-readonly" role="status" data-testid="console-read-only">
+          {t('accounts.console.readOnly', { owner })}
+        </p>
+      )}
+      <fieldset className="account-readonly-controls" disabled={!canRun}>
+        <div className={`fac-console ${early ? 'early' : 'live'}`}>
+          <section className="fac-bar" aria-label={t('facilitator.console.controls')}>
+            <ConsoleStatus live={live} scenario={scenario} />
+            {ended ? (
+              <div className="button-row">
+                <RunControls live={live} scenario={scenario} />
+                <a
+                  className="button"
+                  href={`/debrief/${encodeURIComponent(sessionId)}#instructor`}
+                  data-testid="facilitator-debrief-link"
+                >
+                  {t('debrief.link.facilitator')}
+                </a>
+              </div>
+            ) : (
               <RunControls live={live} scenario={scenario} />
-              <a
-                className="button"
-                href={`/debrief/${encodeURIComponent(sessionId)}#facilitator:${token}`}
-                data-testid="facilitator-debrief-link"
-              >
-                {t('debrief.link.facilitator')}
-              </a>
+            )}
+          </section>
+          {early ? (
+            <div className="fac-grid">
+              <div className="fac-col">
+                <JoinPanel sessionId={sessionId} joinCode={joinCode} created={created} compact={false} />
+              </div>
+              <div className="fac-col">
+                <SeatsPanel live={live} scenario={scenario} />
+              </div>
+              <div className="fac-col">
+                <AgendaPanel live={live} scenario={scenario} />
+                <InjectsPanel live={live} scenario={scenario} />
+              </div>
             </div>
           ) : (
-            <RunControls live={live} scenario={scenario} />
+            <div className="fac-grid">
+              <div className="fac-col">
+                {ended ? (
+                  <RecordPanel live={live} scenario={scenario} />
+                ) : (
+                  <>
+                    <FloorPanel live={live} scenario={scenario} />
+                    <BallotPanel live={live} scenario={scenario} />
+                    <SignupPanel live={live} scenario={scenario} />
+                  </>
+                )}
+                <SeatsPanel live={live} scenario={scenario} />
+              </div>
+              <div className="fac-col">
+                <AgendaPanel live={live} scenario={scenario} />
+              </div>
+              <div className="fac-col">
+                <InjectsPanel live={live} scenario={scenario} />
+                <JoinPanel sessionId={sessionId} joinCode={joinCode} created={created} compact />
+              </div>
+            </div>
           )}
-        </section>
-        {early ? (
-          <div className="fac-grid">
-            <div className="fac-col">
-              <JoinPanel sessionId={sessionId} joinCode={joinCode} created={created} compact={false} />
-            </div>
-            <div className="fac-col">
-              <SeatsPanel live={live} scenario={scenario} />
-            </div>
-            <div className="fac-col">
-              <AgendaPanel live={live} scenario={scenario} />
-              <InjectsPanel live={live} scenario={scenario} />
-            </div>
-          </div>
-        ) : (
-          <div className="fac-grid">
-            <div className="fac-col">
-              {ended ? (
-                <RecordPanel live={live} scenario={scenario} />
-              ) : (
-                <>
-                  <FloorPanel live={live} scenario={scenario} />
-                  <BallotPanel live={live} scenario={scenario} />
-                  <SignupPanel live={live} scenario={scenario} />
-                </>
-              )}
-              <SeatsPanel live={live} scenario={scenario} />
-            </div>
-            <div className="fac-col">
-              <AgendaPanel live={live} scenario={scenario} />
-            </div>
-            <div className="fac-col">
-              <InjectsPanel live={live} scenario={scenario} />
-              <JoinPanel sessionId={sessionId} joinCode={joinCode} created={created} compact />
-            </div>
-          </div>
-        )}
-        <p className="hint">
-          <a href="/facilitator">{t('facilitator.console.backHome')}</a>
-        </p>
-      </div>
+          <p className="hint">
+            <a href="/facilitator">{t('facilitator.console.backHome')}</a>
+          </p>
+        </div>
+      </fieldset>
     </Shell>
   );
 }

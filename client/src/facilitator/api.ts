@@ -1,18 +1,26 @@
-// The instructor's side of the HTTP API, and what this browser remembers:
-// the password for this tab (sessionStorage), and each created session's
-// links (localStorage), since the server hands out its tokens only once.
+// The instructor's side of the HTTP API (signed in: account/api.ts sends the
+// cookie and the CSRF token), and what this browser remembers: each created
+// session's links (localStorage), since the server hands out the observer
+// link's token only once.
+import type { SessionAccess } from '../../../shared/access/rights.ts';
 import type { SessionHealth, SessionProblem } from '../../../shared/protocol/session-problems.ts';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
+import { api } from '../account/api.ts';
 import { setServerZone } from '../ui/time.ts';
 
-const PASSWORD_KEY = 'civic-rehearsal.facilitator-password';
+export { ApiError } from '../account/api.ts';
+
 const CREATED_PREFIX = 'civic-rehearsal.created.';
+
+export interface Person {
+  id: string;
+  name: string;
+}
 
 export interface CreatedSession {
   sessionId: string;
   joinCode: string;
   observerToken: string;
-  facilitatorToken: string;
   links: { join: string; observer: string; facilitator: string; projector: string };
 }
 
@@ -29,34 +37,9 @@ export interface SessionRow {
   health: SessionHealth;
   /** Why it is not running (failed, or needs attention). */
   problem?: SessionProblem;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export function loadPassword(): string | null {
-  try {
-    return sessionStorage.getItem(PASSWORD_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function savePassword(password: string | null): void {
-  try {
-    if (password === null) sessionStorage.removeItem(PASSWORD_KEY);
-    else sessionStorage.setItem(PASSWORD_KEY, password);
-  } catch {
-    // Private mode: the password lasts for this page only.
-  }
+  access: SessionAccess;
+  owner: Person;
+  sharedWith: Person[];
 }
 
 export function loadCreated(sessionId: string): CreatedSession | null {
@@ -72,7 +55,7 @@ function saveCreated(created: CreatedSession): void {
   try {
     localStorage.setItem(CREATED_PREFIX + created.sessionId, JSON.stringify(created));
   } catch {
-    // Storage full or disabled: the console still opens from the link.
+    // Storage full or disabled: the console still opens from the list.
   }
 }
 
@@ -84,57 +67,41 @@ export function forgetCreated(sessionId: string): void {
   }
 }
 
-async function request<T>(path: string, init: RequestInit, password?: string): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (password) headers.authorization = `Bearer ${password}`;
-  const res = await fetch(path, { ...init, headers });
-  if (res.status === 204) return undefined as T;
-  const body = (await res.json().catch(() => ({}))) as T & { error?: { code: string; message: string } };
-  if (!res.ok) {
-    throw new ApiError(
-      res.status,
-      body.error?.code ?? 'server/internal',
-      body.error?.message ?? `HTTP ${res.status}`,
-      (body.error as { details?: unknown } | undefined)?.details,
-    );
-  }
-  return body;
-}
-
-export async function login(password: string): Promise<void> {
-  await request('/api/facilitator/login', { method: 'POST', body: JSON.stringify({ password }) });
-}
-
-export async function createSession(password: string, scenarioId: string): Promise<CreatedSession> {
-  const created = await request<CreatedSession>(
-    '/api/sessions',
-    { method: 'POST', body: JSON.stringify({ scenarioId }) },
-    password,
-  );
+export async function createSession(scenarioId: string): Promise<CreatedSession> {
+  const created = await api<CreatedSession>('/api/sessions', { method: 'POST', body: { scenarioId } });
   saveCreated(created);
   return created;
 }
 
-export async function listSessions(password: string): Promise<SessionRow[]> {
-  const body = await request<{ sessions: SessionRow[]; timeZone?: string }>(
-    '/api/sessions',
-    { method: 'GET' },
-    password,
-  );
+export async function listSessions(): Promise<SessionRow[]> {
+  const body = await api<{ sessions: SessionRow[]; timeZone?: string }>('/api/sessions');
   setServerZone(body.timeZone);
   return body.sessions;
 }
 
 /**
  * Reloads a session stopped after an error (or tries again one that could
- * not be restored). `bearer`: the instructor password, or the session's
- * own facilitator token (the console). A 409 carries the reason in `details`.
+ * not be restored), for whoever may run it. A 409 carries the reason in `details`.
  */
-export async function reloadSession(bearer: string, sessionId: string): Promise<void> {
-  await request(`/api/sessions/${encodeURIComponent(sessionId)}/reload`, { method: 'POST' }, bearer);
+export async function reloadSession(sessionId: string): Promise<void> {
+  await api(`/api/sessions/${encodeURIComponent(sessionId)}/reload`, { method: 'POST' });
 }
 
-export async function deleteSession(password: string, sessionId: string): Promise<void> {
-  await request(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }, password);
+export async function deleteSession(sessionId: string): Promise<void> {
+  await api(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' });
   forgetCreated(sessionId);
+}
+
+export async function listInstructors(): Promise<(Person & { login: string })[]> {
+  return (await api<{ instructors: (Person & { login: string })[] }>('/api/instructors')).instructors;
+}
+
+export async function share(sessionId: string, accountId: string): Promise<void> {
+  await api(`/api/sessions/${encodeURIComponent(sessionId)}/shares`, { method: 'POST', body: { accountId } });
+}
+
+export async function unshare(sessionId: string, accountId: string): Promise<void> {
+  await api(`/api/sessions/${encodeURIComponent(sessionId)}/shares/${encodeURIComponent(accountId)}`, {
+    method: 'DELETE',
+  });
 }

@@ -4,7 +4,7 @@ import { navigate } from '../app/router.ts';
 import { Shell } from '../ui/Shell.tsx';
 import { LibraryList } from './LibraryList.tsx';
 
-/** The front door: join with a code, or go to the instructor's side; the library below. */
+/** The front door: join with a code, or sign in (instructors, experts, administrators); the library below. */
 export function HomePage() {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
@@ -38,7 +38,7 @@ export function HomePage() {
           {t('home.codeHint')}
         </p>
         <p>
-          <a href="/facilitator">{t('home.facilitator')}</a>
+          <a href="/sign-in">{t('home.facilitator')}</a>
         </p>
       </section>
       <LibraryList />

@@ -11,7 +11,7 @@ export function HeaderStrip({
   live,
   myName,
   onRename,
-}: ObserverProps & { myName: string; onRename: () => void }) {
+}: ObserverProps & { myName: string; onRename?: () => void }) {
   const { t, i18n } = useTranslation();
   const now = useServerNow(1000);
   const frozen = frozenAt(live);
@@ -69,9 +69,12 @@ export function HeaderStrip({
         <span className="obs-strip-fact" title={experts.join('、')}>
           {t('observer.strip.me', { name: myName, count: experts.length })}
         </span>
-        <button type="button" className="small obs-link-button" onClick={onRename}>
-          {t('observer.changeName')}
-        </button>
+        {/* A guest chose their name here; an expert's account carries its own. */}
+        {onRename && (
+          <button type="button" className="small obs-link-button" onClick={onRename}>
+            {t('observer.changeName')}
+          </button>
+        )}
       </div>
       <p className="visually-hidden" role="status">
         {t(`phase.${live.phase}`)}

@@ -1,6 +1,8 @@
 // The single-sided screen: experts watch everything live and coach from here.
-// First visit asks the expert's name; the observer id the server gives back is
-// kept per session, so coming back (or reloading) is the same observer.
+// A guest expert comes with the observer link: the first visit asks their
+// name, and the observer id the server gives back is kept per session, so
+// coming back (or reloading) is the same observer. An expert with an account
+// comes without a token and is named by the account (AccountObserver).
 import './strings.ts';
 import '../debrief/strings.ts';
 import { useEffect, useRef, useState } from 'react';
@@ -8,12 +10,21 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../connection/session-store.ts';
 import { Shell } from '../ui/Shell.tsx';
 import { localize } from '../ui/text.ts';
+import { AccountObserver } from './AccountObserver.tsx';
 import { NameGate } from './NameGate.tsx';
 import { ObserverConsole } from './ObserverConsole.tsx';
 import { loadObserver, type StoredObserver, saveObserver } from './observer-storage.ts';
 import './observer.css';
 
 export default function ObserverApp({ sessionId, token }: { sessionId: string; token: string }) {
+  return token ? (
+    <GuestObserver sessionId={sessionId} token={token} />
+  ) : (
+    <AccountObserver sessionId={sessionId} />
+  );
+}
+
+function GuestObserver({ sessionId, token }: { sessionId: string; token: string }) {
   const { t, i18n } = useTranslation();
   const [me, setMe] = useState<StoredObserver | null>(() => loadObserver(sessionId));
   const [renaming, setRenaming] = useState(false);
@@ -60,15 +71,6 @@ export default function ObserverApp({ sessionId, token }: { sessionId: string; t
     setRenaming(false);
   };
 
-  if (!token) {
-    return (
-      <Shell title={t('observer.title')}>
-        <p role="alert" className="panel">
-          {t('observer.noToken')}
-        </p>
-      </Shell>
-    );
-  }
   if (!name) {
     return (
       <Shell title={t('observer.title')}>

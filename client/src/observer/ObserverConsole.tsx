@@ -29,14 +29,14 @@ export function ObserverConsole({
   myId,
   myName,
   onRename,
-}: ObserverProps & { myName: string; onRename: () => void }) {
+}: ObserverProps & { myName: string; onRename?: (() => void) | undefined }) {
   const props = { scenario, live, myId };
   // During a vote the floor is quiet: the ballot goes to the top of the first column.
   const kind = live.item ? scenario.agenda[live.item.index]?.kind : undefined;
   const voting = kind === 'vote' || kind === 'election';
   return (
     <div className="obs">
-      <HeaderStrip {...props} myName={myName} onRename={onRename} />
+      <HeaderStrip {...props} myName={myName} {...(onRename && { onRename })} />
       <div className="obs-grid">
         <div className="obs-col">
           <PlayedCards {...props} />

@@ -62,7 +62,22 @@ describe('migrations', () => {
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .all()
       .map((t) => t.name);
-    expect(tables).toEqual(['log', 'receipts', 'scores', 'seats', 'sessions', 'settings', 'snapshots']);
+    expect(tables).toEqual([
+      // Migration 4: accounts and who owns each session (migration 3 added columns only).
+      'accounts',
+      'api_tokens',
+      'invitations',
+      'log',
+      'receipts',
+      'scores',
+      'seats',
+      'session_owners',
+      'session_shares',
+      'sessions',
+      'settings',
+      'sign_ins',
+      'snapshots',
+    ]);
     db.close();
     storage = undefined;
   });

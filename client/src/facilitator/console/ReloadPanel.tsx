@@ -5,17 +5,17 @@ import { ApiError, reloadSession } from '../api.ts';
 
 /**
  * The session stopped after a server error: the console says so and
- * reloads it from what was saved (with its own facilitator link); the
+ * reloads it from what was saved (with the instructor's sign-in); the
  * clients, this one included, then resync by themselves.
  */
-export function ReloadPanel({ sessionId, token }: { sessionId: string; token: string }) {
+export function ReloadPanel({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const retry = useSession((s) => s.retry);
   const [state, setState] = useState<{ busy: boolean; failed?: string }>({ busy: false });
   const reload = async () => {
     setState({ busy: true });
     try {
-      await reloadSession(token, sessionId);
+      await reloadSession(sessionId);
       setState({ busy: false });
       retry();
     } catch (e) {

@@ -2,6 +2,7 @@ import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocatedIssue } from '../../../../shared/scenario/source.ts';
 import type { ScenarioSummary } from '../../../../shared/views/scenario-public.ts';
+import { refreshAccount } from '../../account/api.ts';
 import { navigate } from '../../app/router.ts';
 import { ScenarioPreview } from '../../home/ScenarioPreview.tsx';
 import { traineesLabel } from '../../ui/class-size.ts';
@@ -14,13 +15,7 @@ type Row =
 type Load = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; rows: Row[] };
 
 /** The scenario library with a "create session" button on each valid scenario. */
-export function ScenarioPicker({
-  password,
-  onUnauthorized,
-}: {
-  password: string;
-  onUnauthorized: () => void;
-}) {
+export function ScenarioPicker() {
   const { t } = useTranslation();
   const L = useLocalize();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -45,10 +40,11 @@ export function ScenarioPicker({
     setCreating(scenarioId);
     setError(null);
     try {
-      const created = await createSession(password, scenarioId);
+      const created = await createSession(scenarioId);
       navigate(created.links.facilitator);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
+      // Signed out meanwhile: the page asks to sign in again.
+      if (e instanceof ApiError && e.status === 401) return void refreshAccount();
       setError(t('facilitator.library.createFailed', { message: (e as Error).message }));
       setCreating(null);
     }

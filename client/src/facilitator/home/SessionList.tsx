@@ -2,15 +2,20 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionProblem } from '../../../../shared/protocol/session-problems.ts';
 import type { LocalText } from '../../../../shared/scenario/primitives.ts';
+import { type Account, refreshAccount } from '../../account/api.ts';
+import { errorWords } from '../../account/messages.ts';
 import { localize } from '../../ui/text.ts';
 import { useTimeFormat } from '../../ui/time.ts';
 import {
   ApiError,
   deleteSession,
+  listInstructors,
   listSessions,
-  loadCreated,
+  type Person,
   reloadSession,
   type SessionRow,
+  share,
+  unshare,
 } from '../api.ts';
 import { problemText } from '../problem.ts';
 import { SessionRowView } from './SessionRowView.tsx';
@@ -21,10 +26,11 @@ type Load =
   | { state: 'ready'; rows: SessionRow[] };
 
 /** The sessions this server holds: search by scenario, date or trainee; reopen a console; delete. */
-export function SessionList({ password, onUnauthorized }: { password: string; onUnauthorized: () => void }) {
+export function SessionList({ me }: { me: Account }) {
   const { t, i18n } = useTranslation();
   const times = useTimeFormat();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [instructors, setInstructors] = useState<Person[]>([]);
   const [query, setQuery] = useState('');
   const [day, setDay] = useState('');
   const [notice, setNotice] = useState<{
@@ -37,16 +43,17 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
 
   const refresh = useCallback(async () => {
     try {
-      const rows = await listSessions(password);
+      const rows = await listSessions();
       setLoad({ state: 'ready', rows: rows.sort((a, b) => b.createdAt - a.createdAt) });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
+      if (e instanceof ApiError && e.status === 401) return void refreshAccount();
       setLoad({ state: 'failed', message: (e as Error).message });
     }
-  }, [password, onUnauthorized]);
+  }, []);
 
   useEffect(() => {
     void refresh();
+    listInstructors().then(setInstructors, () => setInstructors([]));
   }, [refresh]);
 
   const rows = useMemo(() => {
@@ -69,21 +76,29 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
 
   const remove = async (row: SessionRow) => {
     try {
-      await deleteSession(password, row.id);
+      await deleteSession(row.id);
       setNotice({ key: 'facilitator.sessions.deleted', title: row.title, code: row.joinCode });
       await refresh();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
-      setNotice({ key: 'facilitator.sessions.deleteFailed', message: (e as Error).message });
+      if (e instanceof ApiError && e.status === 401) return void refreshAccount();
+      setNotice({ key: 'facilitator.sessions.deleteFailed', message: errorWords(t, e) });
+    }
+  };
+  const changeShare = async (row: SessionRow, accountId: string, on: boolean) => {
+    try {
+      await (on ? share(row.id, accountId) : unshare(row.id, accountId));
+      await refresh();
+    } catch (e) {
+      setNotice({ key: 'accounts.sessions.shareFailed', message: errorWords(t, e) });
     }
   };
 
   const reload = async (row: SessionRow) => {
     try {
-      await reloadSession(password, row.id);
+      await reloadSession(row.id);
       setNotice({ key: 'facilitator.sessions.reloaded', title: row.title });
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) return onUnauthorized();
+      if (e instanceof ApiError && e.status === 401) return void refreshAccount();
       const problem = e instanceof ApiError ? (e.details as SessionProblem | undefined) : undefined;
       setNotice({
         key: 'facilitator.sessions.reloadFailed',
@@ -139,9 +154,11 @@ export function SessionList({ password, onUnauthorized }: { password: string; on
               <SessionRowView
                 key={row.id}
                 row={row}
-                created={loadCreated(row.id)}
+                me={me}
+                instructors={instructors}
                 onDelete={() => remove(row)}
                 onReload={() => reload(row)}
+                onShare={(accountId, on) => changeShare(row, accountId, on)}
               />
             ))}
           </ul>

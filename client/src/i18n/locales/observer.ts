@@ -2,7 +2,6 @@
 export const observer = {
   zh: {
     title: '专家观察席',
-    noToken: '链接不完整：缺少观察凭证（链接中“#”后面的部分）。请向培训师索取完整的观察链接。',
     retry: '重试',
     changeName: '更换称呼',
     nameWithCard: '{{name}} · {{card}}',
@@ -264,8 +263,6 @@ export const observer = {
   },
   en: {
     title: "Experts' observation room",
-    noToken:
-      'This link is incomplete: the observer key (the part after “#”) is missing. Ask the instructor for the full link.',
     retry: 'Retry',
     changeName: 'Change name',
     nameWithCard: '{{name}} · {{card}}',
