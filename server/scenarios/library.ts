@@ -3,7 +3,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Scenario } from '../../shared/scenario/index.ts';
-import { type LocatedIssue, loadScenarioSource, SCENARIO_ISSUE } from '../../shared/scenario/index.ts';
+import {
+  type LocatedIssue,
+  loadScenarioSource,
+  SCENARIO_ISSUE,
+  scenarioIssue,
+} from '../../shared/scenario/index.ts';
 import { scenarioHash } from './scenario-hash.ts';
 
 export type LibraryEntry =
@@ -20,12 +25,13 @@ export function loadScenarioFile(
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const message = `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const issue = scenarioIssue(SCENARIO_ISSUE.unreadable, [], 'unreadable', { reason });
     return {
       id,
       file: shownAs,
       status: 'invalid',
-      issues: [{ code: SCENARIO_ISSUE.unreadable, path: [], message, file: shownAs, line: 1, column: 1 }],
+      issues: [{ ...issue, file: shownAs, line: 1, column: 1 }],
     };
   }
   const result = loadScenarioSource(text, shownAs, id);
