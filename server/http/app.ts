@@ -7,6 +7,7 @@ import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { FacilitatorAuth } from '../auth/facilitator-password.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
+import type { Studio } from '../scenarios/studio.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { clientFiles } from './client-files.ts';
 import { exportRoutes } from './export-routes.ts';
@@ -14,6 +15,7 @@ import { joinAddressRoutes } from './join-addresses.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { studioRoutes } from './studio-routes.ts';
 
 export interface AppDeps {
   library: ScenarioLibrary;
@@ -22,6 +24,8 @@ export interface AppDeps {
   logger: Logger;
   registry: SessionRegistry;
   auth: FacilitatorAuth;
+  /** The authoring studio's library (scenarios stored as versions). */
+  studio?: Studio;
   /** PUBLIC_URL and the LAN addresses, for the console's join link. */
   joinAddresses?: () => JoinAddresses;
   now?: () => number;
@@ -34,6 +38,7 @@ export function createApp({
   logger,
   registry,
   auth,
+  studio,
   joinAddresses = () => ({ publicUrl: null, addresses: [] }),
   now = Date.now,
 }: AppDeps): express.Express {
@@ -41,13 +46,15 @@ export function createApp({
   const startedAt = now();
   app.disable('x-powered-by');
   app.use(securityHeaders);
+  // Before the 64 KB parser: the studio's bodies (whole scenario files) have their own 1 MB limit.
+  if (studio) app.use(studioRoutes(studio, auth, registry));
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version, uptimeSeconds: Math.round((now() - startedAt) / 1000) });
   });
-  app.use(scenarioRoutes(library));
-  app.use(sessionRoutes(registry, library, auth));
+  app.use(scenarioRoutes(library, studio));
+  app.use(sessionRoutes(registry, library, auth, studio));
   app.use(exportRoutes(registry));
   app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {
