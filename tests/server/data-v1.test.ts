@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
+import { MIGRATIONS } from '../../server/storage/migrations.ts';
 import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import type { LiveView } from '../../shared/views/types.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -158,7 +159,7 @@ describe('a data directory from before versioned state', () => {
 
   it('migrated the file and recorded each session’s scenario and a snapshot under the current versions', () => {
     const db = new Database(file(), { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const rows = db
       .prepare<[], { id: string; hash: string | null; attention: string | null }>(
         "SELECT id, scenario_hash AS hash, attention FROM sessions WHERE status = 'live'",

@@ -62,7 +62,17 @@ describe('migrations', () => {
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
       .all()
       .map((t) => t.name);
-    expect(tables).toEqual(['log', 'receipts', 'scores', 'seats', 'sessions', 'settings', 'snapshots']);
+    expect(tables).toEqual([
+      'log',
+      'receipts',
+      'scenario_versions',
+      'scores',
+      'seats',
+      'sessions',
+      'settings',
+      'snapshots',
+      'studio_scenarios',
+    ]);
     db.close();
     storage = undefined;
   });
