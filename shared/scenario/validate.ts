@@ -173,7 +173,7 @@ export function allowedKeysAt(data: unknown, path: Path): string[] {
   return schema?._zod.def.type === 'object' ? Object.keys(schema._zod.def.shape) : [];
 }
 
-function unwrap(schema: AnySchema, value: unknown): AnySchema {
+export function unwrap(schema: AnySchema, value: unknown): AnySchema {
   let s = schema;
   for (;;) {
     const def = s?._zod.def;
