@@ -71,12 +71,12 @@ export function textPairs(source: string): TextPair[] {
         if (key.startsWith('x-')) continue;
         const at = [...path, key];
         if (TEXT_KEYS.has(key)) {
-          if (isSeq(pair.value)) pair.value.items.forEach((item, i) => asText(item, [...at, i]));
+          if (isSeq(pair.value)) for (const [i, item] of pair.value.items.entries()) asText(item, [...at, i]);
           else if (isScalar(pair.value) || isTextMap(pair.value)) asText(pair.value, at);
           else walk(pair.value, at);
         } else walk(pair.value, at);
       }
-    } else if (isSeq(node)) node.items.forEach((item, i) => walk(item, [...path, i]));
+    } else if (isSeq(node)) for (const [i, item] of node.items.entries()) walk(item, [...path, i]);
   };
   walk(doc.contents, []);
   return out;
