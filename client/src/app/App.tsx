@@ -12,6 +12,8 @@ const FacilitatorHome = lazy(() => import('../facilitator/FacilitatorHome.tsx'))
 const FacilitatorConsole = lazy(() => import('../facilitator/FacilitatorConsole.tsx'));
 const ProjectorApp = lazy(() => import('../projector/ProjectorApp.tsx'));
 const DebriefApp = lazy(() => import('../debrief/DebriefApp.tsx'));
+// The studio carries CodeMirror and the scenario loader: only instructors ever download it.
+const StudioApp = lazy(() => import('../studio/StudioApp.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -28,6 +30,8 @@ export function App() {
         return <ObserverApp sessionId={route.sessionId} token={route.token} />;
       case 'facilitator-home':
         return <FacilitatorHome />;
+      case 'studio':
+        return <StudioApp scenarioId={route.scenarioId} />;
       case 'facilitator':
         return <FacilitatorConsole sessionId={route.sessionId} token={route.token} />;
       case 'projector':

@@ -8,6 +8,8 @@ export type Route =
   | { name: 'trainee' }
   | { name: 'observer'; sessionId: string; token: string }
   | { name: 'facilitator-home' }
+  /** The authoring studio: the library, or one scenario's editor. */
+  | { name: 'studio'; scenarioId: string | null }
   | { name: 'facilitator'; sessionId: string; token: string }
   | { name: 'projector'; code: string }
   | { name: 'debrief'; sessionId: string; access: DebriefAccess }
@@ -37,6 +39,8 @@ export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'has
   if (path === '/join') return { name: 'join', code: query.get('code') ?? '' };
   if (path === '/session') return { name: 'trainee' };
   if (path === '/facilitator') return { name: 'facilitator-home' };
+  if (path === '/studio') return { name: 'studio', scenarioId: null };
+  if (first === 'studio' && second) return { name: 'studio', scenarioId: decodeURIComponent(second) };
   if (path === '/projector') return { name: 'projector', code: query.get('code') ?? '' };
   if (first === 'observe' && second) return { name: 'observer', sessionId: second, token };
   if (first === 'facilitate' && second) return { name: 'facilitator', sessionId: second, token };

@@ -33,6 +33,7 @@ export default function FacilitatorHome() {
       <div className="fac-home">
         <div className="fac-home-bar">
           <p className="hint">{t('facilitator.home.signedIn')}</p>
+          <a href="/studio">{t('facilitator.home.studio')}</a>
           <button type="button" className="small" onClick={signOut}>
             {t('facilitator.home.signOut')}
           </button>

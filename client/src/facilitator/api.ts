@@ -105,10 +105,15 @@ export async function login(password: string): Promise<void> {
   await request('/api/facilitator/login', { method: 'POST', body: JSON.stringify({ password }) });
 }
 
-export async function createSession(password: string, scenarioId: string): Promise<CreatedSession> {
+/** `version`: a studio scenario's version (the studio's "start a session with this version"). */
+export async function createSession(
+  password: string,
+  scenarioId: string,
+  version?: number,
+): Promise<CreatedSession> {
   const created = await request<CreatedSession>(
     '/api/sessions',
-    { method: 'POST', body: JSON.stringify({ scenarioId }) },
+    { method: 'POST', body: JSON.stringify({ scenarioId, ...(version !== undefined && { version }) }) },
     password,
   );
   saveCreated(created);

@@ -5,7 +5,12 @@ export const facilitator = {
     sep: '、',
     colon: '：',
     cancel: '取消',
-    home: { title: '培训师工作台', signedIn: '已用培训师密码登录（仅限本标签页）。', signOut: '退出登录' },
+    home: {
+      title: '培训师工作台',
+      signedIn: '已用培训师密码登录（仅限本标签页）。',
+      signOut: '退出登录',
+      studio: '编写情景',
+    },
     login: {
       heading: '培训师登录',
       intro: '输入培训师密码后，可以开设演练、查看和删除已开设的演练。密码只保存在当前标签页中。',
@@ -271,6 +276,7 @@ export const facilitator = {
       title: 'Instructor desk',
       signedIn: 'Signed in with the instructor password (this tab only).',
       signOut: 'Sign out',
+      studio: 'Write scenarios',
     },
     login: {
       heading: 'Instructor sign-in',
