@@ -28,6 +28,7 @@ export function IssueList({
           <li
             key={`${issue.line}:${issue.column}:${issue.code}:${issue.path}`}
             className={issue.warning ? 'warning' : 'error'}
+            data-code={issue.code}
           >
             <button
               type="button"

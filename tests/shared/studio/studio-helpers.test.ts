@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { loadScenarioSource } from '../../../shared/scenario/index.ts';
 import { lineDiff } from '../../../shared/studio/line-diff.ts';
-import { studioMay } from '../../../shared/studio/rights.ts';
+import { type StudioViewer, studioMay } from '../../../shared/studio/rights.ts';
 import { cursorContext, keySuggestions, valueSuggestions } from '../../../shared/studio/schema-help.ts';
 import { TEMPLATE_KINDS, templateSource } from '../../../shared/studio/templates.ts';
 import { missingLanguage, textPairs } from '../../../shared/studio/text-pairs.ts';
@@ -89,7 +89,7 @@ describe('studio rights', () => {
   const read = { kind: 'read', scenarioId: 's', version: 2 } as const;
   it('instructors do everything; experts read only what their sessions run; no one else anything', () => {
     expect(studioMay({ kind: 'instructor' }, { kind: 'edit' })).toBe(true);
-    const expert = { kind: 'expert', sessions: [{ scenarioId: 's', version: 2 }] } as const;
+    const expert: StudioViewer = { kind: 'expert', sessions: [{ scenarioId: 's', version: 2 }] };
     expect(studioMay(expert, read)).toBe(true);
     expect(studioMay(expert, { ...read, version: 3 })).toBe(false);
     expect(studioMay(expert, { kind: 'list' })).toBe(false);
