@@ -2,20 +2,23 @@
 // and every error with file:line:column, and exits 1 when any file is invalid.
 import { resolve } from 'node:path';
 import { type LibraryEntry, listScenarioFiles, loadScenarioFile } from '../server/scenarios/library.ts';
-import { formatIssue } from '../shared/scenario/index.ts';
-import { parseCli } from './cli.ts';
+import { formatIssueIn } from '../shared/scenario/index.ts';
+import { parseCli, usageError } from './cli.ts';
 
-const { positionals: args } = parseCli({
+const { positionals: args, values } = parseCli({
   name: 'scenarios:check',
-  usage: `usage: npm run scenarios:check [-- file.yaml …]
+  usage: `usage: npm run scenarios:check [-- [--lang zh|en] file.yaml …]
 
 Validates scenario files (the whole scenarios/ library when no file is named),
 prints a table and every error with file:line:column; exits 1 when any is invalid.
 
-  -h, --help   this text`,
+  --lang zh|en   the messages' language (default en); the codes are the same in both
+  -h, --help     this text`,
   positionals: true,
-  options: {},
+  options: { lang: { type: 'string', default: 'en' } },
 });
+const lang = values.lang;
+if (lang !== 'zh' && lang !== 'en') usageError('scenarios:check', `--lang must be zh or en, found "${lang}"`);
 const files = args.length > 0 ? args.map((f) => resolve(f)) : listScenarioFiles(resolve('scenarios'));
 const entries = files.map((file) => loadScenarioFile(file));
 
@@ -51,14 +54,14 @@ for (const r of rows)
 for (const entry of entries) {
   if (entry.status !== 'valid' || !entry.warnings?.length) continue;
   console.log('');
-  for (const warning of entry.warnings) console.log(`warning: ${formatIssue(warning)}`);
+  for (const warning of entry.warnings) console.log(`warning: ${formatIssueIn(warning, lang)}`);
 }
 
 const invalid = entries.filter((e) => e.status === 'invalid');
 for (const entry of invalid) {
   if (entry.status !== 'invalid') continue;
   console.log('');
-  for (const issue of entry.issues) console.log(formatIssue(issue));
+  for (const issue of entry.issues) console.log(formatIssueIn(issue, lang));
 }
 if (entries.length === 0) console.log('no scenario files found');
 console.log(`\n${entries.length - invalid.length} valid, ${invalid.length} invalid`);

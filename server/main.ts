@@ -15,6 +15,7 @@ import { createApp } from './http/app.ts';
 import { baseUrls, lanHosts, listeningMessage } from './http/join-addresses.ts';
 import { createLogger } from './logger.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
+import { Studio } from './scenarios/studio.ts';
 import { SessionRegistry } from './sessions/registry.ts';
 import type { HostDeps } from './sessions/session-host.ts';
 import { attachSockets } from './sockets/socket-server.ts';
@@ -56,6 +57,9 @@ export async function startServer(
   const restoreStarted = performance.now();
   const file = join(config.dataDir, 'civic-rehearsal.sqlite');
   const storage = SqliteStorage.open(file);
+  // Sessions made from a studio version restore from that version, so the studio comes before the restore.
+  const studio = new Studio(storage.scenarioStore(), library);
+  library.readVersionsFrom((id, version) => studio.scenarioAt(id, version));
   // One group commit for every session: commands arriving together share one fsync.
   const writer = config.commitWriter === 'thread' ? new ThreadWriter(file) : new InlineWriter(storage);
   const commits = new CommitQueue(writer, logger);
@@ -98,6 +102,7 @@ export async function startServer(
     accounts,
     csrf: csrf(storage),
     trustProxy: config.trustProxy,
+    studio,
     joinAddresses,
   });
   const server = createServer(app);

@@ -8,6 +8,7 @@ import type { Accounts } from '../auth/accounts.ts';
 import { authenticate, type CsrfTools } from '../auth/request-auth.ts';
 import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
+import type { Studio } from '../scenarios/studio.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { accountRoutes } from './account-routes.ts';
 import { clientFiles } from './client-files.ts';
@@ -16,6 +17,7 @@ import { joinAddressRoutes } from './join-addresses.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { studioRoutes } from './studio-routes.ts';
 
 export interface AppDeps {
   library: ScenarioLibrary;
@@ -27,6 +29,8 @@ export interface AppDeps {
   csrf: CsrfTools;
   /** Express's "trust proxy": behind a proxy, req.secure and req.ip come from its X-Forwarded-* headers. */
   trustProxy?: boolean | number | string;
+  /** The authoring studio's library (scenarios stored as versions). */
+  studio?: Studio;
   /** PUBLIC_URL and the LAN addresses, for the console's join link. */
   joinAddresses?: () => JoinAddresses;
   now?: () => number;
@@ -41,6 +45,7 @@ export function createApp({
   accounts,
   csrf,
   trustProxy,
+  studio,
   joinAddresses = () => ({ publicUrl: null, addresses: [] }),
   now = Date.now,
 }: AppDeps): express.Express {
@@ -49,16 +54,19 @@ export function createApp({
   app.disable('x-powered-by');
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(securityHeaders);
-  app.use(express.json({ limit: '64kb' }));
-  // Who is asking (sign-in cookie or Bearer token), then CSRF for cookie-authenticated changes.
+  // Who is asking (sign-in cookie or Bearer token), then CSRF for cookie-authenticated changes
+  // (the token is a header, so no body needs parsing first).
   app.use(authenticate(accounts), csrf.protect);
+  // Before the 64 KB parser: the studio's bodies (whole scenario files) have their own 1 MB limit.
+  if (studio) app.use(studioRoutes(studio, registry, accounts));
+  app.use(express.json({ limit: '64kb' }));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', version, uptimeSeconds: Math.round((now() - startedAt) / 1000) });
   });
-  app.use(scenarioRoutes(library));
+  app.use(scenarioRoutes(library, studio));
   app.use(accountRoutes(accounts, csrf));
-  app.use(sessionRoutes(registry, library, accounts));
+  app.use(sessionRoutes(registry, library, accounts, studio));
   app.use(exportRoutes(registry, accounts));
   app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {

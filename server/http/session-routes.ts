@@ -7,11 +7,16 @@ import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { Accounts } from '../auth/accounts.ts';
 import { allowed, authOf, sendRefusal } from '../auth/request-auth.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
+import type { Studio } from '../scenarios/studio.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { badBody } from './bad-body.ts';
 
-const createSchema = z.object({ scenarioId: z.string().min(1).max(64) });
+const createSchema = z.object({
+  scenarioId: z.string().min(1).max(64),
+  /** A studio scenario's version (default: its latest); a shipped file has none. */
+  version: z.number().int().min(1).optional(),
+});
 const joinSchema = z.object({
   code: z.string().trim().min(4).max(16),
   name: z.string().trim().min(1).max(40),
@@ -22,6 +27,7 @@ export function sessionRoutes(
   registry: SessionRegistry,
   library: ScenarioLibrary,
   accounts: Accounts,
+  studio?: Studio,
 ): Router {
   const router = Router();
 
@@ -58,14 +64,21 @@ export function sessionRoutes(
     if (!allowed(req, res, 'sessions.create')) return;
     const body = createSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const scenario = library.scenario(body.data.scenarioId);
-    if (!scenario) {
+    const { scenarioId, version: asked } = body.data;
+    // A studio scenario runs the version asked for (or its latest) and keeps it; one with errors cannot run.
+    const chosen = studio && !library.get(scenarioId) ? studio.sessionVersion(scenarioId, asked) : undefined;
+    if (chosen && !chosen.ok) {
       res
-        .status(404)
-        .json(errorBody(ERROR_CODES.scenarioNotFound, `no valid scenario "${body.data.scenarioId}"`));
+        .status(chosen.code === 'studio/not_found' ? 404 : 422)
+        .json({ error: { code: chosen.code, message: chosen.message } });
       return;
     }
-    const created = registry.create(scenario);
+    const scenario = chosen?.ok ? chosen.value.scenario : library.scenario(scenarioId);
+    if (!scenario) {
+      res.status(404).json(errorBody(ERROR_CODES.scenarioNotFound, `no valid scenario "${scenarioId}"`));
+      return;
+    }
+    const created = registry.create(scenario, chosen?.ok ? (chosen.value.version ?? undefined) : undefined);
     const id = created.host.id;
     accounts.owners.setOwner(id, accounts.owners.ownerFor(authOf(req).principal));
     res.status(201).json({
@@ -88,6 +101,7 @@ export function sessionRoutes(
     const running = registry.all().map((host) => ({
       id: host.id,
       scenarioId: host.row.scenarioId,
+      scenarioVersion: host.row.scenarioVersion ?? null,
       title: host.scenario.title,
       joinCode: host.row.joinCode,
       createdAt: host.row.createdAt,

@@ -3,7 +3,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Scenario } from '../../shared/scenario/index.ts';
-import { type LocatedIssue, loadScenarioSource, SCENARIO_ISSUE } from '../../shared/scenario/index.ts';
+import {
+  type LocatedIssue,
+  loadScenarioSource,
+  SCENARIO_ISSUE,
+  scenarioIssue,
+} from '../../shared/scenario/index.ts';
 import { scenarioHash } from './scenario-hash.ts';
 
 export type LibraryEntry =
@@ -20,12 +25,13 @@ export function loadScenarioFile(
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const message = `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const issue = scenarioIssue(SCENARIO_ISSUE.unreadable, [], 'unreadable', { reason });
     return {
       id,
       file: shownAs,
       status: 'invalid',
-      issues: [{ code: SCENARIO_ISSUE.unreadable, path: [], message, file: shownAs, line: 1, column: 1 }],
+      issues: [{ ...issue, file: shownAs, line: 1, column: 1 }],
     };
   }
   const result = loadScenarioSource(text, shownAs, id);
@@ -43,15 +49,33 @@ export function listScenarioFiles(dir: string): string[] {
 
 export class ScenarioLibrary {
   private readonly entries = new Map<string, LibraryEntry>();
+  private readonly paths = new Map<string, string>();
+  private versions?: (id: string, version: number) => Scenario | undefined;
 
   static load(dir: string): ScenarioLibrary {
     const library = new ScenarioLibrary();
-    for (const file of listScenarioFiles(dir)) library.add(loadScenarioFile(file));
+    for (const file of listScenarioFiles(dir)) library.add(loadScenarioFile(file), file);
     return library;
   }
 
-  add(entry: LibraryEntry): void {
+  add(entry: LibraryEntry, path?: string): void {
     this.entries.set(entry.id, entry);
+    if (path) this.paths.set(entry.id, path);
+  }
+
+  /** Where a shipped file is on disk. */
+  pathOf(id: string): string | undefined {
+    return this.paths.get(id);
+  }
+
+  /** Where stored versions come from (the studio, server/scenarios/studio.ts). */
+  readVersionsFrom(lookup: (id: string, version: number) => Scenario | undefined): void {
+    this.versions = lookup;
+  }
+
+  /** A session's scenario: the shipped file (version null or absent) or the stored version it was created from. */
+  scenarioAt(id: string, version: number | null | undefined): Scenario | undefined {
+    return version === null || version === undefined ? this.scenario(id) : this.versions?.(id, version);
   }
 
   all(): LibraryEntry[] {

@@ -77,7 +77,7 @@ export class SessionRegistry {
 
   /** Restores one stored session: its host, or (kept aside, stored) why not. */
   private restore(row: SessionRow): SessionProblem | undefined {
-    const scenario = this.library.scenario(row.scenarioId);
+    const scenario = this.library.scenarioAt(row.scenarioId, row.scenarioVersion);
     let problem: SessionProblem;
     if (!scenario) problem = { kind: 'scenario_unavailable', scenarioId: row.scenarioId };
     else {
@@ -128,7 +128,8 @@ export class SessionRegistry {
     return problem ? { ok: false, problem } : { ok: true };
   }
 
-  create(scenario: Scenario): CreatedSession {
+  /** `version`: the stored studio version it is created from (undefined: the shipped file), kept for good. */
+  create(scenario: Scenario, version?: number): CreatedSession {
     const observerToken = newToken();
     let joinCode = newJoinCode();
     while (this.storage.findSessionByJoinCode(joinCode)) joinCode = newJoinCode();
@@ -145,6 +146,7 @@ export class SessionRegistry {
       title: JSON.stringify(scenario.title),
       scenarioHash: scenarioHash(scenario),
       attention: null,
+      scenarioVersion: version ?? null,
     };
     this.storage.createSession(row);
     const host = SessionHost.create(row, scenario, this.deps);

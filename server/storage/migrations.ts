@@ -197,6 +197,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: 'the studio: scenarios stored as versions; the version a session was created from',
+    // A studio scenario is a row in studio_scenarios and one row per save in
+    // scenario_versions (the YAML as written, so comments and key order
+    // survive). Shipped files stay on disk and are never written here.
+    // sessions.scenario_version: NULL for a session made from a shipped file
+    // (and for every session stored before this migration); otherwise the
+    // version it was created from, which it keeps when the scenario changes.
+    up: `
+      CREATE TABLE studio_scenarios (
+        id TEXT PRIMARY KEY,
+        origin TEXT NOT NULL CHECK (json_valid(origin)),
+        created_at INTEGER NOT NULL,
+        published_version INTEGER,
+        archived_at INTEGER
+      ) STRICT;
+      CREATE TABLE scenario_versions (
+        scenario_id TEXT NOT NULL REFERENCES studio_scenarios (id),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        source TEXT NOT NULL,
+        author TEXT NOT NULL CHECK (json_valid(author)),
+        saved_at INTEGER NOT NULL,
+        issue_count INTEGER NOT NULL CHECK (issue_count >= 0),
+        scenario_hash TEXT,
+        PRIMARY KEY (scenario_id, version)
+      ) STRICT;
+      ALTER TABLE sessions ADD COLUMN scenario_version INTEGER;
+      -- Which sessions use a scenario (archive instead of delete).
+      CREATE INDEX sessions_by_scenario ON sessions (scenario_id, scenario_version);
+    `,
+  },
 ];
 
 /**

@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import { migrate } from './migrations.ts';
+import { ScenarioStore } from './scenario-store.ts';
 import type {
   AppendBatch,
   CommandReceipt,
@@ -34,7 +35,8 @@ export interface ScoreRow {
 // Columns aliased to the row types' names, so rows need no mapping.
 const SESSION_COLUMNS = `id, scenario_id AS scenarioId, join_code AS joinCode,
   observer_token_hash AS observerTokenHash, facilitator_token_hash AS facilitatorTokenHash,
-  created_at AS createdAt, status, title, scenario_hash AS scenarioHash, attention`;
+  created_at AS createdAt, status, title, scenario_hash AS scenarioHash, attention,
+  scenario_version AS scenarioVersion`;
 const SNAPSHOT_COLUMNS = `session_id AS sessionId, seq, data, engine_version AS engineVersion,
   scenario_hash AS scenarioHash`;
 const SEAT_COLUMNS = `session_id AS sessionId, participant_id AS participantId, name,
@@ -53,9 +55,9 @@ function prepareAll(db: Database.Database) {
   return {
     insertSession: db.prepare<[SessionRow], void>(
       `INSERT INTO sessions (id, scenario_id, join_code, observer_token_hash, facilitator_token_hash,
-         created_at, status, title, scenario_hash, attention)
+         created_at, status, title, scenario_hash, attention, scenario_version)
        VALUES (@id, @scenarioId, @joinCode, @observerTokenHash, @facilitatorTokenHash,
-         @createdAt, @status, @title, @scenarioHash, @attention)`,
+         @createdAt, @status, @title, @scenarioHash, @attention, @scenarioVersion)`,
     ),
     getSession: db.prepare<[string], SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`),
     sessionByJoinCode: db.prepare<[string], SessionRow>(
@@ -196,7 +198,7 @@ export class SqliteStorage implements Storage {
   }
 
   createSession(row: SessionRow): void {
-    this.stmt.insertSession.run(row);
+    this.stmt.insertSession.run({ scenarioVersion: null, ...row });
   }
   getSession(id: string): SessionRow | undefined {
     return this.stmt.getSession.get(id);
@@ -304,6 +306,11 @@ export class SqliteStorage implements Storage {
     return this.stmt.listScores
       .all(sessionId, a, a)
       .map((r) => ({ ...r, markerIds: JSON.parse(r.markerIds) }));
+  }
+
+  /** The studio's scenario versions, in the same database (migration 5). */
+  scenarioStore(): ScenarioStore {
+    return new ScenarioStore(this.db);
   }
 
   close(): void {

@@ -25,6 +25,11 @@ export interface SessionRow {
   scenarioHash: string | null;
   /** Why the session could not be restored (JSON of a SessionProblem), or null. */
   attention: string | null;
+  /**
+   * The studio version it was created from (migration 5); null or absent: the
+   * shipped file of that id. Kept when the scenario changes later.
+   */
+  scenarioVersion?: number | null;
 }
 
 export interface SeatRow {

@@ -6,7 +6,8 @@ import {
   checkElectorate as checkOwnersElectorate,
   countsAgainstElectorateInFile,
 } from './electorate-check.ts';
-import { SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
+import { SCENARIO_ISSUE, type ScenarioIssue, scenarioIssue } from './issues.ts';
+import type { MessageKey, MessageParams } from './messages.ts';
 import type { FilterInput } from './primitives.ts';
 import type { RoleInput, RuleInput, ScenarioFile } from './schema.ts';
 
@@ -14,38 +15,33 @@ type Path = (string | number)[];
 
 export function checkCrossReferences(file: ScenarioFile, expectedId?: string): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const report = (code: ScenarioIssue['code'], path: Path, message: string) =>
-    issues.push({ code, path, message });
+  const report: Report = (code, path, key, params) => issues.push(scenarioIssue(code, path, key, params));
 
   if (expectedId !== undefined && file.id !== expectedId) {
-    report(
-      SCENARIO_ISSUE.idMismatch,
-      ['id'],
-      `expected the id to equal the file name "${expectedId}", found "${file.id}"`,
-    );
+    report(SCENARIO_ISSUE.idMismatch, ['id'], 'idMismatch', { expected: expectedId, found: file.id });
   }
 
   const roles = new Map(file.roles.map((r) => [r.id, r]));
-  const roleRef = (id: string, path: Path, what: string) => {
+  const roleRef = (id: string, path: Path, ref: RoleRef) => {
     if (!roles.has(id)) {
-      report(
-        SCENARIO_ISSUE.unknownRole,
-        path,
-        `${what}: expected a role id (one of ${[...roles.keys()].join(', ')}), found "${id}"`,
-      );
+      report(SCENARIO_ISSUE.unknownRole, path, 'unknownRef', {
+        ref,
+        ids: [...roles.keys()].join(', '),
+        found: id,
+      });
     }
   };
-  const roleRefs = (ids: string[], path: Path, what: string) => {
+  const roleRefs = (ids: string[], path: Path, what: RoleRef) => {
     ids.forEach((id, i) => {
       roleRef(id, [...path, i], what);
     });
   };
 
-  checkUnique(file.roles, ['roles'], 'role', report);
-  checkUnique(file.agenda, ['agenda'], 'agenda item', report);
-  checkUnique(file.injects ?? [], ['injects'], 'inject', report);
-  checkUnique(file.handouts ?? [], ['handouts'], 'handout', report);
-  checkUnique(file.rubric?.competencies ?? [], ['rubric', 'competencies'], 'competency', report);
+  checkUnique(file.roles, ['roles'], 'roles', report);
+  checkUnique(file.agenda, ['agenda'], 'agenda', report);
+  checkUnique(file.injects ?? [], ['injects'], 'injects', report);
+  checkUnique(file.handouts ?? [], ['handouts'], 'handouts', report);
+  checkUnique(file.rubric?.competencies ?? [], ['rubric', 'competencies'], 'competencies', report);
   checkRoles(file.roles, report);
 
   const ruleIds = new Set([...Object.keys(BUILTIN_RULES), ...Object.keys(file.rules ?? {})]);
@@ -55,23 +51,22 @@ export function checkCrossReferences(file: ScenarioFile, expectedId?: string): S
     const at: Path = ['agenda', i];
     switch (item.kind) {
       case 'statement':
-        roleRefs(item.speakers, [...at, 'speakers'], 'a speaker');
+        roleRefs(item.speakers, [...at, 'speakers'], 'speaker');
         break;
       case 'speakers':
-        if (Array.isArray(item.order)) roleRefs(item.order, [...at, 'order'], 'a speaker');
+        if (Array.isArray(item.order)) roleRefs(item.order, [...at, 'order'], 'speaker');
         break;
       case 'qa':
-        roleRefs(item.answerers, [...at, 'answerers'], 'an answerer');
+        roleRefs(item.answerers, [...at, 'answerers'], 'answerer');
         break;
       case 'vote':
       case 'election': {
         const ruleId = item.rule ?? 'simple_majority';
         if (!ruleIds.has(ruleId)) {
-          report(
-            SCENARIO_ISSUE.unknownRule,
-            [...at, 'rule'],
-            `expected a rule id (one of ${[...ruleIds].join(', ')}), found "${ruleId}"`,
-          );
+          report(SCENARIO_ISSUE.unknownRule, [...at, 'rule'], 'unknownRule', {
+            ids: [...ruleIds].join(', '),
+            found: ruleId,
+          });
         }
         checkEligible(
           file,
@@ -83,13 +78,12 @@ export function checkCrossReferences(file: ScenarioFile, expectedId?: string): S
           roleRefs,
         );
         if (item.kind === 'election') {
-          if (Array.isArray(item.candidates)) roleRefs(item.candidates, [...at, 'candidates'], 'a candidate');
+          if (Array.isArray(item.candidates)) roleRefs(item.candidates, [...at, 'candidates'], 'candidate');
           if (item.max_choices !== undefined && item.max_choices > item.seats) {
-            report(
-              SCENARIO_ISSUE.outOfRange,
-              [...at, 'max_choices'],
-              `expected max_choices ≤ seats (${item.seats}), found ${item.max_choices}`,
-            );
+            report(SCENARIO_ISSUE.outOfRange, [...at, 'max_choices'], 'maxChoicesOverSeats', {
+              seats: item.seats,
+              found: item.max_choices,
+            });
           }
         }
         break;
@@ -110,68 +104,57 @@ export function checkCrossReferences(file: ScenarioFile, expectedId?: string): S
       Boolean,
     ).length;
     if (ways !== 1) {
-      report(
-        SCENARIO_ISSUE.injectTrigger,
-        at,
-        `expected exactly one of at, manual: true or spare: true, found ${ways}`,
-      );
+      report(SCENARIO_ISSUE.injectTrigger, at, 'injectTrigger', { ways });
     }
     if (inject.at && !itemIds.has(inject.at.item)) {
-      report(
-        SCENARIO_ISSUE.unknownItem,
-        [...at, 'at', 'item'],
-        `expected an agenda item id (one of ${[...itemIds].join(', ')}), found "${inject.at.item}"`,
-      );
+      report(SCENARIO_ISSUE.unknownItem, [...at, 'at', 'item'], 'unknownItem', {
+        ids: [...itemIds].join(', '),
+        found: inject.at.item,
+      });
     }
-    if (Array.isArray(inject.to)) roleRefs(inject.to, [...at, 'to'], 'a recipient');
+    if (Array.isArray(inject.to)) roleRefs(inject.to, [...at, 'to'], 'recipient');
     if (inject.competency !== undefined && !competencyIds.has(inject.competency)) {
-      report(
-        SCENARIO_ISSUE.unknownCompetency,
-        [...at, 'competency'],
-        `expected a competency id (one of ${[...competencyIds].join(', ')}), found "${inject.competency}"`,
-      );
+      report(SCENARIO_ISSUE.unknownCompetency, [...at, 'competency'], 'unknownCompetency', {
+        ids: [...competencyIds].join(', '),
+        found: inject.competency,
+      });
     }
   });
 
   checkOwnersElectorate(file, report);
 
   (file.handouts ?? []).forEach((h, i) => {
-    if (Array.isArray(h.to)) roleRefs(h.to, ['handouts', i, 'to'], 'a recipient');
+    if (Array.isArray(h.to)) roleRefs(h.to, ['handouts', i, 'to'], 'recipient');
   });
 
   const defaultIds = new Set(DEFAULT_COMPETENCIES.map((c) => c.id));
   (file.rubric?.competencies ?? []).forEach((c, i) => {
     if (!defaultIds.has(c.id) && c.title === undefined) {
-      report(
-        SCENARIO_ISSUE.missingTitle,
-        ['rubric', 'competencies', i],
-        `a new competency "${c.id}" needs a title`,
-      );
+      report(SCENARIO_ISSUE.missingTitle, ['rubric', 'competencies', i], 'missingTitle', { id: c.id });
     }
   });
   const scale = file.rubric?.scale;
   if (Array.isArray(scale) && scale[0] >= scale[1]) {
-    report(
-      SCENARIO_ISSUE.outOfRange,
-      ['rubric', 'scale'],
-      `expected [low, high] with low < high, found [${scale[0]}, ${scale[1]}]`,
-    );
+    report(SCENARIO_ISSUE.outOfRange, ['rubric', 'scale'], 'scaleOrder', { low: scale[0], high: scale[1] });
   }
   return issues;
 }
 
-type Report = (code: ScenarioIssue['code'], path: Path, message: string) => void;
+type Report = (code: ScenarioIssue['code'], path: Path, key: MessageKey, params?: MessageParams) => void;
+type RoleRef = 'speaker' | 'answerer' | 'candidate' | 'voter' | 'recipient';
+type ListName = 'roles' | 'agenda' | 'injects' | 'handouts' | 'competencies';
 
-function checkUnique(list: { id: string }[], path: Path, what: string, report: Report) {
+function checkUnique(list: { id: string }[], path: Path, what: ListName, report: Report) {
   const seen = new Map<string, number>();
   list.forEach((entry, i) => {
     const first = seen.get(entry.id);
     if (first !== undefined) {
-      report(
-        SCENARIO_ISSUE.duplicateId,
-        [...path, i, 'id'],
-        `expected a unique ${what} id, found "${entry.id}" again (first at ${path.join('.')}[${first}])`,
-      );
+      report(SCENARIO_ISSUE.duplicateId, [...path, i, 'id'], 'duplicateId', {
+        list: what,
+        found: entry.id,
+        at: path.join('.'),
+        first,
+      });
     } else seen.set(entry.id, i);
   });
 }
@@ -181,44 +164,31 @@ function checkRoles(roles: RoleInput[], report: Report) {
   roles.forEach((role, i) => {
     if (role.chair) {
       if (chair !== undefined) {
-        report(
-          SCENARIO_ISSUE.twoChairs,
-          ['roles', i, 'chair'],
-          `expected at most one chair, found a second: "${role.id}" (roles[${chair}] "${roles[chair]?.id}" already chairs)`,
-        );
+        report(SCENARIO_ISSUE.twoChairs, ['roles', i, 'chair'], 'twoChairs', {
+          found: role.id,
+          first: chair,
+          firstId: roles[chair]?.id ?? '',
+        });
       } else chair = i;
     }
     if (typeof role.seats === 'object' && role.seats.min > role.seats.max) {
-      report(
-        SCENARIO_ISSUE.outOfRange,
-        ['roles', i, 'seats'],
-        `expected seats.min ≤ seats.max, found min ${role.seats.min} > max ${role.seats.max}`,
-      );
+      report(SCENARIO_ISSUE.outOfRange, ['roles', i, 'seats'], 'seatsOrder', {
+        min: role.seats.min,
+        max: role.seats.max,
+      });
     }
     if (role.npc && role.required) {
-      report(
-        SCENARIO_ISSUE.npcRequired,
-        ['roles', i, 'required'],
-        'an npc card is voiced by an expert, not held by a trainee, so it cannot be required',
-      );
+      report(SCENARIO_ISSUE.npcRequired, ['roles', i, 'required'], 'npcRequired');
     }
   });
 }
 
 function checkRule(id: string, rule: RuleInput, report: Report) {
   if (id in BUILTIN_RULES) {
-    report(
-      SCENARIO_ISSUE.duplicateId,
-      ['rules', id],
-      `"${id}" is a built-in rule; give the custom rule another id`,
-    );
+    report(SCENARIO_ISSUE.duplicateId, ['rules', id], 'builtinRuleId', { id });
   }
   if (rule.pass.area === undefined && rule.pass.headcount === undefined) {
-    report(
-      SCENARIO_ISSUE.missingThreshold,
-      ['rules', id, 'pass'],
-      'expected a pass threshold: area, headcount or both',
-    );
+    report(SCENARIO_ISSUE.missingThreshold, ['rules', id, 'pass'], 'missingThreshold');
   }
 }
 
@@ -238,19 +208,19 @@ function checkEligible(
   /** Areas then come from the electorate's flats, not from the cards. */
   ofElectorate: boolean,
   report: Report,
-  roleRefs: (ids: string[], path: Path, what: string) => void,
+  roleRefs: (ids: string[], path: Path, what: RoleRef) => void,
 ) {
   if (Array.isArray(filter)) {
-    roleRefs(filter, path, 'a voter');
+    roleRefs(filter, path, 'voter');
     filter.forEach((id, i) => {
       if (file.roles.find((r) => r.id === id)?.npc) {
-        report(SCENARIO_ISSUE.npcVoter, [...path, i], `"${id}" is an npc card; npc cards do not vote`);
+        report(SCENARIO_ISSUE.npcVoter, [...path, i], 'npcVoter', { id });
       }
     });
   }
   const voters = eligibleRoles(file.roles, filter);
   if (voters.length === 0) {
-    report(SCENARIO_ISSUE.noVoters, path, 'expected at least one trainee role to be eligible, found none');
+    report(SCENARIO_ISSUE.noVoters, path, 'noVoters');
     return;
   }
   const rule = file.rules?.[ruleId] ?? BUILTIN_RULES[ruleId];
@@ -261,11 +231,11 @@ function checkEligible(
   for (const attribute of needs) {
     const missing = voters.filter((r) => typeof r.attributes?.[attribute] !== 'number').map((r) => r.id);
     if (missing.length > 0) {
-      report(
-        SCENARIO_ISSUE.missingAttribute,
-        path,
-        `rule "${ruleId}" needs attributes.${attribute} on every eligible role, missing on: ${missing.join(', ')}`,
-      );
+      report(SCENARIO_ISSUE.missingAttribute, path, 'missingAttribute', {
+        rule: ruleId,
+        attribute,
+        missing: missing.join(', '),
+      });
     }
   }
 }

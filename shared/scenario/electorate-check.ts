@@ -4,13 +4,14 @@
 // next to crossrefs.ts, and reports every problem with its path.
 import { BUILTIN_RULES } from './defaults.ts';
 import { flatKey, normalizeElectorate, ownerOfFlat, toAreaUnits } from './electorate.ts';
-import { SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
+import { SCENARIO_ISSUE, type ScenarioIssue, scenarioIssue } from './issues.ts';
+import type { MessageKey, MessageParams } from './messages.ts';
 import { normalizeText, type TextInput } from './primitives.ts';
 import type { ItemInput, ScenarioFile } from './schema.ts';
 import type { Electorate } from './types.ts';
 
 type Path = (string | number)[];
-type Report = (code: ScenarioIssue['code'], path: Path, message: string) => void;
+type Report = (code: ScenarioIssue['code'], path: Path, key: MessageKey, params?: MessageParams) => void;
 type BallotItemInput = Extract<ItemInput, { kind: 'vote' | 'election' }>;
 
 const m2 = (units: number) => `${Math.round(units / 100) / 100} m²`;
@@ -50,18 +51,15 @@ function checkFlats(input: NonNullable<ScenarioFile['electorate']>, electorate: 
     const key = flatKey(flat.flat);
     const first = seen.get(key);
     if (first !== undefined) {
-      report(
-        SCENARIO_ISSUE.duplicateFlat,
-        ['electorate', 'flats', i, 'flat'],
-        `flat ${key} is listed twice (first at electorate.flats[${first}]); a flat has one entry — write co-owners together as owner: [name, name]`,
-      );
+      report(SCENARIO_ISSUE.duplicateFlat, ['electorate', 'flats', i, 'flat'], 'duplicateFlat', {
+        flat: key,
+        first,
+      });
     } else seen.set(key, i);
     if (flat.owner === undefined && !flat.developer) {
-      report(
-        SCENARIO_ISSUE.missingKey,
-        ['electorate', 'flats', i, 'owner'],
-        `missing required key "owner" for flat ${key} (or developer: true for a flat the developer still holds)`,
-      );
+      report(SCENARIO_ISSUE.missingKey, ['electorate', 'flats', i, 'owner'], 'flatOwnerMissing', {
+        flat: key,
+      });
     }
   });
   const total = input.total;
@@ -70,36 +68,28 @@ function checkFlats(input: NonNullable<ScenarioFile['electorate']>, electorate: 
   const listedUnits = input.flats.reduce((sum, f) => sum + toAreaUnits(f.area_m2), 0);
   const totalUnits = toAreaUnits(total.area_m2);
   if (listedOwners > total.owners) {
-    report(
-      SCENARIO_ISSUE.electorateTotal,
-      ['electorate', 'total', 'owners'],
-      `the flats listed belong to ${listedOwners} owners, more than total.owners ${total.owners}`,
-    );
+    report(SCENARIO_ISSUE.electorateTotal, ['electorate', 'total', 'owners'], 'totalOwnersOver', {
+      listed: listedOwners,
+      total: total.owners,
+    });
   }
   if (listedUnits > totalUnits) {
-    report(
-      SCENARIO_ISSUE.electorateTotal,
-      ['electorate', 'total', 'area_m2'],
-      `the flats listed add up to ${m2(listedUnits)}, more than total.area_m2 ${m2(totalUnits)}`,
-    );
+    report(SCENARIO_ISSUE.electorateTotal, ['electorate', 'total', 'area_m2'], 'totalAreaOver', {
+      listed: m2(listedUnits),
+      total: m2(totalUnits),
+    });
   } else if (listedOwners === total.owners && listedUnits !== totalUnits) {
-    report(
-      SCENARIO_ISSUE.electorateTotal,
-      ['electorate', 'total', 'area_m2'],
-      `every one of the ${total.owners} owners is listed, and their flats add up to ${m2(listedUnits)}, not the ${m2(totalUnits)} of total.area_m2`,
-    );
+    report(SCENARIO_ISSUE.electorateTotal, ['electorate', 'total', 'area_m2'], 'totalAreaMismatch', {
+      owners: total.owners,
+      listed: m2(listedUnits),
+      total: m2(totalUnits),
+    });
   } else if (listedOwners < total.owners && listedUnits === totalUnits) {
-    report(
-      SCENARIO_ISSUE.electorateTotal,
-      ['electorate', 'total', 'area_m2'],
-      `the listed flats already hold all ${m2(totalUnits)}, leaving none for the ${total.owners - listedOwners} owners not listed`,
-    );
+    report(SCENARIO_ISSUE.electorateTotal, ['electorate', 'total', 'area_m2'], 'totalAreaNoneLeft', {
+      total: m2(totalUnits),
+      left: total.owners - listedOwners,
+    });
   }
-}
-
-function ownerLabel(electorate: Electorate, ownerId: string): string {
-  const owner = electorate.owners.find((o) => o.id === ownerId);
-  return owner ? `${owner.name.zh}, flat ${owner.flats.join('+')}` : ownerId;
 }
 
 function checkCards(file: ScenarioFile, electorate: Electorate | undefined, report: Report) {
@@ -109,34 +99,28 @@ function checkCards(file: ScenarioFile, electorate: Electorate | undefined, repo
       const flats = role[key];
       if (!flats) continue;
       if (!electorate) {
-        report(
-          SCENARIO_ISSUE.noElectorate,
-          ['roles', i, key],
-          `${key} names flats of the electorate, but the scenario declares none (add electorate: with its flats)`,
-        );
+        report(SCENARIO_ISSUE.noElectorate, ['roles', i, key], 'flatsWithoutElectorate', { key });
         continue;
       }
       flats.forEach((flat, j) => {
         const path: Path = ['roles', i, key, j];
         const owner = ownerOfFlat(electorate, flat);
         if (!owner) {
-          const what =
-            key === 'proxy_for' ? `a proxy for flat ${flatKey(flat)}, which is` : `flat ${flatKey(flat)} is`;
-          report(
-            SCENARIO_ISSUE.unknownFlat,
-            path,
-            `${what} not in the electorate (its flats: ${flatList(electorate)})`,
-          );
+          report(SCENARIO_ISSUE.unknownFlat, path, key === 'proxy_for' ? 'unknownProxyFlat' : 'unknownFlat', {
+            flat: flatKey(flat),
+            flats: flatList(electorate),
+          });
           return;
         }
         const earlier = votedFor.get(owner.id);
         const here = `roles[${i}].${key}`;
         if (earlier !== undefined && earlier !== here) {
-          report(
-            SCENARIO_ISSUE.ownerTwice,
-            path,
-            `the owner of flat ${flatKey(flat)} (${ownerLabel(electorate, owner.id)}) is already voted for at ${earlier}; one owner casts one ballot`,
-          );
+          report(SCENARIO_ISSUE.ownerTwice, path, 'ownerTwice', {
+            flat: flatKey(flat),
+            owner: owner.name.zh,
+            ownerFlats: owner.flats.join('+'),
+            earlier,
+          });
         } else votedFor.set(owner.id, here);
       });
     }
@@ -161,30 +145,23 @@ function checkItem(
     report(
       SCENARIO_ISSUE.noElectorate,
       [...at, 'written_ballots'],
-      electorate
-        ? 'written ballots count against the electorate, so the vote needs a rule with a quorum (owners_ordinary, owners_special or your own)'
-        : 'written ballots count against the electorate: declare one under electorate:',
+      electorate ? 'writtenNeedsQuorum' : 'writtenNeedsElectorate',
     );
   }
   if (!counts || !electorate) return;
   const rule = ruleFacts(file, item);
   if (rule?.weight) {
-    report(
-      SCENARIO_ISSUE.invalidValue,
-      [...at, 'rule'],
-      `rule "${item.rule}" is weighted by ${rule.weight}, but a vote of the electorate counts each owner as one head (art. 278); drop weight`,
-    );
+    report(SCENARIO_ISSUE.invalidValue, [...at, 'rule'], 'weightedElectorate', {
+      rule: item.rule ?? '',
+      weight: rule.weight,
+    });
   }
   const filter = item.eligible ?? 'all';
   if (filter !== 'all') {
     const voting = file.roles.filter((r) => !r.npc && matches(r, filter));
     const none = voting.filter((r) => !r.stands_for && !r.proxy_for).map((r) => r.id);
     if (none.length > 0) {
-      report(
-        SCENARIO_ISSUE.noOwner,
-        [...at, 'eligible'],
-        `this vote counts against the electorate, but eligible cards stand for no owner: ${none.join(', ')} (give them stands_for or proxy_for, or leave them out of eligible)`,
-      );
+      report(SCENARIO_ISSUE.noOwner, [...at, 'eligible'], 'noOwner', { ids: none.join(', ') });
     }
   }
   if (!written) return;
@@ -193,28 +170,25 @@ function checkItem(
     const path: Path = [...at, 'written_ballots', 'flats', j];
     const owner = ownerOfFlat(electorate, entry.flat);
     if (!owner) {
-      report(
-        SCENARIO_ISSUE.unknownFlat,
-        [...path, 'flat'],
-        `a written ballot for flat ${flatKey(entry.flat)}, which is not in the electorate (its flats: ${flatList(electorate)})`,
-      );
+      report(SCENARIO_ISSUE.unknownFlat, [...path, 'flat'], 'unknownWrittenFlat', {
+        flat: flatKey(entry.flat),
+        flats: flatList(electorate),
+      });
       return;
     }
     const first = seen.get(owner.id);
     if (first !== undefined) {
-      report(
-        SCENARIO_ISSUE.ownerTwice,
-        [...path, 'flat'],
-        `a second written ballot for the owner of flat ${flatKey(entry.flat)} (first at written_ballots.flats[${first}]); one owner, one ballot`,
-      );
+      report(SCENARIO_ISSUE.ownerTwice, [...path, 'flat'], 'writtenTwice', {
+        flat: flatKey(entry.flat),
+        first,
+      });
     } else seen.set(owner.id, j);
     const options = item.kind === 'vote' ? (item.options ?? ['yes', 'no', 'abstain']) : [];
     if (!options.includes(entry.choice)) {
-      report(
-        SCENARIO_ISSUE.invalidValue,
-        [...path, 'choice'],
-        `expected one of this vote's options (${options.join(', ')}), found "${entry.choice}"`,
-      );
+      report(SCENARIO_ISSUE.invalidValue, [...path, 'choice'], 'writtenChoice', {
+        options: options.join(', '),
+        found: entry.choice,
+      });
     }
   });
   const tally = written.tally;
@@ -225,17 +199,14 @@ function checkItem(
   const unlisted = electorate.unlisted;
   const path: Path = [...at, 'written_ballots', 'tally'];
   if (unlisted.owners === 0) {
-    report(
-      SCENARIO_ISSUE.electorateTotal,
-      path,
-      'every owner of the electorate is listed by flat: write their ballots under written_ballots.flats',
-    );
+    report(SCENARIO_ISSUE.electorateTotal, path, 'tallyAllListed');
   } else if (owners > unlisted.owners || units > toAreaUnits(unlisted.area_m2)) {
-    report(
-      SCENARIO_ISSUE.electorateTotal,
-      path,
-      `the tally counts ${owners} owners and ${m2(units)}, more than the ${unlisted.owners} owners and ${m2(toAreaUnits(unlisted.area_m2))} not listed by flat`,
-    );
+    report(SCENARIO_ISSUE.electorateTotal, path, 'tallyOver', {
+      owners,
+      area: m2(units),
+      unlisted: unlisted.owners,
+      unlistedArea: m2(toAreaUnits(unlisted.area_m2)),
+    });
   }
 }
 
@@ -254,12 +225,12 @@ export function electorateWarnings(file: ScenarioFile): ScenarioIssue[] {
   const warnings: ScenarioIssue[] = [];
   file.agenda.forEach((item, i) => {
     if ((item.kind === 'vote' || item.kind === 'election') && item.rule?.startsWith('owners_')) {
-      const title = normalizeText(item.title as TextInput).en;
-      warnings.push({
-        code: SCENARIO_ISSUE.roomAsElectorate,
-        path: ['agenda', i, 'rule'],
-        message: `"${title}" uses ${item.rule}, but the scenario declares no electorate: its quorum counts only the cards in the room, so absent owners can never sink it (add electorate:)`,
-      });
+      warnings.push(
+        scenarioIssue(SCENARIO_ISSUE.roomAsElectorate, ['agenda', i, 'rule'], 'roomAsElectorate', {
+          title: normalizeText(item.title as TextInput),
+          rule: item.rule,
+        }),
+      );
     }
   });
   return warnings;

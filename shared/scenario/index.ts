@@ -1,5 +1,6 @@
 export * from './defaults.ts';
 export * from './issues.ts';
+export * from './messages.ts';
 export * from './primitives.ts';
 export type { BallotOption, ItemKind, MeetingKind, ScenarioFile } from './schema.ts';
 export { BALLOT_OPTIONS, ITEM_KINDS, MEETING_KINDS } from './schema.ts';

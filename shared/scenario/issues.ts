@@ -1,5 +1,12 @@
 // Every way a scenario file can be wrong, as stable codes. Tools and tests
-// match on the code; people read the message.
+// match on the code; people read the message, rendered in their language
+// from the issue's `text` (a catalogue key and parameters, messages.ts).
+
+import type { IssueText, MessageKey, MessageParams } from './messages.ts';
+import { MESSAGES_EN } from './messages-en.ts';
+import { MESSAGES_ZH } from './messages-zh.ts';
+import type { Language } from './primitives.ts';
+
 export const SCENARIO_ISSUE = {
   yamlSyntax: 'scenario/yaml_syntax',
   unknownKey: 'scenario/unknown_key',
@@ -37,7 +44,29 @@ export type ScenarioIssueCode = (typeof SCENARIO_ISSUE)[keyof typeof SCENARIO_IS
 export interface ScenarioIssue {
   code: ScenarioIssueCode;
   path: (string | number)[];
+  /** The English message (what logs and older tools read); `text` renders it in either language. */
   message: string;
+  text: IssueText;
+}
+
+/** An issue with its message from the catalogues. */
+export function scenarioIssue(
+  code: ScenarioIssueCode,
+  path: (string | number)[],
+  key: MessageKey,
+  params: MessageParams = {},
+): ScenarioIssue {
+  const text = { key, params };
+  return { code, path, message: renderText(text, 'en'), text };
+}
+
+export function renderText(text: IssueText, lang: Language): string {
+  return (lang === 'zh' ? MESSAGES_ZH : MESSAGES_EN)[text.key](text.params, lang);
+}
+
+/** What the issue says, in `lang`. */
+export function issueMessage(issue: Pick<ScenarioIssue, 'text'>, lang: Language): string {
+  return renderText(issue.text, lang);
 }
 
 /** `roles[2].seats.max` — how a path is shown to instructors. */

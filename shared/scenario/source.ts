@@ -2,7 +2,8 @@
 // and column. Pure (no file system), so the server, the CLI and an in-browser
 // editor can all use it.
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { formatPath, SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
+import { formatPath, issueMessage, SCENARIO_ISSUE, type ScenarioIssue, scenarioIssue } from './issues.ts';
+import type { Language } from './primitives.ts';
 import type { Scenario } from './types.ts';
 import { validateScenario } from './validate.ts';
 
@@ -26,9 +27,9 @@ export function loadScenarioSource(text: string, file: string, expectedId?: stri
       issues: doc.errors.map((error) => {
         const pos = lineCounter.linePos(error.pos[0]);
         return {
-          code: SCENARIO_ISSUE.yamlSyntax,
-          path: [],
-          message: `YAML syntax: ${error.message.split('\n')[0]}`,
+          ...scenarioIssue(SCENARIO_ISSUE.yamlSyntax, [], 'yamlSyntax', {
+            detail: error.message.split('\n')[0] ?? '',
+          }),
           file,
           line: pos.line,
           column: pos.col,
@@ -78,5 +79,10 @@ function offsetOf(root: unknown, path: readonly (string | number)[], atKey: bool
 
 /** `scenarios/x.yaml:12:5: roles[2].seats: expected …` */
 export function formatIssue(issue: LocatedIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column}: ${formatPath(issue.path)}: ${issue.message} [${issue.code}]`;
+  return formatIssueIn(issue, 'en');
+}
+
+/** The same line with the message in `lang` (the CLI's --lang, the studio's list). */
+export function formatIssueIn(issue: LocatedIssue, lang: Language): string {
+  return `${issue.file}:${issue.line}:${issue.column}: ${formatPath(issue.path)}: ${issueMessage(issue, lang)} [${issue.code}]`;
 }

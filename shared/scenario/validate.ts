@@ -3,7 +3,10 @@
 import type { z } from 'zod';
 import { checkCrossReferences } from './crossrefs.ts';
 import { electorateWarnings } from './electorate-check.ts';
-import { SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
+import { SCENARIO_ISSUE, type ScenarioIssue, scenarioIssue } from './issues.ts';
+import { describeFound } from './messages.ts';
+import { foundEn } from './messages-en.ts';
+import { expectationZh } from './messages-zh.ts';
 import { normalizeScenario } from './normalize.ts';
 import { type ScenarioFile, scenarioFileSchema } from './schema.ts';
 import type { Scenario } from './types.ts';
@@ -75,15 +78,7 @@ export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 /** "found …" in words an instructor recognises. */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value (null)';
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object') {
-    const keys = Object.keys(value);
-    return keys.length === 0 ? 'an empty map {}' : `a map with ${keys.join(', ')}`;
-  }
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return `${typeof value} ${String(value)}`;
+  return foundEn(describeFound(value));
 }
 
 function translateZodIssues(
@@ -98,11 +93,7 @@ function translateZodIssues(
     // A required key that is simply absent (whatever its type: Text, Duration, enum, literal…)
     // is reported as missing, not as a bad value.
     if (found === undefined && path.length > 0 && issue.code !== 'unrecognized_keys') {
-      out.push({
-        code: SCENARIO_ISSUE.missingKey,
-        path,
-        message: `missing required key "${String(path.at(-1))}"`,
-      });
+      out.push(scenarioIssue(SCENARIO_ISSUE.missingKey, path, 'missingKey', { key: String(path.at(-1)) }));
       continue;
     }
     switch (issue.code) {
@@ -110,30 +101,34 @@ function translateZodIssues(
         for (const key of issue.keys) {
           const allowed = allowedKeysAt(data, path);
           const hint = closest(key, allowed);
-          out.push({
-            code: SCENARIO_ISSUE.unknownKey,
-            path: [...path, key],
-            message: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; expected one of: ${allowed.join(', ')}`,
-          });
+          out.push(
+            scenarioIssue(SCENARIO_ISSUE.unknownKey, [...path, key], 'unknownKey', {
+              key,
+              hint: hint ?? '',
+              allowed: allowed.join(', '),
+            }),
+          );
         }
         break;
       case 'invalid_union': {
         const branch = closestBranch(issue.errors, found);
         if (branch) out.push(...translateZodIssues(branch, data, path));
         else
-          out.push({
-            code: SCENARIO_ISSUE.invalidValue,
-            path,
-            message: `${issue.message}, found ${describeValue(found)}`,
-          });
+          out.push(
+            scenarioIssue(SCENARIO_ISSUE.invalidValue, path, 'expected', {
+              expected: { en: issue.message, zh: expectationZh(issue) },
+              found: describeFound(found),
+            }),
+          );
         break;
       }
       default:
-        out.push({
-          code: SCENARIO_ISSUE.invalidValue,
-          path,
-          message: `${plain(issue.message)}, found ${describeValue(found)}`,
-        });
+        out.push(
+          scenarioIssue(SCENARIO_ISSUE.invalidValue, path, 'expected', {
+            expected: { en: plain(issue.message), zh: expectationZh(issue) },
+            found: describeFound(found),
+          }),
+        );
     }
   }
   return out;
@@ -178,7 +173,7 @@ export function allowedKeysAt(data: unknown, path: Path): string[] {
   return schema?._zod.def.type === 'object' ? Object.keys(schema._zod.def.shape) : [];
 }
 
-function unwrap(schema: AnySchema, value: unknown): AnySchema {
+export function unwrap(schema: AnySchema, value: unknown): AnySchema {
   let s = schema;
   for (;;) {
     const def = s?._zod.def;

@@ -91,6 +91,7 @@ export const sessionRow = (id: string, over: Partial<SessionRow> = {}): SessionR
   title: '预算听证会',
   scenarioHash: 'sha256:abc',
   attention: null,
+  scenarioVersion: null,
   ...over,
 });
 

@@ -17,6 +17,8 @@ const InvitationPage = lazy(() => import('../account/InvitationPage.tsx'));
 const AccountPage = lazy(() => import('../account/AccountPage.tsx'));
 const AdminAccountsPage = lazy(() => import('../account/AdminAccountsPage.tsx'));
 const ExpertHome = lazy(() => import('../account/ExpertHome.tsx'));
+// The studio carries CodeMirror and the scenario loader: only instructors ever download it.
+const StudioApp = lazy(() => import('../studio/StudioApp.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -33,6 +35,8 @@ export function App() {
         return <ObserverApp sessionId={route.sessionId} token={route.token} />;
       case 'facilitator-home':
         return <FacilitatorHome />;
+      case 'studio':
+        return <StudioApp scenarioId={route.scenarioId} />;
       case 'facilitator':
         return <FacilitatorConsole sessionId={route.sessionId} />;
       case 'sign-in':

@@ -15,6 +15,8 @@ export type Route =
   | { name: 'account' }
   | { name: 'admin-accounts' }
   | { name: 'expert-home' }
+  /** The authoring studio: the library, or one scenario's editor. */
+  | { name: 'studio'; scenarioId: string | null }
   | { name: 'projector'; code: string }
   | { name: 'debrief'; sessionId: string; access: DebriefAccess }
   | { name: 'not-found' };
@@ -53,6 +55,8 @@ export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'has
   if (path === '/account') return { name: 'account' };
   if (path === '/admin/accounts') return { name: 'admin-accounts' };
   if (path === '/expert') return { name: 'expert-home' };
+  if (path === '/studio') return { name: 'studio', scenarioId: null };
+  if (first === 'studio' && second) return { name: 'studio', scenarioId: decodeURIComponent(second) };
   if (path === '/projector') return { name: 'projector', code: query.get('code') ?? '' };
   if (first === 'observe' && second) return { name: 'observer', sessionId: second, token };
   if (first === 'facilitate' && second) return { name: 'facilitator', sessionId: second };

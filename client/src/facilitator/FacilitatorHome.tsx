@@ -2,8 +2,10 @@ import './strings.ts';
 import '../account/strings.ts';
 import '../account/account.css';
 import { useTranslation } from 'react-i18next';
+import { may } from '../../../shared/access/rights.ts';
 import { AccountBar } from '../account/AccountBar.tsx';
 import { AccountGate } from '../account/AccountGate.tsx';
+import { principalOf } from '../account/api.ts';
 import { Shell } from '../ui/Shell.tsx';
 import './facilitator.css';
 import { ScenarioPicker } from './home/ScenarioPicker.tsx';
@@ -18,6 +20,11 @@ export default function FacilitatorHome() {
         {(account) => (
           <div className="fac-home">
             <AccountBar account={account} />
+            {may(principalOf(account), 'scenarios.edit') && (
+              <p className="fac-home-bar">
+                <a href="/studio">{t('facilitator.home.studio')}</a>
+              </p>
+            )}
             <ScenarioPicker />
             <SessionList me={account} />
           </div>

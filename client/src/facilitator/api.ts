@@ -67,8 +67,12 @@ export function forgetCreated(sessionId: string): void {
   }
 }
 
-export async function createSession(scenarioId: string): Promise<CreatedSession> {
-  const created = await api<CreatedSession>('/api/sessions', { method: 'POST', body: { scenarioId } });
+/** `version`: a studio scenario's version (the studio's "start a session with this version"). */
+export async function createSession(scenarioId: string, version?: number): Promise<CreatedSession> {
+  const created = await api<CreatedSession>('/api/sessions', {
+    method: 'POST',
+    body: { scenarioId, ...(version !== undefined && { version }) },
+  });
   saveCreated(created);
   return created;
 }

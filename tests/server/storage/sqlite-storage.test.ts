@@ -63,12 +63,13 @@ describe('migrations', () => {
       .all()
       .map((t) => t.name);
     expect(tables).toEqual([
-      // Migration 4: accounts and who owns each session (migration 3 added columns only).
+      // Migration 4: accounts and who owns each session; 5: the studio's scenarios and versions.
       'accounts',
       'api_tokens',
       'invitations',
       'log',
       'receipts',
+      'scenario_versions',
       'scores',
       'seats',
       'session_owners',
@@ -77,6 +78,7 @@ describe('migrations', () => {
       'settings',
       'sign_ins',
       'snapshots',
+      'studio_scenarios',
     ]);
     db.close();
     storage = undefined;

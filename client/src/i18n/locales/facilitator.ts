@@ -5,7 +5,7 @@ export const facilitator = {
     sep: '、',
     colon: '：',
     cancel: '取消',
-    home: { title: '培训师工作台' },
+    home: { title: '培训师工作台', studio: '编写情景' },
     library: {
       heading: '选择情景，开设演练',
       intro: '每次开设都会生成新的加入码、专家观察链接和培训师控制台。',
@@ -256,7 +256,7 @@ export const facilitator = {
     sep: ', ',
     colon: ': ',
     cancel: 'Cancel',
-    home: { title: 'Instructor desk' },
+    home: { title: 'Instructor desk', studio: 'Write scenarios' },
     library: {
       heading: 'Pick a scenario to open a session',
       intro: 'Each session gets its own join code, expert observer link and instructor console.',
