@@ -2,7 +2,7 @@
 // has spoken), with the attempt's figures the live view carries plus the turn
 // running now (shared/meeting/speaking.ts adds both), and each bar's share of
 // the longest. Pure, so its arithmetic is tested without a browser.
-import type { Mood } from '../../../shared/meeting/context.ts';
+import { type Mood, speakerKey } from '../../../shared/meeting/context.ts';
 import { noSpeaking, withRunningTurn } from '../../../shared/meeting/speaking.ts';
 import type { Scenario } from '../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
@@ -51,7 +51,7 @@ export function speakingBars(scenario: Scenario, live: LiveView, now: number): S
     .filter((p) => p.roleId !== null)
     .map(
       (p): SpeakingBar => ({
-        key: `p:${p.id}`,
+        key: speakerKey({ kind: 'participant', id: p.id }),
         testId: `speaking-bar-${p.id}`,
         name: p.name,
         roleId: p.roleId,
@@ -60,22 +60,22 @@ export function speakingBars(scenario: Scenario, live: LiveView, now: number): S
         online: p.online,
         mood: p.mood,
         speaking: floor?.kind === 'participant' && floor.id === p.id,
-        ...bar(`p:${p.id}`),
+        ...bar(speakerKey({ kind: 'participant', id: p.id })),
       }),
     );
   // NPC cards that took the floor (lines said without a turn add no time).
   const npcs = scenario.roles
-    .filter((r) => r.npc && (totals[`npc:${r.id}`]?.turns ?? 0) > 0)
+    .filter((r) => r.npc && (totals[speakerKey({ kind: 'npc', roleId: r.id })]?.turns ?? 0) > 0)
     .map(
       (r): SpeakingBar => ({
-        key: `npc:${r.id}`,
+        key: speakerKey({ kind: 'npc', roleId: r.id }),
         testId: `speaking-bar-npc-${r.id}`,
         name: '',
         roleId: r.id,
         npc: true,
         mood: null,
         speaking: floor?.kind === 'npc' && floor.roleId === r.id,
-        ...bar(`npc:${r.id}`),
+        ...bar(speakerKey({ kind: 'npc', roleId: r.id })),
       }),
     );
   return [...holders, ...npcs];
