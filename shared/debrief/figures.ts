@@ -4,24 +4,18 @@
 // from the meeting record, the coaching state and the log.
 import type { Tip } from '../coaching/state.ts';
 import type { LogEntry } from '../log/entry.ts';
-import type { MeetingRecord } from '../meeting/context.ts';
+import { type MeetingRecord, speakerKey } from '../meeting/context.ts';
 import { activeMs } from '../meeting/minutes-format.ts';
+import { type SpeakingFigures, speakingBySpeaker } from '../meeting/speaking.ts';
 import type { Scenario } from '../scenario/index.ts';
 
 export const TIP_FOLLOW_UP_MS = 2 * 60 * 1000;
 
-export interface ParticipationFigures {
+export interface ParticipationFigures extends SpeakingFigures {
   /** `p:<participantId>` or `npc:<roleId>`. */
   key: string;
   participantId?: string;
   roleId: string | null;
-  speakingMs: number;
-  turns: number;
-  overtimeMs: number;
-  pointsOfOrder: number;
-  /** Turns the chair ended (cut off). */
-  cutOff: number;
-  statements: number;
 }
 
 export interface InjectResponse {
@@ -43,43 +37,21 @@ export interface TipFollowUp {
   actions: { at: number; type: string }[];
 }
 
+/** Each speaker's figures (shared/meeting/speaking.ts) with the card they spoke for, the most first. */
 export function participation(record: MeetingRecord): ParticipationFigures[] {
-  const figures = new Map<string, ParticipationFigures>();
-  const get = (key: string, roleId: string | null): ParticipationFigures => {
-    let f = figures.get(key);
-    if (!f) {
-      f = {
-        key,
-        ...(key.startsWith('p:') && { participantId: key.slice(2) }),
-        roleId,
-        speakingMs: 0,
-        turns: 0,
-        overtimeMs: 0,
-        pointsOfOrder: 0,
-        cutOff: 0,
-        statements: 0,
-      };
-      figures.set(key, f);
-    }
-    return f;
-  };
-  for (const turn of record.turns) {
-    const key = turn.speaker.kind === 'participant' ? `p:${turn.speaker.id}` : `npc:${turn.speaker.roleId}`;
-    const f = get(key, turn.roleId);
-    f.speakingMs += turn.end - turn.start;
-    f.turns += 1;
-    f.overtimeMs += turn.overtimeMs;
-    if (turn.pointOfOrder) f.pointsOfOrder += 1;
-    if (turn.endedBy === 'cut') f.cutOff += 1;
+  const roles = new Map<string, string | null>();
+  for (const spoken of [...record.turns, ...record.statements]) {
+    const key = speakerKey(spoken.speaker);
+    if (!roles.has(key)) roles.set(key, spoken.roleId);
   }
-  for (const statement of record.statements) {
-    const key =
-      statement.speaker.kind === 'participant'
-        ? `p:${statement.speaker.id}`
-        : `npc:${statement.speaker.roleId}`;
-    get(key, statement.roleId).statements += 1;
-  }
-  return [...figures.values()].sort((a, b) => b.speakingMs - a.speakingMs || a.key.localeCompare(b.key));
+  return Object.entries(speakingBySpeaker(record))
+    .map(([key, figures]) => ({
+      key,
+      ...(key.startsWith('p:') && { participantId: key.slice(2) }),
+      roleId: roles.get(key) ?? null,
+      ...figures,
+    }))
+    .sort((a, b) => b.speakingMs - a.speakingMs || a.key.localeCompare(b.key));
 }
 
 export function injectResponses(scenario: Scenario, record: MeetingRecord): InjectResponse[] {

@@ -145,13 +145,6 @@ export interface ActionRecord {
   at: number;
 }
 
-export interface SpeakingTotals {
-  speakingMs: number;
-  turns: number;
-  overtimeMs: number;
-  pointsOfOrder: number;
-}
-
 export interface MeetingRecord {
   startedAt?: number;
   endedAt?: number;

@@ -2,16 +2,10 @@
 // floor and for how long. Pure functions of the context.
 import type { Item, ItemOf, Scenario } from '../scenario/index.ts';
 import type { Speaker } from './commands.ts';
-import type {
-  FloorTurn,
-  MeetingContext,
-  MeetingRecord,
-  QueueEntry,
-  SpeakingTotals,
-  TurnRecord,
-} from './context.ts';
+import type { FloorTurn, MeetingContext, MeetingRecord, QueueEntry, TurnRecord } from './context.ts';
 import { sameSpeaker, speakerKey } from './context.ts';
 import { holdersOf } from './seats.ts';
+import { speakingBySpeaker } from './speaking.ts';
 
 export const FLOOR_KINDS = ['statement', 'speakers', 'open_floor', 'qa'] as const;
 export type FloorItem = ItemOf<(typeof FLOOR_KINDS)[number]>;
@@ -53,20 +47,6 @@ export function initialQueue(
   return speakers.map((speaker, i) => ({ speaker, pointOfOrder: false, raisedAt: at + i / 1000 }));
 }
 
-export function speakingTotals(record: MeetingRecord): Record<string, SpeakingTotals> {
-  const totals: Record<string, SpeakingTotals> = {};
-  for (const turn of record.turns) {
-    const key = speakerKey(turn.speaker);
-    const t = totals[key] ?? { speakingMs: 0, turns: 0, overtimeMs: 0, pointsOfOrder: 0 };
-    totals[key] = t;
-    t.speakingMs += turn.end - turn.start;
-    t.turns += 1;
-    t.overtimeMs += turn.overtimeMs;
-    if (turn.pointOfOrder) t.pointsOfOrder += 1;
-  }
-  return totals;
-}
-
 /**
  * The speakers list as it will be called: points of order first, then (with
  * `balance`) those who have spoken least, otherwise first come first served.
@@ -76,7 +56,7 @@ export function orderedQueue(
   queue: readonly QueueEntry[],
   record: MeetingRecord,
 ): QueueEntry[] {
-  const spoken = item.kind === 'open_floor' && item.balance ? speakingTotals(record) : undefined;
+  const spoken = item.kind === 'open_floor' && item.balance ? speakingBySpeaker(record) : undefined;
   const spokenMs = (e: QueueEntry) => spoken?.[speakerKey(e.speaker)]?.speakingMs ?? 0;
   return [...queue].sort(
     (a, b) =>
@@ -91,22 +71,23 @@ export function isQueued(queue: readonly QueueEntry[], speaker: Speaker): boolea
 }
 
 /** An agenda item as any viewer holds it (the public scenario leaves out the experts' guidance). */
-type AnyItem = Item extends infer T ? (T extends unknown ? Omit<T, 'guidance'> : never) : never;
+export type AgendaItem = Item extends infer T ? (T extends unknown ? Omit<T, 'guidance'> : never) : never;
+
+/** Does this item have a floor (statements, speakers, open floor, Q&A)? For any viewer's copy of the item. */
+export const hasFloor = (item: AgendaItem | undefined): item is AgendaItem =>
+  item !== undefined && (FLOOR_KINDS as readonly string[]).includes(item.kind);
 
 /** The cards a fixed speakers list names, or null when the item has none (hands up, or no floor). */
-export function fixedSpeakerRoles(item: AnyItem): readonly string[] | null {
+export function fixedSpeakerRoles(item: AgendaItem): readonly string[] | null {
   if (item.kind === 'statement') return item.speakers;
   if (item.kind === 'speakers' && item.order !== 'queue') return item.order;
   return null;
 }
 
 /** Does this item call its speakers from raised hands? (Statements and fixed lists do not.) */
-export function takesHands(item: AnyItem | undefined): boolean {
-  return isFloorKind(item) && fixedSpeakerRoles(item) === null;
+export function takesHands(item: AgendaItem | undefined): boolean {
+  return hasFloor(item) && fixedSpeakerRoles(item) === null;
 }
-
-const isFloorKind = (item: AnyItem | undefined): item is AnyItem =>
-  item !== undefined && (FLOOR_KINDS as readonly string[]).includes(item.kind);
 
 /**
  * What deciding who may be called needs: the cards, who holds which, and
@@ -122,8 +103,8 @@ export interface CallFacts {
  * May the chair call this speaker in this item? Fixed lists allow only their
  * own speakers (and anyone with a point of order waiting); hands-up items anyone.
  */
-export function mayCall(item: AnyItem, facts: CallFacts, speaker: Speaker): boolean {
-  if (!isFloorKind(item)) return false;
+export function mayCall(item: AgendaItem, facts: CallFacts, speaker: Speaker): boolean {
+  if (!hasFloor(item)) return false;
   const queued = facts.queue.find((e) => sameSpeaker(e.speaker, speaker));
   if (queued?.pointOfOrder) return true;
   const listed = fixedSpeakerRoles(item);

@@ -3,6 +3,7 @@
 import type { Item, Scenario } from '../scenario/index.ts';
 import type { Speaker } from './commands.ts';
 import type { MeetingRecord, Participant } from './context.ts';
+import { hasFloor } from './floor.ts';
 import { ballotLines } from './minutes-ballots.ts';
 import { duration, hasWholeSeconds, inline, type Lang, stopwatch } from './minutes-format.ts';
 
@@ -76,8 +77,6 @@ export function visitsOf(scenario: Scenario, src: Source): Visit[] {
 export const within = (v: Visit, r: { item: string | null }, at: number): boolean =>
   r.item === v.item.id && at >= v.start && at <= v.end;
 
-const FLOOR_KINDS: readonly Item['kind'][] = ['statement', 'speakers', 'open_floor', 'qa'];
-
 export function itemLines(pen: Pen, visits: readonly Visit[]): string[] {
   const { zh, sep, lang, src, who, clock } = pen;
   const { record } = src;
@@ -110,7 +109,7 @@ export function itemLines(pen: Pen, visits: readonly Visit[]): string[] {
           `  - ${clock(t.start)} ${who(t.speaker, t.roleId)}${sep}${stopwatch(t.end - t.start)}${tail}`,
         );
       }
-    } else if (FLOOR_KINDS.includes(v.item.kind)) out.push(zh ? '- 无人发言。' : '- Nobody spoke.');
+    } else if (hasFloor(v.item)) out.push(zh ? '- 无人发言。' : '- Nobody spoke.');
 
     const statements = record.statements.filter((s) => within(v, s, s.at));
     if (statements.length) {

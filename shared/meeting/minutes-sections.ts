@@ -2,9 +2,9 @@
 // action items, injects, pauses, and who spoke how much.
 import type { MeetingRecord } from './context.ts';
 import { speakerKey } from './context.ts';
-import { speakingTotals } from './floor.ts';
 import { cell, duration, hasWholeSeconds, inline, stopwatch } from './minutes-format.ts';
 import type { Pen, Visit } from './minutes-items.ts';
+import { speakingBySpeaker } from './speaking.ts';
 
 /** Decisions and action items, wherever in the meeting they were recorded. */
 export function actionLines(p: Pen): string[] {
@@ -109,7 +109,7 @@ export function pauseLines(p: Pen, visits: readonly Visit[]): string[] {
 export function participation(p: Pen): string[] {
   const { zh, src } = p;
   const record: MeetingRecord = src.record;
-  const totals = speakingTotals(record);
+  const totals = speakingBySpeaker(record);
   const first = new Map<string, (typeof record.turns)[number]>();
   for (const t of record.turns) if (!first.has(speakerKey(t.speaker))) first.set(speakerKey(t.speaker), t);
   const rows = [...first.entries()]

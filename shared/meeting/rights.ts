@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario/index.ts';
 import type { Actor, Command, CommandType } from './commands.ts';
 import type { MeetingContext } from './context.ts';
 import { MEETING_ERRORS, type MeetingError, refuse } from './errors.ts';
-import { isChair } from './seats.ts';
+import { contextFacts, type DataFacts, type MeetingFacts, roleById, seatOf } from './facts.ts';
 
 type Right =
   | 'facilitator'
@@ -66,13 +66,19 @@ const RIGHTS: Record<CommandType, readonly Right[]> = {
   'settings.update': ['facilitator'],
 };
 
-function holds(
-  right: Right,
-  scenario: Scenario,
-  ctx: MeetingContext,
-  actor: Actor,
-  command: Command,
+/** Does the facilitator let this observer fire injects? (All observers, or the ones named.) */
+export function mayFireInjects(
+  settings: MeetingFacts['settings'] | undefined,
+  observerId: string | undefined,
 ): boolean {
+  // A snapshot from before per-observer choices has no list: every observer then.
+  return (
+    settings?.observersMayFireInjects === true &&
+    (!settings.injectors || (observerId !== undefined && settings.injectors.includes(observerId)))
+  );
+}
+
+function holds(right: Right, facts: DataFacts, actor: Actor, command: Command): boolean {
   switch (right) {
     case 'facilitator':
       return actor.kind === 'facilitator';
@@ -81,29 +87,21 @@ function holds(
     case 'observer':
       return actor.kind === 'observer';
     case 'injector':
-      // A snapshot from before per-observer choices has no list: every observer then.
-      return (
-        actor.kind === 'observer' &&
-        ctx.observersMayFireInjects &&
-        (!ctx.injectors || ctx.injectors.includes(actor.id))
-      );
+      return actor.kind === 'observer' && mayFireInjects(facts.settings, actor.id);
     case 'joined':
-      return actor.kind === 'participant' && ctx.participants[actor.id] !== undefined;
+      return actor.kind === 'participant' && seatOf(facts, actor.id) !== undefined;
     case 'seat':
-      return actor.kind === 'participant' && ctx.participants[actor.id]?.roleId != null;
+      return actor.kind === 'participant' && seatOf(facts, actor.id)?.roleId != null;
     case 'chair':
-      return actor.kind === 'participant' && isChair(scenario, ctx, actor.id);
-    case 'player':
+      return actor.kind === 'participant' && roleById(facts, seatOf(facts, actor.id)?.roleId)?.chair === true;
+    case 'player': {
       // The observer the facilitator handed this card to, while the card is in play.
-      return (
-        command.type === 'card.play' &&
-        actor.kind === 'observer' &&
-        Object.hasOwn(ctx.participants, command.participantId) &&
-        ctx.participants[command.participantId]?.playedBy === actor.id &&
-        ctx.participants[command.participantId]?.roleId != null
-      );
+      if (command.type !== 'card.play' || actor.kind !== 'observer') return false;
+      const seat = seatOf(facts, command.participantId);
+      return seat?.playedBy === actor.id && seat.roleId != null;
+    }
     case 'floor_holder': {
-      const holder = ctx.item?.floor?.speaker;
+      const holder = facts.item?.floor?.speaker;
       if (!holder) return false;
       return holder.kind === 'participant'
         ? actor.kind === 'participant' && actor.id === holder.id
@@ -112,14 +110,10 @@ function holds(
   }
 }
 
-export function authorize(
-  scenario: Scenario,
-  ctx: MeetingContext,
-  actor: Actor,
-  command: Command,
-): MeetingError | null {
+/** Who may send it, over the facts both the meeting and each viewer's view carry. */
+export function authorizeFacts(facts: DataFacts, actor: Actor, command: Command): MeetingError | null {
   const rights = RIGHTS[command.type];
-  if (rights.some((right) => holds(right, scenario, ctx, actor, command))) return null;
+  if (rights.some((right) => holds(right, facts, actor, command))) return null;
   if (rights.includes('player'))
     return refuse(MEETING_ERRORS.notYourCard, 'only the expert the facilitator handed this card to plays it');
   if (actor.kind === 'participant') {
@@ -128,7 +122,7 @@ export function authorize(
     if (rights.includes('floor_holder'))
       return refuse(MEETING_ERRORS.notFloorHolder, 'only the speaker holding the floor may do this');
     if (rights.includes('seat') || rights.includes('joined')) {
-      return ctx.participants[actor.id]
+      return seatOf(facts, actor.id)
         ? refuse(MEETING_ERRORS.noCard, 'take a role card first')
         : refuse(MEETING_ERRORS.unknownParticipant, 'you have not joined this session');
     }
@@ -137,6 +131,15 @@ export function authorize(
     return refuse(MEETING_ERRORS.notFloorHolder, 'only the speaker holding the floor may do this');
   }
   return refuse(MEETING_ERRORS.forbidden, `${actor.kind} may not send ${command.type}`);
+}
+
+export function authorize(
+  scenario: Scenario,
+  ctx: MeetingContext,
+  actor: Actor,
+  command: Command,
+): MeetingError | null {
+  return authorizeFacts(contextFacts(scenario, ctx), actor, command);
 }
 
 /**

@@ -29,7 +29,7 @@ export function missingCards(scenario: Scenario, ctx: MeetingContext): MissingCa
 
 /** The same rule over any list of seats (a client's live view, say). */
 export function missingCardsAmong(
-  scenario: Pick<Scenario, 'roles'>,
+  scenario: { roles: readonly Pick<Role, 'id' | 'npc' | 'seats'>[] },
   seats: readonly { roleId: string | null }[],
 ): MissingCard[] {
   return scenario.roles

@@ -8,7 +8,9 @@ import { isDue, nextDeadline } from './clock.ts';
 import type { Actor, Command, MeetingEvent } from './commands.ts';
 import type { MeetingContext } from './context.ts';
 import { MEETING_ERRORS, type MeetingError, refuse } from './errors.ts';
+import { meetingFacts } from './facts.ts';
 import { createMeetingMachine, type MeetingMachine } from './machine.ts';
+import { maySend } from './may-send.ts';
 import { checkPreconditions } from './preconditions.ts';
 import { actingAs, authorize } from './rights.ts';
 
@@ -150,6 +152,9 @@ export class MeetingSession {
     const events: DomainEvent[] = [];
     const tick = this.tick(when);
     if (tick) events.push(tick);
+    // What every screen asks before offering the command (may-send.ts), then the engine's own checks.
+    const refused = maySend(meetingFacts(this.scenario, this.context, this.state), actor, command);
+    if (refused) return { ok: false, error: refused, events };
     // An expert's card.play is logged as the stand-in seat's own command.
     const acting = actingAs(this.scenario, this.context, actor, command);
     if (!acting.ok) return { ok: false, error: acting.error, events };

@@ -8,9 +8,9 @@
 import type { Item, Scenario } from '../scenario/index.ts';
 import type { Actor, Command, PlayedCommand } from './commands.ts';
 import type { BallotRecord } from './context.ts';
-import { speakingTotals } from './floor.ts';
 import { balanceCards, holdersOf, missingCards } from './seats.ts';
 import { type DomainEvent, MeetingSession } from './session.ts';
+import { speakingBySpeaker } from './speaking.ts';
 
 export interface SimulationOptions {
   seed?: number;
@@ -392,7 +392,7 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
   function finish(): SimulationResult {
     const ctx = session.context;
     const totals: SimulationResult['totals'] = {};
-    for (const [key, t] of Object.entries(speakingTotals(ctx.record))) {
+    for (const [key, t] of Object.entries(speakingBySpeaker(ctx.record))) {
       const participant = key.startsWith('p:') ? ctx.participants[key.slice(2)] : undefined;
       totals[key] = {
         name:

@@ -3,17 +3,17 @@
 // Trainee views are built in two steps — what every trainee sees, then the
 // one trainee's own part — so a room of twenty shares the first step.
 import type { CoachingState } from '../coaching/state.ts';
-import {
-  type BallotRecord,
-  type MeetingContext,
-  type MeetingRecord,
-  type StatementRecord,
-  speakerKey,
-  type TurnRecord,
+import type {
+  BallotRecord,
+  MeetingContext,
+  MeetingRecord,
+  StatementRecord,
+  TurnRecord,
 } from '../meeting/context.ts';
 import type { ElectorateBallot } from '../meeting/electorate.ts';
-import { isFloorItem, orderedQueue, speakingTotals } from '../meeting/floor.ts';
+import { isFloorItem, orderedQueue } from '../meeting/floor.ts';
 import type { ElectionOutcome, Measure, VoteOutcome } from '../meeting/rules.ts';
+import { speakingBySpeaker } from '../meeting/speaking.ts';
 import { ballotStanding } from '../meeting/standing.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type {
@@ -185,17 +185,9 @@ const figures = new WeakMap<MeetingRecord, RecordFigures>();
 export function recordFigures(record: MeetingRecord): RecordFigures {
   let found = figures.get(record);
   if (found) return found;
-  const speaking: Record<string, SpeakingTotal> = {};
-  for (const [key, t] of Object.entries(speakingTotals(record))) speaking[key] = { ...t, statements: 0 };
-  for (const statement of record.statements) {
-    const key = speakerKey(statement.speaker);
-    const row = speaking[key] ?? { speakingMs: 0, turns: 0, overtimeMs: 0, pointsOfOrder: 0, statements: 0 };
-    row.statements += 1;
-    speaking[key] = row;
-  }
   const turnsByItem: Record<string, number> = {};
   for (const turn of record.turns) turnsByItem[turn.item] = (turnsByItem[turn.item] ?? 0) + 1;
-  found = { speaking, turnsByItem };
+  found = { speaking: speakingBySpeaker(record), turnsByItem };
   figures.set(record, found);
   return found;
 }

@@ -17,6 +17,7 @@ import type {
 } from '../meeting/context.ts';
 import type { BallotSource } from '../meeting/electorate.ts';
 import type { Choice } from '../meeting/rules.ts';
+import type { SpeakingFigures } from '../meeting/speaking.ts';
 import type { BallotStanding, Turnout } from '../meeting/standing.ts';
 import type { Handout, LocalText, Role, Scenario } from '../scenario/index.ts';
 import type { PublicScenario } from './scenario-public.ts';
@@ -91,14 +92,8 @@ export interface InjectStatus extends ReceivedInject {
   respondedAt?: number;
 }
 
-/** One speaker's figures over every turn and statement of the attempt (the speaker's speakerKey). */
-export interface SpeakingTotal {
-  speakingMs: number;
-  turns: number;
-  overtimeMs: number;
-  pointsOfOrder: number;
-  statements: number;
-}
+/** One speaker's figures over every turn and statement of the attempt (shared/meeting/speaking.ts). */
+export type SpeakingTotal = SpeakingFigures;
 
 /**
  * The record of the current attempt. Turns and statements grow with the

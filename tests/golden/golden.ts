@@ -11,9 +11,9 @@ import { basename, join, resolve } from 'node:path';
 import { loadScenarioFile } from '../../server/scenarios/library.ts';
 import { scenarioHash } from '../../server/scenarios/scenario-hash.ts';
 import type { LogEntry } from '../../shared/log/entry.ts';
-import { speakingTotals } from '../../shared/meeting/floor.ts';
 import { minutesFromContext } from '../../shared/meeting/minutes.ts';
 import type { MeetingSession } from '../../shared/meeting/session.ts';
+import { speakingBySpeaker } from '../../shared/meeting/speaking.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
 
 export const GOLDEN_DIR = resolve(import.meta.dirname);
@@ -72,7 +72,15 @@ export function finalState(meeting: MeetingSession) {
     items: record.items,
     turns: record.turns.length,
     statements: record.statements.length,
-    speaking: speakingTotals(record),
+    // The four figures the golden files were recorded with (turns only, not statements).
+    speaking: Object.fromEntries(
+      Object.entries(speakingBySpeaker(record))
+        .filter(([, s]) => s.turns > 0)
+        .map(([key, { speakingMs, turns, overtimeMs, pointsOfOrder }]) => [
+          key,
+          { speakingMs, turns, overtimeMs, pointsOfOrder },
+        ]),
+    ),
     ballots: record.ballots,
     injects: record.injects,
     signups: record.signups,

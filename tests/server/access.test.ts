@@ -349,8 +349,8 @@ describe('rights once connected', () => {
     expect(await refused(t, { type: 'floor.cut' })).toBe('floor/not_chair');
     expect(await refused(t, { type: 'inject.fire', injectId: 'town_news' })).toBe('auth/forbidden');
     expect(await refused(t, { type: 'meeting.end' })).toBe('auth/forbidden');
-    // …and what a seat may do, it may.
-    await accepted(t, { type: 'hand.raise' });
+    // …and what a seat may do, it may (the opening statement takes no hands: a point of order).
+    await accepted(t, { type: 'point_of_order' });
     await accepted(chair.client, { type: 'floor.give' });
     expect(await refused(resident.client, { type: 'statement.post', text: 'not my turn' })).toBe(
       'floor/not_holder',

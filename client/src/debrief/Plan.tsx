@@ -1,16 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../connection/session-store.ts';
+import { newId } from '../ui/new-id.ts';
 import { useDebrief, useNames, useTrainees } from './context.ts';
 import { Section } from './Section.tsx';
-
-/** A short id for a plan item (getRandomValues: a classroom server on plain http has no randomUUID). */
-function newId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(9));
-  return Array.from(bytes, (b) => b.toString(36).padStart(2, '0'))
-    .join('')
-    .slice(0, 16);
-}
 
 function AddItem({ participantId, name }: { participantId: string; name: string }) {
   const { t } = useTranslation();

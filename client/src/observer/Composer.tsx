@@ -4,9 +4,9 @@
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../connection/session-store.ts';
+import { newId } from '../ui/new-id.ts';
 import { useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
-import { newId } from './observer-storage.ts';
 import { playedBy } from './PlayedCards.tsx';
 import { Section } from './Section.tsx';
 import { SentTips } from './SentTips.tsx';

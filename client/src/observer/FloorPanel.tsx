@@ -2,8 +2,8 @@
 // has been shared so far.
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../ui/Countdown.tsx';
-import { formatClock, useServerNow } from '../ui/clock.ts';
-import { frozenAt, useLabels } from './labels.ts';
+import { clocksStopAt, formatClock, useServerNow } from '../ui/clock.ts';
+import { useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { Section } from './Section.tsx';
 import { SpeakingBars } from './SpeakingBars.tsx';
@@ -13,7 +13,7 @@ export function FloorPanel(props: ObserverProps) {
   const { t } = useTranslation();
   const labels = useLabels(scenario, live);
   const liveNow = useServerNow(500);
-  const frozen = frozenAt(live);
+  const frozen = clocksStopAt(live);
   const now = frozen ?? liveNow;
   const floor = live.item?.floor ?? null;
   const queue = live.item?.queue ?? [];

@@ -1,9 +1,9 @@
 // The status strip across the top: where the meeting stands at a glance.
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../ui/Countdown.tsx';
-import { formatClock, useServerNow } from '../ui/clock.ts';
+import { clocksStopAt, formatClock, useServerNow } from '../ui/clock.ts';
 import { localize } from '../ui/text.ts';
-import { frozenAt, seated } from './labels.ts';
+import { seated } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 
 export function HeaderStrip({
@@ -14,7 +14,7 @@ export function HeaderStrip({
 }: ObserverProps & { myName: string; onRename?: () => void }) {
   const { t, i18n } = useTranslation();
   const now = useServerNow(1000);
-  const frozen = frozenAt(live);
+  const frozen = clocksStopAt(live);
   const item = live.item ? scenario.agenda[live.item.index] : undefined;
   const trainees = seated(live);
   const online = trainees.filter((p) => p.online).length;

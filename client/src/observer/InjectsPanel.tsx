@@ -3,12 +3,13 @@
 // (when the facilitator allows observers to), each with what a good response looks like.
 import { useTranslation } from 'react-i18next';
 import type { InjectStatus } from '../../../shared/views/types.ts';
+import { useRefusal } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { Countdown } from '../ui/Countdown.tsx';
-import { formatClock, useServerNow } from '../ui/clock.ts';
+import { clocksStopAt, formatClock, useServerNow } from '../ui/clock.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { localize } from '../ui/text.ts';
-import { frozenAt, type Labels, useLabels } from './labels.ts';
+import { type Labels, useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { Section } from './Section.tsx';
 
@@ -26,16 +27,11 @@ function InjectCard({
   const loc = (text: Parameters<typeof localize>[0]) => localize(text, i18n.language);
   const send = useSession((s) => s.send);
   const trigger = scenario.injects.find((i) => i.id === inject.id)?.trigger;
-  const frozen = frozenAt(live);
-  const me = useSession((s) =>
-    s.welcome?.viewer.kind === 'observer' ? s.welcome.viewer.observerId : undefined,
-  );
-  const settings = live.settings;
-  // The facilitator allows observers to fire injects: all of them, or the ones named.
-  const allowed =
-    settings?.observersMayFireInjects === true &&
-    (!settings.injectors || (me !== undefined && settings.injectors.includes(me)));
-  const canFire = allowed && inject.trigger !== 'scheduled';
+  const frozen = clocksStopAt(live);
+  // The authority's answers (shared/meeting/may-send.ts): the facilitator's choice of injectors, and
+  // any inject not fired yet, scheduled ones included (an expert may fire one early).
+  const fire = useRefusal({ type: 'inject.fire', injectId: inject.id });
+  const respond = useRefusal({ type: 'inject.respond', injectId: inject.id });
   const awaiting = inject.fired && inject.respondedAt === undefined;
   const title = loc(inject.title);
   const audience =
@@ -91,6 +87,7 @@ function InjectCard({
                   type="button"
                   className="small primary"
                   data-testid={`inject-respond-${inject.id}`}
+                  disabled={respond !== null}
                   aria-label={t('observer.injects.respondLabel', { title })}
                   onClick={() => void send({ type: 'inject.respond', injectId: inject.id })}
                 >
@@ -99,34 +96,43 @@ function InjectCard({
               </>
             )}
           </>
-        ) : inject.dueAt !== undefined ? (
-          <span>
-            {t('observer.injects.dueIn')}{' '}
-            <Countdown
-              deadline={inject.dueAt}
-              label={t('observer.injects.dueIn')}
-              {...(frozen !== undefined && { frozenAt: frozen })}
-            />
-          </span>
-        ) : trigger?.kind === 'scheduled' ? (
-          <span className="muted">
-            {t('observer.injects.scheduledAt', {
-              item: labels.item(trigger.item),
-              time: formatClock(trigger.after * 1000),
-            })}
-          </span>
-        ) : canFire ? (
-          <button
-            type="button"
-            className="small danger"
-            data-testid={`inject-fire-${inject.id}`}
-            aria-label={t('observer.injects.fireLabel', { title })}
-            onClick={() => void send({ type: 'inject.fire', injectId: inject.id })}
-          >
-            {t('observer.injects.fire')}
-          </button>
         ) : (
-          <span className="muted">{t('observer.injects.facilitatorFires')}</span>
+          <>
+            {inject.dueAt !== undefined ? (
+              <span>
+                {t('observer.injects.dueIn')}{' '}
+                <Countdown
+                  deadline={inject.dueAt}
+                  label={t('observer.injects.dueIn')}
+                  {...(frozen !== undefined && { frozenAt: frozen })}
+                />
+              </span>
+            ) : (
+              trigger?.kind === 'scheduled' && (
+                <span className="muted">
+                  {t('observer.injects.scheduledAt', {
+                    item: labels.item(trigger.item),
+                    time: formatClock(trigger.after * 1000),
+                  })}
+                </span>
+              )
+            )}
+            {fire === null ? (
+              <button
+                type="button"
+                className="small danger"
+                data-testid={`inject-fire-${inject.id}`}
+                aria-label={t('observer.injects.fireLabel', { title })}
+                onClick={() => void send({ type: 'inject.fire', injectId: inject.id })}
+              >
+                {t('observer.injects.fire')}
+              </button>
+            ) : (
+              fire === 'auth/forbidden' && (
+                <span className="muted">{t('observer.injects.facilitatorFires')}</span>
+              )
+            )}
+          </>
         )}
       </div>
       <details className="obs-details">

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../connection/session-store.ts';
+import { newId } from '../ui/new-id.ts';
 import { seated, useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
-import { newId } from './observer-storage.ts';
 import { ScrollBox } from './ScrollBox.tsx';
 import { Section } from './Section.tsx';
 

@@ -68,8 +68,6 @@ export function useLabels(scenario: Scenario, live: LiveView): Labels {
   }, [scenario, live.participants, live.coaching?.observers, lang, t, times]);
 }
 
-export { clocksStopAt as frozenAt } from '../ui/clock.ts';
-
 /** Trainees who hold a card: the people being coached and scored (not the cards experts play). */
 export const seated = (live: LiveView) =>
   live.participants.filter((p) => p.roleId !== null && p.playedBy === undefined);

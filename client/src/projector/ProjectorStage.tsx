@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import { hasFloor } from '../../../shared/meeting/floor.ts';
 import type { PublicScenario } from '../../../shared/views/scenario-public.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
 import { Countdown } from '../ui/Countdown.tsx';
-import { useServerNow } from '../ui/clock.ts';
+import { clocksStopAt, useServerNow } from '../ui/clock.ts';
 import { useLocalize } from '../ui/text.ts';
 import { ProjectorActivity } from './ProjectorActivity.tsx';
 import { BallotMotion, BallotStatus } from './ProjectorBallot.tsx';
 import { ProjectorQueue } from './ProjectorQueue.tsx';
-import { frozenClock, useSpeaker } from './speaker.ts';
-
-const FLOOR_KINDS: string[] = ['statement', 'speakers', 'open_floor', 'qa'];
+import { useSpeaker } from './speaker.ts';
 
 /** The meeting in progress: the item, who speaks and for how long, who is next, the vote. */
 export function ProjectorStage({ live, scenario }: { live: LiveView; scenario: PublicScenario }) {
@@ -20,8 +19,8 @@ export function ProjectorStage({ live, scenario }: { live: LiveView; scenario: P
   const state = live.item;
   const item = state ? scenario.agenda[state.index] : undefined;
   if (!state || !item) return null;
-  const frozen = frozenClock(live);
-  const floorItem = FLOOR_KINDS.includes(item.kind);
+  const frozen = clocksStopAt(live);
+  const floorItem = hasFloor(item);
   const ballotItem = item.kind === 'vote' || item.kind === 'election';
   const floor = state.floor;
   const bigIsFloor = floorItem && floor?.deadline !== undefined;

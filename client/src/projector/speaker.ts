@@ -4,8 +4,6 @@ import type { Speaker } from '../../../shared/meeting/commands.ts';
 import { useSession } from '../connection/session-store.ts';
 import { participantName, roleName } from '../ui/text.ts';
 
-export { clocksStopAt as frozenClock } from '../ui/clock.ts';
-
 /** A speaker as two lines: the person, and the card they hold. */
 export function useSpeaker(): (s: Speaker) => { name: string; card: string } {
   const { i18n } = useTranslation();

@@ -13,11 +13,16 @@ import { useCandidateName } from './names.ts';
 export function BallotPanel() {
   const { t } = useTranslation();
   const L = useLocalize();
-  const { live, item, scenario, me } = useTrainee();
+  const { live, item, scenario, me, may } = useTrainee();
   const ballot = live.item?.ballot;
   if (!ballot || (item?.kind !== 'vote' && item?.kind !== 'election')) return null;
   const rule = scenario.rules?.[item.rule];
-  const eligible = ballot.voters.includes(me.participantId);
+  // Whether this card votes here is the authority's answer to casting a ballot, not a copy of it.
+  const cast =
+    item.kind === 'vote'
+      ? may({ type: 'vote.cast', choice: item.options[0] ?? 'yes' })
+      : may({ type: 'election.cast', choices: [] });
+  const eligible = cast?.code !== 'vote/not_eligible';
   const record = live.record.ballots.findLast((b) => b.item === item.id);
   const status = ballot.closed ? 'closed' : ballot.open ? 'open' : 'pending';
   return (

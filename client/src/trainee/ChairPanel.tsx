@@ -1,26 +1,23 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
-import type { Mood } from '../../../shared/meeting/context.ts';
-import { mayCall } from '../../../shared/meeting/floor.ts';
+import { type Mood, speakerKey } from '../../../shared/meeting/context.ts';
+import { hasFloor } from '../../../shared/meeting/floor.ts';
 import { Turnout } from '../ui/Turnout.tsx';
 import { useLocalize } from '../ui/text.ts';
 import { ActionForm } from './ActionForm.tsx';
-import { hasFloor, useTrainee } from './context.ts';
+import { useTrainee } from './context.ts';
 import { useSpeakerName } from './names.ts';
-
-const keyOf = (s: Speaker) => (s.kind === 'participant' ? `p:${s.id}` : `npc:${s.roleId}`);
-const speakerOf = (key: string): Speaker =>
-  key.startsWith('npc:') ? { kind: 'npc', roleId: key.slice(4) } : { kind: 'participant', id: key.slice(2) };
 
 /** The chair drives procedure: the floor, the clock, the vote, the agenda. */
 export function ChairPanel() {
   const { t } = useTranslation();
   const L = useLocalize();
-  const { live, item, scenario, send } = useTrainee();
+  const { live, item, scenario, may, send } = useTrainee();
   const state = live.item;
   if (!state || !item) return null;
   const running = live.phase === 'running';
+  const refused = (command: Parameters<typeof may>[0]) => may(command) !== null;
   const next = scenario.agenda[state.index + 1];
   const ballot = state.ballot;
   return (
@@ -28,7 +25,7 @@ export function ChairPanel() {
       <h3 id="chair-heading">{t('trainee.chair.heading')}</h3>
       <p className="hint">{running ? t('trainee.chair.hint') : t('trainee.chair.paused')}</p>
       <RoomMoods />
-      {hasFloor(item) && <FloorControls disabled={!running} />}
+      {hasFloor(item) && <FloorControls />}
       {ballot && (
         <div className="chair-group">
           <h4>{t(`kind.${item.kind}`)}</h4>
@@ -37,7 +34,7 @@ export function ChairPanel() {
               type="button"
               className="primary"
               data-testid="chair-open-vote"
-              disabled={!running}
+              disabled={refused({ type: 'vote.open' })}
               onClick={() => void send({ type: 'vote.open' })}
             >
               {t('trainee.chair.openVote')}
@@ -52,7 +49,7 @@ export function ChairPanel() {
               type="button"
               className="primary"
               data-testid="chair-close-vote"
-              disabled={!running}
+              disabled={refused({ type: 'vote.close' })}
               onClick={() => void send({ type: 'vote.close' })}
             >
               {t('trainee.chair.closeVote', { cast: ballot.castCount, voters: ballot.voters.length })}
@@ -61,7 +58,9 @@ export function ChairPanel() {
           {ballot.closed && <p className="hint">{t('trainee.chair.voteClosed')}</p>}
         </div>
       )}
-      {item.kind === 'actions' && <ActionForm disabled={!running} />}
+      {item.kind === 'actions' && (
+        <ActionForm disabled={refused({ type: 'action.record', kind: 'decision', what: '-' })} />
+      )}
       <div className="chair-group">
         <h4>{t('trainee.chair.agenda')}</h4>
         <div className="button-row">
@@ -69,7 +68,7 @@ export function ChairPanel() {
             type="button"
             data-testid="chair-next-item"
             className={ballot?.closed ? 'primary' : undefined}
-            disabled={!running}
+            disabled={refused({ type: 'item.next' })}
             onClick={() => void send({ type: 'item.next' })}
           >
             {next ? t('trainee.chair.nextItem', { title: L(next.title) }) : t('trainee.chair.lastItem')}
@@ -77,7 +76,7 @@ export function ChairPanel() {
           <button
             type="button"
             data-testid="chair-extend-item"
-            disabled={!running}
+            disabled={refused({ type: 'item.extend', seconds: 120 })}
             onClick={() => void send({ type: 'item.extend', seconds: 120 })}
           >
             {t('trainee.chair.extendItem')}
@@ -123,23 +122,28 @@ function RoomMoods() {
   );
 }
 
-function FloorControls({ disabled }: { disabled: boolean }) {
+function FloorControls() {
   const { t } = useTranslation();
-  const { live, scenario, item, send } = useTrainee();
+  const { live, scenario, may, send } = useTrainee();
   const name = useSpeakerName();
   const [pick, setPick] = useState('');
   const selectId = useId();
   const state = live.item;
-  if (!state || !item) return null;
+  if (!state) return null;
   const first = state.queue[0];
-  const queued = new Set(state.queue.map((e) => keyOf(e.speaker)));
-  const others: Speaker[] = [
+  const queued = new Set(state.queue.map((e) => speakerKey(e.speaker)));
+  const everyone: Speaker[] = [
+    ...state.queue.map((e) => e.speaker),
     ...live.participants.filter((p) => p.roleId).map((p): Speaker => ({ kind: 'participant', id: p.id })),
     ...scenario.roles.filter((r) => r.npc).map((r): Speaker => ({ kind: 'npc', roleId: r.id })),
-  ].filter((s) => !queued.has(keyOf(s)));
-  // Only whom the engine lets this item call: a fixed list offers its own speakers, not the room.
-  const facts = { roles: scenario.roles, participants: live.participants, queue: state.queue };
-  const choices = [...state.queue.map((e) => e.speaker), ...others].filter((s) => mayCall(item, facts, s));
+  ];
+  // Whom this item lets the chair call, as the authority says: a fixed list offers its own speakers.
+  const choices = new Map<string, Speaker>();
+  for (const s of everyone) {
+    const key = speakerKey(s);
+    if (!choices.has(key) && may({ type: 'floor.give', to: s }) === null) choices.set(key, s);
+  }
+  const chosen = choices.get(pick);
   const floor = state.floor;
   return (
     <div className="chair-group">
@@ -150,7 +154,7 @@ function FloorControls({ disabled }: { disabled: boolean }) {
             type="button"
             className="danger"
             data-testid="chair-cut"
-            disabled={disabled}
+            disabled={may({ type: 'floor.cut' }) !== null}
             onClick={() => void send({ type: 'floor.cut' })}
           >
             {t('trainee.chair.cut')}
@@ -158,7 +162,7 @@ function FloorControls({ disabled }: { disabled: boolean }) {
           <button
             type="button"
             data-testid="chair-extend-floor"
-            disabled={disabled || floor.deadline === undefined}
+            disabled={may({ type: 'floor.extend', seconds: 60 }) !== null || floor.deadline === undefined}
             onClick={() => void send({ type: 'floor.extend', seconds: 60 })}
           >
             {t('trainee.chair.extendFloor')}
@@ -170,22 +174,22 @@ function FloorControls({ disabled }: { disabled: boolean }) {
             type="button"
             className="primary wide-button"
             data-testid="chair-give-floor"
-            disabled={disabled || !first}
+            disabled={may({ type: 'floor.give' }) !== null}
             onClick={() => void send({ type: 'floor.give' })}
           >
             {first
               ? t('trainee.chair.giveNext', { name: name(first.speaker) })
               : t('trainee.chair.queueEmpty')}
           </button>
-          {choices.length > 0 && (
+          {choices.size > 0 && (
             <div className="inline-form">
               <label htmlFor={selectId}>
                 <span>{t('trainee.chair.choose')}</span>
                 <select id={selectId} value={pick} onChange={(e) => setPick(e.target.value)}>
                   <option value="">{t('trainee.chair.pick')}</option>
-                  {choices.map((s) => (
-                    <option key={keyOf(s)} value={keyOf(s)}>
-                      {queued.has(keyOf(s)) ? t('trainee.chair.queuedOption', { name: name(s) }) : name(s)}
+                  {[...choices].map(([key, s]) => (
+                    <option key={key} value={key}>
+                      {queued.has(key) ? t('trainee.chair.queuedOption', { name: name(s) }) : name(s)}
                     </option>
                   ))}
                 </select>
@@ -193,9 +197,9 @@ function FloorControls({ disabled }: { disabled: boolean }) {
               <button
                 type="button"
                 data-testid="chair-give-chosen"
-                disabled={disabled || !pick}
+                disabled={!chosen}
                 onClick={() => {
-                  void send({ type: 'floor.give', to: speakerOf(pick) });
+                  if (chosen) void send({ type: 'floor.give', to: chosen });
                   setPick('');
                 }}
               >

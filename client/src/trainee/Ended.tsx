@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { speakerKey } from '../../../shared/meeting/context.ts';
 import { useSession } from '../connection/session-store.ts';
 import { useLocalize } from '../ui/text.ts';
 import { useTrainee } from './context.ts';
@@ -13,7 +14,7 @@ export function Ended() {
   const f = useFormat();
   const sessionId = useSession((s) => s.welcome?.sessionId);
   // Totals over the whole attempt (the view holds only its latest turns).
-  const mine = live.record.speaking[`p:${me.participantId}`];
+  const mine = live.record.speaking[speakerKey({ kind: 'participant', id: me.participantId })];
   const spokenMs = mine?.speakingMs ?? 0;
   const overtimeMs = mine?.overtimeMs ?? 0;
   const statements = mine?.statements ?? 0;

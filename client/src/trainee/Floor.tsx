@@ -1,16 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { speakerKey } from '../../../shared/meeting/context.ts';
+import { hasFloor } from '../../../shared/meeting/floor.ts';
 import { Countdown } from '../ui/Countdown.tsx';
-import { formatClock, useServerNow } from '../ui/clock.ts';
-import { frozenAt, handBlock, isMe, queuePlace, useTrainee } from './context.ts';
+import { clocksStopAt, formatClock, useServerNow } from '../ui/clock.ts';
+import { isMe, queuePlace, useTrainee } from './context.ts';
 import { useFormat } from './format.ts';
 import { useSpeakerName } from './names.ts';
 
 /** Who holds the floor and for how long, the speakers list in calling order, and what was said. */
 export function FloorPanel() {
   const { t } = useTranslation();
-  const { live, me, isChair, send } = useTrainee();
+  const { live, me, may, send } = useTrainee();
   const name = useSpeakerName();
   const state = live.item;
   if (!state) return null;
@@ -36,7 +37,7 @@ export function FloorPanel() {
                 <Countdown
                   deadline={floor.deadline}
                   label={t('trainee.floor.clock')}
-                  frozenAt={frozenAt(live)}
+                  frozenAt={clocksStopAt(live)}
                 />
               ) : (
                 <Elapsed since={floor.since} />
@@ -68,7 +69,7 @@ export function FloorPanel() {
                 {self && <strong> {t('trainee.floor.youMark')}</strong>}
               </span>
               {entry.pointOfOrder && <span className="badge warn">{t('trainee.floor.pointOfOrder')}</span>}
-              {isChair && !floor && live.phase === 'running' && (
+              {may({ type: 'floor.give', to: entry.speaker }) === null && (
                 <button
                   type="button"
                   className="small"
@@ -97,7 +98,7 @@ function Elapsed({ since }: { since: number }) {
   const { t } = useTranslation();
   const { live } = useTrainee();
   const now = useServerNow(1000);
-  const ms = (frozenAt(live) ?? now) - since;
+  const ms = (clocksStopAt(live) ?? now) - since;
   return (
     <span
       className="countdown"
@@ -179,36 +180,41 @@ function Transcript() {
   );
 }
 
-/** My own hand: raise, lower, point of order — each with its reason when it cannot be used. */
+/** My own hand: raise, lower, point of order — each offered as the authority answers, with its reason when not. */
 export function SpeakControls() {
   const { t } = useTranslation();
-  const { live, me, item, send } = useTrainee();
+  const { live, me, item, may, send } = useTrainee();
   const reasonId = useId();
   const state = live.item;
-  const mine = (state?.queue ?? []).filter((e) => isMe(e.speaker, me));
+  const entries = (state?.queue ?? []).filter((e) => isMe(e.speaker, me));
+  const queued = entries.some((e) => !e.pointOfOrder);
+  const pooWaiting = entries.some((e) => e.pointOfOrder);
   const holding = isMe(state?.floor?.speaker, me);
-  const block = handBlock(item);
-  const queued = mine.some((e) => !e.pointOfOrder);
-  const pooWaiting = mine.some((e) => e.pointOfOrder);
-  const note =
-    block === 'no_floor'
-      ? t('trainee.hand.noFloor')
-      : holding
-        ? t('trainee.hand.holding')
-        : block === 'fixed_list'
-          ? queued
-            ? t('trainee.hand.listed')
-            : t('trainee.hand.fixedList')
+  const raise = may({ type: 'hand.raise' });
+  const lower = may({ type: 'hand.lower' });
+  const pointOfOrder = may({ type: 'point_of_order' });
+  const fixedList = raise?.code === 'floor/not_listed';
+  const note = !hasFloor(item)
+    ? t('trainee.hand.noFloor')
+    : holding
+      ? t('trainee.hand.holding')
+      : fixedList
+        ? queued
+          ? t('trainee.hand.listed')
+          : t('trainee.hand.fixedList')
+        : raise && !queued && raise.code !== 'floor/already_queued'
+          ? t(`errors.${raise.code}`, { defaultValue: raise.message })
           : t('trainee.hand.pooHint');
   return (
     <section className="panel speak-controls" aria-labelledby="speak-heading">
       <h3 id="speak-heading">{t('trainee.hand.heading')}</h3>
       <div className="button-row">
-        {queued && block === 'fixed_list' ? null : queued ? (
+        {queued && fixedList ? null : queued ? (
           <button
             type="button"
             className="big"
             data-testid="lower-hand"
+            disabled={lower !== null}
             onClick={() => void send({ type: 'hand.lower' })}
           >
             {t('trainee.hand.lower')}
@@ -218,7 +224,7 @@ export function SpeakControls() {
             type="button"
             className="primary big"
             data-testid="raise-hand"
-            disabled={block !== null || holding}
+            disabled={raise !== null}
             aria-describedby={reasonId}
             onClick={() => void send({ type: 'hand.raise' })}
           >
@@ -229,7 +235,7 @@ export function SpeakControls() {
           type="button"
           className="big"
           data-testid="point-of-order"
-          disabled={block === 'no_floor' || holding || pooWaiting}
+          disabled={pointOfOrder !== null}
           aria-describedby={reasonId}
           onClick={() => void send({ type: 'point_of_order' })}
         >

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Countdown } from '../ui/Countdown.tsx';
+import { clocksStopAt } from '../ui/clock.ts';
 import { useLocalize } from '../ui/text.ts';
-import { frozenAt, useTrainee } from './context.ts';
+import { useTrainee } from './context.ts';
 
 /** The agenda item under way: n of N, its kind, its title and its time box. */
 export function ItemHeader() {
@@ -27,7 +28,7 @@ export function ItemHeader() {
             <Countdown
               deadline={state.deadline}
               label={t('trainee.item.timeLeft')}
-              frozenAt={frozenAt(live)}
+              frozenAt={clocksStopAt(live)}
             />
           </span>
         )}

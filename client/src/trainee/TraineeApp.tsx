@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../shared/protocol/errors.ts';
 import { navigate } from '../app/router.ts';
 import { forgetSeat, loadSeat } from '../app/seat-storage.ts';
+import { mayFor } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { Shell } from '../ui/Shell.tsx';
 import { useLocalize } from '../ui/text.ts';
@@ -62,7 +63,8 @@ export default function TraineeApp() {
     if (!live?.me || !scenario || !staticView) return null;
     const item = live.item ? scenario.agenda[live.item.index] : undefined;
     const isChair = scenario.roles.find((r) => r.id === live.me?.card?.id)?.chair === true;
-    return { live, me: live.me, scenario, staticView, item, isChair, send, show };
+    const may = mayFor(staticView, live, { kind: 'participant', id: live.me.participantId });
+    return { live, me: live.me, scenario, staticView, item, isChair, may, send, show };
   }, [live, scenario, staticView, send, show]);
 
   if (!seat) return <NoSeat />;

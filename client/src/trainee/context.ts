@@ -3,10 +3,10 @@
 import { createContext, useContext } from 'react';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
 import type { QueueEntry } from '../../../shared/meeting/context.ts';
-import { takesHands } from '../../../shared/meeting/floor.ts';
 import type { AnyCommand, CommandAck } from '../../../shared/protocol/messages.ts';
 import type { PublicItem, PublicScenario } from '../../../shared/views/scenario-public.ts';
 import type { LiveView, StaticView, TraineeSelf } from '../../../shared/views/types.ts';
+import type { MayFn } from '../connection/may-send.ts';
 
 export interface Trainee {
   live: LiveView;
@@ -16,6 +16,8 @@ export interface Trainee {
   /** The agenda item under way, if any. */
   item: PublicItem | undefined;
   isChair: boolean;
+  /** What the authority (shared/meeting/may-send.ts) says of a command from this trainee now. */
+  may: MayFn;
   send(command: AnyCommand): Promise<CommandAck>;
   /** Switch the trainee's view (meeting, card, tips). */
   show(tab: Tab): void;
@@ -38,18 +40,3 @@ export const isMe = (speaker: Speaker | undefined, me: TraineeSelf): boolean =>
 export function queuePlace(queue: readonly QueueEntry[], me: TraineeSelf): number {
   return queue.findIndex((e) => isMe(e.speaker, me)) + 1;
 }
-
-/** Why the trainee may not raise a hand in this item, or null when they may. */
-export function handBlock(item: PublicItem | undefined): 'no_floor' | 'fixed_list' | null {
-  if (!hasFloor(item)) return 'no_floor';
-  return takesHands(item) ? null : 'fixed_list';
-}
-
-export const hasFloor = (item: PublicItem | undefined): boolean =>
-  item !== undefined && ['statement', 'speakers', 'open_floor', 'qa'].includes(item.kind);
-
-export { clocksStopAt as frozenAt } from '../ui/clock.ts';
-
-/** A short random id (getRandomValues: randomUUID exists only in a secure context, not over plain http). */
-export const newId = (): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { speakingTotals } from '../../../shared/meeting/floor.ts';
 import { balanceCards } from '../../../shared/meeting/seats.ts';
 import { MeetingSession } from '../../../shared/meeting/session.ts';
+import { speakingBySpeaker } from '../../../shared/meeting/speaking.ts';
 import {
   Driver,
   engineScenario,
@@ -160,11 +160,13 @@ describe('floor control', () => {
     d.advance(5).ok(seat('p1'), { type: 'floor.cut' });
     const turn = d.ctx.record.turns.at(-1);
     expect(turn).toMatchObject({ endedBy: 'cut', overtimeMs: 15_000 });
-    expect(speakingTotals(d.ctx.record)['p:p2']).toEqual({
+    expect(speakingBySpeaker(d.ctx.record)['p:p2']).toEqual({
       speakingMs: 135_000,
       turns: 1,
       overtimeMs: 15_000,
       pointsOfOrder: 0,
+      cutOff: 1,
+      statements: 0,
     });
   });
 

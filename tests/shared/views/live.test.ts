@@ -366,7 +366,7 @@ describe('when a trainee’s own part can change (ownPartDependencies)', () => {
   type Step = [label: string, act: (room: ViewRoom) => unknown];
   // Every kind of change a room goes through, own-part ones and others.
   const steps: Step[] = [
-    ['a hand raised', (r) => r.ok(seat('p6'), { type: 'hand.raise' })],
+    ['a point of order', (r) => r.ok(seat('p6'), { type: 'point_of_order' })],
     ['an inject to owner_a', (r) => r.ok(FACILITATOR, { type: 'inject.fire', injectId: 'call' })],
     ['an inject to the observers', (r) => r.ok(FACILITATOR, { type: 'inject.fire', injectId: 'note' })],
     ['a whisper to p2', (r) => r.coach(OBSERVER, { type: 'tip.whisper', tipId: 'w', to: 'p2', text: 'x' })],
@@ -430,6 +430,6 @@ describe('when a trainee’s own part can change (ownPartDependencies)', () => {
         'p7 takes a card: p7',
       ]),
     );
-    expect(changed.has('a hand raised: p6')).toBe(false);
+    expect(changed.has('a point of order: p6')).toBe(false);
   });
 });

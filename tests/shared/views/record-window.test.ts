@@ -66,6 +66,7 @@ describe('the window over turns and statements', () => {
         turns: 25,
         overtimeMs: 0,
         pointsOfOrder: 0,
+        cutOff: 0,
         statements: 25,
       });
       expect(view.record.speaking['p:p3']?.turns).toBe(25);
@@ -102,6 +103,7 @@ describe('the window over turns and statements', () => {
       turns: 0,
       overtimeMs: 0,
       pointsOfOrder: 0,
+      cutOff: 0,
       statements: 1,
     });
   });

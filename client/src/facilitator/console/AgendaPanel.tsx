@@ -2,10 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
-import { formatClock } from '../../ui/clock.ts';
+import { clocksStopAt, formatClock } from '../../ui/clock.ts';
 import { Markdown } from '../../ui/Markdown.tsx';
 import { useLocalize } from '../../ui/text.ts';
-import { frozenAt } from './hooks.ts';
 
 /** The agenda with the current item highlighted and its clock; the guidance for the item in hand. */
 export function AgendaPanel({ live, scenario }: { live: LiveView; scenario: Scenario }) {
@@ -13,7 +12,7 @@ export function AgendaPanel({ live, scenario }: { live: LiveView; scenario: Scen
   const L = useLocalize();
   const currentIndex = live.item?.index ?? -1;
   const current = scenario.agenda[currentIndex];
-  const frozen = frozenAt(live);
+  const frozen = clocksStopAt(live);
 
   return (
     <section className="panel fac-agenda" aria-labelledby="fac-agenda-heading">

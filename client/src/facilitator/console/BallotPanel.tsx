@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import { describeRule } from '../../../../shared/views/rule-text.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
+import { useRefusal } from '../../connection/may-send.ts';
 import { useSession } from '../../connection/session-store.ts';
 import { BallotOutcome } from '../../projector/BallotOutcome.tsx';
 import { Turnout } from '../../ui/Turnout.tsx';
@@ -15,11 +16,13 @@ export function BallotPanel({ live, scenario }: { live: LiveView; scenario: Scen
   const L = useLocalize();
   const staticView = useSession((s) => s.static);
   const { run, busy } = useRun();
+  // As the authority answers (shared/meeting/may-send.ts): the same check the server makes.
+  const openRefused = useRefusal({ type: 'vote.open' });
+  const closeRefused = useRefusal({ type: 'vote.close' });
   const item = live.item ? scenario.agenda[live.item.index] : undefined;
   const ballot = live.item?.ballot;
   if (!item || !ballot || (item.kind !== 'vote' && item.kind !== 'election')) return null;
   const rule = scenario.rules[item.rule];
-  const running = live.phase === 'running';
   const record = [...live.record.ballots].reverse().find((b) => b.item === item.id);
   const name = (id: string) => speakerName({ kind: 'participant', id }, live, staticView, i18n.language);
   const votes = Object.values(ballot.votes ?? {});
@@ -103,7 +106,7 @@ export function BallotPanel({ live, scenario }: { live: LiveView; scenario: Scen
           <button
             type="button"
             className="primary"
-            disabled={busy || !running}
+            disabled={busy || openRefused !== null}
             onClick={() => void run({ type: 'vote.open' })}
             data-testid="open-vote"
           >
@@ -114,7 +117,7 @@ export function BallotPanel({ live, scenario }: { live: LiveView; scenario: Scen
           <button
             type="button"
             className="primary"
-            disabled={busy || !running}
+            disabled={busy || closeRefused !== null}
             onClick={() => void run({ type: 'vote.close' })}
             data-testid="close-vote"
           >

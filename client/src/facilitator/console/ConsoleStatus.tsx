@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
+import { clocksStopAt } from '../../ui/clock.ts';
 import { useLocalize } from '../../ui/text.ts';
-import { frozenAt } from './hooks.ts';
 
 const PHASE_BADGE: Record<string, string> = {
   running: 'ok',
@@ -44,7 +44,7 @@ export function ConsoleStatus({ live, scenario }: { live: LiveView; scenario: Sc
             <Countdown
               deadline={live.item.deadline}
               label={t('facilitator.status.itemClock')}
-              {...(frozenAt(live) !== undefined && { frozenAt: frozenAt(live) })}
+              {...(clocksStopAt(live) !== undefined && { frozenAt: clocksStopAt(live) })}
             />
           )}
         </p>

@@ -1,15 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { speakerKey } from '../../../../shared/meeting/context.ts';
-import { mayCall } from '../../../../shared/meeting/floor.ts';
+import { hasFloor } from '../../../../shared/meeting/floor.ts';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
+import { useMay } from '../../connection/may-send.ts';
 import { useSession } from '../../connection/session-store.ts';
 import { Countdown } from '../../ui/Countdown.tsx';
-import { formatClock, useServerNow } from '../../ui/clock.ts';
+import { clocksStopAt, formatClock, useServerNow } from '../../ui/clock.ts';
 import { speakerName } from '../../ui/text.ts';
-import { frozenAt, useRun } from './hooks.ts';
-
-const FLOOR_KINDS: string[] = ['statement', 'speakers', 'open_floor', 'qa'];
+import { useRun } from './hooks.ts';
 
 function Elapsed({ since, frozen }: { since: number; frozen: number | undefined }) {
   const now = useServerNow(1000);
@@ -21,14 +20,15 @@ export function FloorPanel({ live, scenario }: { live: LiveView; scenario: Scena
   const { t, i18n } = useTranslation();
   const staticView = useSession((s) => s.static);
   const { run, busy } = useRun();
+  const may = useMay();
   const item = live.item;
   const agendaItem = item ? scenario.agenda[item.index] : undefined;
-  const kind = agendaItem?.kind;
-  if (!item || !agendaItem || !kind || !FLOOR_KINDS.includes(kind)) return null;
-  const facts = { roles: scenario.roles, participants: live.participants, queue: item.queue };
+  if (!item || !hasFloor(agendaItem)) return null;
+  const kind = agendaItem.kind;
   const floor = item.floor;
-  const running = live.phase === 'running';
-  const frozen = frozenAt(live);
+  // Each button as the authority answers (shared/meeting/may-send.ts), the same check the server makes.
+  const refused = (command: Parameters<typeof may>[0]) => busy || may(command) !== null;
+  const frozen = clocksStopAt(live);
   const name = (s: Parameters<typeof speakerName>[0]) => speakerName(s, live, staticView, i18n.language);
   const turns = live.record.turnsByItem[item.id] ?? 0;
 
@@ -66,7 +66,7 @@ export function FloorPanel({ live, scenario }: { live: LiveView; scenario: Scena
           <>
             <button
               type="button"
-              disabled={busy || !running}
+              disabled={refused({ type: 'floor.extend', seconds: 30 })}
               onClick={() => void run({ type: 'floor.extend', seconds: 30 })}
               data-testid="extend-floor"
             >
@@ -74,7 +74,7 @@ export function FloorPanel({ live, scenario }: { live: LiveView; scenario: Scena
             </button>
             <button
               type="button"
-              disabled={busy || !running}
+              disabled={refused({ type: 'floor.extend', seconds: 60 })}
               onClick={() => void run({ type: 'floor.extend', seconds: 60 })}
               data-testid="extend-floor-60"
             >
@@ -83,7 +83,7 @@ export function FloorPanel({ live, scenario }: { live: LiveView; scenario: Scena
             <button
               type="button"
               className="danger"
-              disabled={busy || !running}
+              disabled={refused({ type: 'floor.cut' })}
               onClick={() => void run({ type: 'floor.cut' })}
               data-testid="cut-floor"
             >
@@ -94,7 +94,7 @@ export function FloorPanel({ live, scenario }: { live: LiveView; scenario: Scena
           <button
             type="button"
             className="primary"
-            disabled={busy || !running || item.queue.length === 0}
+            disabled={refused({ type: 'floor.give' })}
             onClick={() => void run({ type: 'floor.give' })}
             data-testid="give-floor"
           >
@@ -120,7 +120,7 @@ export function FloorPanel({ live, scenario }: { live: LiveView; scenario: Scena
               <button
                 type="button"
                 className="small"
-                disabled={busy || !running || floor !== null || !mayCall(agendaItem, facts, entry.speaker)}
+                disabled={refused({ type: 'floor.give', to: entry.speaker })}
                 onClick={() => void run({ type: 'floor.give', to: entry.speaker })}
                 aria-label={t('facilitator.floor.giveTo', { name: name(entry.speaker) })}
               >

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { InjectStatus, LiveView } from '../../../../shared/views/types.ts';
-import { formatClock, useServerNow } from '../../ui/clock.ts';
+import { useRefusal } from '../../connection/may-send.ts';
+import { clocksStopAt, formatClock, useServerNow } from '../../ui/clock.ts';
 import { useLocalize } from '../../ui/text.ts';
-import { frozenAt, injectStatuses, useRun } from './hooks.ts';
+import { injectStatuses, useRun } from './hooks.ts';
 
 function InjectRow({
   inject,
@@ -19,6 +20,7 @@ function InjectRow({
   const { t } = useTranslation();
   const L = useLocalize();
   const { run, busy } = useRun();
+  const fire = useRefusal({ type: 'inject.fire', injectId: inject.id });
   const source = scenario.injects.find((i) => i.id === inject.id);
   const to =
     inject.to === 'all'
@@ -67,7 +69,7 @@ function InjectRow({
           <button
             type="button"
             className={inject.trigger === 'scheduled' ? 'small' : 'small primary'}
-            disabled={busy || live.phase !== 'running'}
+            disabled={busy || fire !== null}
             onClick={() => void run({ type: 'inject.fire', injectId: inject.id })}
             aria-label={t(
               inject.trigger === 'scheduled'
@@ -119,7 +121,7 @@ export function InjectsPanel({ live, scenario }: { live: LiveView; scenario: Sce
   const { t } = useTranslation();
   const { run, busy } = useRun();
   const tick = useServerNow(1000);
-  const now = frozenAt(live) ?? tick;
+  const now = clocksStopAt(live) ?? tick;
   const all = injectStatuses(live);
   const groups = [
     { key: 'manual', list: all.filter((i) => !i.fired && i.trigger !== 'scheduled') },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
+import { useMay } from '../../connection/may-send.ts';
 import { useLocalize } from '../../ui/text.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { HandToExpert, mayGoToExpert } from './ExpertCards.tsx';
@@ -12,6 +13,9 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
   const { t } = useTranslation();
   const L = useLocalize();
   const { run, busy } = useRun();
+  const may = useMay();
+  // Each button as the authority answers (shared/meeting/may-send.ts), the server's own check.
+  const refused = (command: Parameters<typeof may>[0]) => busy || may(command) !== null;
   const { phase } = live;
   const index = live.item?.index ?? -1;
   const isLast = index === scenario.agenda.length - 1;
@@ -26,7 +30,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
       onConfirm={() => void run({ type: 'meeting.end' })}
       testId="end-meeting"
       confirmTestId="confirm-end"
-      disabled={busy}
+      disabled={refused({ type: 'meeting.end' })}
     />
   );
 
@@ -46,7 +50,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
         <button
           type="button"
           className="primary fac-big"
-          disabled={busy || reason !== ''}
+          disabled={reason !== '' || refused({ type: 'meeting.start' })}
           aria-describedby={reason ? 'start-reason' : undefined}
           onClick={() => void run({ type: 'meeting.start' })}
           data-testid="start-meeting"
@@ -85,7 +89,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
         <button
           type="button"
           className="primary fac-big"
-          disabled={busy}
+          disabled={refused({ type: 'meeting.begin' })}
           onClick={() => void run({ type: 'meeting.begin' })}
           data-testid="begin-meeting"
         >
@@ -106,7 +110,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
           <button
             type="button"
             className="primary fac-big"
-            disabled={busy}
+            disabled={refused({ type: 'meeting.resume' })}
             onClick={() => void run({ type: 'meeting.resume' })}
             data-testid="resume-meeting"
           >
@@ -116,7 +120,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
           <button
             type="button"
             className="fac-big"
-            disabled={busy}
+            disabled={refused({ type: 'meeting.pause' })}
             onClick={() => void run({ type: 'meeting.pause' })}
             data-testid="pause-meeting"
           >
@@ -131,14 +135,14 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
             onConfirm={() => void run({ type: 'item.next' })}
             testId="next-item"
             confirmTestId="confirm-next-item"
-            disabled={busy || paused}
+            disabled={refused({ type: 'item.next' })}
             className="primary"
           />
         ) : (
           <button
             type="button"
             className="primary"
-            disabled={busy || paused}
+            disabled={refused({ type: 'item.next' })}
             onClick={() => void run({ type: 'item.next' })}
             data-testid="next-item"
           >
@@ -149,7 +153,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
           <legend className="visually-hidden">{t('facilitator.run.extendGroup')}</legend>
           <button
             type="button"
-            disabled={busy || paused}
+            disabled={refused({ type: 'item.extend', seconds: 60 })}
             onClick={() => void run({ type: 'item.extend', seconds: 60 })}
             data-testid="extend-item"
           >
@@ -157,7 +161,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
           </button>
           <button
             type="button"
-            disabled={busy || paused}
+            disabled={refused({ type: 'item.extend', seconds: 180 })}
             onClick={() => void run({ type: 'item.extend', seconds: 180 })}
             data-testid="extend-item-3"
           >
@@ -178,7 +182,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
             id="goto-select"
             value={goto}
             onChange={(e) => setTarget(e.target.value)}
-            disabled={paused}
+            disabled={may({ type: 'item.goto', itemId: goto }) !== null}
             data-testid="goto-item"
           >
             {scenario.agenda.map((item, i) => (
@@ -188,7 +192,11 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
               </option>
             ))}
           </select>
-          <button type="submit" disabled={busy || paused || goto === current?.id} data-testid="goto-item-go">
+          <button
+            type="submit"
+            disabled={refused({ type: 'item.goto', itemId: goto }) || goto === current?.id}
+            data-testid="goto-item-go"
+          >
             {t('facilitator.run.goto')}
           </button>
         </form>
@@ -205,7 +213,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
         <button
           type="button"
           className="primary fac-big"
-          disabled={busy}
+          disabled={refused({ type: 'meeting.open_debrief' })}
           onClick={() => void run({ type: 'meeting.open_debrief' })}
           data-testid="open-debrief"
         >
@@ -216,7 +224,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
       <button
         type="button"
         className={phase === 'debrief' ? 'primary' : undefined}
-        disabled={busy}
+        disabled={refused({ type: 'meeting.retake', cards: 'keep' })}
         onClick={() => void run({ type: 'meeting.retake', cards: 'keep' })}
         data-testid="retake-keep"
       >
@@ -224,7 +232,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
       </button>
       <button
         type="button"
-        disabled={busy}
+        disabled={refused({ type: 'meeting.retake', cards: 'clear' })}
         onClick={() => void run({ type: 'meeting.retake', cards: 'clear' })}
         data-testid="retake-clear"
       >

@@ -27,9 +27,6 @@ export function useScenario(): Scenario | undefined {
   return view?.kind === 'full' ? view.scenario : undefined;
 }
 
-/** While paused, every clock stands at the moment the pause began. */
-export { clocksStopAt as frozenAt } from '../../ui/clock.ts';
-
 export function injectStatuses(live: LiveView): InjectStatus[] {
   return (live.injects as InjectStatus[]).filter((i) => 'trigger' in i);
 }
