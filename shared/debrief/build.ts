@@ -10,6 +10,7 @@ import type { MeetingContext, MeetingRecord } from '../meeting/context.ts';
 import { type Minutes, minutesFromContext } from '../meeting/minutes.ts';
 import type { Role, Scenario } from '../scenario/index.ts';
 import { ballotForRoom } from '../views/live.ts';
+import { cardView } from '../views/scenario-public.ts';
 import { projectTimeline } from '../views/timeline.ts';
 import type { TimelineEntry } from '../views/types.ts';
 import {
@@ -115,10 +116,18 @@ function addressedTo(scenario: Scenario, injectId: string, roleId: string | null
  * what, and without the area totals the rule does not count (as in the live view: they can name a voter).
  */
 function recordFor(scenario: Scenario, record: MeetingRecord, roleId: string | null): MeetingRecord {
+  // Field by field, like the live view's record: a new record field reaches no trainee by default.
   return {
-    ...record,
-    injects: record.injects.filter((r) => addressedTo(scenario, r.inject, roleId)),
+    ...(record.startedAt !== undefined && { startedAt: record.startedAt }),
+    ...(record.endedAt !== undefined && { endedAt: record.endedAt }),
+    items: record.items,
+    turns: record.turns,
+    statements: record.statements,
     ballots: record.ballots.map(ballotForRoom),
+    injects: record.injects.filter((r) => addressedTo(scenario, r.inject, roleId)),
+    signups: record.signups,
+    actions: record.actions,
+    pauses: record.pauses,
   };
 }
 
@@ -254,7 +263,8 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
       };
     }),
     attempts: built,
-    secrets: showSecrets ? scenario.roles : null,
+    // A trainee's copy names each card's fields (views/scenario-public.ts), so nothing new rides along.
+    secrets: showSecrets ? (me ? scenario.roles.map(cardView) : scenario.roles) : null,
     comparison,
     questions: scenario.debrief.questions,
   };
