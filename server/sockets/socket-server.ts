@@ -30,7 +30,15 @@ import { type Connection, identify } from './identify.ts';
 import { ackRequired, type Incoming, readIncoming, refusal, unknownEvent } from './incoming.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { SessionRooms } from './session-rooms.ts';
-import { debriefFor, liveViewAt, staticFor, timelineFor } from './views.ts';
+import {
+  debriefFor,
+  liveViewAt,
+  missedSince,
+  roomNumber,
+  staticFor,
+  timelineLength,
+  timelinePage,
+} from './views.ts';
 
 export interface SocketOptions {
   /** Largest message a client may send, in bytes. */
@@ -87,7 +95,7 @@ export function attachSockets(
         staticKey: known.key,
         ...(connection.staticKey !== known.key && { static: known.view }),
         ...rooms.viewOf(joined, host.time),
-        missed: connection.lastSeq !== undefined ? timelineFor(connection, connection.lastSeq) : [],
+        missed: connection.lastSeq !== undefined ? missedSince(connection, connection.lastSeq) : [],
       };
       socket.emit(SERVER_EVENTS.welcome, welcome);
       rooms.delivered(joined);
@@ -161,7 +169,10 @@ export function attachSockets(
         return message.reply(refusal(ERROR_CODES.sessionEnded, 'this session has been deleted'), cid);
       if (!sender) return message.reply(refusal(ERROR_CODES.forbidden, 'the projector only watches'), cid);
       try {
-        host.execute(sender, cid, parsed.data.command, (answer) => message.reply(answer, cid));
+        // The host answers in session seqs (its receipts keep them); the client gets its room's number.
+        host.execute(sender, cid, parsed.data.command, (answer) =>
+          message.reply(answer.ok ? { ok: true, seq: roomNumber(connection, answer.seq) } : answer, cid),
+        );
       } catch (error) {
         host.fail('command', error);
         message.reply({ ok: false, error: SESSION_FAILED }, cid);
@@ -181,7 +192,7 @@ export function attachSockets(
             (): SyncAck => ({
               ok: true,
               ...rooms.viewOf(member, host.time),
-              missed: timelineFor(connection, parsed.data.lastSeq),
+              missed: missedSince(connection, parsed.data.lastSeq),
             }),
           );
       message.reply(answer ?? { ok: false, error: SESSION_FAILED });
@@ -193,8 +204,8 @@ export function attachSockets(
       if (!parsed.success) return invalid(message, 'history request', parsed.error.issues.length);
       answering<HistoryAck>('history request', message, () => ({
         ok: true,
-        entries: timelineFor(connection, parsed.data.fromSeq, parsed.data.limit),
-        lastSeq: host.lastSeq,
+        entries: timelinePage(connection, parsed.data.fromSeq, parsed.data.limit),
+        lastSeq: timelineLength(connection),
       }));
     });
 
@@ -204,7 +215,7 @@ export function attachSockets(
       if (!parsed.success) return invalid(message, 'state_at request', parsed.error.issues.length);
       answering<StateAtAck>('state_at request', message, () => ({
         ok: true,
-        live: liveViewAt(connection, Math.min(parsed.data.seq, host.lastSeq)),
+        live: liveViewAt(connection, parsed.data.seq),
       }));
     });
 

@@ -10,6 +10,7 @@ import type { MeetingContext, MeetingRecord } from '../meeting/context.ts';
 import { type Minutes, minutesFromContext } from '../meeting/minutes.ts';
 import type { Role, Scenario } from '../scenario/index.ts';
 import { ballotForRoom } from '../views/live.ts';
+import { numberFrom } from '../views/numbering.ts';
 import { cardView } from '../views/scenario-public.ts';
 import { projectTimeline } from '../views/timeline.ts';
 import type { TimelineEntry } from '../views/types.ts';
@@ -174,6 +175,8 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
     ? ({ audience: 'trainee', participantId: me } as const)
     : { audience: viewer.audience };
 
+  // A trainee's timelines are numbered in its own sequence, across attempts (views/numbering.ts).
+  let nextNumber = 1;
   const built: AttemptDebrief[] = attempts.map(({ attempt, record, cards, current }) => {
     const roleId = me ? (cards[me] ?? null) : null;
     const visibleRecord = me ? recordFor(scenario, record, roleId) : record;
@@ -208,7 +211,9 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
         }))
       : aggregates;
     const plan = coaching.plan.filter((p) => p.attempt === attempt && (!me || p.participantId === me));
-    const timeline = projectTimeline(scenario, logs.get(attempt) ?? [], { ...timelineViewer, roleId });
+    const projected = projectTimeline(scenario, logs.get(attempt) ?? [], { ...timelineViewer, roleId });
+    const timeline = me ? numberFrom(projected, nextNumber) : projected;
+    nextNumber += projected.length;
     return {
       attempt,
       current,
