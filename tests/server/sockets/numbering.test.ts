@@ -14,7 +14,7 @@ let server: ServerProcess;
 let room: Room;
 let observer: HeadlessClient;
 let projector: HeadlessClient;
-const acks: Record<string, number> = {};
+const acks = { tipAck: 0, begin: 0, mood: 0 };
 
 /** The room's opening: four joins, each followed by its card.take (tests/support/drill-room.ts). */
 const OPENING = [
