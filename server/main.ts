@@ -16,7 +16,7 @@ import { ScenarioLibrary } from './scenarios/library.ts';
 import { SessionRegistry } from './sessions/registry.ts';
 import type { HostDeps } from './sessions/session-host.ts';
 import { attachSockets } from './sockets/socket-server.ts';
-import { InlineWriter, ThreadWriter } from './storage/batch-writer.ts';
+import { type BatchWriter, InlineWriter, ThreadWriter } from './storage/batch-writer.ts';
 import { CommitQueue } from './storage/commit-queue.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 
@@ -32,8 +32,11 @@ const VERSION = (() => {
 export async function startServer(
   config: ServerConfig = configFromEnv(),
   env: NodeJS.ProcessEnv = process.env,
-  /** Test hooks for the sessions (e.g. a projection that throws for one session). */
-  hooks: Pick<HostDeps, 'wrapProjection'> = {},
+  /**
+   * Test hooks: a projection that throws for one session; a writer that holds
+   * transactions (to open the window in which a command waits for its commit).
+   */
+  hooks: Pick<HostDeps, 'wrapProjection'> & { wrapWriter?: (writer: BatchWriter) => BatchWriter } = {},
 ) {
   const logger = createLogger(config.logLevel);
   const library = ScenarioLibrary.load(config.scenariosDir);
@@ -51,13 +54,15 @@ export async function startServer(
   const file = join(config.dataDir, 'civic-rehearsal.sqlite');
   const storage = SqliteStorage.open(file);
   // One group commit for every session: commands arriving together share one fsync.
-  const writer = config.commitWriter === 'thread' ? new ThreadWriter(file) : new InlineWriter(storage);
+  const chosen = config.commitWriter === 'thread' ? new ThreadWriter(file) : new InlineWriter(storage);
+  const { wrapWriter, ...hostHooks } = hooks;
+  const writer = wrapWriter ? wrapWriter(chosen) : chosen;
   const commits = new CommitQueue(writer, logger);
   const registry = new SessionRegistry(storage, library, {
     storage,
     logger,
     commits,
-    ...hooks,
+    ...hostHooks,
     ...(config.timeZone && { timeZone: config.timeZone }),
   });
   const restored = registry.restoreAll();
