@@ -138,6 +138,10 @@ describe('SIGKILL and restart', () => {
 
     // Every client reconnects on its own, with its credentials and lastSeq, and misses nothing.
     const back = await Promise.all(room.clients().map((client) => rewelcomed(client, 2)));
+    // This test runs on the real clock: the restart must come before the inject falls due
+    // (INJECT_AFTER_MS after the item started), or there is nothing pending left to check.
+    const restored = welcomes(facilitator)[1]?.payload as { live: LiveView } | undefined;
+    expect(alarmOf(restored?.live)?.fired, 'the restart came before the inject fell due').toBe(false);
     for (const client of room.clients()) {
       expect(welcomes(client)[1]?.payload).toMatchObject({ missed: [] });
       await client.until((live) => live.seq === lastSeq && everyoneOnline(live), 10_000);
