@@ -19,7 +19,7 @@ import { Studio } from './scenarios/studio.ts';
 import { SessionRegistry } from './sessions/registry.ts';
 import type { HostDeps } from './sessions/session-host.ts';
 import { attachSockets } from './sockets/socket-server.ts';
-import { InlineWriter, ThreadWriter } from './storage/batch-writer.ts';
+import { type BatchWriter, InlineWriter, ThreadWriter } from './storage/batch-writer.ts';
 import { CommitQueue } from './storage/commit-queue.ts';
 import { SqliteStorage } from './storage/sqlite-storage.ts';
 
@@ -37,10 +37,18 @@ export async function startServer(
   env: NodeJS.ProcessEnv = process.env,
   /**
    * Test hooks: for the sessions (e.g. a projection that throws for one
-   * session), and the accounts' clock (sign-in expiry, links, wrong-password
-   * waits), which tests move instead of sleeping.
+   * session); a writer that holds transactions (to open the window in which
+   * a command waits for its commit); and the accounts' clock (sign-in expiry,
+   * links, wrong-password waits), which tests move instead of sleeping.
    */
-  { now, ...hooks }: Pick<HostDeps, 'wrapProjection'> & { now?: () => number } = {},
+  {
+    now,
+    wrapWriter,
+    ...hooks
+  }: Pick<HostDeps, 'wrapProjection'> & {
+    now?: () => number;
+    wrapWriter?: (writer: BatchWriter) => BatchWriter;
+  } = {},
 ) {
   const logger = createLogger(config.logLevel);
   const library = ScenarioLibrary.load(config.scenariosDir);
@@ -61,7 +69,8 @@ export async function startServer(
   const studio = new Studio(storage.scenarioStore(), library);
   library.readVersionsFrom((id, version) => studio.scenarioAt(id, version));
   // One group commit for every session: commands arriving together share one fsync.
-  const writer = config.commitWriter === 'thread' ? new ThreadWriter(file) : new InlineWriter(storage);
+  const chosen = config.commitWriter === 'thread' ? new ThreadWriter(file) : new InlineWriter(storage);
+  const writer = wrapWriter ? wrapWriter(chosen) : chosen;
   const commits = new CommitQueue(writer, logger);
   const registry = new SessionRegistry(storage, library, {
     storage,

@@ -18,6 +18,7 @@ import type {
   ViewPatchMessage,
   Welcome,
 } from '../../shared/protocol/messages.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
 import { applyPatch } from '../../shared/views/patch.ts';
 import type { LiveView, StaticView, TimelineEntry } from '../../shared/views/types.ts';
 
@@ -84,13 +85,15 @@ export class HeadlessClient {
     this.keepFrames = options.recordFrames ?? true;
     // auth as a function: every reconnect tells the server how far this client got.
     // An observer comes back as the same observer (its tips and markers stay its own).
-    const auth = (cb: (data: Handshake) => void) =>
+    // `protocol` names the version of this protocol the client speaks (shared/protocol/version.ts).
+    const auth = (cb: (data: Handshake & { protocol: number }) => void) =>
       cb({
         ...credentials,
+        protocol: PROTOCOL_VERSION,
         ...(this.welcome?.viewer.kind === 'observer' && { observerId: this.welcome.viewer.observerId }),
         ...(this.live && { lastSeq: this.live.seq }),
         ...(this.static && this.welcome && { staticKey: this.welcome.staticKey }),
-      } as Handshake);
+      } as Handshake & { protocol: number });
     this.socket = io(url, {
       auth,
       transports: ['websocket'],

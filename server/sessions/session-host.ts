@@ -285,6 +285,14 @@ export class SessionHost {
     return seq > 0 ? this.tail.range(seq - 1, seq)[0] : undefined;
   }
 
+  /**
+   * Changes when the session is rebuilt from storage (its log may then
+   * differ after the stored part): indexes over the log start again.
+   */
+  get logGeneration(): object {
+    return this.tail;
+  }
+
   /** Entries after this seq are in memory. */
   get logFloor(): number {
     return this.tail.memoryFloor;

@@ -9,7 +9,6 @@ import { commandRight, may } from '../../shared/access/rights.ts';
 import { ERROR_CODES, type ErrorPayload } from '../../shared/protocol/errors.ts';
 import {
   CLIENT_EVENTS,
-  type CommandAck,
   commandEnvelopeSchema,
   type DebriefAck,
   debriefRequestSchema,
@@ -25,15 +24,25 @@ import {
   syncRequestSchema,
   type Welcome,
 } from '../../shared/protocol/messages.ts';
+import { PROTOCOL_VERSION, requestedProtocol } from '../../shared/protocol/version.ts';
 import { recordPage } from '../../shared/views/live.ts';
 import type { Accounts, Revocation } from '../auth/accounts.ts';
 import type { Logger } from '../logger.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { type Connection, type Credential, identify } from './identify.ts';
+import { ackRequired, type Incoming, readIncoming, refusal, unknownEvent } from './incoming.ts';
 import { TokenBucket } from './rate-limit.ts';
 import { SessionRooms } from './session-rooms.ts';
-import { debriefFor, liveViewAt, staticFor, timelineFor } from './views.ts';
+import {
+  debriefFor,
+  liveViewAt,
+  missedSince,
+  roomNumber,
+  staticFor,
+  timelineLength,
+  timelinePage,
+} from './views.ts';
 
 export interface SocketOptions {
   /** Largest message a client may send, in bytes. */
@@ -41,8 +50,6 @@ export interface SocketOptions {
   commandsPerSecond?: number;
   burst?: number;
 }
-
-type Ack<T> = ((answer: T) => void) | undefined;
 
 /** Whether a revocation ends what this connection was opened with. */
 function covers(revocation: Revocation, credential: Credential): boolean {
@@ -83,7 +90,14 @@ export function attachSockets(
   });
 
   io.use((socket, next) => {
-    const result = identify(registry, accounts, socket.handshake.auth, socket.handshake.headers.cookie);
+    const asked = requestedProtocol(socket.handshake.auth);
+    const result: ReturnType<typeof identify> =
+      asked !== undefined && asked !== PROTOCOL_VERSION
+        ? refusal(
+            ERROR_CODES.unsupportedVersion,
+            `this server speaks protocol ${PROTOCOL_VERSION}, not ${JSON.stringify(asked)}; update the app`,
+          )
+        : identify(registry, accounts, socket.handshake.auth, socket.handshake.headers.cookie);
     if (!result.ok) {
       const error = new Error(result.error.message) as Error & { data: ErrorPayload };
       error.data = result.error;
@@ -105,6 +119,7 @@ export function attachSockets(
       joined = rooms.join(connection, socket);
       const known = staticFor(connection);
       const welcome: Welcome = {
+        protocol: PROTOCOL_VERSION,
         sessionId: host.id,
         viewer,
         ...(connection.name !== undefined && { name: connection.name }),
@@ -116,7 +131,7 @@ export function attachSockets(
         staticKey: known.key,
         ...(connection.staticKey !== known.key && { static: known.view }),
         ...rooms.viewOf(joined, host.time),
-        missed: connection.lastSeq !== undefined ? timelineFor(connection, connection.lastSeq) : [],
+        missed: connection.lastSeq !== undefined ? missedSince(connection, connection.lastSeq) : [],
       };
       socket.emit(SERVER_EVENTS.welcome, welcome);
       rooms.delivered(joined);
@@ -135,98 +150,92 @@ export function attachSockets(
      * Answers a read (history, state_at, debrief): an exception is logged
      * with the session and answered server/internal; the session goes on.
      */
-    const answering = <T extends { ok: boolean }>(
-      what: string,
-      ack: (answer: T | { ok: false; error: ErrorPayload }) => void,
-      work: () => T,
-    ) => {
+    const answering = <T extends { ok: boolean }>(what: string, message: Incoming, work: () => T) => {
       try {
-        ack(work());
+        message.reply(work());
       } catch (error) {
         logger.error({ err: error, session: host.id, request: what }, 'request failed');
-        ack({
-          ok: false,
-          error: {
-            code: ERROR_CODES.internal,
-            message: `the server could not answer this ${what}; please retry`,
-          },
-        });
+        message.reply(
+          refusal(ERROR_CODES.internal, `the server could not answer this ${what}; please retry`),
+        );
       }
     };
 
     const bucket = new TokenBucket(options.commandsPerSecond ?? 20, options.burst ?? 40);
-    const throttled = (ack: Ack<{ ok: false; error: ErrorPayload }>) => {
+    const throttled = (message: Incoming) => {
       if (bucket.take()) return false;
       const notice: Notice = { kind: 'rate_limited', retryAfterMs: bucket.retryAfterMs() };
       socket.emit(SERVER_EVENTS.notice, notice);
-      ack?.({
-        ok: false,
-        error: {
-          code: ERROR_CODES.rateLimited,
-          message: `too many messages; try again in ${notice.retryAfterMs} ms`,
-        },
-      });
+      message.reply(
+        refusal(ERROR_CODES.rateLimited, `too many messages; try again in ${notice.retryAfterMs} ms`),
+      );
       return true;
     };
-    const invalid = (ack: Ack<{ ok: false; error: ErrorPayload }>, what: string, issues: unknown) =>
-      ack?.({
-        ok: false,
-        error: { code: ERROR_CODES.invalidMessage, message: `malformed ${what}`, details: issues },
-      });
+    const invalid = (message: Incoming, what: string, issues: unknown) =>
+      message.reply(refusal(ERROR_CODES.invalidMessage, `malformed ${what}`, issues));
+    const oneValue = (message: Incoming) => {
+      if (!message.extra) return true;
+      invalid(message, message.event, 'send one payload (then the acknowledgement callback), not several');
+      return false;
+    };
+    /**
+     * The checks every read shares: a token, an ack to answer in (a read's
+     * answer is its ack; without one it gets protocol/ack_required), one payload.
+     */
+    const readable = (message: Incoming) => {
+      if (throttled(message)) return false;
+      if (message.acked) return oneValue(message);
+      message.reply(ackRequired(message.event));
+      return false;
+    };
+    const on = (event: string, handle: (message: Incoming) => void) =>
+      socket.on(event, (...args: unknown[]) => handle(readIncoming(socket, event, args)));
 
-    socket.on(CLIENT_EVENTS.command, (payload: unknown, ack: Ack<CommandAck>) => {
-      if (typeof ack !== 'function') ack = undefined;
-      if (throttled(ack)) return;
-      const parsed = commandEnvelopeSchema.safeParse(payload);
+    on(CLIENT_EVENTS.command, (message) => {
+      if (throttled(message) || !oneValue(message)) return;
+      const parsed = commandEnvelopeSchema.safeParse(message.payload);
       if (!parsed.success)
         return invalid(
-          ack,
+          message,
           'command',
           parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path, message: i.message })),
         );
+      const { cid } = parsed.data;
       if (registry.get(host.id) !== host)
-        return ack?.({
-          ok: false,
-          error: { code: ERROR_CODES.sessionEnded, message: 'this session has been deleted' },
-        });
+        return message.reply(refusal(ERROR_CODES.sessionEnded, 'this session has been deleted'), cid);
       const { expiresAt } = connection.credential;
       if (expiresAt !== undefined && accounts.now() >= expiresAt) {
-        ack?.({
-          ok: false,
-          error: { code: ACCOUNT_ERRORS.signedOut, message: 'your sign-in has expired; sign in again' },
-        });
+        message.reply(refusal(ACCOUNT_ERRORS.signedOut, 'your sign-in has expired; sign in again'), cid);
         return signOff(socket);
       }
       const right = commandRight(connection.kind, parsed.data.command.type);
       if (!sender || !right)
-        return ack?.({
-          ok: false,
-          error: { code: ERROR_CODES.forbidden, message: 'the projector only watches' },
-        });
+        return message.reply(refusal(ERROR_CODES.forbidden, 'the projector only watches'), cid);
       if (!may(connection.principal, right, accounts.owners.of(host.id)))
-        return ack?.({
-          ok: false,
-          error:
-            connection.kind === 'facilitator'
-              ? {
-                  code: ACCOUNT_ERRORS.readOnly,
-                  message:
-                    'this console is read-only: the session is another instructor’s; ask them to share it',
-                }
-              : { code: ERROR_CODES.forbidden, message: 'you may not send this command' },
-        });
+        return message.reply(
+          connection.kind === 'facilitator'
+            ? refusal(
+                ACCOUNT_ERRORS.readOnly,
+                'this console is read-only: the session is another instructor’s; ask them to share it',
+              )
+            : refusal(ERROR_CODES.forbidden, 'you may not send this command'),
+          cid,
+        );
       try {
-        host.execute(sender, parsed.data.cid, parsed.data.command, (answer) => ack?.(answer));
+        // The host answers in session seqs (its receipts keep them); the client gets its room's number.
+        host.execute(sender, cid, parsed.data.command, (answer) =>
+          message.reply(answer.ok ? { ok: true, seq: roomNumber(connection, answer.seq) } : answer, cid),
+        );
       } catch (error) {
         host.fail('command', error);
-        ack?.({ ok: false, error: SESSION_FAILED });
+        message.reply({ ok: false, error: SESSION_FAILED }, cid);
       }
     });
 
-    socket.on(CLIENT_EVENTS.sync, (payload: unknown, ack: Ack<SyncAck>) => {
-      if (typeof ack !== 'function' || throttled(ack)) return;
-      const parsed = syncRequestSchema.safeParse(payload);
-      if (!parsed.success) return invalid(ack, 'sync request', parsed.error.issues.length);
+    on(CLIENT_EVENTS.sync, (message) => {
+      if (!readable(message)) return;
+      const parsed = syncRequestSchema.safeParse(message.payload);
+      if (!parsed.success) return invalid(message, 'sync request', parsed.error.issues.length);
       // The streams' current views (brought up to date first): the next patches are based on them.
       rooms.flush(host);
       const answer = host.failure
@@ -236,54 +245,66 @@ export function attachSockets(
             (): SyncAck => ({
               ok: true,
               ...rooms.viewOf(member, host.time),
-              missed: timelineFor(connection, parsed.data.lastSeq),
+              missed: missedSince(connection, parsed.data.lastSeq),
             }),
           );
-      ack(answer ?? { ok: false, error: SESSION_FAILED });
+      message.reply(answer ?? { ok: false, error: SESSION_FAILED });
     });
 
-    socket.on(CLIENT_EVENTS.history, (payload: unknown, ack: Ack<HistoryAck>) => {
-      if (typeof ack !== 'function' || throttled(ack)) return;
-      const parsed = historyRequestSchema.safeParse(payload);
-      if (!parsed.success) return invalid(ack, 'history request', parsed.error.issues.length);
-      answering<HistoryAck>('history request', ack, () => ({
+    on(CLIENT_EVENTS.history, (message) => {
+      if (!readable(message)) return;
+      const parsed = historyRequestSchema.safeParse(message.payload);
+      if (!parsed.success) return invalid(message, 'history request', parsed.error.issues.length);
+      answering<HistoryAck>('history request', message, () => ({
         ok: true,
-        entries: timelineFor(connection, parsed.data.fromSeq, parsed.data.limit),
-        lastSeq: host.lastSeq,
+        entries: timelinePage(connection, parsed.data.fromSeq, parsed.data.limit),
+        lastSeq: timelineLength(connection),
       }));
     });
 
-    socket.on(CLIENT_EVENTS.stateAt, (payload: unknown, ack: Ack<StateAtAck>) => {
-      if (typeof ack !== 'function' || throttled(ack)) return;
-      const parsed = stateAtRequestSchema.safeParse(payload);
-      if (!parsed.success) return invalid(ack, 'state_at request', parsed.error.issues.length);
-      answering<StateAtAck>('state_at request', ack, () => ({
+    on(CLIENT_EVENTS.stateAt, (message) => {
+      if (!readable(message)) return;
+      const parsed = stateAtRequestSchema.safeParse(message.payload);
+      if (!parsed.success) return invalid(message, 'state_at request', parsed.error.issues.length);
+      answering<StateAtAck>('state_at request', message, () => ({
         ok: true,
-        live: liveViewAt(connection, Math.min(parsed.data.seq, host.lastSeq)),
+        live: liveViewAt(connection, parsed.data.seq),
       }));
     });
 
-    socket.on(CLIENT_EVENTS.record, (payload: unknown, ack: Ack<RecordAck>) => {
-      if (typeof ack !== 'function' || throttled(ack)) return;
-      const parsed = recordRequestSchema.safeParse(payload);
-      if (!parsed.success) return invalid(ack, 'record request', parsed.error.issues.length);
+    on(CLIENT_EVENTS.record, (message) => {
+      if (!readable(message)) return;
+      const parsed = recordRequestSchema.safeParse(message.payload);
+      if (!parsed.success) return invalid(message, 'record request', parsed.error.issues.length);
       const { list, before, limit = 100 } = parsed.data;
-      answering<RecordAck>('record request', ack, () => ({
+      answering<RecordAck>('record request', message, () => ({
         ok: true,
         ...recordPage(host.context, list, before, limit),
       }));
     });
 
-    socket.on(CLIENT_EVENTS.debrief, (payload: unknown, ack: Ack<DebriefAck>) => {
-      if (typeof ack !== 'function' || throttled(ack)) return;
-      if (!debriefRequestSchema.safeParse(payload ?? {}).success) return invalid(ack, 'debrief request', 1);
-      answering<DebriefAck>('debrief request', ack, () => {
+    on(CLIENT_EVENTS.debrief, (message) => {
+      if (!readable(message)) return;
+      if (!debriefRequestSchema.safeParse(message.payload ?? {}).success)
+        return invalid(message, 'debrief request', 1);
+      answering<DebriefAck>('debrief request', message, () => {
         const debrief = debriefFor(connection);
         return debrief
           ? { ok: true, debrief }
-          : { ok: false, error: { code: ERROR_CODES.forbidden, message: 'the projector has no debrief' } };
+          : refusal(ERROR_CODES.forbidden, 'the projector has no debrief');
       });
     });
+
+    // Any other event name (numbers too: Socket.IO lets a client name an event 7).
+    const known = new Set<unknown>(Object.values(CLIENT_EVENTS));
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (known.has(event)) return;
+      const message = readIncoming(socket, String(event), args);
+      if (!throttled(message)) message.reply(unknownEvent(event));
+    });
+    // A client may emit "error" (Socket.IO does not reserve it): without a
+    // listener, Node's emitter would throw it. It is answered above.
+    socket.on('error', (error: unknown) => logger.debug({ err: error, session: host.id }, 'socket error'));
 
     socket.on('disconnect', () => {
       rooms.leave(member);

@@ -5,25 +5,23 @@
 // audience's room — encoded once however many members it has. The OWN
 // stream carries a trainee's own part (`me`, the injects their card
 // received) to that trainee alone, and only when it changed.
-import type { LogEntry } from '../../shared/log/entry.ts';
 import type { ViewPatchMessage } from '../../shared/protocol/messages.ts';
 import { type LiveInput, type OwnPart, ownPartDependencies } from '../../shared/views/live.ts';
 import { diff, type Patch } from '../../shared/views/patch.ts';
-import { projectEntry } from '../../shared/views/timeline.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
 import type { SessionHost } from '../sessions/session-host.ts';
+import { roomSequence } from './numbering.ts';
 import { sharedLive } from './views.ts';
 
 /**
  * One audience of one session. `view` is what its members last received;
- * its seq is the last log entry an anonymous member of the audience may see,
- * so sequence numbers never betray activity hidden from it.
+ * its seq is its place in the room's sequence (how many entries an anonymous
+ * member of the audience may see), so no number betrays activity hidden from it.
  */
 export class SharedStream {
   view: LiveView;
   /** The projection `view` was made from (before its clock was set): unchanged projection, nothing to send. */
   private projected: LiveView;
-  private scanned: number;
 
   constructor(
     readonly host: SessionHost,
@@ -32,15 +30,14 @@ export class SharedStream {
     readonly room: string,
     input: LiveInput,
   ) {
-    this.scanned = host.lastSeq;
     this.projected = sharedLive(host, audience, input);
-    this.view = { ...this.projected, serverNow: input.now, seq: lastVisible(host, audience, 0) };
+    this.view = { ...this.projected, serverNow: input.now, seq: this.seenUpTo() };
   }
 
   /** The patch that brings the audience up to date, or undefined when nothing it sees changed. */
   advance(input: LiveInput): ViewPatchMessage | undefined {
     const base = this.view.seq;
-    const seq = this.seenUpTo(base);
+    const seq = this.seenUpTo();
     const projected = sharedLive(this.host, this.audience, input);
     if (projected === this.projected && seq === base) return undefined;
     this.projected = projected;
@@ -53,12 +50,9 @@ export class SharedStream {
     return { part: 'shared', base, seq, patch: patch ?? {} };
   }
 
-  private seenUpTo(current: number): number {
-    // A session rebuilt after a failed write has a shorter log: scan from its end.
-    this.scanned = Math.min(this.scanned, this.host.lastSeq);
-    const seq = lastVisible(this.host, this.audience, this.scanned, current);
-    this.scanned = this.host.lastSeq;
-    return seq;
+  /** The room's number of the session's latest entry: how far this audience's view has come. */
+  private seenUpTo(): number {
+    return roomSequence(this.host, this.audience).count();
   }
 }
 
@@ -91,28 +85,5 @@ export class OwnStream {
   }
 }
 
-const anonymous = (audience: Audience) => ({ audience, roleId: null });
-
 const onlyClock = (patch: Patch): boolean =>
   typeof patch === 'object' && patch !== null && Object.keys(patch).every((key) => key === 'serverNow');
-
-/**
- * The seq of the last entry after `afterSeq` that a member of the audience
- * who is nobody in particular may see, or `current` when there is none.
- * The entries in memory are searched first; older ones only when needed.
- */
-function lastVisible(host: SessionHost, audience: Audience, afterSeq: number, current = 0): number {
-  if (audience === 'observer' || audience === 'facilitator') return Math.max(current, host.lastSeq);
-  const viewer = anonymous(audience);
-  const search = (entries: LogEntry[]) => {
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const entry = entries[i] as LogEntry;
-      if (projectEntry(host.scenario, entry, viewer) !== null) return entry.seq;
-    }
-    return undefined;
-  };
-  const recent = search(host.log(Math.max(afterSeq, host.logFloor)));
-  if (recent !== undefined) return recent;
-  const older = afterSeq < host.logFloor ? search(host.log(afterSeq)) : undefined;
-  return older ?? current;
-}

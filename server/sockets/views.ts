@@ -1,15 +1,18 @@
 // Everything a socket receives goes through here: the static view, the live
-// view and history, each projected for the connection's viewer.
+// view and history, each projected for the connection's viewer and numbered
+// in its own sequence (numbering.ts).
 
 import { createHash } from 'node:crypto';
 import { buildDebrief, type DebriefView, type DebriefViewer } from '../../shared/debrief/build.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
+import { type SequenceViewer, seesEverything, timelineViewerIn } from '../../shared/views/numbering.ts';
 import { publicScenario } from '../../shared/views/scenario-public.ts';
-import { projectTimeline } from '../../shared/views/timeline.ts';
+import { projectEntry } from '../../shared/views/timeline.ts';
 import type { LiveView, StaticView, TimelineEntry } from '../../shared/views/types.ts';
 import type { SessionHost } from '../sessions/session-host.ts';
 import type { Connection } from './identify.ts';
+import { roomSequence, viewerSequence } from './numbering.ts';
 
 type StaticKind = StaticView['kind'];
 const staticCache = new WeakMap<Scenario, Map<StaticKind, { key: string; view: StaticView }>>();
@@ -68,26 +71,79 @@ export function sharedLive(host: SessionHost, audience: Connection['audience'], 
   return view;
 }
 
-export function timelineFor(connection: Connection, afterSeq: number, limit = 1000): TimelineEntry[] {
-  const { host, viewer, audience } = connection;
-  const entries = host.log(afterSeq).slice(0, limit);
-  const participantId = viewer.kind === 'trainee' ? viewer.participantId : undefined;
-  const roleId = participantId ? (host.context.participants[participantId]?.roleId ?? null) : null;
-  return projectTimeline(host.scenario, entries, {
-    audience,
-    ...(participantId && { participantId }),
-    roleId,
-  });
+/** The connection as its sequences know it. */
+const sequenceViewer = (connection: Connection): SequenceViewer =>
+  connection.viewer.kind === 'trainee'
+    ? { audience: connection.audience, participantId: connection.viewer.participantId }
+    : { audience: connection.audience };
+
+/**
+ * Entries `from + 1 … from + limit` of this viewer's own timeline, projected
+ * and numbered in it: a trainee's injects by the card it held in each attempt.
+ */
+export function timelinePage(connection: Connection, from: number, limit = 1000): TimelineEntry[] {
+  const { host } = connection;
+  const viewer = sequenceViewer(connection);
+  const sequence = viewerSequence(host, viewer);
+  const last = Math.min(sequence.count(), from + limit);
+  if (last <= from) return [];
+  const firstSeq = sequence.sessionSeqOf(from + 1);
+  const lastSeq = sequence.sessionSeqOf(last);
+  const page: TimelineEntry[] = [];
+  let number = from;
+  for (const entry of host.log(firstSeq - 1)) {
+    if (entry.seq > lastSeq) break;
+    if (entry.seq !== sequence.sessionSeqOf(number + 1)) continue;
+    number++;
+    const projected = projectEntry(
+      host.scenario,
+      entry,
+      timelineViewerIn(host.context, viewer, sequence.attemptOf(number)),
+    );
+    if (projected) page.push({ ...projected, seq: seesEverything(connection.audience) ? entry.seq : number });
+  }
+  return page;
 }
 
-/** The live view as it stood just after `seq`, projected for this connection (the debrief's "state at this moment"). */
-export function liveViewAt(connection: Connection, seq: number): LiveView {
+/** This viewer's timeline so far: the number of its last entry (history's lastSeq). */
+export function timelineLength(connection: Connection): number {
+  return viewerSequence(connection.host, sequenceViewer(connection)).count();
+}
+
+/**
+ * What happened since the live view numbered `roomSeq` (a handshake's or a
+ * sync's lastSeq: the client's live.seq), from the viewer's own timeline.
+ */
+export function missedSince(connection: Connection, roomSeq: number, limit = 1000): TimelineEntry[] {
   const { host } = connection;
+  const after = roomSequence(host, connection.audience).sessionSeqOf(roomSeq);
+  if (roomSeq > 0 && after === 0) return [];
+  const from = viewerSequence(host, sequenceViewer(connection)).numberAt(after);
+  return timelinePage(connection, from, limit);
+}
+
+/** A session seq as this viewer's live view numbers it (an ack's seq, a state_at answer's live.seq). */
+export function roomNumber(connection: Connection, sessionSeq: number): number {
+  return roomSequence(connection.host, connection.audience).numberAt(sessionSeq);
+}
+
+/**
+ * The live view as it stood just after entry number `n` of this viewer's
+ * own timeline (the debrief's "state at this moment"); past its end, after
+ * its last entry. Its seq is the room's number of that moment.
+ */
+export function liveViewAt(connection: Connection, n: number): LiveView {
+  const { host } = connection;
+  const seq = viewerSequence(host, sequenceViewer(connection)).sessionSeqOf(n);
   const replayed = host.replayTo(seq);
   const at = host.entry(replayed.seq)?.at ?? replayed.meeting.context.now;
   const input = {
     scenario: host.scenario,
-    meeting: { seq: replayed.seq, state: replayed.meeting.state, context: replayed.meeting.context },
+    meeting: {
+      seq: roomNumber(connection, replayed.seq),
+      state: replayed.meeting.state,
+      context: replayed.meeting.context,
+    },
     coaching: replayed.coaching,
     online: new Set<string>(),
     now: at,

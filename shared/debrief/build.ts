@@ -10,6 +10,8 @@ import type { MeetingContext, MeetingRecord } from '../meeting/context.ts';
 import { type Minutes, minutesFromContext } from '../meeting/minutes.ts';
 import type { Role, Scenario } from '../scenario/index.ts';
 import { ballotForRoom } from '../views/live.ts';
+import { numberFrom } from '../views/numbering.ts';
+import { cardView } from '../views/scenario-public.ts';
 import { projectTimeline } from '../views/timeline.ts';
 import type { TimelineEntry } from '../views/types.ts';
 import {
@@ -115,10 +117,18 @@ function addressedTo(scenario: Scenario, injectId: string, roleId: string | null
  * what, and without the area totals the rule does not count (as in the live view: they can name a voter).
  */
 function recordFor(scenario: Scenario, record: MeetingRecord, roleId: string | null): MeetingRecord {
+  // Field by field, like the live view's record: a new record field reaches no trainee by default.
   return {
-    ...record,
-    injects: record.injects.filter((r) => addressedTo(scenario, r.inject, roleId)),
+    ...(record.startedAt !== undefined && { startedAt: record.startedAt }),
+    ...(record.endedAt !== undefined && { endedAt: record.endedAt }),
+    items: record.items,
+    turns: record.turns,
+    statements: record.statements,
     ballots: record.ballots.map(ballotForRoom),
+    injects: record.injects.filter((r) => addressedTo(scenario, r.inject, roleId)),
+    signups: record.signups,
+    actions: record.actions,
+    pauses: record.pauses,
   };
 }
 
@@ -165,6 +175,8 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
     ? ({ audience: 'trainee', participantId: me } as const)
     : { audience: viewer.audience };
 
+  // A trainee's timelines are numbered in its own sequence, across attempts (views/numbering.ts).
+  let nextNumber = 1;
   const built: AttemptDebrief[] = attempts.map(({ attempt, record, cards, current }) => {
     const roleId = me ? (cards[me] ?? null) : null;
     const visibleRecord = me ? recordFor(scenario, record, roleId) : record;
@@ -199,7 +211,9 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
         }))
       : aggregates;
     const plan = coaching.plan.filter((p) => p.attempt === attempt && (!me || p.participantId === me));
-    const timeline = projectTimeline(scenario, logs.get(attempt) ?? [], { ...timelineViewer, roleId });
+    const projected = projectTimeline(scenario, logs.get(attempt) ?? [], { ...timelineViewer, roleId });
+    const timeline = me ? numberFrom(projected, nextNumber) : projected;
+    nextNumber += projected.length;
     return {
       attempt,
       current,
@@ -254,7 +268,8 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
       };
     }),
     attempts: built,
-    secrets: showSecrets ? scenario.roles : null,
+    // A trainee's copy names each card's fields (views/scenario-public.ts), so nothing new rides along.
+    secrets: showSecrets ? (me ? scenario.roles.map(cardView) : scenario.roles) : null,
     comparison,
     questions: scenario.debrief.questions,
   };

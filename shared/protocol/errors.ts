@@ -27,6 +27,12 @@ export const ERROR_CODES = {
   serverOnly: 'protocol/server_only',
   tooLarge: 'protocol/too_large',
   rateLimited: 'protocol/rate_limited',
+  /** A request (sync, history, …) sent without an acknowledgement callback: its answer has nowhere to go. */
+  ackRequired: 'protocol/ack_required',
+  /** An event name the server does not know. */
+  unknownEvent: 'protocol/unknown_event',
+  /** The handshake names a protocol version this server does not speak. */
+  unsupportedVersion: 'protocol/unsupported_version',
 } as const;
 
 export type ProtocolErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

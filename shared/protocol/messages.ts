@@ -111,7 +111,23 @@ export const CLIENT_EVENTS = {
   debrief: 'debrief',
   record: 'record',
 } as const;
-export const SERVER_EVENTS = { welcome: 'welcome', patch: 'patch', notice: 'notice' } as const;
+export const SERVER_EVENTS = {
+  welcome: 'welcome',
+  patch: 'patch',
+  notice: 'notice',
+  answer: 'answer',
+} as const;
+
+/**
+ * What the server sends for a client event that came without an
+ * acknowledgement callback (or with a name it does not know): the answer the
+ * ack would have carried, with the event it answers and, for a command, its cid.
+ */
+export interface UnackedAnswer {
+  event: string;
+  cid?: string;
+  answer: { ok: boolean; error?: ErrorPayload; seq?: number };
+}
 
 export type Viewer =
   | { kind: 'trainee'; participantId: string }
@@ -120,6 +136,8 @@ export type Viewer =
   | { kind: 'projector' };
 
 export interface Welcome {
+  /** The protocol version the server speaks (shared/protocol/version.ts). */
+  protocol: number;
   sessionId: string;
   viewer: Viewer;
   /** The viewer's own display name (trainees and observers). */

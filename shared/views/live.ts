@@ -16,6 +16,7 @@ import type { ElectionOutcome, Measure, VoteOutcome } from '../meeting/rules.ts'
 import { speakingBySpeaker } from '../meeting/speaking.ts';
 import { ballotStanding } from '../meeting/standing.ts';
 import type { Scenario } from '../scenario/index.ts';
+import { cardView, handoutView } from './scenario-public.ts';
 import type {
   Audience,
   BallotView,
@@ -194,11 +195,16 @@ export function recordFigures(record: MeetingRecord): RecordFigures {
 
 function recordView(input: LiveInput, audience: Audience): RecordView {
   const { record } = input.meeting.context;
-  const ballots = sees(audience) ? record.ballots : record.ballots.map(ballotForRoom);
-  const { injects: _injects, turns, statements, ...rest } = record;
+  const { turns, statements } = record;
+  // Named field by field (the record's injects stay out): a new record field reaches no one by default.
   return {
-    ...rest,
-    ballots,
+    ...(record.startedAt !== undefined && { startedAt: record.startedAt }),
+    ...(record.endedAt !== undefined && { endedAt: record.endedAt }),
+    items: record.items,
+    ballots: sees(audience) ? record.ballots : record.ballots.map(ballotForRoom),
+    signups: record.signups,
+    actions: record.actions,
+    pauses: record.pauses,
     turns: turns.slice(windowStart(turns.length)),
     statements: statements.slice(windowStart(statements.length)),
     turnCount: turns.length,
@@ -358,7 +364,8 @@ export function ownPart(input: LiveInput, participantId: string): OwnPart {
   const ctx = input.meeting.context;
   const participant = ctx.participants[participantId];
   const roleId = participant?.roleId ?? null;
-  const card = roleId ? (input.scenario.roles.find((r) => r.id === roleId) ?? null) : null;
+  const role = roleId ? input.scenario.roles.find((r) => r.id === roleId) : undefined;
+  const card = role ? cardView(role) : null;
   const ballot = ctx.item?.ballot;
   const mine = ballot ? (ballot.votes[participantId] ?? ballot.choices[participantId]) : undefined;
   const owners = ownOwners(input.scenario, ballot?.electorate, participantId);
@@ -368,7 +375,9 @@ export function ownPart(input: LiveInput, participantId: string): OwnPart {
       participantId,
       name: participant?.name ?? '',
       card,
-      handouts: roleId ? input.scenario.handouts.filter((h) => h.to !== 'all' && h.to.includes(roleId)) : [],
+      handouts: roleId
+        ? input.scenario.handouts.filter((h) => h.to !== 'all' && h.to.includes(roleId)).map(handoutView)
+        : [],
       tips: tipsFor(input.coaching, participantId),
       plan: input.coaching.plan
         .filter((p) => p.participantId === participantId && p.attempt < ctx.attempt)

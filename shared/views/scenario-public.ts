@@ -1,8 +1,10 @@
 // What anyone may read about a scenario before and outside a session: the
 // library card and the public brief. Private role fields, observer guidance,
-// expected responses, injects and private handouts stay out.
+// expected responses, injects and private handouts stay out. Also the
+// allowlists for the parts of a scenario a trainee reads elsewhere (its own
+// card, its handouts).
 import { type ClassSize, classSize } from '../meeting/seats.ts';
-import type { Item, LocalText, Role, Scenario } from '../scenario/index.ts';
+import type { Handout, Item, LocalText, Role, Rule, Scenario } from '../scenario/index.ts';
 
 export interface ScenarioSummary {
   id: string;
@@ -69,6 +71,10 @@ export function summarizeScenario(s: Scenario): ScenarioSummary {
   };
 }
 
+// Every view below is built from the fields named for it, never by copying an
+// object and leaving some out: a field added to the scenario tomorrow reaches
+// no trainee or projector until someone names it here.
+
 export function publicRole(role: Role): PublicRole {
   const { id, name, affiliation, chair, seats, required, npc, attributes, standsFor, proxyFor } = role;
   return {
@@ -76,36 +82,125 @@ export function publicRole(role: Role): PublicRole {
     name,
     ...(affiliation && { affiliation }),
     chair,
-    seats,
+    seats: { min: seats.min, max: seats.max },
     required,
     npc,
     public: role.public,
-    attributes,
+    attributes: attributesOf(attributes),
     standsFor,
     proxyFor,
   };
 }
 
+function attributesOf(a: Role['attributes']): Role['attributes'] {
+  const { owner, area_m2, building, unit, floor, weight } = a;
+  return {
+    ...(owner !== undefined && { owner }),
+    ...(area_m2 !== undefined && { area_m2 }),
+    ...(building !== undefined && { building }),
+    ...(unit !== undefined && { unit }),
+    ...(floor !== undefined && { floor }),
+    ...(weight !== undefined && { weight }),
+  };
+}
+
+/** A card with its private side, as its holder (and, when the debrief reveals them, every trainee) reads it. */
+export function cardView(role: Role): Role {
+  return {
+    ...publicRole(role),
+    brief: role.brief,
+    goals: role.goals,
+    secrets: role.secrets,
+    red_lines: role.red_lines,
+  };
+}
+
+export function handoutView(h: Handout): Handout {
+  return { id: h.id, title: h.title, body: h.body, to: h.to };
+}
+
 export function publicItem(item: Item): PublicItem {
-  if (item.kind === 'vote') {
-    const { guidance: _guidance, writtenBallots: _written, ...rest } = item;
-    return rest;
+  const base = {
+    id: item.id,
+    title: item.title,
+    ...(item.duration !== undefined && { duration: item.duration }),
+  };
+  const perSpeaker =
+    'perSpeaker' in item && item.perSpeaker !== undefined ? { perSpeaker: item.perSpeaker } : {};
+  switch (item.kind) {
+    case 'statement':
+      return { ...base, kind: item.kind, speakers: item.speakers, ...perSpeaker };
+    case 'speakers':
+      return { ...base, kind: item.kind, order: item.order, rounds: item.rounds, ...perSpeaker };
+    case 'open_floor':
+      return { ...base, kind: item.kind, balance: item.balance, ...perSpeaker };
+    case 'qa':
+      return { ...base, kind: item.kind, answerers: item.answerers, ...perSpeaker };
+    case 'vote':
+      return {
+        ...base,
+        kind: item.kind,
+        motion: item.motion,
+        options: item.options,
+        ballot: item.ballot,
+        eligible: item.eligible,
+        rule: item.rule,
+        amendable: item.amendable,
+      };
+    case 'election':
+      return {
+        ...base,
+        kind: item.kind,
+        seats: item.seats,
+        candidates: item.candidates,
+        ballot: item.ballot,
+        eligible: item.eligible,
+        rule: item.rule,
+        maxChoices: item.maxChoices,
+      };
+    case 'signup':
+      return { ...base, kind: item.kind, asks: item.asks };
+    case 'actions':
+    case 'break':
+      return { ...base, kind: item.kind };
   }
-  const { guidance: _guidance, ...rest } = item;
-  return rest;
+}
+
+function ruleView(r: Rule): Rule {
+  return {
+    id: r.id,
+    kind: r.kind,
+    quorum: {
+      ...(r.quorum.area && { area: r.quorum.area }),
+      ...(r.quorum.headcount && { headcount: r.quorum.headcount }),
+    },
+    pass: {
+      ...(r.pass.area && { area: r.pass.area }),
+      ...(r.pass.headcount && { headcount: r.pass.headcount }),
+      of: r.pass.of,
+    },
+    ...(r.weight !== undefined && { weight: r.weight }),
+    builtin: r.builtin,
+  };
 }
 
 export function publicScenario(s: Scenario): PublicScenario {
   return {
     ...summarizeScenario(s),
     background: s.background,
-    facts: s.facts,
-    handouts: s.handouts.filter((h) => h.to === 'all'),
+    facts: s.facts.map(({ label, value }) => ({ label, value })),
+    handouts: s.handouts.filter((h) => h.to === 'all').map(handoutView),
     roles: s.roles.map(publicRole),
     agenda: s.agenda.map(publicItem),
-    rules: s.rules,
+    rules: Object.fromEntries(Object.entries(s.rules).map(([id, rule]) => [id, ruleView(rule)])),
     ...(s.electorate && { electorate: { title: s.electorate.title, total: s.electorate.total } }),
-    rubric: s.rubric,
+    rubric: {
+      scale:
+        s.rubric.scale.kind === 'range'
+          ? { kind: 'range', min: s.rubric.scale.min, max: s.rubric.scale.max }
+          : { kind: 'psmu' },
+      competencies: s.rubric.competencies.map(({ id, title, indicators }) => ({ id, title, indicators })),
+    },
     debrief: { questions: s.debrief.questions },
   };
 }

@@ -7,8 +7,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
-import type { StaticView } from '../../shared/views/types.ts';
-import { fullHistory, sleep } from '../support/drill-room.ts';
+import type { LiveView, StaticView } from '../../shared/views/types.ts';
+import { fullHistory } from '../support/drill-room.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { API_TOKEN, AUTH_ENV, createSession } from '../support/session-api.ts';
 
@@ -69,15 +69,17 @@ describe('npm run bot', () => {
     });
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
 
-    // The facilitator starts the meeting as soon as the required cards are held.
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const ack = await facilitator.send({ type: 'meeting.start' });
-      if (ack.ok) break;
-      expect(ack.error.code, output).toBe('meeting/required_cards');
-      expect(Date.now(), `the bots never held the required cards:\n${output}`).toBeLessThan(deadline);
-      await sleep(250);
-    }
+    // The facilitator starts the meeting once the view shows every required card held (as many
+    // holders as the card's minimum): waiting on the view, not polling the command.
+    const roles = (facilitator.static as Extract<StaticView, { kind: 'full' }>).scenario.roles;
+    const held = (live: LiveView) =>
+      roles
+        .filter((r) => r.required)
+        .every((r) => live.participants.filter((p) => p.roleId === r.id).length >= r.seats.min);
+    await facilitator.until(held, 30_000).catch(() => {
+      throw new Error(`the bots never held the required cards:\n${output}`);
+    });
+    expect(await facilitator.send({ type: 'meeting.start' }), output).toMatchObject({ ok: true });
     const startedAt = Date.now();
 
     const closed = await facilitator.until((live) => live.phase === 'closed', 50_000);

@@ -71,6 +71,8 @@ const people: Record<'lin' | 'wu' | 'ma', { client: HeadlessClient; id: string; 
 /** seq of the item.next that opened the discussion, and of the vote's close. */
 let talkSeq = 0;
 let closeSeq = 0;
+/** The first item.next in the observers' numbers (the session's). */
+let zhaoTalkSeq = 0;
 /** The debrief as it stood after attempt 1, read by Wu and by Zhao. */
 let wuFirst: DebriefView;
 let zhaoFirst: DebriefView;
@@ -149,7 +151,7 @@ beforeAll(async () => {
   await ok(lin.client, { type: 'vote.cast', choice: 'yes' });
   await ok(wu.client, { type: 'vote.cast', choice: 'yes' });
   await ok(ma.client, { type: 'vote.cast', choice: 'no' });
-  closeSeq = await ok(lin.client, { type: 'vote.close' });
+  await ok(lin.client, { type: 'vote.close' });
   await ok(facilitator, { type: 'meeting.end' });
   await ok(facilitator, { type: 'meeting.open_debrief' });
 
@@ -166,9 +168,14 @@ beforeAll(async () => {
 
   wuFirst = await debriefOf(wu.client);
   zhaoFirst = await debriefOf(zhao);
-  stateAtTalk = await stateAt(zhao, talkSeq);
-  wuStateAtTalk = await stateAt(wu.client, talkSeq);
-  stateAtClose = await stateAt(zhao, closeSeq);
+  // state_at takes a number from the asker's own timeline, as the debrief page does.
+  const numberOf = (view: DebriefView, type: string) =>
+    view.attempts[0]?.timeline.find((e) => e.type === type)?.seq ?? -1;
+  zhaoTalkSeq = numberOf(zhaoFirst, 'item.next');
+  stateAtTalk = await stateAt(zhao, zhaoTalkSeq);
+  wuStateAtTalk = await stateAt(wu.client, numberOf(wuFirst, 'item.next'));
+  stateAtClose = await stateAt(zhao, numberOf(zhaoFirst, 'vote.close'));
+  closeSeq = numberOf(zhaoFirst, 'vote.close');
 
   // Attempt 2: the same cards; Lin opens, then the meeting ends; Zhao scores Wu again.
   await ok(facilitator, { type: 'meeting.retake', cards: 'keep' });
@@ -261,7 +268,10 @@ describe('the debrief over the socket', () => {
   it('state_at gives the meeting as it stood after an earlier seq', () => {
     expect(stateAtTalk.ok).toBe(true);
     if (!stateAtTalk.ok || !wuStateAtTalk.ok || !stateAtClose.ok) throw new Error('state_at refused');
-    expect(stateAtTalk.live.seq).toBe(talkSeq);
+    // The observer's numbers are the session's; the trainee's live.seq is the room's, as in Lin's ack.
+    expect(stateAtTalk.live.seq).toBe(zhaoTalkSeq);
+    expect(wuStateAtTalk.live.seq).toBe(talkSeq);
+    expect(stateAtClose.live.seq).toBe(closeSeq);
     expect(stateAtTalk.live.item?.id).toBe('talk');
     expect(stateAtTalk.live.state).toBe('meeting.running.floor.idle');
     expect(stateAtTalk.live.record.ballots).toEqual([]);

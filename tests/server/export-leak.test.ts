@@ -114,9 +114,12 @@ async function capture(run: Pick<Run, 'session'>, t: Trainee, withStateAt: boole
   };
   const stateAt: StateAtAck[] = [];
   if (withStateAt) {
-    const last = t.client.live?.seq ?? 0;
-    // Every fourth seq and the last (the rate limit allows 40 at once).
-    for (let seq = 1; seq <= last; seq += 4) {
+    // state_at takes numbers of the trainee's own timeline: its history's lastSeq is the last.
+    const history = await t.client.history(0, 1);
+    const last = history.ok ? history.lastSeq : 0;
+    // About 30 moments, and the last (the rate limit allows 40 at once).
+    const step = Math.max(1, Math.ceil(last / 30));
+    for (let seq = 1; seq <= last; seq += step) {
       stateAt.push((await t.client.emitRaw('state_at', { seq }, 10_000)) as StateAtAck);
     }
     stateAt.push((await t.client.emitRaw('state_at', { seq: last }, 10_000)) as StateAtAck);

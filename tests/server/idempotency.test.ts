@@ -1,7 +1,9 @@
 // Retried commands on a real server: a command sent again with the same
 // client id (cid) gets the first answer word for word and is applied once —
-// sent twice in a row, twice at once, or again after a dropped link. (Across
-// a server crash: tests/server/recovery.test.ts.)
+// sent twice in a row, again while the first copy waits for its commit (the
+// window held open by a test hook), or after a dropped link. (Across a
+// server crash: tests/server/recovery.test.ts.)
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineEntry } from '../../shared/views/types.ts';
 import {
@@ -11,18 +13,37 @@ import {
   ok,
   openRoom,
   type Room,
-  startDrillServer,
+  roundTrip,
 } from '../support/drill-room.ts';
-import type { ServerProcess } from '../support/server-process.ts';
+import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+import { AUTH_ENV } from '../support/session-api.ts';
 
 let server: ServerProcess;
 let room: Room;
 
+/** The server with a hook that holds its transactions (tests/support/held-commit-server.ts). */
+const ENTRY = resolve(import.meta.dirname, '../support/held-commit-server.ts');
+
 beforeAll(async () => {
-  server = await startDrillServer({ scenariosDir: drillScenariosDir() });
+  server = await startServerProcess({
+    entry: ENTRY,
+    scenariosDir: drillScenariosDir(),
+    env: AUTH_ENV,
+  });
   room = await openRoom(server.url, ['chair', 'planner', 'resident', 'resident']);
   await beginMeeting(room);
 });
+
+/** Waits for the hook's answer on stdout (JSON lines). */
+async function logged(match: (line: Record<string, unknown>) => boolean): Promise<void> {
+  const lines = () =>
+    server.logs
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  while (!lines().some(match)) await new Promise((r) => server.child.stdout?.once('data', r));
+}
 
 afterAll(async () => {
   room?.close();
@@ -68,18 +89,26 @@ describe('a command retried with the same cid', () => {
     await ok(resident.client, { type: 'floor.yield' });
   });
 
-  it('two sends at once with one cid get one answer and one entry', async () => {
+  it('copies that arrive while the first waits for its commit wait too: one answer, one entry', async () => {
     const resident = room.seat('resident', 1);
     const before = (await entriesOf('mood.show', resident.id)).length;
-    const answers = await Promise.all([
-      resident.client.send({ type: 'mood.show', mood: 'unsure' }, 'mood-at-once'),
-      resident.client.send({ type: 'mood.show', mood: 'unsure' }, 'mood-at-once'),
-      resident.client.send({ type: 'mood.show', mood: 'unsure' }, 'mood-at-once'),
-    ]);
+    const mood = { type: 'mood.show', mood: 'unsure' } as const;
+    // Hold the transactions: the first copy is applied in memory and waits for its commit.
+    server.tell('hold');
+    await logged((l) => l.hook === 'hold');
+    const first = resident.client.send(mood, 'mood-at-once');
+    await logged((l) => l.hook === 'held');
+    const copies = [resident.client.send(mood, 'mood-at-once'), resident.client.send(mood, 'mood-at-once')];
+    // A round trip on the same socket: both copies have reached the server (and are waiting) by then.
+    await roundTrip(resident.client);
+    server.tell('release');
+    const answers = await Promise.all([first, ...copies]);
     expect(answers[0]).toMatchObject({ ok: true });
     expect(answers[1]).toEqual(answers[0]);
     expect(answers[2]).toEqual(answers[0]);
     expect(await entriesOf('mood.show', resident.id)).toHaveLength(before + 1);
+    // And after the commit, a copy gets the stored answer.
+    expect(await resident.client.send(mood, 'mood-at-once')).toEqual(answers[0]);
   });
 
   it('a different command under an old cid gets the old answer and does nothing', async () => {

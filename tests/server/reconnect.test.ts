@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import type { Welcome } from '../../shared/protocol/messages.ts';
 import type { LiveView, TimelineEntry } from '../../shared/views/types.ts';
-import { beginMeeting, fullHistory, ok, type Room, sleep, startDrillRoom } from '../support/drill-room.ts';
+import { beginMeeting, fullHistory, ok, type Room, startDrillRoom } from '../support/drill-room.ts';
 import type { ServerProcess } from '../support/server-process.ts';
 import { connectObserver } from '../support/session-api.ts';
 
@@ -53,6 +53,8 @@ describe('reconnecting after being offline', () => {
     const moodSeq = await ok(away.client, { type: 'mood.show', mood: 'agree' });
     await away.client.until((live) => live.seq >= moodSeq);
     const lastSeq = away.client.live?.seq as number;
+    // How long its own timeline was when it left: what it missed is numbered on from there.
+    const seenBefore = (await fullHistory(away.client)).length;
 
     away.client.disconnect();
     await facilitator.until((live) => live.participants.find((p) => p.id === away.id)?.online === false);
@@ -92,9 +94,16 @@ describe('reconnecting after being offline', () => {
     await ok(chair.client, { type: 'item.next' });
     const what = 'Build option C with a fenced toddler corner';
     const lastAck = await ok(chair.client, { type: 'action.record', kind: 'decision', what });
-    // Let the fan-out settle (tip deliveries are logged by it), then take the log as it stands.
-    await facilitator.until((live) => live.seq >= lastAck);
-    await sleep(300);
+    // The fan-out logs a tip.delivered for each tip that reached a screen: wait for those four
+    // (the whisper to the resident who stayed, the broadcast to the three online), then take the log.
+    const delivered = (live: LiveView, tipId: string, to: string) =>
+      live.coaching?.tips.find((t) => t.id === tipId)?.receipts[to]?.deliveredAt !== undefined;
+    await facilitator.until(
+      (live) =>
+        live.seq >= lastAck &&
+        delivered(live, 'tip-other', stayed.id) &&
+        [chair, planner, stayed].every((seat) => delivered(live, 'tip-all', seat.id)),
+    );
     const log = await fullHistory(facilitator);
     const bound = log.at(-1)?.seq as number;
 
@@ -119,26 +128,30 @@ describe('reconnecting after being offline', () => {
       ((e.type === 'tip.read' || e.type === 'tip.ack') &&
         !(e.by.kind === 'participant' && e.by.id === away.id)) ||
       (e.type === 'inject.fire' && e.data.injectId === 'planner-call');
-    const meant = log.filter((e) => e.seq > lastSeq && e.seq <= bound);
+    // lastSeq is the room's number; in the log (session seqs) it left after its mood.show.
+    const left = log.findLast(
+      (e) => e.type === 'mood.show' && e.by.kind === 'participant' && e.by.id === away.id,
+    );
+    const meant = log.filter((e) => e.seq > (left?.seq ?? Infinity) && e.seq <= bound);
     expect(meant.filter(hidden).map((e) => e.type)).toEqual(
       expect.arrayContaining(['tip.whisper', 'backchannel.say', 'inject.fire']),
     );
     const missed = welcome.missed;
-    expect(missed.map((e) => e.seq)).toEqual(meant.filter((e) => !hidden(e)).map((e) => e.seq));
+    const expected = meant.filter((e) => !hidden(e));
+    expect(missed.map((e) => [e.type, e.at])).toEqual(expected.map((e) => [e.type, e.at]));
     expect(missed.length).toBeGreaterThanOrEqual(20);
+    // Numbered in its own timeline, on from where it left, with no gap where hidden entries were.
+    expect(missed.map((e) => e.seq)).toEqual(missed.map((_, i) => seenBefore + 1 + i));
 
     // …each projected for a trainee: the host instead of the observer, no choices from the secret ballot.
-    const bySeq = new Map(log.map((e) => [e.seq, e]));
-    for (const entry of missed) {
-      const original = bySeq.get(entry.seq) as TimelineEntry;
-      expect(entry.type).toBe(original.type);
-      expect(entry.at).toBe(original.at);
-      expect(entry.by.kind).not.toBe('observer');
-    }
-    const entryAt = (seq: number) => missed.find((e) => e.seq === seq);
-    for (const seq of openCasts) expect(entryAt(seq)?.data).toEqual({ choice: bySeq.get(seq)?.data.choice });
-    for (const seq of secretCasts) expect(entryAt(seq)).toMatchObject({ type: 'vote.cast', data: {} });
-    for (const seq of secretCasts) expect(entryAt(seq)?.data).toEqual({});
+    for (const entry of missed) expect(entry.by.kind).not.toBe('observer');
+    const casts = missed.filter((e) => e.type === 'vote.cast');
+    const castsInLog = expected.filter((e) => e.type === 'vote.cast');
+    expect(casts).toHaveLength(openCasts.length + secretCasts.length);
+    expect(casts.slice(0, openCasts.length).map((e) => e.data)).toEqual(
+      castsInLog.slice(0, openCasts.length).map((e) => ({ choice: e.data.choice })),
+    );
+    for (const entry of casts.slice(openCasts.length)) expect(entry.data).toEqual({});
     expect(missed.find((e) => e.type === 'tip.broadcast')).toMatchObject({
       by: { kind: 'host' },
       data: { tipId: 'tip-all', text: BROADCAST },
@@ -213,13 +226,15 @@ describe('an observer reconnecting', () => {
       const first = expert.welcome?.viewer;
       expect(first?.kind).toBe('observer');
       const joinsBefore = (await fullHistory(room.facilitator)).filter((e) => e.type === 'observer.join');
+      const id = first?.kind === 'observer' ? first.observerId : '';
       expert.disconnect();
-      await sleep(100);
+      await room.facilitator.until((live) => !live.observersOnline?.includes(id));
       expert.reconnect();
       await expert.waitFor(() => expert.frames.filter((f) => f.event === 'welcome').length === 2);
       const again = expert.frames.filter((f) => f.event === 'welcome')[1]?.payload as Welcome;
       expect(again.viewer).toEqual(first);
-      await sleep(300);
+      // An observer.join is logged during the handshake, before the welcome is sent: a history
+      // asked for after the welcome arrived would hold it.
       const joinsAfter = (await fullHistory(room.facilitator)).filter((e) => e.type === 'observer.join');
       expect(joinsAfter).toHaveLength(joinsBefore.length);
     } finally {

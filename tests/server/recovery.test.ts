@@ -126,10 +126,6 @@ describe('SIGKILL and restart', () => {
     expect(historyBefore.map((e) => e.seq)).toEqual(Array.from({ length: lastSeq }, (_, i) => i + 1));
 
     const { killedAt, upAt, restoreMs } = await crashAndRestart();
-    expect(
-      upAt,
-      'the restart must finish before the inject falls due for this test to mean anything',
-    ).toBeLessThan(alarmDue - 1000);
 
     // The restored session was rebuilt from a snapshot plus the log after it.
     const db = new Database(join(server.dataDir, 'civic-rehearsal.sqlite'), { readonly: true });
@@ -142,12 +138,18 @@ describe('SIGKILL and restart', () => {
 
     // Every client reconnects on its own, with its credentials and lastSeq, and misses nothing.
     const back = await Promise.all(room.clients().map((client) => rewelcomed(client, 2)));
+    // This test runs on the real clock: the restart must come before the inject falls due
+    // (INJECT_AFTER_MS after the item started), or there is nothing pending left to check.
+    const restored = welcomes(facilitator)[1]?.payload as { live: LiveView } | undefined;
+    expect(alarmOf(restored?.live)?.fired, 'the restart came before the inject fell due').toBe(false);
     for (const client of room.clients()) {
       expect(welcomes(client)[1]?.payload).toMatchObject({ missed: [] });
       await client.until((live) => live.seq === lastSeq && everyoneOnline(live), 10_000);
     }
     const reconnectedAt = Math.max(...back);
-    expect(Date.now(), 'compared before any clock fell due').toBeLessThan(alarmDue);
+    // Compared while the clocks were still pending (the state says so, not the wall clock).
+    expect(alarmOf(facilitator.live)?.fired, 'the inject is still pending after the restart').toBe(false);
+    expect(facilitator.live?.item?.floor?.timeUpAt).toBeUndefined();
     expect(settled(facilitator.live)).toEqual(before.facilitator);
     room.seats.forEach((seat, i) => {
       expect(settled(seat.client.live), `${seat.name}'s view`).toEqual(before.trainees[i]);
@@ -168,12 +170,11 @@ describe('SIGKILL and restart', () => {
     const firedFrame = facilitator.frames.find((f) => f.event === 'patch' && alarmOf(f.live)?.fired);
     const alarm = alarmOf(facilitator.live);
     expect(alarm).toMatchObject({ fired: true, firedAt: alarmDue, firedBy: 'schedule' });
+    // Never early (a late timer changes nothing: the tick applies it at its due time, above).
     expect(firedFrame?.at).toBeGreaterThanOrEqual(alarmDue - 50);
-    expect(firedFrame?.at).toBeLessThan(alarmDue + 2000);
     const tick = (await fullHistory(facilitator))[lastSeq];
     expect(tick).toMatchObject({ type: 'clock.tick', by: { kind: 'system' } });
     expect(tick?.at).toBeGreaterThanOrEqual(alarmDue);
-    expect(tick?.at).toBeLessThan(alarmDue + 2000);
     for (const seat of room.seats) {
       await seat.client.until((live) => live.injects.some((i) => i.id === 'alarm'));
       expect(seat.client.live?.injects.find((i) => i.id === 'alarm')?.firedAt).toBe(alarmDue);

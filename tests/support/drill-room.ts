@@ -195,6 +195,15 @@ export const isOk = (ack: CommandAck): ack is { ok: true; seq: number } => ack.o
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A barrier: one request answered on this client's socket. The server sends
+ * a socket's frames in order, so anything it sent this client before it
+ * answered (a patch from a fan-out that already ran) has arrived by then.
+ */
+export async function roundTrip(client: HeadlessClient): Promise<void> {
+  await client.emitRaw('history', { fromSeq: 0, limit: 1 }, 10_000);
+}
+
 /** GET /healthz: the status code (0 when the server does not answer at all). */
 export async function health(url: string): Promise<number> {
   try {

@@ -8,8 +8,9 @@ import { validateScenario } from '../../shared/scenario/index.ts';
 
 export const T0 = Date.UTC(2026, 0, 15, 1, 0, 0);
 
-export function engineScenario(overrides: Record<string, unknown> = {}): Scenario {
-  const data = {
+/** The fixture's scenario as written (before validation), for tests that build variants of it. */
+export function engineScenarioData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
     schema: 1,
     id: 'engine-test',
     title: { zh: '引擎测试', en: 'Engine test' },
@@ -93,6 +94,10 @@ export function engineScenario(overrides: Record<string, unknown> = {}): Scenari
     ],
     ...overrides,
   };
+}
+
+export function engineScenario(overrides: Record<string, unknown> = {}): Scenario {
+  const data = engineScenarioData(overrides);
   const result = validateScenario(data, 'engine-test');
   if (!result.ok) throw new Error(JSON.stringify(result.issues, null, 2));
   return result.scenario;

@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { balanceCards } from '../../../shared/meeting/seats.ts';
 import { MeetingSession } from '../../../shared/meeting/session.ts';
+import { simulateMeeting } from '../../../shared/meeting/simulate.ts';
 import { speakingBySpeaker } from '../../../shared/meeting/speaking.ts';
 import {
   Driver,
   engineScenario,
+  engineScenarioData,
   FACILITATOR,
   OBSERVER,
   seat,
@@ -352,8 +355,41 @@ describe('sign-ups, actions, lifecycle', () => {
     expect(replayed.lastSeq).toBe(d.log.length);
   });
 
-  it('builds from any valid scenario', () => {
-    expect(() => MeetingSession.create(engineScenario({ injects: [] }))).not.toThrow();
+  it('builds from any valid scenario, and a simulated class takes each one to the debrief', () => {
+    // Scenarios generated from the fixture's parts: any non-empty choice of its agenda items in any
+    // order, each timed or not, with any of its injects whose item is on the agenda.
+    const items = engineScenarioData().agenda as { id: string; duration?: string }[];
+    const injects = engineScenarioData().injects as { id: string; at?: { item: string } }[];
+    const scenarios = fc
+      .record({
+        order: fc.shuffledSubarray(items, { minLength: 1 }),
+        timed: fc.array(fc.constantFrom(undefined, '30s', '5m'), {
+          minLength: items.length,
+          maxLength: items.length,
+        }),
+        injects: fc.subarray(injects),
+        seed: fc.integer({ min: 1, max: 1_000 }),
+      })
+      .map(({ order, timed, injects: chosen, seed }) => {
+        const agenda = order.map((item, i) => {
+          const { duration: _, ...rest } = item;
+          return timed[i] === undefined ? rest : { ...rest, duration: timed[i] };
+        });
+        const ids = new Set(agenda.map((i) => i.id));
+        return { agenda, injects: chosen.filter((x) => !x.at || ids.has(x.at.item)), seed };
+      });
+    fc.assert(
+      fc.property(scenarios, ({ agenda, injects: chosen, seed }) => {
+        const scenario = engineScenario({ agenda, injects: chosen });
+        expect(scenario.agenda.map((i) => i.id)).toEqual(agenda.map((i) => i.id));
+        const session = MeetingSession.create(scenario);
+        expect(session.state).toBe('lobby');
+        const run = simulateMeeting(scenario, { seed });
+        expect(run.problems).toEqual([]);
+        expect(run.completed).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 

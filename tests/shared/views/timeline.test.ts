@@ -4,6 +4,7 @@
 // coaching shows only as a trainee's own tips.
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../../shared/log/entry.ts';
+import { numberFrom } from '../../../shared/views/numbering.ts';
 import { projectEntry, projectTimeline, type TimelineViewer } from '../../../shared/views/timeline.ts';
 import type { TimelineEntry } from '../../../shared/views/types.ts';
 import { FACILITATOR, OBSERVER, seat, startedRoom, type ViewRoom } from '../../support/views-fixture.ts';
@@ -267,10 +268,18 @@ describe('coaching in the timeline', () => {
     }
   });
 
-  it('projectTimeline keeps the log’s order and numbering', () => {
+  it('projectTimeline keeps the log’s seqs; numberFrom numbers a viewer’s entries 1, 2, 3 with no gap', () => {
     const room = coached();
-    const seqs = entriesOf(room, TRAINEE('p2', 'owner_a')).map((e) => e.seq);
-    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-    expect(new Set(seqs).size).toBe(seqs.length);
+    const opening = startedRoom();
+    const n = opening.log.length; // the coaching entries are n+1 … n+9, in the order coached() logs them
+    const before = entriesOf(opening, TRAINEE('p2', 'owner_a')).map((e) => e.seq);
+    const p2 = entriesOf(room, TRAINEE('p2', 'owner_a'));
+    // Shown: its own whisper (n+2), the broadcast (n+4), its own read (n+6). Hidden: the observer
+    // joining (n+1), p3's whisper (n+3), the delivery (n+5), p3's ack (n+7), the marker, the backchannel.
+    expect(p2.map((e) => e.seq)).toEqual([...before, n + 2, n + 4, n + 6]);
+    expect(numberFrom(p2, 1).map((e) => e.seq)).toEqual(p2.map((_, i) => i + 1));
+    expect(numberFrom(p2, 1).map((e) => e.type)).toEqual(p2.map((e) => e.type));
+    const p3 = entriesOf(room, TRAINEE('p3', 'owner_b'));
+    expect(p3.slice(-3).map((e) => e.seq)).toEqual([n + 3, n + 4, n + 7]);
   });
 });
