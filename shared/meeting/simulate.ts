@@ -5,9 +5,11 @@
 // it to drive every shipped scenario through every kind of item. With
 // `trainees`, a short-handed class: that many trainees, cards balanced over
 // them, and an expert standing in for every required card left unheld.
+import { fromAreaUnits } from '../scenario/electorate.ts';
 import type { Item, Scenario } from '../scenario/index.ts';
 import type { Actor, Command, PlayedCommand } from './commands.ts';
 import type { BallotRecord } from './context.ts';
+import { talliedSoFar } from './electorate.ts';
 import { speakingTotals } from './floor.ts';
 import { balanceCards, holdersOf, missingCards } from './seats.ts';
 import { type DomainEvent, MeetingSession } from './session.ts';
@@ -381,10 +383,15 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
       }
     }
     // Owners not listed by flat: the ballot box's count, as one tally.
-    const unlisted = electorate.unlisted;
-    if (item.kind === 'vote' && unlisted.owners > 0) {
-      const owners = Math.floor(unlisted.owners * (0.5 + random() * 0.3));
-      const area_m2 = Math.floor((unlisted.area_m2 * owners) / unlisted.owners);
+    // Only those not already counted (the written ballots declared in the scenario are).
+    const so = talliedSoFar(eb);
+    const left = {
+      owners: electorate.unlisted.owners - so.owners,
+      area_m2: electorate.unlisted.area_m2 - fromAreaUnits(so.areaUnits),
+    };
+    if (item.kind === 'vote' && left.owners > 0) {
+      const owners = Math.floor(left.owners * (so.owners > 0 ? 0.1 * random() : 0.5 + random() * 0.3));
+      const area_m2 = Math.floor((left.area_m2 * owners) / left.owners);
       if (owners > 0) send(FACILITATOR, { type: 'ballot.tally.enter', choice: 'yes', owners, area_m2 }, 8);
     }
   }

@@ -3,6 +3,7 @@
 // twice, written ballots within the electorate. Runs on a schema-valid file,
 // next to crossrefs.ts, and reports every problem with its path.
 import { BUILTIN_RULES } from './defaults.ts';
+import { checkElectionWritten } from './election-written-check.ts';
 import { flatKey, normalizeElectorate, ownerOfFlat, toAreaUnits } from './electorate.ts';
 import { SCENARIO_ISSUE, type ScenarioIssue } from './issues.ts';
 import { normalizeText, type TextInput } from './primitives.ts';
@@ -156,8 +157,7 @@ function checkItem(
   report: Report,
 ) {
   const counts = countsAgainstElectorateInFile(file, item);
-  const written = item.kind === 'vote' ? item.written_ballots : undefined;
-  if (written && !counts) {
+  if (item.written_ballots && !counts) {
     report(
       SCENARIO_ISSUE.noElectorate,
       [...at, 'written_ballots'],
@@ -187,6 +187,8 @@ function checkItem(
       );
     }
   }
+  if (item.kind === 'election') return checkElectionWritten(item, at, electorate, report);
+  const written = item.written_ballots;
   if (!written) return;
   const seen = new Map<string, number>();
   (written.flats ?? []).forEach((entry, j) => {
@@ -208,7 +210,7 @@ function checkItem(
         `a second written ballot for the owner of flat ${flatKey(entry.flat)} (first at written_ballots.flats[${first}]); one owner, one ballot`,
       );
     } else seen.set(owner.id, j);
-    const options = item.kind === 'vote' ? (item.options ?? ['yes', 'no', 'abstain']) : [];
+    const options = item.options ?? ['yes', 'no', 'abstain'];
     if (!options.includes(entry.choice)) {
       report(
         SCENARIO_ISSUE.invalidValue,

@@ -66,6 +66,8 @@ export type Item =
       eligible: Filter;
       rule: string;
       maxChoices: number;
+      /** Ballots returned on paper before the meeting, counted from the moment the election opens. */
+      writtenBallots?: ElectionWrittenBallots;
     })
   | (ItemBase<'signup'> & { asks: LocalText[] })
   | ItemBase<'actions'>
@@ -148,6 +150,17 @@ export interface WrittenBallots {
   flats: { owner: string; flat: string; choice: BallotOption }[];
   /** Unlisted owners' ballots by choice. */
   tally: Partial<Record<BallotOption, { owners: number; area_m2: number }>>;
+}
+
+export interface ElectionWrittenBallots {
+  /** One per owner (owner id), with the flat and the candidates (role ids) it names; empty is blank. */
+  flats: { owner: string; flat: string; choices: string[] }[];
+  /** Unlisted owners' ballots: all of them, the blank ones, and per candidate (role id) those naming them. */
+  tally?: {
+    ballots: { owners: number; area_m2: number };
+    blank: { owners: number; area_m2: number };
+    candidates: Record<string, { owners: number; area_m2: number }>;
+  };
 }
 
 export interface Scenario {
