@@ -9,7 +9,12 @@ import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { hashToken, sameHash } from '../sessions/tokens.ts';
 
-const createSchema = z.object({ scenarioId: z.string().min(1).max(64) });
+const createSchema = z.object({
+  scenarioId: z.string().min(1).max(64),
+  /** The minutes' 地点 and 记录人; the scenario's when absent. */
+  venue: z.string().trim().min(1).max(80).optional(),
+  recorder: z.string().trim().min(1).max(40).optional(),
+});
 const joinSchema = z.object({
   code: z.string().trim().min(4).max(16),
   name: z.string().trim().min(1).max(40),
@@ -69,6 +74,14 @@ export function sessionRoutes(
     }
     const created = registry.create(scenario);
     const id = created.host.id;
+    const { venue, recorder } = body.data;
+    if (venue !== undefined || recorder !== undefined)
+      created.host.execute(
+        { actor: { kind: 'facilitator' }, id: 'create' },
+        'create-details',
+        { type: 'minutes.details', ...(venue !== undefined && { venue }), ...(recorder !== undefined && { recorder }) },
+        () => {},
+      );
     res.status(201).json({
       sessionId: id,
       joinCode: created.joinCode,

@@ -131,6 +131,7 @@ export function countBallot(
       item: item.id,
       at,
       ballot: item.ballot,
+      candidates: [...ballot.candidates],
       choices: { ...ballot.choices },
       outcome,
       electorate: eb,
@@ -154,6 +155,7 @@ export function countBallot(
     item: item.id,
     at,
     ballot: item.ballot,
+    candidates: [...ballot.candidates],
     choices: { ...ballot.choices },
     outcome,
   };

@@ -101,7 +101,7 @@ export function itemLines(pen: Pen, visits: readonly Visit[]): string[] {
         const over = hasWholeSeconds(t.overtimeMs) ? duration(t.overtimeMs, lang) : '';
         const notes = [
           over && (zh ? `超时 ${over}` : `${over} over`),
-          t.pointOfOrder && (zh ? '秩序问题' : 'point of order'),
+          t.pointOfOrder && (zh ? '程序问题' : 'point of order'),
           t.endedBy === 'cut' && (zh ? '被打断' : 'cut off'),
           t.endedBy === 'moved_on' && (zh ? '议程推进时中止' : 'stopped when the agenda moved on'),
         ].filter(Boolean);

@@ -126,7 +126,7 @@ export function participation(p: Pen): string[] {
     zh ? '## 发言统计' : '## Participation',
     '',
     zh
-      ? '| 发言人 | 发言次数 | 发言时长 | 超时 | 秩序问题 |'
+      ? '| 发言人 | 发言次数 | 发言时长 | 超时 | 程序问题 |'
       : '| Speaker | Turns | Speaking time | Overtime | Points of order |',
     '|---|---:|---:|---:|---:|',
     ...rows.map((r) =>

@@ -180,6 +180,8 @@ export function normalizeScenario(file: ScenarioFile, extensions: Record<string,
     tags: file.tags ?? [],
     duration: durationToSeconds(file.duration),
     background: normalizeText(file.background),
+    ...(file.venue !== undefined && { venue: normalizeText(file.venue) }),
+    ...(file.recorder !== undefined && { recorder: normalizeText(file.recorder) }),
     facts: (file.facts ?? []).map((f) => ({ label: normalizeText(f.label), value: normalizeText(f.value) })),
     handouts: (file.handouts ?? []).map((h) => ({
       id: h.id,

@@ -172,6 +172,9 @@ export interface Scenario {
   tags: string[];
   duration: number;
   background: LocalText;
+  /** The minutes' 地点 and 记录人 when the session does not set them. */
+  venue?: LocalText;
+  recorder?: LocalText;
   facts: { label: LocalText; value: LocalText }[];
   handouts: Handout[];
   roles: Role[];

@@ -172,7 +172,7 @@ describe('minutes of a scripted lift coordination meeting', () => {
       "  - 09:31 Wang Min, Lanxi Garden residents' committee secretary (played by 林晓): 3:05 (5 s over)",
     );
     expect(zh).toContain('  - 09:41 刘德明（202室业主，刘洋饰）：2:05（超时 5秒）');
-    expect(zh).toContain('  - 09:44 陈国华（101室业主，陈默饰）：0:30（秩序问题）');
+    expect(zh).toContain('  - 09:44 陈国华（101室业主，陈默饰）：0:30（程序问题）');
     expect(en).toContain('  - 09:44 Chen Guohua, owner of flat 101 (played by 陈默): 0:30 (point of order)');
     expect(zh).toContain('  - 09:36 郑海峰（代建单位项目经理）：5:00');
     // Item 4 ran 1000 s → 1700 s with a 180 s pause inside: 520 s, and its box moved with the pause.
@@ -270,7 +270,7 @@ describe('minutes of a scripted lift coordination meeting', () => {
     expect(zh.slice(start, start + 9)).toEqual([
       '## 发言统计',
       '',
-      '| 发言人 | 发言次数 | 发言时长 | 超时 | 秩序问题 |',
+      '| 发言人 | 发言次数 | 发言时长 | 超时 | 程序问题 |',
       '|---|---:|---:|---:|---:|',
       '| 郑海峰（代建单位项目经理） | 1 | 5:00 | — | 0 |',
       '| 王敏（兰溪苑居委会书记，林晓饰） | 1 | 3:05 | 0:05 | 0 |',
