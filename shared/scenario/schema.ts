@@ -216,10 +216,12 @@ export const scenarioFileSchema = z.strictObject({
   tags: z.array(z.string()).optional(),
   duration: durationSchema,
   background: textSchema,
-  venue: textSchema.optional().meta({ description: "Where the meeting is held (the minutes' 地点), unless the session says" }),
+  venue: textSchema
+    .optional()
+    .meta({ description: "Where the meeting is held (the minutes' 地点), unless the session says" }),
   recorder: textSchema
     .optional()
-    .meta({ description: "Who takes the minutes (记录人), e.g. 居委会干事, unless the session says" }),
+    .meta({ description: 'Who takes the minutes (记录人), e.g. 居委会干事, unless the session says' }),
   facts: z.array(z.strictObject({ label: textSchema, value: textSchema })).optional(),
   handouts: z
     .array(
