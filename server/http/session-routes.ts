@@ -79,7 +79,11 @@ export function sessionRoutes(
       created.host.execute(
         { actor: { kind: 'facilitator' }, id: 'create' },
         'create-details',
-        { type: 'minutes.details', ...(venue !== undefined && { venue }), ...(recorder !== undefined && { recorder }) },
+        {
+          type: 'minutes.details',
+          ...(venue !== undefined && { venue }),
+          ...(recorder !== undefined && { recorder }),
+        },
         () => {},
       );
     res.status(201).json({

@@ -293,7 +293,10 @@ function commandArbs(w: World): Record<CommandType, fc.Arbitrary<unknown>> {
     'inject.fire': fc.record({ type: c('inject.fire'), injectId: inject }),
     'inject.respond': fc.record({ type: c('inject.respond'), injectId: inject }),
     'settings.update': fc.record({ type: c('settings.update'), observersMayFireInjects: fc.boolean() }),
-    'minutes.details': fc.record({ type: c('minutes.details'), venue: fc.constantFrom('会所', '居委会会议室') }),
+    'minutes.details': fc.record({
+      type: c('minutes.details'),
+      venue: fc.constantFrom('会所', '居委会会议室'),
+    }),
   };
   Object.assign(seatArbs, arbs);
   return arbs;

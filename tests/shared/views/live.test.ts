@@ -188,12 +188,12 @@ describe('ballots', () => {
       expect(counted).toMatchObject({ kind: 'vote', ballot: 'secret', votes: {}, sealed: true });
       if (counted?.kind !== 'vote' || full?.kind !== 'vote') throw new Error('no counted vote');
       const zero = { headcount: 0, area: 0 };
-      expect([counted.outcome.yes, counted.outcome.no, counted.outcome.abstain, counted.outcome.cast]).toEqual([
-        zero,
-        zero,
-        zero,
-        zero,
-      ]);
+      expect([
+        counted.outcome.yes,
+        counted.outcome.no,
+        counted.outcome.abstain,
+        counted.outcome.cast,
+      ]).toEqual([zero, zero, zero, zero]);
       expect(counted.outcome.passed).toBe(full.outcome.passed);
       expect(counted.outcome.failed).toEqual(full.outcome.failed);
       expect(counted.outcome.pass.map((c) => [c.met, c.part, c.whole])).toEqual(

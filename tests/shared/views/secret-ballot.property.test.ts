@@ -245,7 +245,7 @@ describe('secret ballots stay secret until the debrief', () => {
       }),
       { numRuns: 25, seed: 14 },
     );
-  });
+  }, 180_000);
 
   it('an open ballot in the same room is not secret: the property fails, so the test can fail', () => {
     // Two voters with public areas, an open vote: a trainee sees the other's choice outright.
