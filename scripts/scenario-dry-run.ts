@@ -42,7 +42,7 @@ if (entry.status === 'invalid') {
   process.exit(1);
 }
 
-const run = simulateMeeting(entry.scenario, { seed });
+const run = simulateMeeting(entry.scenario, { seed, lang: values.lang === 'en' ? 'en' : 'zh' });
 if (values.json) {
   const report = {
     scenario: entry.scenario.id,

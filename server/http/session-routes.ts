@@ -16,6 +16,9 @@ const createSchema = z.object({
   scenarioId: z.string().min(1).max(64),
   /** A studio scenario's version (default: its latest); a shipped file has none. */
   version: z.number().int().min(1).optional(),
+  /** The minutes' 地点 and 记录人; the scenario's when absent. */
+  venue: z.string().trim().min(1).max(80).optional(),
+  recorder: z.string().trim().min(1).max(40).optional(),
 });
 const joinSchema = z.object({
   code: z.string().trim().min(4).max(16),
@@ -81,6 +84,18 @@ export function sessionRoutes(
     const created = registry.create(scenario, chosen?.ok ? (chosen.value.version ?? undefined) : undefined);
     const id = created.host.id;
     accounts.owners.setOwner(id, accounts.owners.ownerFor(authOf(req).principal));
+    const { venue, recorder } = body.data;
+    if (venue !== undefined || recorder !== undefined)
+      created.host.execute(
+        { actor: { kind: 'facilitator' }, id: 'create' },
+        'create-details',
+        {
+          type: 'minutes.details',
+          ...(venue !== undefined && { venue }),
+          ...(recorder !== undefined && { recorder }),
+        },
+        () => {},
+      );
     res.status(201).json({
       sessionId: id,
       joinCode: created.joinCode,

@@ -9,9 +9,9 @@ import type { LogEntry } from '../log/entry.ts';
 import type { MeetingContext, MeetingRecord } from '../meeting/context.ts';
 import { type Minutes, minutesFromContext } from '../meeting/minutes.ts';
 import type { Role, Scenario } from '../scenario/index.ts';
-import { ballotForRoom } from '../views/live.ts';
 import { numberFrom } from '../views/numbering.ts';
 import { cardView } from '../views/scenario-public.ts';
+import { ballotForDebrief, sealedBallot } from '../views/sealed-ballot.ts';
 import { projectTimeline } from '../views/timeline.ts';
 import type { TimelineEntry } from '../views/types.ts';
 import {
@@ -114,9 +114,15 @@ function addressedTo(scenario: Scenario, injectId: string, roleId: string | null
 
 /**
  * A trainee's copy of a record: only injects addressed to them; secret ballots without who voted
- * what, and without the area totals the rule does not count (as in the live view: they can name a voter).
+ * what, and without the area totals the rule does not count (they can name a voter). Until the
+ * debrief opens, the current attempt's secret ballots stay sealed, as on the live screens.
  */
-function recordFor(scenario: Scenario, record: MeetingRecord, roleId: string | null): MeetingRecord {
+function recordFor(
+  scenario: Scenario,
+  record: MeetingRecord,
+  roleId: string | null,
+  sealed: boolean,
+): MeetingRecord {
   // Field by field, like the live view's record: a new record field reaches no trainee by default.
   return {
     ...(record.startedAt !== undefined && { startedAt: record.startedAt }),
@@ -124,7 +130,7 @@ function recordFor(scenario: Scenario, record: MeetingRecord, roleId: string | n
     items: record.items,
     turns: record.turns,
     statements: record.statements,
-    ballots: record.ballots.map(ballotForRoom),
+    ballots: record.ballots.map(sealed ? sealedBallot : ballotForDebrief),
     injects: record.injects.filter((r) => addressedTo(scenario, r.inject, roleId)),
     signups: record.signups,
     actions: record.actions,
@@ -160,14 +166,16 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
   const experts = me
     ? undefined
     : Object.fromEntries(Object.values(coaching.observers).map((o) => [o.id, o.name]));
+  // Earlier attempts are over; the current one's secret ballots open with the debrief.
+  const sealedNow = input.state !== 'debrief';
   // Minutes come from the same filtered records, so a trainee's minutes hold only what they may see.
   const minutesContext: MeetingContext = me
     ? {
         ...context,
-        record: recordFor(scenario, context.record, currentCards[me] ?? null),
+        record: recordFor(scenario, context.record, currentCards[me] ?? null, sealedNow),
         earlierAttempts: context.earlierAttempts.map((a) => ({
           ...a,
-          record: recordFor(scenario, a.record, a.cards[me] ?? null),
+          record: recordFor(scenario, a.record, a.cards[me] ?? null, false),
         })),
       }
     : context;
@@ -179,7 +187,7 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
   let nextNumber = 1;
   const built: AttemptDebrief[] = attempts.map(({ attempt, record, cards, current }) => {
     const roleId = me ? (cards[me] ?? null) : null;
-    const visibleRecord = me ? recordFor(scenario, record, roleId) : record;
+    const visibleRecord = me ? recordFor(scenario, record, roleId, current && sealedNow) : record;
     const tips = coaching.tips.filter((t) => t.attempt === attempt && (!me || t.to === me || t.to === 'all'));
     const followUps = tipFollowUps(
       tips,

@@ -17,7 +17,7 @@ const WORDS = {
     speaking: '发言时长',
     turns: '次数',
     over: '超时',
-    poo: '秩序问题',
+    poo: '程序问题',
     cut: '被打断',
     injects: '突发事件与响应',
     fired: '发出',

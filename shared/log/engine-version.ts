@@ -12,4 +12,7 @@
 // re-recorded, which is the reminder.
 // 2: stand-in seats (playedBy), ballots of the electorate (ballot.electorate, paper
 // ballots and tallies), the chair's floor calls through mayCall.
-export const ENGINE_VERSION = 2;
+// 3: elections count blank ballots as cast (a majority of all ballots), every listed candidate stands
+// whether or not a trainee holds the card (`npc:<roleId>`), and an election's written ballots
+// (flats and a per-candidate tally) count from its opening.
+export const ENGINE_VERSION = 3;

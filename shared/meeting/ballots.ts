@@ -36,24 +36,27 @@ export function eligibleSeats(scenario: Scenario, ctx: MeetingContext, item: Bal
     .map((p) => p.id);
 }
 
+/**
+ * The ballot's candidates, in the scenario's order. The list is the scenario's, not the room's: a
+ * listed card held by trainees stands as each of its seats (in joining order), and a card nobody
+ * holds — an NPC card, or a trainee card not taken — stands as the card itself (`npc:<roleId>`, named
+ * by its character). Nobody drops off the ballot for want of a trainee.
+ */
 export function candidateSeats(
-  scenario: Scenario,
+  _scenario: Scenario,
   ctx: MeetingContext,
   item: ItemOf<'election'>,
   nominations: string[],
 ): string[] {
   if (item.candidates === 'nominate') return [...nominations];
-  const listed = new Set(item.candidates);
-  const npcRoles = scenario.roles.filter((r) => r.npc && listed.has(r.id)).map((r) => `npc:${r.id}`);
-  const seats = Object.values(ctx.participants)
-    .filter((p) => p.roleId !== null && listed.has(p.roleId))
-    .sort(
-      (a, b) =>
-        item.candidates.indexOf(a.roleId ?? '') - item.candidates.indexOf(b.roleId ?? '') ||
-        a.joinedAt - b.joinedAt,
-    )
-    .map((p) => p.id);
-  return [...seats, ...npcRoles];
+  const participants = Object.values(ctx.participants);
+  return item.candidates.flatMap((roleId) => {
+    const seats = participants
+      .filter((p) => p.roleId === roleId)
+      .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
+      .map((p) => p.id);
+    return seats.length > 0 ? seats : [`npc:${roleId}`];
+  });
 }
 
 export function newBallot(item: BallotItem): BallotState {
@@ -69,7 +72,7 @@ export function openBallot(
 ): BallotState {
   const candidates = item.kind === 'election' ? candidateSeats(scenario, ctx, item, ballot.nominations) : [];
   if (countsAgainstElectorate(scenario, item)) {
-    const electorate = openElectorateBallot(scenario, ctx, item, at);
+    const electorate = openElectorateBallot(scenario, ctx, item, at, candidates);
     const voters = eligibleSeats(scenario, ctx, item).filter((seat) => Object.hasOwn(electorate.seats, seat));
     return { ...ballot, voters, candidates, openedAt: at, electorate };
   }
@@ -128,6 +131,7 @@ export function countBallot(
       item: item.id,
       at,
       ballot: item.ballot,
+      candidates: [...ballot.candidates],
       choices: { ...ballot.choices },
       outcome,
       electorate: eb,
@@ -151,6 +155,7 @@ export function countBallot(
     item: item.id,
     at,
     ballot: item.ballot,
+    candidates: [...ballot.candidates],
     choices: { ...ballot.choices },
     outcome,
   };

@@ -107,6 +107,12 @@ const baseCommands = [
     /** Which observers may fire injects; absent: every observer. */
     injectors: z.array(id).max(50).optional(),
   }),
+  // The minutes' heading: where the meeting is held and who takes the minutes.
+  z.object({
+    type: z.literal('minutes.details'),
+    venue: z.string().trim().min(1).max(80).optional(),
+    recorder: z.string().trim().min(1).max(40).optional(),
+  }),
 ] as const;
 
 /**

@@ -108,16 +108,24 @@ export type BallotRecord =
       electorate?: ElectorateBallot;
       /** Owners taking part, by how their ballots came in (kept: a secret ballot's room copy loses its tallies). */
       participation?: Record<BallotSource, Measure>;
+      /**
+       * Only on a copy for the room before the debrief (shared/views/sealed-ballot.ts): a secret
+       * ballot's outcome and which thresholds were met; every figure that depends on a choice is 0.
+       */
+      sealed?: true;
     }
   | {
       kind: 'election';
       item: string;
       at: number;
       ballot: 'open' | 'secret';
+      /** The ballot's candidates in its own order (the scenario's); absent on records from before. */
+      candidates?: string[];
       choices: Record<string, string[]>;
       outcome: ElectionOutcome;
       electorate?: ElectorateBallot;
       participation?: Record<BallotSource, Measure>;
+      sealed?: true;
     };
 
 export interface InjectRecord {
@@ -178,6 +186,8 @@ export interface MeetingContext {
   earlierAttempts: AttemptSummary[];
   /** The time of the last event applied: the machine's idea of "now". */
   now: number;
+  /** Set when the session was created: the minutes' 地点 and 记录人 (else the scenario's). */
+  minutesDetails?: { venue?: string; recorder?: string };
 }
 
 export function emptyRecord(): MeetingRecord {

@@ -61,6 +61,18 @@ export interface TallyEntry {
   was?: { owners: number; areaUnits: number; by: Actor; at: number }[];
 }
 
+/** An election's written ballots of owners not listed by flat: how many, how many blank, and per candidate. */
+export interface ElectionTallyEntry {
+  owners: number;
+  /** In 1/10,000 m². */
+  areaUnits: number;
+  blank: { owners: number; areaUnits: number };
+  /** Candidate id → the ballots naming them. */
+  named: Record<string, { owners: number; areaUnits: number }>;
+  source: 'written';
+  at: number;
+}
+
 export interface ElectorateBallot {
   /** Seat → the owners (ids) it casts one ballot each for. */
   seats: Record<string, string[]>;
@@ -70,6 +82,8 @@ export interface ElectorateBallot {
   ballots: Record<string, OwnerBallot>;
   paper: PaperEntry[];
   tallies: TallyEntry[];
+  /** An election's tallies of owners not listed by flat (written ballots declared in the scenario). */
+  electionTallies?: ElectionTallyEntry[];
 }
 
 /** The item's rule has a quorum, and the scenario has an electorate to measure it against. */
@@ -121,16 +135,55 @@ export function representation(
   return { seats, proxies };
 }
 
+/** The candidate a written ballot means by a role id: the card's first seat, or the card itself. */
+export function candidateOfRole(ctx: MeetingContext, candidates: readonly string[], roleId: string) {
+  return candidates.find((c) => c === `npc:${roleId}` || ctx.participants[c]?.roleId === roleId);
+}
+
 /** The electorate part of a ballot as it opens: who sits for whom, and the ballots already written. */
 export function openElectorateBallot(
   scenario: Scenario,
   ctx: MeetingContext,
   item: BallotItem,
   at: number,
+  candidates: readonly string[] = [],
 ): ElectorateBallot {
   const ballots: Record<string, OwnerBallot> = {};
   const tallies: TallyEntry[] = [];
-  const written = item.kind === 'vote' ? item.writtenBallots : undefined;
+  const seats = representation(scenario, ctx, item);
+  if (item.kind === 'election') {
+    const written = item.writtenBallots;
+    const mean = (roles: readonly string[]) =>
+      roles.flatMap((r) => {
+        const c = candidateOfRole(ctx, candidates, r);
+        return c === undefined ? [] : [c];
+      });
+    for (const entry of written?.flats ?? [])
+      ballots[entry.owner] = { source: 'written', at, choices: mean(entry.choices) };
+    const t = written?.tally;
+    const electionTallies: ElectionTallyEntry[] =
+      t && t.ballots.owners > 0
+        ? [
+            {
+              owners: t.ballots.owners,
+              areaUnits: toAreaUnits(t.ballots.area_m2),
+              blank: { owners: t.blank.owners, areaUnits: toAreaUnits(t.blank.area_m2) },
+              named: Object.fromEntries(
+                Object.entries(t.candidates).flatMap(([role, m]) => {
+                  const c = candidateOfRole(ctx, candidates, role);
+                  return c === undefined
+                    ? []
+                    : [[c, { owners: m.owners, areaUnits: toAreaUnits(m.area_m2) }]];
+                }),
+              ),
+              source: 'written',
+              at,
+            },
+          ]
+        : [];
+    return { ...seats, ballots, paper: [], tallies, ...(electionTallies.length > 0 && { electionTallies }) };
+  }
+  const written = item.writtenBallots;
   for (const entry of written?.flats ?? [])
     ballots[entry.owner] = { source: 'written', at, choice: entry.choice };
   for (const choice of ['yes', 'no', 'abstain'] as const) {
@@ -145,7 +198,7 @@ export function openElectorateBallot(
         at,
       });
   }
-  return { ...representation(scenario, ctx, item), ballots, paper: [], tallies };
+  return { ...seats, ballots, paper: [], tallies };
 }
 
 /** Ballots in, by owner, and tallied owners, with who entered what. */
@@ -155,6 +208,10 @@ export const hasBallot = (eb: ElectorateBallot, owner: string): boolean => Objec
 export function talliedSoFar(eb: ElectorateBallot, except?: number): { owners: number; areaUnits: number } {
   let owners = 0;
   let areaUnits = 0;
+  for (const t of eb.electionTallies ?? []) {
+    owners += t.owners;
+    areaUnits += t.areaUnits;
+  }
   eb.tallies.forEach((t, i) => {
     if (i === except) return;
     owners += t.owners;
@@ -181,7 +238,7 @@ function tallyOf(
   electorate: Electorate,
   eb: ElectorateBallot,
   choiceOf: (b: OwnerBallot) => Choice | undefined,
-  tallies: boolean,
+  tallies: boolean | ((t: ElectionTallyEntry) => Record<Choice, UnitCount>),
 ): Tally {
   const by: Record<Choice, UnitCount> = {
     yes: { heads: 0, units: 0 },
@@ -193,7 +250,12 @@ function tallyOf(
     const choice = ballot && hasBallot(eb, owner.id) ? choiceOf(ballot) : undefined;
     if (choice) add(by[choice], 1, toAreaUnits(owner.area_m2));
   }
-  if (tallies) for (const t of eb.tallies) add(by[t.choice], t.owners, t.areaUnits);
+  if (tallies === true) for (const t of eb.tallies) add(by[t.choice], t.owners, t.areaUnits);
+  else if (tallies)
+    for (const t of eb.electionTallies ?? []) {
+      const split = tallies(t);
+      for (const c of ['yes', 'no', 'abstain'] as const) add(by[c], split[c].heads, split[c].units);
+    }
   return {
     eligible: measure(electorate.total.owners, toAreaUnits(electorate.total.area_m2)),
     yes: measure(by.yes.heads, by.yes.units),
@@ -214,7 +276,30 @@ export function countElectorateVote(rule: Rule, electorate: Electorate, eb: Elec
   );
 }
 
-/** An election of the electorate: each candidate a vote (named: yes, blank: abstain, else no). */
+/** One candidate's share of an election tally: named yes, blank abstain, the rest no. */
+function tallyFor(candidate: string) {
+  return (t: ElectionTallyEntry): Record<Choice, UnitCount> => {
+    const named = t.named[candidate] ?? { owners: 0, areaUnits: 0 };
+    return {
+      yes: { heads: named.owners, units: named.areaUnits },
+      abstain: { heads: t.blank.owners, units: t.blank.areaUnits },
+      no: {
+        heads: t.owners - t.blank.owners - named.owners,
+        units: t.areaUnits - t.blank.areaUnits - named.areaUnits,
+      },
+    };
+  };
+}
+const allTaking = (t: ElectionTallyEntry): Record<Choice, UnitCount> => ({
+  yes: { heads: 0, units: 0 },
+  no: { heads: 0, units: 0 },
+  abstain: { heads: t.owners, units: t.areaUnits },
+});
+
+/**
+ * An election of the electorate: each candidate a vote (named: yes, blank: abstain, else no), with
+ * blank ballots counted as cast (electionOutcome).
+ */
 export function countElectorateElection(
   rule: Rule,
   seats: number,
@@ -233,13 +318,14 @@ export function countElectorateElection(
           if (b.choices.length === 0) return 'abstain';
           return b.choices.includes(candidate) ? 'yes' : 'no';
         },
-        false,
+        tallyFor(candidate),
       ),
+      { blankIsCast: true },
     );
     return { candidate, outcome, elected: false, tied: false };
   });
   const { ranked, elected, tiedForLastSeat } = fillSeats(results, seats);
-  const turnout = tallyOf(electorate, eb, (b) => (b.choices ? 'abstain' : undefined), false);
+  const turnout = tallyOf(electorate, eb, (b) => (b.choices ? 'abstain' : undefined), allTaking);
   return {
     rule: rule.id,
     seats,
@@ -266,6 +352,7 @@ export function participationBySource(
     if (ballot && hasBallot(eb, owner.id)) add(by[ballot.source], 1, toAreaUnits(owner.area_m2));
   }
   for (const t of eb.tallies) add(by[t.source], t.owners, t.areaUnits);
+  for (const t of eb.electionTallies ?? []) add(by[t.source], t.owners, t.areaUnits);
   return {
     room: measure(by.room.heads, by.room.units),
     paper: measure(by.paper.heads, by.paper.units),

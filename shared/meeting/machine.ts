@@ -170,6 +170,16 @@ export function createMeetingMachine(scenario: Scenario) {
           injectors: event.injectors ?? null,
         };
       }),
+      minutesDetails: assign(({ context, event }) => {
+        assertEvent(event, 'minutes.details');
+        return {
+          ...context,
+          minutesDetails: {
+            ...(event.venue !== undefined && { venue: event.venue }),
+            ...(event.recorder !== undefined && { recorder: event.recorder }),
+          },
+        };
+      }),
       retake: assign(({ context, event }) => {
         assertEvent(event, 'meeting.retake');
         return update.retake(context, event);
@@ -183,6 +193,7 @@ export function createMeetingMachine(scenario: Scenario) {
       'participant.join': { guard: 'permitted', actions: ['stamp', 'join'] },
       'mood.show': { guard: 'permitted', actions: ['stamp', 'showMood'] },
       'settings.update': { guard: 'permitted', actions: ['stamp', 'updateSettings'] },
+      'minutes.details': { guard: 'permitted', actions: ['stamp', 'minutesDetails'] },
       'inject.respond': { guard: 'permitted', actions: ['stamp', 'respondInject'] },
     },
     states: {

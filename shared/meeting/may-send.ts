@@ -22,6 +22,7 @@ export const ACCEPTED_IN: Record<Exclude<CommandType, 'card.play'>, readonly str
   'participant.join': [''],
   'mood.show': [''],
   'settings.update': [''],
+  'minutes.details': [''],
   'inject.respond': [''],
   'card.take': ['lobby', 'briefing'],
   'card.release': ['lobby', 'briefing'],

@@ -3,6 +3,7 @@
 // every condition that failed — the part of the minutes people dispute.
 import type { Electorate, ItemOf, Rule } from '../scenario/index.ts';
 import type { BallotRecord } from './context.ts';
+import { openSeatsSentence } from './election-words.ts';
 import {
   countSentence,
   measure,
@@ -20,6 +21,7 @@ import {
   ownersByChoice,
 } from './minutes-electorate.ts';
 import { type Lang, list } from './minutes-format.ts';
+import { sealedElectionLines, sealedVoteLines } from './minutes-sealed.ts';
 import type { ElectionOutcome } from './rules.ts';
 
 const LABEL = {
@@ -74,6 +76,15 @@ export function ballotLines(
   const line = (label: string, text: string) => `- **${label}**${L.sep}${text}`;
   const how = record.ballot === 'open' ? L.open : L.secret;
 
+  if (record.sealed) {
+    if (record.kind === 'vote')
+      return sealedVoteLines(
+        record.outcome,
+        style(record.outcome),
+        item.kind === 'vote' ? item.motion[lang] : undefined,
+      );
+    return sealedElectionLines(record.outcome, style(firstOutcome(record.outcome)), (id) => seats([id]));
+  }
   if (record.kind === 'vote') {
     const o = record.outcome;
     const s = style(o);
@@ -169,12 +180,13 @@ function electionLines(
       ? `- **当选**：${elected.length ? `${list(elected, 'zh')}（按得票排序）` : '无人当选'}。`
       : `- **Elected**: ${elected.length ? `${list(elected, 'en')} (in order of votes)` : 'nobody'}.`,
   );
-  if (o.tiedForLastSeat.length) {
-    const tied = list(o.tiedForLastSeat.map(seat), lang);
+  const open = openSeatsSentence(o, lang);
+  if (open) {
+    const tied = o.tiedForLastSeat.length ? list(o.tiedForLastSeat.map(seat), lang) : '';
     lines.push(
       zh
-        ? `- **并列**：${tied}得票相同，最后一席暂空，待决选。`
-        : `- **Tie**: ${tied} tie for the last seat, which stays open for a run-off.`,
+        ? `- **空缺**：${open}${tied && `（得票相同：${tied}）`}。`
+        : `- **Open**: ${open}${tied && ` (tied: ${tied})`}.`,
     );
   }
   return lines;

@@ -36,7 +36,7 @@ const allOwners = (dim: ConditionResult['dimension'], s: Style): string =>
 
 /** What the pass share is taken of, as the zh noun prefix / en phrase. */
 const BASE = {
-  zh: { participating: '参与', cast: '赞成与反对', eligible: '有表决权' },
+  zh: { participating: '参与', cast: '有效票', eligible: '有表决权' },
   en: { participating: 'participating', cast: 'voting yes or no', eligible: 'eligible' },
 } as const;
 
@@ -62,9 +62,17 @@ function quorumClause(c: ConditionResult, s: Style): string {
   return s.lang === 'zh' ? `参与表决${dim}占比 ${share}` : `participating ${dim} ${share} of eligible`;
 }
 
+/** zh, of yes + no: a secretary's words, "同意票占有效票" (by heads) or "同意面积占有效票面积". */
+const castPhrase = (dim: string): [string, string] =>
+  dim === '人数' ? ['同意票', '有效票'] : [`同意${dim}`, `有效票${dim}`];
+
 function passClause(c: ConditionResult, base: Outcome['passBase'], s: Style): string {
   const share = formatShare(c.part, c.whole);
   const dim = dimName(c.dimension, s);
+  if (s.lang === 'zh' && base === 'cast') {
+    const [yes, valid] = castPhrase(dim);
+    return `${yes}占${valid} ${share}`;
+  }
   if (s.lang === 'zh') return `同意${dim}占${BASE.zh[base]}${dim} ${share}`;
   return base === 'cast'
     ? `yes ${share} of ${dim} voting yes or no`
@@ -118,6 +126,10 @@ export function ruleSentence(o: Outcome, s: Style): string {
       : []),
     ...o.pass.map((c) => {
       const dim = dimName(c.dimension, s);
+      if (zh && o.passBase === 'cast') {
+        const [yes, valid] = castPhrase(dim);
+        return part(yes, valid, c.threshold);
+      }
       if (zh)
         return part(
           `同意${dim}`,

@@ -4,7 +4,6 @@ import type { Item, Scenario } from '../scenario/index.ts';
 import type { Speaker } from './commands.ts';
 import type { MeetingRecord, Participant } from './context.ts';
 import { hasFloor } from './floor.ts';
-import { ballotLines } from './minutes-ballots.ts';
 import { duration, hasWholeSeconds, inline, type Lang, stopwatch } from './minutes-format.ts';
 
 /** What one attempt's minutes are written from. */
@@ -40,6 +39,8 @@ export interface Pen {
   active(from: number, to: number): number;
   /** "由专家李老师扮演" / "played by expert Li" (no name in a trainee's copy). */
   playedByExpert(observerId: string): string;
+  /** 地点 and 记录人, when known. */
+  details: { venue?: string; recorder?: string };
 }
 
 /** One stay in an agenda item: items can be left and returned to. */
@@ -100,7 +101,7 @@ export function itemLines(pen: Pen, visits: readonly Visit[]): string[] {
         const over = hasWholeSeconds(t.overtimeMs) ? duration(t.overtimeMs, lang) : '';
         const notes = [
           over && (zh ? `超时 ${over}` : `${over} over`),
-          t.pointOfOrder && (zh ? '秩序问题' : 'point of order'),
+          t.pointOfOrder && (zh ? '程序问题' : 'point of order'),
           t.endedBy === 'cut' && (zh ? '被打断' : 'cut off'),
           t.endedBy === 'moved_on' && (zh ? '议程推进时中止' : 'stopped when the agenda moved on'),
         ].filter(Boolean);
@@ -113,24 +114,14 @@ export function itemLines(pen: Pen, visits: readonly Visit[]): string[] {
 
     const statements = record.statements.filter((s) => within(v, s, s.at));
     if (statements.length) {
-      out.push(label(zh ? '发言摘录' : 'Statements'));
+      out.push(label(zh ? '发言要点' : 'What was said'));
       for (const s of statements)
         out.push(`  - ${clock(s.at)} ${who(s.speaker, s.roleId)}${sep}“${inline(s.text)}”`);
     }
 
     if (v.item.kind === 'vote' || v.item.kind === 'election') {
       const ballots = record.ballots.filter((b) => within(v, b, b.at));
-      for (const b of ballots)
-        out.push(
-          ...ballotLines(
-            v.item,
-            b,
-            pen.scenario.rules[v.item.rule],
-            pen.seats,
-            lang,
-            pen.scenario.electorate,
-          ),
-        );
+      if (ballots.length) out.push(zh ? '- 表决结果见“表决情况”。' : '- For the result see “Votes”.');
       if (!ballots.length) {
         if (v.open && src.open?.voting) out.push(zh ? '- 表决进行中。' : '- Voting is under way.');
         else out.push(zh ? '- 未进行表决。' : '- No vote was taken.');
@@ -159,8 +150,8 @@ export function itemLines(pen: Pen, visits: readonly Visit[]): string[] {
       const actions = recorded.length - decisions;
       out.push(
         zh
-          ? `- 记录决定 ${decisions} 项、行动事项 ${actions} 项，见“决定事项与行动清单”。`
-          : `- ${decisions} decision${decisions === 1 ? '' : 's'} and ${actions} action item${actions === 1 ? '' : 's'} recorded; see “Decisions and action items”.`,
+          ? `- 记录决定 ${decisions} 项、行动事项 ${actions} 项，见“决定事项”和“行动项”。`
+          : `- ${decisions} decision${decisions === 1 ? '' : 's'} and ${actions} action item${actions === 1 ? '' : 's'} recorded; see “Decisions” and “Action items”.`,
       );
     }
   }

@@ -6,31 +6,30 @@ import { cell, duration, hasWholeSeconds, inline, stopwatch } from './minutes-fo
 import type { Pen, Visit } from './minutes-items.ts';
 import { speakingBySpeaker } from './speaking.ts';
 
-/** Decisions and action items, wherever in the meeting they were recorded. */
+/** 决定事项, then 行动项 with owner and date, wherever in the meeting they were recorded. */
 export function actionLines(p: Pen): string[] {
   const { zh, src } = p;
-  const out = [zh ? '## 决定事项与行动清单' : '## Decisions and action items', ''];
   const decisions = src.record.actions.filter((a) => a.kind === 'decision');
   const actions = src.record.actions.filter((a) => a.kind === 'action');
-  if (!decisions.length && !actions.length)
-    out.push(zh ? '本次会议未记录决定事项或行动事项。' : 'No decisions or action items were recorded.');
-  if (decisions.length) {
-    out.push(`**${zh ? '决定' : 'Decisions'}**`, '');
-    for (const [i, d] of decisions.entries()) out.push(`${i + 1}. ${inline(d.what)}`);
-    out.push('');
-  }
-  if (actions.length) {
-    out.push(`**${zh ? '行动事项' : 'Action items'}**`, '');
-    for (const [i, a] of actions.entries()) {
-      // Missing owners and dates are written out: the debrief looks for them.
-      const owner = a.who ? p.card(a.who) : zh ? '未指定' : 'not named';
-      const due = a.due ?? (zh ? '未定' : 'not set');
-      out.push(
-        zh
-          ? `${i + 1}. ${inline(a.what)}——负责：${owner}；期限：${due}`
-          : `${i + 1}. ${inline(a.what)} — owner: ${owner}; due: ${due}`,
-      );
-    }
+  const out = [zh ? '## 决定事项' : '## Decisions', ''];
+  if (!decisions.length) out.push(zh ? '本次会议未形成决定事项。' : 'No decisions were recorded.');
+  for (const [i, d] of decisions.entries()) out.push(`${i + 1}. ${inline(d.what)}`);
+  out.push('', zh ? '## 行动项' : '## Action items', '');
+  if (!actions.length) out.push(zh ? '本次会议未记录行动项。' : 'No action items were recorded.');
+  // The owner is the person holding the card (with the character), or the character when nobody does.
+  const ownerOf = (roleId: string) => {
+    const ids = Object.keys(src.cards).filter((id) => src.cards[id] === roleId);
+    return ids.length ? p.seats(ids) : p.card(roleId);
+  };
+  for (const [i, a] of actions.entries()) {
+    // Missing owners and dates are written out: the debrief looks for them.
+    const owner = a.who ? ownerOf(a.who) : zh ? '未指定' : 'not named';
+    const due = a.due ?? (zh ? '未定' : 'not set');
+    out.push(
+      zh
+        ? `${i + 1}. ${inline(a.what)}——负责人：${owner}；完成时限：${due}`
+        : `${i + 1}. ${inline(a.what)} — owner: ${owner}; due: ${due}`,
+    );
   }
   return out;
 }
@@ -126,7 +125,7 @@ export function participation(p: Pen): string[] {
     zh ? '## 发言统计' : '## Participation',
     '',
     zh
-      ? '| 发言人 | 发言次数 | 发言时长 | 超时 | 秩序问题 |'
+      ? '| 发言人 | 发言次数 | 发言时长 | 超时 | 程序问题 |'
       : '| Speaker | Turns | Speaking time | Overtime | Points of order |',
     '|---|---:|---:|---:|---:|',
     ...rows.map((r) =>

@@ -4,18 +4,9 @@
 import type { Scenario } from '../scenario/index.ts';
 import type { Speaker } from './commands.ts';
 import type { MeetingContext } from './context.ts';
-import {
-  activeMs,
-  clock,
-  DEFAULT_TIME_ZONE,
-  date,
-  duration,
-  type Lang,
-  list,
-  sameDay,
-  withNote,
-  zoneName,
-} from './minutes-format.ts';
+import { ballotSection } from './minutes-ballot-section.ts';
+import { activeMs, clock, DEFAULT_TIME_ZONE, type Lang, list } from './minutes-format.ts';
+import { asCharacter, header } from './minutes-header.ts';
 import { itemLines, type Pen, type Source, skippedLine, visitsOf } from './minutes-items.ts';
 import { actionLines, injectLines, participation, pauseLines } from './minutes-sections.ts';
 import { type DomainEvent, MeetingSession } from './session.ts';
@@ -35,6 +26,13 @@ export interface MinutesOptions {
   timeZone?: string;
 }
 
+/** 地点 and 记录人: the session's (set when it was created), else the scenario's. */
+function detailsOf(scenario: Scenario, ctx: MeetingContext, lang: Lang): Pen['details'] {
+  const venue = ctx.minutesDetails?.venue ?? scenario.venue?.[lang];
+  const recorder = ctx.minutesDetails?.recorder ?? scenario.recorder?.[lang];
+  return { ...(venue && { venue }), ...(recorder && { recorder }) };
+}
+
 /**
  * Minutes of the current attempt, or of an earlier one (`attempt`) kept after
  * a retake; clock times in the server's zone (Shanghai by default).
@@ -47,8 +45,8 @@ export function minutesFromContext(
 ): Minutes {
   const src = sourceOf(ctx, attempt);
   return {
-    zh: write(pen(scenario, src, 'zh', options)),
-    en: write(pen(scenario, src, 'en', options)),
+    zh: write(pen(scenario, src, 'zh', options, detailsOf(scenario, ctx, 'zh'))),
+    en: write(pen(scenario, src, 'en', options, detailsOf(scenario, ctx, 'en'))),
   };
 }
 
@@ -92,7 +90,13 @@ function sourceOf(ctx: MeetingContext, attempt: number): Source {
   };
 }
 
-function pen(scenario: Scenario, src: Source, lang: Lang, options: MinutesOptions): Pen {
+function pen(
+  scenario: Scenario,
+  src: Source,
+  lang: Lang,
+  options: MinutesOptions,
+  details: Pen['details'],
+): Pen {
   const zh = lang === 'zh';
   const card = (roleId: string) => scenario.roles.find((r) => r.id === roleId)?.name[lang] ?? roleId;
   const expertName = (observerId: string) =>
@@ -109,8 +113,8 @@ function pen(scenario: Scenario, src: Source, lang: Lang, options: MinutesOption
   };
   const playedByExpert = (observerId: string) =>
     zh ? `由${expert(observerId)}扮演` : `played by ${expert(observerId)}`;
-  const played = (roleId: string, names: string[]) =>
-    withNote(card(roleId), zh ? `${list(names, lang)}饰` : `played by ${list(names, lang)}`, lang);
+  // "张伟（饰 王敏，居委会书记）": the people first, then the character they play.
+  const played = (roleId: string, names: string[]) => asCharacter(list(names, lang), card(roleId), lang);
   const who = (speaker: Speaker, roleId: string | null) => {
     if (speaker.kind === 'npc') return card(speaker.roleId);
     return roleId ? played(roleId, [person(speaker.id)]) : person(speaker.id);
@@ -147,6 +151,7 @@ function pen(scenario: Scenario, src: Source, lang: Lang, options: MinutesOption
     seats,
     active,
     playedByExpert,
+    details,
   };
 }
 
@@ -161,9 +166,9 @@ function write(p: Pen): string {
     '',
     ...header(p),
   ];
-  if (visits.length) out.push('', zh ? '## 议程' : '## Agenda', ...itemLines(p, visits));
+  if (visits.length) out.push('', zh ? '## 会议情况' : '## Proceedings', ...itemLines(p, visits));
   if (src.record.endedAt !== undefined && started) out.push(...skippedLine(p, visits));
-  if (started) out.push('', ...actionLines(p));
+  if (started) out.push('', ...ballotSection(p, visits), '', ...actionLines(p));
   out.push(...injectLines(p, visits), ...pauseLines(p, visits));
   if (started) out.push('', ...participation(p));
   // Sections end with their own blank lines; collapse the doubles.
@@ -171,78 +176,4 @@ function write(p: Pen): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()}\n`;
-}
-
-/** When, who chaired, who attended. */
-function header(p: Pen): string[] {
-  const { zh, lang, sep, src, card, clock, zone } = p;
-  const { startedAt, endedAt } = src.record;
-  const out: string[] = [];
-  if (startedAt === undefined) {
-    out.push(zh ? '- **时间**：会议尚未开始。' : '- **Time**: the meeting has not started.');
-  } else {
-    const end = endedAt ?? src.now;
-    const took = duration(end - startedAt, lang);
-    const paused = end - startedAt - p.active(startedAt, end);
-    const pause =
-      paused > 0
-        ? zh
-          ? `，其中暂停 ${duration(paused, lang)}`
-          : `, including ${duration(paused, lang)} paused`
-        : '';
-    const day = date(startedAt, lang, zone);
-    const until = sameDay(startedAt, end, zone)
-      ? clock(end)
-      : `${date(end, lang, zone)}${zh ? '' : ', '}${clock(end)}`;
-    const where = zoneName(startedAt, zone, lang);
-    if (endedAt === undefined)
-      out.push(
-        zh
-          ? `- **时间**：${day}${clock(startedAt)} 开始，尚未结束（截至 ${clock(end)}，已历时 ${took}${pause}）`
-          : `- **Time**: ${day}, from ${clock(startedAt)}; not yet ended (${took} so far, as of ${clock(end)}${pause})`,
-      );
-    else
-      out.push(
-        zh
-          ? `- **时间**：${day}${clock(startedAt)}–${until}（${where}），历时 ${took}${pause}`
-          : `- **Time**: ${day}, ${clock(startedAt)}–${until} (${where}); ${took} in all${pause}`,
-      );
-  }
-
-  const holders = (roleId: string) =>
-    Object.values(src.participants)
-      .filter((x) => src.cards[x.id] === roleId)
-      .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
-  const npcNote = zh ? '由专家扮演' : 'voiced by the experts';
-  const chairs = p.scenario.roles
-    .filter((r) => r.chair)
-    .map((r) => {
-      if (r.npc) return withNote(card(r.id), npcNote, lang);
-      const ids = holders(r.id).map((x) => x.id);
-      return ids.length ? p.seats(ids) : withNote(card(r.id), zh ? '无人持卡' : 'card not taken', lang);
-    });
-  const chair = chairs.length ? list(chairs, lang) : zh ? '由培训师主持' : 'the instructor';
-  out.push(
-    `- **${zh ? '主持' : 'Chair'}**${sep}${chair}`,
-    `- **${zh ? '出席' : 'Present'}**${zh ? '：' : ':'}`,
-  );
-  const vacant: string[] = [];
-  for (const r of p.scenario.roles) {
-    // A stand-in's line says who played the card: "王敏（居委会书记）：由专家李老师扮演".
-    const names = holders(r.id).map((x) =>
-      x.playedBy !== undefined ? p.playedByExpert(x.playedBy) : x.name,
-    );
-    if (r.npc) out.push(`  - ${card(r.id)}${sep}${npcNote}`);
-    else if (names.length) out.push(`  - ${card(r.id)}${sep}${list(names, lang)}`);
-    else vacant.push(card(r.id));
-  }
-  if (vacant.length)
-    out.push(`- **${zh ? '无人持卡的角色' : 'Cards not taken'}**${sep}${list(vacant, lang)}`);
-  const cardless = Object.values(src.participants)
-    .filter((x) => !src.cards[x.id] && x.playedBy === undefined)
-    .sort((a, b) => a.joinedAt - b.joinedAt || a.id.localeCompare(b.id))
-    .map((x) => x.name);
-  if (cardless.length)
-    out.push(`- **${zh ? '未领角色卡' : 'Present without a card'}**${sep}${list(cardless, lang)}`);
-  return out;
 }

@@ -64,6 +64,7 @@ const RIGHTS: Record<CommandType, readonly Right[]> = {
   'inject.fire': ['facilitator', 'injector'],
   'inject.respond': ['facilitator', 'observer'],
   'settings.update': ['facilitator'],
+  'minutes.details': ['facilitator'],
 };
 
 /** Does the facilitator let this observer fire injects? (All observers, or the ones named.) */

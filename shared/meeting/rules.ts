@@ -124,15 +124,24 @@ function check(
   return results;
 }
 
-/** Decide from counts already made: every threshold, every failed condition. */
-export function decideTally(rule: Rule, t: Tally): VoteOutcome {
-  return decide(rule, t);
+export interface DecideOptions {
+  /**
+   * An election: a blank ballot is a ballot cast (and a ballot not naming a candidate is cast
+   * against them), so a name on 1 ballot of 7, 6 blank, is not a majority of the ballots cast.
+   */
+  blankIsCast?: boolean;
 }
 
-function decide(rule: Rule, t: Tally): VoteOutcome {
-  const cast = plus(t.yes, t.no);
-  // Abstaining is taking part (art. 278 counts those who "参与表决"), but it is not a vote cast.
-  const participating = plus(cast, t.abstain);
+/** Decide from counts already made: every threshold, every failed condition. */
+export function decideTally(rule: Rule, t: Tally, options: DecideOptions = {}): VoteOutcome {
+  return decide(rule, t, options);
+}
+
+function decide(rule: Rule, t: Tally, options: DecideOptions = {}): VoteOutcome {
+  // Abstaining is taking part (art. 278 counts those who "参与表决"), but it is not a vote cast —
+  // except in an election, where a blank ballot is a ballot cast.
+  const participating = plus(plus(t.yes, t.no), t.abstain);
+  const cast = options.blankIsCast ? participating : plus(t.yes, t.no);
   const bases: Record<PassBase, Measure> = { cast, participating, eligible: t.eligible };
 
   const quorum = check(rule.quorum, participating, t.eligible);
@@ -203,8 +212,9 @@ const byYes = (a: CandidateResult, b: CandidateResult): number =>
 
 /**
  * Each candidate is a vote under the rule: yes = ballots naming them, abstain = blank
- * ballots, no = other ballots. Passing candidates fill the seats by yes headcount,
- * then yes area.
+ * ballots, no = other ballots, and every ballot, blank or not, is cast: a candidate needs the
+ * rule's share of all the ballots, so mostly blank ballots elect nobody. Passing candidates fill
+ * the seats by yes headcount, then yes area.
  */
 export function decideElection(
   rule: Rule,
@@ -222,6 +232,7 @@ export function decideElection(
         if (ballot.length === 0) return 'abstain';
         return ballot.includes(candidate) ? 'yes' : 'no';
       }),
+      { blankIsCast: true },
     );
     return { candidate, outcome, elected: false, tied: false };
   });

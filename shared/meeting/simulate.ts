@@ -5,11 +5,14 @@
 // it to drive every shipped scenario through every kind of item. With
 // `trainees`, a short-handed class: that many trainees, cards balanced over
 // them, and an expert standing in for every required card left unheld.
-import type { Item, Scenario } from '../scenario/index.ts';
+import { fromAreaUnits } from '../scenario/electorate.ts';
+import type { Item, Language, Scenario } from '../scenario/index.ts';
 import type { Actor, Command, PlayedCommand } from './commands.ts';
 import type { BallotRecord } from './context.ts';
+import { talliedSoFar } from './electorate.ts';
 import { balanceCards, holdersOf, missingCards } from './seats.ts';
 import { type DomainEvent, MeetingSession } from './session.ts';
+import { simulatedWords, traineeName } from './simulate-words.ts';
 import { speakingBySpeaker } from './speaking.ts';
 
 export interface SimulationOptions {
@@ -24,6 +27,8 @@ export interface SimulationOptions {
    * short. Without it, every card is seated with trainees.
    */
   trainees?: number;
+  /** The language of the simulated names and lines: the minutes' (default zh). */
+  lang?: Language;
 }
 
 export interface SimulationProblem {
@@ -67,6 +72,8 @@ const EXPERT = { kind: 'observer', id: 'expert-1' } as const satisfies Actor;
 
 export function simulateMeeting(scenario: Scenario, options: SimulationOptions = {}): SimulationResult {
   const random = seededRandom(options.seed ?? 1);
+  const lang = options.lang ?? 'zh';
+  const words = simulatedWords(scenario, lang);
   const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(random() * list.length)];
   const session = MeetingSession.create(scenario);
   const events: DomainEvent[] = [];
@@ -136,7 +143,7 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
     for (const seat of plan) {
       send(
         FACILITATOR,
-        { type: 'participant.join', participantId: seat.id, name: `${seat.roleId}-${seat.id}` },
+        { type: 'participant.join', participantId: seat.id, name: traineeName(plan.indexOf(seat) + 1, lang) },
         2,
       );
       send({ kind: 'participant', id: seat.id }, { type: 'card.take', roleId: seat.roleId }, 2);
@@ -146,7 +153,7 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
 
   function seatShortHandedClass(count: number): { id: string; roleId: string }[] {
     for (let i = 1; i <= count; i++)
-      send(FACILITATOR, { type: 'participant.join', participantId: `p${i}`, name: `trainee ${i}` }, 2);
+      send(FACILITATOR, { type: 'participant.join', participantId: `p${i}`, name: traineeName(i, lang) }, 2);
     for (const { participantId, roleId } of balanceCards(scenario, session.context))
       send(FACILITATOR, { type: 'card.assign', participantId, roleId }, 1);
     for (let missing = missingCards(scenario, session.context)[0]; missing; ) {
@@ -250,13 +257,13 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
         }
         break;
       case 'actions':
-        act(chair, { type: 'action.record', kind: 'decision', what: 'Adopt the plan as amended' }, 30);
+        act(chair, { type: 'action.record', kind: 'decision', what: words.decision }, 30);
         act(
           chair,
           {
             type: 'action.record',
             kind: 'action',
-            what: 'Post the notice',
+            what: words.action,
             who: pick(scenario.roles)?.id ?? '',
             due: '2026-02-01',
           },
@@ -268,7 +275,7 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
         break;
     }
     if (npcs.length > 0 && random() < 0.5)
-      send(EXPERT, { type: 'npc.say', roleId: pick(npcs) ?? '', text: 'A word from the street office.' }, 5);
+      send(EXPERT, { type: 'npc.say', roleId: pick(npcs) ?? '', text: words.aside }, 5);
   }
 
   function raiseHands(seated: string[], count: number) {
@@ -282,8 +289,8 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
     const limit = 'perSpeaker' in item && item.perSpeaker !== undefined ? item.perSpeaker : 90;
     const speaker: Who = holder.kind === 'participant' ? holder.id : EXPERT;
     if (holder.kind === 'participant')
-      act(speaker, { type: 'statement.post', text: `Statement on ${item.id}` }, 10);
-    else send(EXPERT, { type: 'npc.say', roleId: holder.roleId, text: `Statement on ${item.id}` }, 10);
+      act(speaker, { type: 'statement.post', text: words.statement(item) }, 10);
+    else send(EXPERT, { type: 'npc.say', roleId: holder.roleId, text: words.statement(item) }, 10);
     // Some run over their time; the chair extends once, or cuts off.
     const over = random() < 0.25;
     if (over && random() < 0.5) act(chair, { type: 'floor.extend', seconds: 30 }, 1);
@@ -304,8 +311,8 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
       : holder && ({ kind: 'participant', id: holder.id } as const);
     if (!to) return;
     if (act(chair, { type: 'floor.give', to }, 2)) {
-      if (to.kind === 'npc') send(EXPERT, { type: 'npc.say', roleId: to.roleId, text: 'An answer.' }, 20);
-      else act(to.id, { type: 'statement.post', text: 'An answer.' }, 20);
+      if (to.kind === 'npc') send(EXPERT, { type: 'npc.say', roleId: to.roleId, text: words.answer }, 20);
+      else act(to.id, { type: 'statement.post', text: words.answer }, 20);
       act(to.kind === 'npc' ? EXPERT : to.id, { type: 'floor.yield' }, 20);
     }
   }
@@ -381,10 +388,15 @@ export function simulateMeeting(scenario: Scenario, options: SimulationOptions =
       }
     }
     // Owners not listed by flat: the ballot box's count, as one tally.
-    const unlisted = electorate.unlisted;
-    if (item.kind === 'vote' && unlisted.owners > 0) {
-      const owners = Math.floor(unlisted.owners * (0.5 + random() * 0.3));
-      const area_m2 = Math.floor((unlisted.area_m2 * owners) / unlisted.owners);
+    // Only those not already counted (the written ballots declared in the scenario are).
+    const so = talliedSoFar(eb);
+    const left = {
+      owners: electorate.unlisted.owners - so.owners,
+      area_m2: electorate.unlisted.area_m2 - fromAreaUnits(so.areaUnits),
+    };
+    if (item.kind === 'vote' && left.owners > 0) {
+      const owners = Math.floor(left.owners * (so.owners > 0 ? 0.1 * random() : 0.5 + random() * 0.3));
+      const area_m2 = Math.floor((left.area_m2 * owners) / left.owners);
       if (owners > 0) send(FACILITATOR, { type: 'ballot.tally.enter', choice: 'yes', owners, area_m2 }, 8);
     }
   }

@@ -62,6 +62,7 @@ export function retake(ctx: MeetingContext, event: EventOf<'meeting.retake'>): M
     participants,
     observersMayFireInjects: ctx.observersMayFireInjects,
     injectors: ctx.injectors ?? null,
+    ...(ctx.minutesDetails && { minutesDetails: ctx.minutesDetails }),
     record: emptyRecord(),
     earlierAttempts: [...ctx.earlierAttempts, { attempt: ctx.attempt, record: ctx.record, cards }],
   };

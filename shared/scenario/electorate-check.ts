@@ -3,6 +3,7 @@
 // twice, written ballots within the electorate. Runs on a schema-valid file,
 // next to crossrefs.ts, and reports every problem with its path.
 import { BUILTIN_RULES } from './defaults.ts';
+import { checkElectionWritten } from './election-written-check.ts';
 import { flatKey, normalizeElectorate, ownerOfFlat, toAreaUnits } from './electorate.ts';
 import { SCENARIO_ISSUE, type ScenarioIssue, scenarioIssue } from './issues.ts';
 import type { MessageKey, MessageParams } from './messages.ts';
@@ -140,8 +141,7 @@ function checkItem(
   report: Report,
 ) {
   const counts = countsAgainstElectorateInFile(file, item);
-  const written = item.kind === 'vote' ? item.written_ballots : undefined;
-  if (written && !counts) {
+  if (item.written_ballots && !counts) {
     report(
       SCENARIO_ISSUE.noElectorate,
       [...at, 'written_ballots'],
@@ -164,6 +164,8 @@ function checkItem(
       report(SCENARIO_ISSUE.noOwner, [...at, 'eligible'], 'noOwner', { ids: none.join(', ') });
     }
   }
+  if (item.kind === 'election') return checkElectionWritten(item, at, electorate, report, flatList);
+  const written = item.written_ballots;
   if (!written) return;
   const seen = new Map<string, number>();
   (written.flats ?? []).forEach((entry, j) => {
@@ -183,7 +185,7 @@ function checkItem(
         first,
       });
     } else seen.set(owner.id, j);
-    const options = item.kind === 'vote' ? (item.options ?? ['yes', 'no', 'abstain']) : [];
+    const options = item.options ?? ['yes', 'no', 'abstain'];
     if (!options.includes(entry.choice)) {
       report(SCENARIO_ISSUE.invalidValue, [...path, 'choice'], 'writtenChoice', {
         options: options.join(', '),

@@ -2,8 +2,13 @@
 // art. 278 counts heads (SPC interpretation art. 9), areas added up exactly,
 // and the owners not listed by flat kept as one whole. Pure.
 import { type LocalText, normalizeText, type TextInput } from './primitives.ts';
-import type { ElectorateInput, FlatId, WrittenBallotsInput } from './schema-electorate.ts';
-import type { Electorate, ElectorateOwner, WrittenBallots } from './types.ts';
+import type {
+  ElectionWrittenBallotsInput,
+  ElectorateInput,
+  FlatId,
+  WrittenBallotsInput,
+} from './schema-electorate.ts';
+import type { ElectionWrittenBallots, Electorate, ElectorateOwner, WrittenBallots } from './types.ts';
 
 /** Areas are added in 1/10,000 m², so 71.8 + 52.3 is exactly 124.1. */
 export const AREA_UNITS_PER_M2 = 10_000;
@@ -120,4 +125,29 @@ export function normalizeWrittenBallots(
     if (t) tally[choice] = { owners: t.owners, area_m2: t.area_m2 };
   }
   return { flats, tally };
+}
+
+export function normalizeElectionWrittenBallots(
+  electorate: Electorate | undefined,
+  input: ElectionWrittenBallotsInput | undefined,
+): ElectionWrittenBallots | undefined {
+  if (!input || !electorate) return undefined;
+  const flats: ElectionWrittenBallots['flats'] = [];
+  for (const entry of input.flats ?? []) {
+    const owner = ownerOfFlat(electorate, entry.flat);
+    if (owner && !flats.some((f) => f.owner === owner.id))
+      flats.push({ owner: owner.id, flat: flatKey(entry.flat), choices: [...new Set(entry.choices)] });
+  }
+  const t = input.tally;
+  const measure = (m: { owners: number; area_m2: number }) => ({ owners: m.owners, area_m2: m.area_m2 });
+  return {
+    flats,
+    ...(t && {
+      tally: {
+        ballots: measure(t.ballots),
+        blank: t.blank ? measure(t.blank) : { owners: 0, area_m2: 0 },
+        candidates: Object.fromEntries(Object.entries(t.candidates).map(([id, m]) => [id, measure(m)])),
+      },
+    }),
+  };
 }

@@ -93,6 +93,17 @@ export const MESSAGES_EN: Catalogue = {
     `the tally counts ${p.owners} owners and ${p.area}, more than the ${p.unlisted} owners and ${p.unlistedArea} not listed by flat`,
   roomAsElectorate: (p) =>
     `"${param(p, 'title', 'en')}" uses ${p.rule}, but the scenario declares no electorate: its quorum counts only the cards in the room, so absent owners can never sink it (add electorate:)`,
+  electionWrittenNominated: () =>
+    'written ballots name candidates from the list, but this election takes nominations in the meeting: list its candidates',
+  notACandidate: (p) => `"${p.id}" is not a candidate of this election (its candidates: ${p.candidates})`,
+  electionChoiceTwice: () => 'a ballot names each candidate at most once',
+  electionTooManyChoices: (p) =>
+    `a ballot may name at most ${p.max} candidates (max_choices), this one names ${p.count}`,
+  electionBlankOver: () => 'more blank ballots than ballots',
+  candidateNamedOver: (p) =>
+    `${p.id} is named on ${p.owners} ballots (${p.area}), more than the ${p.naming} ballots (${p.namingArea}) that name anyone`,
+  candidateNamesOver: (p) =>
+    `the candidates' counts add up to more names than ${p.naming} ballots of at most ${p.max} names can carry`,
   missingKey: (p) => `missing required key "${p.key}"`,
   unknownKey: (p) =>
     `unknown key "${p.key}"${p.hint ? ` (did you mean "${p.hint}"?)` : ''}; expected one of: ${p.allowed}`,

@@ -159,6 +159,16 @@ export const MESSAGES_ZH: Catalogue = {
     `汇总票数为 ${p.owners} 位业主、${p.area}，超过了未按户列出的 ${p.unlisted} 位业主、${p.unlistedArea}`,
   roomAsElectorate: (p) =>
     `“${param(p, 'title', 'zh')}” 使用 ${p.rule}，但情景没有声明业主名册：法定人数只计会场里的角色卡，缺席业主永远不会使它不通过（请添加 electorate:）`,
+  electionWrittenNominated: () =>
+    '书面选票只能写名单上的候选人，但本次选举在会上提名候选人：请列出 candidates',
+  notACandidate: (p) => `“${p.id}” 不是本次选举的候选人（候选人：${p.candidates}）`,
+  electionChoiceTwice: () => '一张选票上同一位候选人只能写一次',
+  electionTooManyChoices: (p) => `一张选票最多写 ${p.max} 名候选人（max_choices），这张写了 ${p.count} 名`,
+  electionBlankOver: () => '空白票比选票总数还多',
+  candidateNamedOver: (p) =>
+    `${p.id} 得 ${p.owners} 票（${p.area}），超过了写有候选人的 ${p.naming} 张选票（${p.namingArea}）`,
+  candidateNamesOver: (p) =>
+    `各候选人得票数之和，超过了 ${p.naming} 张每张最多写 ${p.max} 人的选票所能容纳的人次`,
   missingKey: (p) => `缺少必填键 “${p.key}”`,
   unknownKey: (p) => `未知的键 “${p.key}”${p.hint ? `（是不是 “${p.hint}”？）` : ''}；可用的键：${p.allowed}`,
   expected: (p) => `${param(p, 'expected', 'zh')}，实为${foundZh(foundParam(p))}`,

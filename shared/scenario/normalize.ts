@@ -7,7 +7,12 @@ import {
   DEFAULT_RULE_ID,
   DEFAULT_SCALE,
 } from './defaults.ts';
-import { normalizeElectorate, normalizeWrittenBallots, ownersOfFlats } from './electorate.ts';
+import {
+  normalizeElectionWrittenBallots,
+  normalizeElectorate,
+  normalizeWrittenBallots,
+  ownersOfFlats,
+} from './electorate.ts';
 import type { DurationInput, FractionInput, TextInput } from './primitives.ts';
 import { durationToSeconds, normalizeFilter, normalizeText, parseFraction } from './primitives.ts';
 import type { InjectInput, ItemInput, RoleInput, RuleInput, ScenarioFile } from './schema.ts';
@@ -83,7 +88,8 @@ export function normalizeItem(item: ItemInput, electorate?: Electorate): Item {
         ...(writtenBallots && { writtenBallots }),
       };
     }
-    case 'election':
+    case 'election': {
+      const writtenBallots = normalizeElectionWrittenBallots(electorate, item.written_ballots);
       return {
         ...base,
         kind: item.kind,
@@ -93,7 +99,9 @@ export function normalizeItem(item: ItemInput, electorate?: Electorate): Item {
         eligible: normalizeFilter(item.eligible ?? 'all'),
         rule: item.rule ?? DEFAULT_RULE_ID,
         maxChoices: item.max_choices ?? item.seats,
+        ...(writtenBallots && { writtenBallots }),
       };
+    }
     case 'signup':
       return { ...base, kind: item.kind, asks: texts(item.asks) };
     case 'actions':
@@ -172,6 +180,8 @@ export function normalizeScenario(file: ScenarioFile, extensions: Record<string,
     tags: file.tags ?? [],
     duration: durationToSeconds(file.duration),
     background: normalizeText(file.background),
+    ...(file.venue !== undefined && { venue: normalizeText(file.venue) }),
+    ...(file.recorder !== undefined && { recorder: normalizeText(file.recorder) }),
     facts: (file.facts ?? []).map((f) => ({ label: normalizeText(f.label), value: normalizeText(f.value) })),
     handouts: (file.handouts ?? []).map((h) => ({
       id: h.id,

@@ -75,3 +75,32 @@ export const writtenBallotsSchema = z
       'Signed ballots (书面征求意见) already returned before the meeting, counted when the vote opens',
   });
 export type WrittenBallotsInput = z.infer<typeof writtenBallotsSchema>;
+
+/** Candidates are named by their role id; a ballot naming nobody is blank. */
+const namedSchema = z
+  .array(z.string().min(1))
+  .meta({ description: 'The candidates (role ids) a ballot names' });
+
+export const electionWrittenBallotsSchema = z
+  .strictObject({
+    flats: z
+      .array(z.strictObject({ flat: flatIdSchema, choices: namedSchema }))
+      .min(1)
+      .optional(),
+    tally: z
+      .strictObject({
+        ballots: measureSchema.meta({ description: 'Every written ballot of owners not listed by flat' }),
+        blank: measureSchema.optional().meta({ description: 'Of those, ballots naming nobody' }),
+        candidates: z
+          .record(z.string(), measureSchema)
+          .meta({ description: 'Candidate (role id) → the ballots naming them' }),
+      })
+      .optional()
+      .meta({ description: 'Ballots of owners not listed by flat, counted per candidate' }),
+  })
+  .meta({
+    id: 'ElectionWrittenBallots',
+    description:
+      'Signed election ballots (书面表决票) already returned before the meeting, counted when the election opens',
+  });
+export type ElectionWrittenBallotsInput = z.infer<typeof electionWrittenBallotsSchema>;

@@ -12,7 +12,12 @@ import {
   idSchema,
   textSchema,
 } from './primitives.ts';
-import { electorateSchema, flatIdSchema, writtenBallotsSchema } from './schema-electorate.ts';
+import {
+  electionWrittenBallotsSchema,
+  electorateSchema,
+  flatIdSchema,
+  writtenBallotsSchema,
+} from './schema-electorate.ts';
 
 export const MEETING_KINDS = ['hearing', 'round_table', 'mobilization', 'coordination', 'assembly'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -137,6 +142,7 @@ export const itemSchema = z
         eligible: filterSchema.optional(),
         rule: idSchema.optional(),
         max_choices: z.number().int().min(1).optional(),
+        written_ballots: electionWrittenBallotsSchema.optional(),
       }),
       z.strictObject({ ...itemCommon, kind: z.literal('signup'), asks: z.array(textSchema).min(1) }),
       z.strictObject({ ...itemCommon, kind: z.literal('actions') }),
@@ -210,6 +216,12 @@ export const scenarioFileSchema = z.strictObject({
   tags: z.array(z.string()).optional(),
   duration: durationSchema,
   background: textSchema,
+  venue: textSchema
+    .optional()
+    .meta({ description: "Where the meeting is held (the minutes' 地点), unless the session says" }),
+  recorder: textSchema
+    .optional()
+    .meta({ description: 'Who takes the minutes (记录人), e.g. 居委会干事, unless the session says' }),
   facts: z.array(z.strictObject({ label: textSchema, value: textSchema })).optional(),
   handouts: z
     .array(
@@ -237,4 +249,9 @@ export type RoleInput = z.infer<typeof roleSchema>;
 export type ItemInput = z.infer<typeof itemSchema>;
 export type RuleInput = z.infer<typeof ruleSchema>;
 export type InjectInput = z.infer<typeof injectSchema>;
-export type { ElectorateInput, FlatId, WrittenBallotsInput } from './schema-electorate.ts';
+export type {
+  ElectionWrittenBallotsInput,
+  ElectorateInput,
+  FlatId,
+  WrittenBallotsInput,
+} from './schema-electorate.ts';

@@ -66,6 +66,8 @@ export type Item =
       eligible: Filter;
       rule: string;
       maxChoices: number;
+      /** Ballots returned on paper before the meeting, counted from the moment the election opens. */
+      writtenBallots?: ElectionWrittenBallots;
     })
   | (ItemBase<'signup'> & { asks: LocalText[] })
   | ItemBase<'actions'>
@@ -150,6 +152,17 @@ export interface WrittenBallots {
   tally: Partial<Record<BallotOption, { owners: number; area_m2: number }>>;
 }
 
+export interface ElectionWrittenBallots {
+  /** One per owner (owner id), with the flat and the candidates (role ids) it names; empty is blank. */
+  flats: { owner: string; flat: string; choices: string[] }[];
+  /** Unlisted owners' ballots: all of them, the blank ones, and per candidate (role id) those naming them. */
+  tally?: {
+    ballots: { owners: number; area_m2: number };
+    blank: { owners: number; area_m2: number };
+    candidates: Record<string, { owners: number; area_m2: number }>;
+  };
+}
+
 export interface Scenario {
   schema: 1;
   id: string;
@@ -159,6 +172,9 @@ export interface Scenario {
   tags: string[];
   duration: number;
   background: LocalText;
+  /** The minutes' 地点 and 记录人 when the session does not set them. */
+  venue?: LocalText;
+  recorder?: LocalText;
   facts: { label: LocalText; value: LocalText }[];
   handouts: Handout[];
   roles: Role[];

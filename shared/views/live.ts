@@ -17,6 +17,7 @@ import { speakingBySpeaker } from '../meeting/speaking.ts';
 import { ballotStanding } from '../meeting/standing.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { cardView, handoutView } from './scenario-public.ts';
+import { sealedBallot } from './sealed-ballot.ts';
 import type {
   Audience,
   BallotView,
@@ -94,73 +95,12 @@ function itemView(input: LiveInput, audience: Audience): ItemView | null {
   };
 }
 
-const countsArea = (o: VoteOutcome) => [...o.quorum, ...o.pass].some((c) => c.dimension === 'area');
-const noArea = (m: Measure): Measure => ({ ...m, area: 0 });
-
-/**
- * A secret ballot's outcome as the room reads it. When the rule does not count area, its area
- * totals decide nothing (the minutes leave them out) but can name a voter in a small room (only one
- * card has 90 m², so "no: 90 m²" says how it voted): they are zeroed.
- */
-export function secretVoteOutcome(o: VoteOutcome): VoteOutcome {
-  if (countsArea(o)) return o;
-  const { eligible, participating, cast, yes, no, abstain } = o;
-  return {
-    ...o,
-    eligible: noArea(eligible),
-    participating: noArea(participating),
-    cast: noArea(cast),
-    yes: noArea(yes),
-    no: noArea(no),
-    abstain: noArea(abstain),
-  };
-}
-
-export function secretElectionOutcome(o: ElectionOutcome): ElectionOutcome {
-  if (o.candidates.some((c) => countsArea(c.outcome))) return o;
-  return {
-    ...o,
-    candidates: o.candidates.map((c) => ({ ...c, outcome: secretVoteOutcome(c.outcome) })),
-    participating: noArea(o.participating),
-    eligible: noArea(o.eligible),
-  };
-}
-
-/**
- * The owners' ballots of a secret vote as the room may know them: who took
- * part and how their ballot came in, never what it said; tallies go (they are
- * counts by choice), their owners stay in the outcome's participation.
- */
-function secretElectorate(eb: ElectorateBallot): ElectorateBallot {
-  return {
-    seats: eb.seats,
-    proxies: eb.proxies,
-    ballots: Object.fromEntries(
-      Object.entries(eb.ballots).map(([owner, b]) => [
-        owner,
-        { source: b.source, at: b.at, ...(b.seat !== undefined && { seat: b.seat }) },
-      ]),
-    ),
-    paper: eb.paper.map(({ action, flat, owner, withdrawn, by, at }) => ({
-      action,
-      flat,
-      owner,
-      ...(withdrawn && { withdrawn }),
-      by,
-      at,
-    })),
-    tallies: [],
-  };
-}
-
-/** A counted ballot as the room may know it: a secret one loses who voted what (and area totals the rule ignores). */
-export function ballotForRoom(b: BallotRecord): BallotRecord {
-  if (b.ballot !== 'secret') return b;
-  const electorate = b.electorate && { electorate: secretElectorate(b.electorate) };
-  return b.kind === 'vote'
-    ? { ...b, votes: {}, outcome: secretVoteOutcome(b.outcome), ...electorate }
-    : { ...b, choices: {}, outcome: secretElectionOutcome(b.outcome), ...electorate };
-}
+// Secret ballots reach the room sealed until the debrief (sealed-ballot.ts).
+export {
+  ballotForDebrief as ballotForRoom,
+  secretElectionOutcome,
+  secretVoteOutcome,
+} from './sealed-ballot.ts';
 
 /** The live view carries at least this many of the latest turns and statements, and fewer than twice as many. */
 export const RECORD_WINDOW = 16;
@@ -201,7 +141,7 @@ function recordView(input: LiveInput, audience: Audience): RecordView {
     ...(record.startedAt !== undefined && { startedAt: record.startedAt }),
     ...(record.endedAt !== undefined && { endedAt: record.endedAt }),
     items: record.items,
-    ballots: sees(audience) ? record.ballots : record.ballots.map(ballotForRoom),
+    ballots: sees(audience) ? record.ballots : record.ballots.map(sealedBallot),
     signups: record.signups,
     actions: record.actions,
     pauses: record.pauses,

@@ -15,7 +15,9 @@ const ELECTORATES: Record<string, { owners: number; area_m2: number; flatsListed
   // Building 12: 12 flats of one owner each, 6 × 71.8 + 6 × 52.3 = 744.6 m².
   'elevator-coordination': { owners: 12, area_m2: 744.6, flatsListed: 12 },
   'micro-renewal-round-table': null,
-  'owners-committee-election': null,
+  // Heyue Garden: 636 owners, 56,604 m²; the 15 owners in the room listed by flat
+  // (7 candidates, 8 in building 3), the other 621 counted as a whole.
+  'owners-committee-election': { owners: 636, area_m2: 56604, flatsListed: 15 },
   'parking-mobilization': null,
 };
 const SHIPPED = [

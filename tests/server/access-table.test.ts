@@ -575,6 +575,7 @@ function samples(tag: string, participantId: string): Record<AnyCommand['type'],
     'ballot.paper.correct': { type: 'ballot.paper.correct', flat: '101', choice: 'no' },
     'ballot.tally.enter': { type: 'ballot.tally.enter', choice: 'yes', owners: 3, area_m2: 240 },
     'ballot.tally.correct': { type: 'ballot.tally.correct', entry: 0, owners: 2, area_m2: 160 },
+    'minutes.details': { type: 'minutes.details', venue: '社区活动室', recorder: '书记员' },
     'signup.commit': { type: 'signup.commit', ask: 0 },
     'signup.withdraw': { type: 'signup.withdraw', ask: 0 },
     'action.record': { type: 'action.record', kind: 'decision', what: 'Build the shed' },
@@ -766,7 +767,7 @@ describe('every socket command, every role', () => {
     expect(await answerCode(viewer, settings)).toBe('auth/read_only');
   });
 
-  it('handing cards to experts and entering paper ballots are the console’s: no seat or expert may', async () => {
+  it('handing cards to experts, entering paper ballots and the minutes’ venue and recorder are the console’s: no seat or expert may', async () => {
     const consoleOnly: AnyCommand['type'][] = [
       'card.assign_expert',
       'card.release_expert',
@@ -774,6 +775,7 @@ describe('every socket command, every role', () => {
       'ballot.paper.correct',
       'ballot.tally.enter',
       'ballot.tally.correct',
+      'minutes.details',
     ];
     const all = samples('console-only', trainee.participantId);
     const commands = consoleOnly.map((type) => all[type]);

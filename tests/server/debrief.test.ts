@@ -201,7 +201,7 @@ describe('the debrief over the socket', () => {
       const minutes = view.attempts[0]?.minutes;
       expect(minutes?.en).toContain('- **Count**: eligible 3; participating 3: yes 2, no 1, abstain 0.');
       expect(minutes?.en).toContain('- **Result**: Yes 66.7% of headcount voting yes or no; passed.');
-      expect(minutes?.zh).toContain('同意人数占赞成与反对人数 66.7%，通过。');
+      expect(minutes?.zh).toContain('同意票占有效票 66.7%，通过。');
     }
     // An open ballot: the room sees who voted what.
     const ballot = wuFirst.attempts[0]?.record.ballots[0];
@@ -349,7 +349,7 @@ describe('the exports', () => {
     expect(zh.status).toBe(200);
     expect(zh.text).toContain('# 复盘测试会 — 复盘报告');
     expect(zh.text).toContain('## 第 1 次演练');
-    expect(zh.text).toContain('同意人数占赞成与反对人数 66.7%，通过。');
+    expect(zh.text).toContain('同意票占有效票 66.7%，通过。');
   });
 
   it('export.md for the observers and the facilitator: the whole room, or one trainee', async () => {

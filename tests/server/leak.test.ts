@@ -21,11 +21,13 @@ import {
   API_TOKEN,
   AUTH_ENV,
   type CreatedSession,
+  connectFacilitator,
   connectObserver,
   createSession,
 } from '../support/session-api.ts';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
+const THREE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/secret-three.yaml');
 const CANARY = /CANARY-[A-Za-z0-9_-]+/g;
 const BROADCAST = 'Slow down and summarise before you answer.';
 /** Two guest experts' names, then the expert account's. */
@@ -160,6 +162,7 @@ function expectRoomClean(client: HeadlessClient, who: string) {
 beforeAll(async () => {
   const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-leak-'));
   copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
+  copyFileSync(THREE, join(scenariosDir, 'secret-three.yaml'));
   server = await startServerProcess({ scenariosDir, env: AUTH_ENV });
   const { url } = server;
   session = await createSession(url, 'canary-hearing');
@@ -424,12 +427,18 @@ describe('the leak test: what trainees receive', () => {
       expect(new Set(ownBallots)).toEqual(new Set([t.vote]));
       const counted = t.client.live?.record.ballots.find((b) => b.item === 'secret_vote');
       expect(counted).toMatchObject({ kind: 'vote', ballot: 'secret', votes: {} });
-      // Every card's area differs: under a headcount rule, area totals would name who voted what.
+      // Every card's area differs: totals by choice would name who voted what. Until the debrief the
+      // room gets the verdict only (chair and R1 yes; A, R2 and the tenant no; B abstains: 2 > 3 fails).
       if (counted?.kind !== 'vote') throw new Error('no counted secret vote');
       const { yes, no, abstain, cast } = counted.outcome;
-      expect([yes.area, no.area, abstain.area, cast.area]).toEqual([0, 0, 0, 0]);
-      // Chair and R1 yes; A, R2 and the tenant (played by an expert) no; B abstains.
-      expect([yes.headcount, no.headcount, abstain.headcount]).toEqual([2, 3, 1]);
+      expect([yes, no, abstain, cast].map((m) => [m.headcount, m.area])).toEqual([
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ]);
+      expect(counted.sealed).toBe(true);
+      expect(counted.outcome.passed).toBe(false);
     }
   });
 
@@ -624,5 +633,98 @@ describe('the leak test: the single-sided screen (sanity: the canaries were in p
       name: OBSERVER_NAMES[0],
       playedBy: observerIds[0],
     });
+  });
+});
+
+// A secret ballot in a room of three, whose cards' areas are public (52.3, 71.8
+// and 89.6 m²) and all different: any total by choice names a voter. Until the
+// debrief opens, the trainees and the projector get the verdict and whether
+// each threshold was met, and nothing that depends on a choice — in views,
+// patches, sync, history, the refusal of a second ballot, or a debrief asked
+// for early.
+describe('the leak test: a secret ballot in a room of three', () => {
+  const VOTES: Choice[] = ['yes', 'no', 'abstain'];
+  const room: HeadlessClient[] = [];
+  let screen: HeadlessClient;
+  let early: unknown[] = [];
+  let second: CommandAck | undefined;
+
+  beforeAll(async () => {
+    const created = await createSession(server.url, 'secret-three');
+    const host = await connectFacilitator(server.url, created);
+    screen = await HeadlessClient.connect(server.url, { role: 'projector', code: created.joinCode });
+    for (const [i, roleId] of ['chair', 'owner_b', 'owner_c'].entries()) {
+      const { client } = await HeadlessClient.join(server.url, created.joinCode, `Three ${i + 1}`);
+      await ok(client, { type: 'card.take', roleId });
+      room.push(client);
+    }
+    const [chair] = room as [HeadlessClient];
+    await ok(host, { type: 'meeting.start' });
+    await ok(chair, { type: 'meeting.begin' });
+    await ok(chair, { type: 'vote.open' });
+    for (const [i, c] of room.entries()) await ok(c, { type: 'vote.cast', choice: VOTES[i] as Choice });
+    second = await (room[1] as HeadlessClient).send({ type: 'vote.cast', choice: 'yes' });
+    await host.until((l) => l.item?.ballot?.castCount === 3);
+    await ok(chair, { type: 'vote.close' });
+    await ok(host, { type: 'meeting.end' });
+    for (const c of [...room, screen]) {
+      await c.until((l) => l.phase === 'closed');
+      expect((await c.sync()).ok).toBe(true);
+      expect((await c.history(0)).ok).toBe(true);
+    }
+    // A debrief asked for before the debrief opens.
+    early = await Promise.all(room.map((c) => c.emitRaw('debrief', {}, 10_000)));
+    host.close();
+  }, 60_000);
+
+  afterAll(() => {
+    for (const c of [...room, screen]) c?.close();
+  });
+
+  const received = (c: HeadlessClient) => [...c.frames.map((f) => f.payload)];
+
+  it('counts the vote, and the room learns its verdict', () => {
+    for (const c of [...room, screen]) {
+      const counted = c.live?.record.ballots[0];
+      expect(counted).toMatchObject({ ballot: 'secret', sealed: true, votes: {} });
+      // 1 yes of 3 taking part: not more than half, by heads or by area.
+      if (counted?.kind !== 'vote') throw new Error('no counted vote');
+      expect(counted.outcome.passed).toBe(false);
+    }
+  });
+
+  it('gives no total by choice, anywhere, to a trainee or the projector', () => {
+    const zero = { headcount: 0, area: 0 };
+    for (const [who, frames] of [
+      ...room.map((c, i) => [`trainee ${i + 1}`, [...received(c), early[i]]] as const),
+      ['projector', received(screen)] as const,
+    ]) {
+      let outcomes = 0;
+      for (const obj of objects(frames)) {
+        if ('votes' in obj) expect(obj.votes, `${who} sees who voted what`).toEqual({});
+        if ('yes' in obj && 'no' in obj && 'abstain' in obj && typeof obj.yes === 'object') {
+          outcomes += 1;
+          expect([obj.yes, obj.no, obj.abstain, obj.cast], `${who} receives totals by choice`).toEqual([
+            zero,
+            zero,
+            zero,
+            zero,
+          ]);
+        }
+        // A pass condition's part is the area or heads in favour; its verdict is all the room gets.
+        // (Quorum parts are turnout, which the room sees anyway: who has cast is public.)
+        if ('pass' in obj && Array.isArray(obj.pass))
+          for (const c of obj.pass as { part: number; whole: number }[])
+            expect([c.part, c.whole], `${who} receives the share in favour`).toEqual([0, 0]);
+      }
+      expect(outcomes, `${who} got the outcome at all`).toBeGreaterThan(0);
+      // No minutes line with a count by choice.
+      expect(JSON.stringify(frames)).not.toMatch(/同意 \d+ 人|反对 \d+ 人|弃权 \d+ 人/);
+    }
+  });
+
+  it('refuses a second ballot without saying what the first one was', () => {
+    expect(second?.ok).toBe(false);
+    expect(JSON.stringify(second)).not.toMatch(/\bno\b|反对/);
   });
 });

@@ -184,12 +184,10 @@ describe('the debrief says who played the card', () => {
     const forFacilitator = await room.facilitator.debrief();
     const forTrainee = await room.seat('resident').client.debrief();
     if (!forFacilitator.ok || !forTrainee.ok) throw new Error('debrief refused');
-    expect(forFacilitator.debrief.attempts[0]?.minutes.zh).toContain(`规划师：由专家${EXPERT_NAME}扮演`);
-    expect(forFacilitator.debrief.attempts[0]?.minutes.en).toContain(
-      `Planner: played by expert ${EXPERT_NAME}`,
-    );
-    expect(forTrainee.debrief.attempts[0]?.minutes.zh).toContain('规划师：由专家扮演');
-    expect(forTrainee.debrief.attempts[0]?.minutes.en).toContain('Planner: played by an expert');
+    expect(forFacilitator.debrief.attempts[0]?.minutes.zh).toContain(`专家${EXPERT_NAME}（饰 规划师）`);
+    expect(forFacilitator.debrief.attempts[0]?.minutes.en).toContain(`expert ${EXPERT_NAME} (as Planner)`);
+    expect(forTrainee.debrief.attempts[0]?.minutes.zh).toContain('专家（饰 规划师）');
+    expect(forTrainee.debrief.attempts[0]?.minutes.en).toContain('an expert (as Planner)');
     const json = JSON.stringify(forTrainee);
     expect(json).not.toContain(EXPERT_NAME);
     expect(json).not.toContain(expertId);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BallotRecord } from '../../../shared/meeting/context.ts';
+import { openSeatsSentence } from '../../../shared/meeting/election-words.ts';
 import { type ConditionResult, formatShare, type VoteOutcome } from '../../../shared/meeting/rules.ts';
 import type { LiveView, StaticView } from '../../../shared/views/types.ts';
 import { candidateSpeaker, characterName, useLocalize } from '../ui/text.ts';
@@ -7,21 +8,27 @@ import '../ui/Turnout.tsx';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
-/** "参与面积 81%（需 66.7%）" for one quorum or pass condition. */
-function conditionLine(t: T, kind: 'quorum' | 'pass', c: ConditionResult): string {
+/** "参与面积 81%（需 66.7%）" for one quorum or pass condition; a sealed pass condition says only its need. */
+function conditionLine(t: T, kind: 'quorum' | 'pass', c: ConditionResult, sealed: boolean): string {
   const need = `${c.threshold.strict ? '>' : ''}${formatShare(c.threshold.num, c.threshold.den)}`;
-  return t('projector.result.condition', {
-    what: t(`projector.result.${kind}_${c.dimension}`),
-    share: formatShare(c.part, c.whole),
-    need,
-  });
+  const what = t(`projector.result.${kind}_${c.dimension}`);
+  if (sealed && kind === 'pass') return `${what} / ${need}`;
+  return t('projector.result.condition', { what, share: formatShare(c.part, c.whole), need });
 }
 
-function VoteFigures({ outcome }: { outcome: VoteOutcome }) {
+function VoteFigures({ outcome, sealed }: { outcome: VoteOutcome; sealed: boolean }) {
   const { t } = useTranslation();
   const conditions = [
-    ...outcome.quorum.map((c) => ({ c, key: `quorum-${c.dimension}`, text: conditionLine(t, 'quorum', c) })),
-    ...outcome.pass.map((c) => ({ c, key: `pass-${c.dimension}`, text: conditionLine(t, 'pass', c) })),
+    ...outcome.quorum.map((c) => ({
+      c,
+      key: `quorum-${c.dimension}`,
+      text: conditionLine(t, 'quorum', c, sealed),
+    })),
+    ...outcome.pass.map((c) => ({
+      c,
+      key: `pass-${c.dimension}`,
+      text: conditionLine(t, 'pass', c, sealed),
+    })),
   ];
   return (
     <>
@@ -38,12 +45,14 @@ function VoteFigures({ outcome }: { outcome: VoteOutcome }) {
         </ul>
       )}
       <p className="outcome-counts">
-        {t('projector.result.counts', {
-          yes: outcome.yes.headcount,
-          no: outcome.no.headcount,
-          abstain: outcome.abstain.headcount,
-          eligible: outcome.eligible.headcount,
-        })}
+        {sealed
+          ? t('projector.result.sealed')
+          : t('projector.result.counts', {
+              yes: outcome.yes.headcount,
+              no: outcome.no.headcount,
+              abstain: outcome.abstain.headcount,
+              eligible: outcome.eligible.headcount,
+            })}
       </p>
     </>
   );
@@ -90,11 +99,13 @@ export function BallotOutcome({
           {outcome.passed ? t('projector.result.passed') : t('projector.result.failed')}
         </p>
         <Bases record={record} staticView={staticView} />
-        <VoteFigures outcome={outcome} />
+        <VoteFigures outcome={outcome} sealed={record.sealed === true} />
       </div>
     );
   }
   const { outcome } = record;
+  const sealed = record.sealed === true;
+  const open = openSeatsSentence(outcome, i18n.language === 'zh' ? 'zh' : 'en');
   // Candidates stand as their characters: the card first, then who plays it.
   const name = (id: string) => characterName(candidateSpeaker(id), live, staticView, i18n.language);
   return (
@@ -104,9 +115,14 @@ export function BallotOutcome({
           ? t('projector.result.elected', { names: outcome.elected.map(name).join(t('projector.sep')) })
           : t('projector.result.noneElected')}
       </p>
-      {outcome.tiedForLastSeat.length > 0 && (
+      {open && (
         <p className="outcome-tied">
-          {t('projector.result.tied', { names: outcome.tiedForLastSeat.map(name).join(t('projector.sep')) })}
+          {outcome.tiedForLastSeat.length > 0
+            ? t('projector.result.tied', {
+                open,
+                names: outcome.tiedForLastSeat.map(name).join(t('projector.sep')),
+              })
+            : t('projector.result.open', { open })}
         </p>
       )}
       <Bases record={record} staticView={staticView} />
@@ -114,15 +130,18 @@ export function BallotOutcome({
         {outcome.candidates.map((c) => (
           <li key={c.candidate} className={c.elected ? 'met' : undefined}>
             <span>{name(c.candidate)}</span>
-            <span>
-              {t('projector.result.candidateVotes', {
-                yes: c.outcome.yes.headcount,
-                share: formatShare(c.outcome.yes.headcount, c.outcome.participating.headcount),
-              })}
-            </span>
+            {!sealed && (
+              <span>
+                {t('projector.result.candidateVotes', {
+                  yes: c.outcome.yes.headcount,
+                  share: formatShare(c.outcome.yes.headcount, c.outcome.participating.headcount),
+                })}
+              </span>
+            )}
           </li>
         ))}
       </ul>
+      {sealed && <p className="outcome-counts">{t('projector.result.sealed')}</p>}
       <p className="outcome-counts">
         {t('projector.result.turnout', {
           share: formatShare(outcome.participating.headcount, outcome.eligible.headcount),

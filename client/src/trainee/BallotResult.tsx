@@ -1,23 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import type { BallotRecord } from '../../../shared/meeting/context.ts';
+import { openSeatsSentence } from '../../../shared/meeting/election-words.ts';
 import type { ConditionResult, VoteOutcome } from '../../../shared/meeting/rules.ts';
 import { useFormat } from './format.ts';
 import { useCandidateName } from './names.ts';
 
-/** The counted result: passed or not, and the shares it was decided on. */
+/**
+ * The counted result: passed or not, and the shares it was decided on. A sealed record (a secret
+ * ballot before the debrief) carries only the verdicts: no counts, no shares, no votes per candidate.
+ */
 export function BallotResult({ record }: { record: BallotRecord }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const nameOf = useCandidateName();
+  const sealed = record.sealed === true;
   if (record.kind === 'vote') {
     const o = record.outcome;
     return (
       <div className={`result ${o.passed ? 'passed' : 'failed'}`} role="status">
         <p className="result-verdict">{o.passed ? t('trainee.result.passed') : t('trainee.result.failed')}</p>
-        <Counts outcome={o} />
-        <Conditions outcome={o} />
+        {sealed ? <p className="muted">{t('trainee.result.sealed')}</p> : <Counts outcome={o} />}
+        <Conditions outcome={o} sealed={sealed} />
       </div>
     );
   }
+  const open = openSeatsSentence(record.outcome, i18n.language === 'zh' ? 'zh' : 'en');
   const o = record.outcome;
   return (
     <div className="result" role="status">
@@ -26,16 +32,19 @@ export function BallotResult({ record }: { record: BallotRecord }) {
           ? t('trainee.result.elected', { count: o.elected.length, seats: o.seats })
           : t('trainee.result.noneElected')}
       </p>
-      {o.tiedForLastSeat.length > 0 && (
+      {open && (
         <p className="notice">
-          {t('trainee.result.tied', { names: o.tiedForLastSeat.map(nameOf).join(t('trainee.sep')) })}
+          {o.tiedForLastSeat.length > 0
+            ? t('trainee.result.tied', { open, names: o.tiedForLastSeat.map(nameOf).join(t('trainee.sep')) })
+            : t('trainee.result.open', { open })}
         </p>
       )}
+      {sealed && <p className="muted">{t('trainee.result.sealed')}</p>}
       <ul className="list-plain">
         {o.candidates.map((c) => (
           <li key={c.candidate}>
             <strong>{nameOf(c.candidate)}</strong>{' '}
-            {t('trainee.result.candidateYes', { yes: c.outcome.yes.headcount })}{' '}
+            {!sealed && t('trainee.result.candidateYes', { yes: c.outcome.yes.headcount })}{' '}
             <span className={`badge ${c.elected ? 'ok' : 'neutral'}`}>
               {c.elected
                 ? t('trainee.result.isElected')
@@ -65,14 +74,14 @@ function Counts({ outcome }: { outcome: VoteOutcome }) {
   );
 }
 
-function Conditions({ outcome }: { outcome: VoteOutcome }) {
+function Conditions({ outcome, sealed }: { outcome: VoteOutcome; sealed: boolean }) {
   const { t } = useTranslation();
   const f = useFormat();
   const row = (kind: 'quorum' | 'pass', c: ConditionResult) => (
     <li key={`${kind}-${c.dimension}`} className={c.met ? 'met' : 'unmet'}>
       <span aria-hidden="true">{c.met ? '✓' : '✗'} </span>
       {t(`trainee.result.${kind}.${c.dimension}`, { base: t(`trainee.result.base.${outcome.passBase}`) })}
-      <strong>{f.share(c.part, c.whole)}</strong>{' '}
+      {!(sealed && kind === 'pass') && <strong>{f.share(c.part, c.whole)}</strong>}{' '}
       <span className="muted">
         {t('trainee.result.needs', {
           op: c.threshold.strict ? '>' : '≥',

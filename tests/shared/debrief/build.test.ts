@@ -252,7 +252,7 @@ describe('one attempt, seen by an observer', () => {
       '- **Count**: eligible 6; participating 6: yes 4, no 2, abstain 0.',
     );
     expect(attempt?.minutes.en).toContain('- **Result**: Yes 66.7% of headcount voting yes or no; passed.');
-    expect(attempt?.minutes.zh).toContain('同意人数占赞成与反对人数 66.7%，通过。');
+    expect(attempt?.minutes.zh).toContain('同意票占有效票 66.7%，通过。');
   });
 
   it('carries the timeline with the observers named', () => {
@@ -535,7 +535,7 @@ describe('the Markdown report', () => {
     expect(md).toContain('| Name p2（owner_a） | 2:15 | 2 | 0:05 | 0 | 0 |');
     expect(md).toContain('- Smoke: 响应用时 1:10（在时限内）');
     expect(md).toContain('| Name p2 | 群众工作能力 | 3.67 | 3 | 33% |');
-    expect(md).toContain('同意人数占赞成与反对人数 66.7%，通过。');
+    expect(md).toContain('同意票占有效票 66.7%，通过。');
     expect(md).toContain('## 各次演练对比');
     // What p2 did after the tip, in words: never the command's name.
     expect(md).toContain(`- Name p2: “${TEXT.tipP2}” — 之后两分钟内: 投票`);

@@ -293,14 +293,14 @@ describe('votes and elections', () => {
       p3: ['p3'],
       p4: ['p4'],
       p5: ['p2'],
-      p6: [],
+      p6: ['p2', 'p3'],
     };
     for (const [voter, choices] of Object.entries(ballots))
       d.ok(seat(voter), { type: 'election.cast', choices });
     d.ok(seat('p1'), { type: 'vote.close' });
     const record = d.ctx.record.ballots[0];
-    // p2 and p3 each have 3 of the 5 non-blank ballots (yes 3 > no 2); p4 has 1 and fails.
-    // Tied on heads, ranked by yes area: p3 (chair 0 + p2 90 + p3 60 = 150 m²) before p2 (0 + 90 + p5 50 = 140 m²).
+    // p2 and p3 are each named on 4 of the 6 ballots cast (4 > 3); p4 on 1, and fails.
+    // Tied on heads, ranked by yes area: p3 (chair 0 + p2 90 + p3 60 + p6) before p2 (0 + 90 + p5 50 + p6).
     expect(record?.kind === 'election' && record.outcome.elected).toEqual(['p3', 'p2']);
   });
 });

@@ -147,17 +147,18 @@ describe('minutes of a scripted lift coordination meeting', () => {
   });
 
   it('names the chair card with its holder, and every card with its holders or the experts', () => {
-    expect(zh).toContain('- **主持**：王敏（兰溪苑居委会书记，林晓饰）');
-    expect(en).toContain(
-      "- **Chair**: Wang Min, Lanxi Garden residents' committee secretary (played by 林晓)",
+    expect(zh).toContain('- **主持人**：林晓（饰 王敏，兰溪苑居委会书记）');
+    expect(en).toContain("- **Chair**: 林晓 (as Wang Min, Lanxi Garden residents' committee secretary)");
+    // Against the electorate: every owner of building 12 is expected, the owners in the room are present.
+    expect(zh).toContain('- **应到**：12号楼全体业主 12 人、744.6㎡');
+    expect(minutes.zh).toMatch(/- \*\*实到\*\*：业主 \d+ 人、[\d,.]+㎡（其中受委托 1 人）：/);
+    expect(minutes.zh).toContain('孙丽、吴刚、郑爽、钱坤（饰 3–5楼其他业主，301、302、401、402、502）');
+    expect(minutes.en).toContain(
+      '孙丽, 吴刚, 郑爽 and 钱坤 (as Other owners on floors 3–5 (301, 302, 401, 402, 502))',
     );
-    expect(zh).toContain('  - 3–5楼其他业主（301、302、401、402、502）：孙丽、吴刚、郑爽、钱坤');
-    expect(en).toContain(
-      '  - Other owners on floors 3–5 (301, 302, 401, 402, 502): 孙丽, 吴刚, 郑爽 and 钱坤',
-    );
-    expect(zh).toContain('  - 郑海峰（代建单位项目经理）：由专家扮演');
-    expect(en).toContain("  - Zheng Haifeng, contractor's project manager: voiced by the experts");
-    expect(zh).toContain('- **未领角色卡**：小明');
+    expect(minutes.zh).toMatch(/- \*\*列席\*\*：[^\n]*郑海峰（代建单位项目经理，由专家扮演）/);
+    expect(minutes.en).toContain("Zheng Haifeng, contractor's project manager (voiced by the experts)");
+    expect(zh).toContain('- **旁听（未领角色卡）**：小明');
     expect(en).toContain('- **Present without a card**: 小明');
   });
 
@@ -167,24 +168,22 @@ describe('minutes of a scripted lift coordination meeting', () => {
     expect(zh).toContain('- **时间**：09:31–09:36，用时 5分20秒（时限 4分钟，超时 1分20秒）');
     expect(en).toContain('- **Time**: 09:31–09:36, 5 min 20 s (time box 4 min; 1 min 20 s over)');
     // The secretary spoke 60 s → 245 s: 185 s against 180 s per speaker.
-    expect(zh).toContain('  - 09:31 王敏（兰溪苑居委会书记，林晓饰）：3:05（超时 5秒）');
+    expect(zh).toContain('  - 09:31 林晓（饰 王敏，兰溪苑居委会书记）：3:05（超时 5秒）');
     expect(en).toContain(
-      "  - 09:31 Wang Min, Lanxi Garden residents' committee secretary (played by 林晓): 3:05 (5 s over)",
+      "  - 09:31 林晓 (as Wang Min, Lanxi Garden residents' committee secretary): 3:05 (5 s over)",
     );
-    expect(zh).toContain('  - 09:41 刘德明（202室业主，刘洋饰）：2:05（超时 5秒）');
-    expect(zh).toContain('  - 09:44 陈国华（101室业主，陈默饰）：0:30（秩序问题）');
-    expect(en).toContain('  - 09:44 Chen Guohua, owner of flat 101 (played by 陈默): 0:30 (point of order)');
+    expect(zh).toContain('  - 09:41 刘洋（饰 刘德明，202室业主）：2:05（超时 5秒）');
+    expect(zh).toContain('  - 09:44 陈默（饰 陈国华，101室业主）：0:30（程序问题）');
+    expect(en).toContain('  - 09:44 陈默 (as Chen Guohua, owner of flat 101): 0:30 (point of order)');
     expect(zh).toContain('  - 09:36 郑海峰（代建单位项目经理）：5:00');
     // Item 4 ran 1000 s → 1700 s with a 180 s pause inside: 520 s, and its box moved with the pause.
     expect(zh).toContain('- **时间**：09:46–09:58，用时 8分40秒（时限 14分钟）');
   });
 
   it('quotes statements with who said them and when', () => {
-    expect(zh).toContain('  - 09:31 王敏（兰溪苑居委会书记，林晓饰）：“今天按801号文件 按楼幢表决。”');
+    expect(zh).toContain('  - 09:31 林晓（饰 王敏，兰溪苑居委会书记）：“今天按801号文件 按楼幢表决。”');
     expect(zh).toContain('  - 09:36 郑海峰（代建单位项目经理）：“报价686,000元，不含燃气管线。”');
-    expect(en).toContain(
-      '  - 09:42 Liu Deming, owner of flat 202 (played by 刘洋): “二楼半层停靠，等于没装。”',
-    );
+    expect(en).toContain('  - 09:42 刘洋 (as Liu Deming, owner of flat 202): “二楼半层停靠，等于没装。”');
   });
 
   it('spells out the owners_special vote against the whole building: area fails three quarters while headcount meets it', () => {
@@ -234,13 +233,15 @@ describe('minutes of a scripted lift coordination meeting', () => {
   it('lists decisions and action items with their owner (as a role) and date', () => {
     expect(zh).toContain('1. 申请加装电梯本次未获通过，第4稿分摊表公示后再行表决。');
     expect(zh).toContain(
-      '1. 出第4稿分摊表（含超支条款），在楼道公示——负责：黄志强（501室业主、楼组长）；期限：3月29日前',
+      '1. 出第4稿分摊表（含超支条款），在楼道公示——负责人：黄磊（饰 黄志强，501室业主、楼组长）；完成时限：3月29日前',
     );
-    expect(zh).toContain('2. 与101室陈国华单独沟通——负责：王敏（兰溪苑居委会书记）；期限：未定');
+    expect(zh).toContain(
+      '2. 与101室陈国华单独沟通——负责人：林晓（饰 王敏，兰溪苑居委会书记）；完成时限：未定',
+    );
     expect(en).toContain(
-      "2. 与101室陈国华单独沟通 — owner: Wang Min, Lanxi Garden residents' committee secretary; due: not set",
+      "2. 与101室陈国华单独沟通 — owner: 林晓 (as Wang Min, Lanxi Garden residents' committee secretary); due: not set",
     );
-    expect(zh).toContain('- 记录决定 1 项、行动事项 2 项，见“决定事项与行动清单”。');
+    expect(zh).toContain('- 记录决定 1 项、行动事项 2 项，见“决定事项”和“行动项”。');
   });
 
   it('records injects: who fired them, response times less pauses, and missed windows', () => {
@@ -270,14 +271,14 @@ describe('minutes of a scripted lift coordination meeting', () => {
     expect(zh.slice(start, start + 9)).toEqual([
       '## 发言统计',
       '',
-      '| 发言人 | 发言次数 | 发言时长 | 超时 | 秩序问题 |',
+      '| 发言人 | 发言次数 | 发言时长 | 超时 | 程序问题 |',
       '|---|---:|---:|---:|---:|',
       '| 郑海峰（代建单位项目经理） | 1 | 5:00 | — | 0 |',
-      '| 王敏（兰溪苑居委会书记，林晓饰） | 1 | 3:05 | 0:05 | 0 |',
-      '| 刘德明（202室业主，刘洋饰） | 1 | 2:05 | 0:05 | 0 |',
+      '| 林晓（饰 王敏，兰溪苑居委会书记） | 1 | 3:05 | 0:05 | 0 |',
+      '| 刘洋（饰 刘德明，202室业主） | 1 | 2:05 | 0:05 | 0 |',
       // 30 s point of order + 60 s in item 4.
-      '| 陈国华（101室业主，陈默饰） | 2 | 1:30 | — | 1 |',
-      '| 赵丽华（102室业主，赵敏饰） | 0 | 0:00 | — | 0 |',
+      '| 陈默（饰 陈国华，101室业主） | 2 | 1:30 | — | 1 |',
+      '| 赵敏（饰 赵丽华，102室业主） | 0 | 0:00 | — | 0 |',
     ]);
     // 300 + 185 + 125 + 90 = 700 s.
     expect(zh.at(-2)).toBe('| **合计** | 5 | 11:40 | 0:10 | 1 |');
@@ -381,23 +382,23 @@ describe('minutes of an election and a sign-up', () => {
     expect(lines(zh)).toEqual(
       expect.arrayContaining([
         '- **选举**：应选 2 席，无记名投票。',
-        '- **表决规则**：同意人数超过赞成与反对人数的半数。',
+        '- **表决规则**：同意票超过有效票的半数。',
         '- **投票**：有表决权 6 人；参与投票 5 人。',
-        '  - 黄志强（501室业主、楼组长，黄磊饰）：得票 4 票，当选（第 1 名）',
-        '  - 刘德明（202室业主，刘洋饰）：得票 3 票，与他人并列最后一席，暂不当选',
-        '  - 周建平（602室业主周桂芳之子，受托代表，周杰饰）：得票 3 票，与他人并列最后一席，暂不当选',
-        '  - 陈国华（101室业主，陈默饰）：得票 0 票，未当选（同意人数占赞成与反对人数 0%，未过半数）',
-        '- **当选**：黄志强（501室业主、楼组长，黄磊饰）（按得票排序）。',
-        '- **并列**：刘德明（202室业主，刘洋饰）、周建平（602室业主周桂芳之子，受托代表，周杰饰）得票相同，最后一席暂空，待决选。',
+        '  - 黄磊（饰 黄志强，501室业主、楼组长）：得票 4 票，当选（第 1 名）',
+        '  - 刘洋（饰 刘德明，202室业主）：得票 3 票，与他人并列最后一席，暂不当选',
+        '  - 周杰（饰 周建平，602室业主周桂芳之子，受托代表）：得票 3 票，与他人并列最后一席，暂不当选',
+        '  - 陈默（饰 陈国华，101室业主）：得票 0 票，未当选（同意票占有效票 0%，未过半数）',
+        '- **当选**：黄磊（饰 黄志强，501室业主、楼组长）（按得票排序）。',
+        '- **空缺**：第2席得票相同，需另行选举（得票相同：刘洋（饰 刘德明，202室业主）、周杰（饰 周建平，602室业主周桂芳之子，受托代表））。',
       ]),
     );
     expect(lines(en)).toEqual(
       expect.arrayContaining([
         '- **Election**: 2 seats; secret ballot.',
         '- **Rule**: Yes headcount more than half of headcount voting yes or no.',
-        '  - Huang Zhiqiang, owner of flat 501, building leader (played by 黄磊): 4 votes; elected (1st)',
-        '  - Liu Deming, owner of flat 202 (played by 刘洋): 3 votes; tied for the last seat; not elected for now',
-        '  - Chen Guohua, owner of flat 101 (played by 陈默): 0 votes; not elected (yes 0% of headcount voting yes or no; not more than half)',
+        '  - 黄磊 (as Huang Zhiqiang, owner of flat 501, building leader): 4 votes; elected (1st)',
+        '  - 刘洋 (as Liu Deming, owner of flat 202): 3 votes; tied for the last seat; not elected for now',
+        '  - 陈默 (as Chen Guohua, owner of flat 101): 0 votes; not elected (yes 0% of headcount voting yes or no; not more than half)',
       ]),
     );
     // A secret ballot is never listed by name.
@@ -406,7 +407,7 @@ describe('minutes of an election and a sign-up', () => {
 
   it('lists sign-ups per ask with names', () => {
     expect(lines(zh)).toContain(
-      '  - 清理楼道杂物：刘德明（202室业主，刘洋饰）、周建平（602室业主周桂芳之子，受托代表，周杰饰）（2 人）',
+      '  - 清理楼道杂物：刘洋（饰 刘德明，202室业主）、周杰（饰 周建平，602室业主周桂芳之子，受托代表）（2 人）',
     );
     expect(lines(zh)).toContain('  - 陪同就医：无人报名');
     expect(lines(en)).toContain('  - Go with the ambulance: nobody signed up');
@@ -428,7 +429,7 @@ describe('minutes in the server’s time zone', () => {
     );
     // The first statement at T0 + 90 s: 09:31 in Shanghai, 21:31 in New York.
     expect(lines(m.zh)).toContain(
-      '  - 21:31 王敏（兰溪苑居委会书记，林晓饰）：“今天按801号文件 按楼幢表决。”',
+      '  - 21:31 林晓（饰 王敏，兰溪苑居委会书记）：“今天按801号文件 按楼幢表决。”',
     );
   });
 

@@ -293,6 +293,10 @@ function commandArbs(w: World): Record<CommandType, fc.Arbitrary<unknown>> {
     'inject.fire': fc.record({ type: c('inject.fire'), injectId: inject }),
     'inject.respond': fc.record({ type: c('inject.respond'), injectId: inject }),
     'settings.update': fc.record({ type: c('settings.update'), observersMayFireInjects: fc.boolean() }),
+    'minutes.details': fc.record({
+      type: c('minutes.details'),
+      venue: fc.constantFrom('会所', '居委会会议室'),
+    }),
   };
   Object.assign(seatArbs, arbs);
   return arbs;
@@ -354,6 +358,7 @@ function stepArb(w: World): fc.Arbitrary<Step> {
     'inject.fire': 2,
     'inject.respond': 1,
     'settings.update': 1,
+    'minutes.details': 1,
   });
   const seatMix = mix(arbs, {
     'card.take': 2,

@@ -432,17 +432,34 @@ describe('decideElection', () => {
   });
 
   it.each([
-    // owners rules count blank ballots as taking part: 3 of 6 is only half
-    { name: 'owners_ordinary', r: rule('owners_ordinary'), elected: ['a'] },
-    // simple majority takes the share of non-blank ballots: 3 of 4
-    { name: 'simple_majority', r: rule('simple_majority'), elected: ['a', 'b'] },
-  ])('treats blank ballots as abstentions under $name', ({ r, elected }) => {
+    { name: 'owners_ordinary', r: rule('owners_ordinary') },
+    { name: 'simple_majority', r: rule('simple_majority') },
+  ])('counts blank ballots as cast under $name', ({ r }) => {
+    // 6 ballots: a on 4, b on 3, 2 blank. a: 4 of 6 > 1/2; b: 3 of 6 is exactly half, not more.
+    // (Before, simple majority left blanks out and elected b on 3 of 4.)
     const ballots = ballotsOf([['a', 'b'], ['a', 'b'], ['a', 'b'], ['a'], [], []]);
     const result = decideElection(r, 2, ['a', 'b'], equalOwners(6), ballots);
-    expect(result.elected).toEqual(elected);
-    expect(result.candidates.find((c) => c.candidate === 'b')?.outcome.abstain.headcount).toBe(2);
-    expect(result.candidates.find((c) => c.candidate === 'b')?.outcome.no.headcount).toBe(1);
+    expect(result.elected).toEqual(['a']);
+    const b = result.candidates.find((c) => c.candidate === 'b')?.outcome;
+    expect(b?.abstain.headcount).toBe(2);
+    expect(b?.no.headcount).toBe(1);
+    expect(b?.cast.headcount).toBe(6);
     expect(result.participating).toEqual({ headcount: 6, area: 600 });
+  });
+
+  it.each([
+    { name: 'simple_majority', r: rule('simple_majority') },
+    { name: 'two_thirds', r: rule('two_thirds') },
+    { name: 'owners_ordinary', r: rule('owners_ordinary') },
+  ])('elects nobody on mostly blank ballots under $name', ({ r }) => {
+    // 7 owners: one names x, six hand in blank ballots. x has 1 of 7 ballots cast: no majority.
+    const ballots = ballotsOf([['x'], [], [], [], [], [], []]);
+    const result = decideElection(r, 1, ['x', 'y'], equalOwners(7), ballots);
+    expect(result.elected).toEqual([]);
+    const x = result.candidates.find((c) => c.candidate === 'x')?.outcome;
+    expect(x?.yes.headcount).toBe(1);
+    expect(x?.cast.headcount).toBe(7);
+    expect(x?.passed).toBe(false);
   });
 
   it('elects nobody when owners_ordinary misses the quorum', () => {
@@ -459,14 +476,15 @@ describe('decideElection', () => {
   });
 
   it('ignores ballots from non-voters and reports turnout with no candidates', () => {
-    const ballots = ballotsOf([['a'], []]);
+    // v0 names a, v2 too, v1 is blank: a has 2 of the 3 ballots cast.
+    const ballots = ballotsOf([['a'], [], ['a']]);
     ballots.set('ghost', ['b', 'b2']);
     const withCandidates = decideElection(rule('simple_majority'), 1, ['a', 'b'], equalOwners(3), ballots);
     expect(withCandidates.candidates.find((c) => c.candidate === 'b')?.outcome.yes.headcount).toBe(0);
     expect(withCandidates.elected).toEqual(['a']);
     const none = decideElection(rule('simple_majority'), 1, [], equalOwners(3), ballots);
     expect(none.candidates).toEqual([]);
-    expect(none.participating).toEqual({ headcount: 2, area: 200 });
+    expect(none.participating).toEqual({ headcount: 3, area: 300 });
   });
 });
 

@@ -268,7 +268,7 @@ describe('the facilitator takes the card back', () => {
         .sort(),
     ).toEqual(['p1', 'p3', 'p4']);
     const first = minutesFromContext(cleared.d.scenario, cleared.d.ctx, 1, { experts: { o1: '李老师' } });
-    expect(first.zh).toContain('Owner A：由专家李老师扮演');
+    expect(first.zh).toContain('专家李老师（饰 Owner A）');
   });
 });
 
@@ -285,10 +285,10 @@ describe('the minutes say who played which card', () => {
   it('naming the expert for the single-sided screen', () => {
     const d = played();
     const minutes = minutesFromContext(d.scenario, d.ctx, 1, { experts: { o1: 'Li' } });
-    expect(minutes.zh).toContain('  - Owner A：由专家Li扮演');
-    expect(minutes.zh).toContain('Owner A（专家Li饰）：0:40');
-    expect(minutes.en).toContain('  - Owner A: played by expert Li');
-    expect(minutes.en).toContain('Owner A (played by expert Li): 0:40');
+    expect(minutes.zh).toContain('专家Li（饰 Owner A）');
+    expect(minutes.zh).toContain('专家Li（饰 Owner A）：0:40');
+    expect(minutes.en).toContain('expert Li (as Owner A)');
+    expect(minutes.en).toContain('expert Li (as Owner A): 0:40');
     // Not among those present without a card.
     expect(minutes.en).not.toContain('Present without a card');
   });
@@ -296,9 +296,9 @@ describe('the minutes say who played which card', () => {
   it('without the expert’s name where the reader may not know who (a trainee’s copy)', () => {
     const d = played();
     const minutes = minutesFromContext(d.scenario, d.ctx);
-    expect(minutes.zh).toContain('  - Owner A：由专家扮演');
-    expect(minutes.zh).toContain('Owner A（专家饰）：0:40');
-    expect(minutes.en).toContain('  - Owner A: played by an expert');
+    expect(minutes.zh).toContain('专家（饰 Owner A）');
+    expect(minutes.zh).toContain('专家（饰 Owner A）：0:40');
+    expect(minutes.en).toContain('an expert (as Owner A)');
     expect(minutes.en).not.toContain('o1');
   });
 });

@@ -152,8 +152,8 @@ describe('the debrief', () => {
       standIn: { observerId: 'o1' },
     });
     const minutes = view.attempts[0]?.minutes;
-    expect(minutes?.zh).toContain(`owner_a：由专家${EXPERT_NAME}扮演`);
-    expect(minutes?.en).toContain(`owner_a: played by expert ${EXPERT_NAME}`);
+    expect(minutes?.zh).toContain(`专家${EXPERT_NAME}（饰 owner_a）`);
+    expect(minutes?.en).toContain(`expert ${EXPERT_NAME} (as owner_a)`);
     // The comparison is of trainees: an expert's card is not in it.
     expect(view.comparison.map((r) => r.participantId).sort()).toEqual(['p1', 'p3', 'p4']);
     const markdown = debriefMarkdown(view, room.scenario, 'en');
@@ -169,8 +169,8 @@ describe('the debrief', () => {
     expect(json).not.toContain(EXPERT_NAME);
     expect(json).not.toMatch(/"o1"/);
     const minutes = view.attempts[0]?.minutes;
-    expect(minutes?.zh).toContain('owner_a：由专家扮演');
-    expect(minutes?.en).toContain('owner_a: played by an expert');
+    expect(minutes?.zh).toContain('专家（饰 owner_a）');
+    expect(minutes?.en).toContain('an expert (as owner_a)');
     for (const lang of ['zh', 'en'] as const) {
       const markdown = debriefMarkdown(view, room.scenario, lang, 'p3');
       expect(markdown).not.toContain(EXPERT_NAME);
