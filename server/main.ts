@@ -16,6 +16,7 @@ import { baseUrls, lanHosts, listeningMessage } from './http/join-addresses.ts';
 import { createLogger } from './logger.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { SessionRegistry } from './sessions/registry.ts';
+import { ScoreReleases } from './sessions/score-releases.ts';
 import type { HostDeps } from './sessions/session-host.ts';
 import { attachSockets } from './sockets/socket-server.ts';
 import { InlineWriter, ThreadWriter } from './storage/batch-writer.ts';
@@ -61,6 +62,7 @@ export async function startServer(
   const commits = new CommitQueue(writer, logger);
   const registry = new SessionRegistry(storage, library, {
     storage,
+    releases: new ScoreReleases(storage.connection),
     logger,
     commits,
     ...hooks,

@@ -397,6 +397,16 @@ const ENDPOINTS: Endpoint[] = [
     check: (_r, answer) => expect(answer.body).toEqual({ ok: true, health: 'live' }),
   },
   {
+    name: 'POST /api/sessions/:id/release',
+    right: 'session.release',
+    // Staged release is the instructor's who runs the session (and an administrator's, a script's).
+    allowed: RUNNERS,
+    status: 200,
+    on: () => access(session),
+    call: (r) => as(r, 'POST', `/api/sessions/${session.sessionId}/release`),
+    check: (_r, answer) => expect(answer.body).toEqual({ release: { throughAttempt: 1 } }),
+  },
+  {
     name: 'GET /api/join-addresses',
     right: 'join.addresses',
     // The projector has no account and shows the join QR code too.
