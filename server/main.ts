@@ -14,6 +14,7 @@ import { configFromEnv, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { baseUrls, lanHosts, listeningMessage } from './http/join-addresses.ts';
 import { createLogger } from './logger.ts';
+import { PeopleStore } from './roster/people-store.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { SessionRegistry } from './sessions/registry.ts';
 import { ScoreReleases } from './sessions/score-releases.ts';
@@ -99,6 +100,7 @@ export async function startServer(
     registry,
     accounts,
     csrf: csrf(storage),
+    people: new PeopleStore(storage.connection),
     trustProxy: config.trustProxy,
     joinAddresses,
   });
