@@ -334,6 +334,12 @@ async function main(): Promise<void> {
     await ok(host, { type: 'meeting.end' });
     await scoreAll(scenarioCompetencies(host), trainees, me, [expert, second], 1);
     await ok(host, { type: 'meeting.open_debrief' });
+    // Staged release: the trainee's debrief shows the scores once the instructor releases them.
+    const released = await fetch(`${url}/api/sessions/${sessionId}/release`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_TOKEN}` },
+    });
+    if (released.status !== 200) throw new Error(`release: ${released.status}`);
 
     await observer.goto(`${url}/debrief/${sessionId}#observer:${created.observerToken}`);
     await observer.getByTestId('comparison').waitFor({ timeout: WAIT });

@@ -14,9 +14,11 @@ import { configFromEnv, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { baseUrls, lanHosts, listeningMessage } from './http/join-addresses.ts';
 import { createLogger } from './logger.ts';
+import { PeopleStore } from './roster/people-store.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { Studio } from './scenarios/studio.ts';
 import { SessionRegistry } from './sessions/registry.ts';
+import { ScoreReleases } from './sessions/score-releases.ts';
 import type { HostDeps } from './sessions/session-host.ts';
 import { attachSockets } from './sockets/socket-server.ts';
 import { type BatchWriter, InlineWriter, ThreadWriter } from './storage/batch-writer.ts';
@@ -74,6 +76,7 @@ export async function startServer(
   const commits = new CommitQueue(writer, logger);
   const registry = new SessionRegistry(storage, library, {
     storage,
+    releases: new ScoreReleases(storage.connection),
     logger,
     commits,
     ...hooks,
@@ -110,6 +113,7 @@ export async function startServer(
     registry,
     accounts,
     csrf: csrf(storage),
+    people: new PeopleStore(storage.connection),
     trustProxy: config.trustProxy,
     studio,
     joinAddresses,

@@ -7,6 +7,7 @@ import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { Accounts } from '../auth/accounts.ts';
 import { authenticate, type CsrfTools } from '../auth/request-auth.ts';
 import type { Logger } from '../logger.ts';
+import type { PeopleStore } from '../roster/people-store.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { Studio } from '../scenarios/studio.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
@@ -14,6 +15,7 @@ import { accountRoutes } from './account-routes.ts';
 import { clientFiles } from './client-files.ts';
 import { exportRoutes } from './export-routes.ts';
 import { joinAddressRoutes } from './join-addresses.ts';
+import { rosterRoutes } from './roster-routes.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -34,6 +36,8 @@ export interface AppDeps {
   /** PUBLIC_URL and the LAN addresses, for the console's join link. */
   joinAddresses?: () => JoinAddresses;
   now?: () => number;
+  /** The roster (docs/roster.md); without it the roster's routes are not served. */
+  people?: PeopleStore;
 }
 
 export function createApp({
@@ -48,6 +52,7 @@ export function createApp({
   studio,
   joinAddresses = () => ({ publicUrl: null, addresses: [] }),
   now = Date.now,
+  people,
 }: AppDeps): express.Express {
   const app = express();
   const startedAt = now();
@@ -68,6 +73,7 @@ export function createApp({
   app.use(accountRoutes(accounts, csrf));
   app.use(sessionRoutes(registry, library, accounts, studio));
   app.use(exportRoutes(registry, accounts));
+  if (people) app.use(rosterRoutes(people, now));
   app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));

@@ -2,7 +2,7 @@
 // as shared/access/rights.ts allows); a trainee joins one with its code and a name.
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
-import type { Action, SessionAccess } from '../../shared/access/rights.ts';
+import type { Action, Principal, SessionAccess } from '../../shared/access/rights.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { Accounts } from '../auth/accounts.ts';
 import { allowed, authOf, sendRefusal } from '../auth/request-auth.ts';
@@ -25,6 +25,13 @@ const joinSchema = z.object({
   name: z.string().trim().min(1).max(40),
 });
 const shareSchema = z.object({ accountId: z.string().min(1).max(64) });
+
+/** Who released, as stored with the release: an account or a token by id, never a name. */
+function principalLabel(principal: Principal): string {
+  if (principal.kind === 'account') return `account:${principal.accountId}`;
+  if (principal.kind === 'api_token') return `api_token:${principal.tokenId}`;
+  return principal.kind;
+}
 
 export function sessionRoutes(
   registry: SessionRegistry,
@@ -172,6 +179,19 @@ export function sessionRoutes(
             result.problem,
           ),
         );
+  });
+
+  // Staged release: the trainees see the experts' scores and plan items of every attempt so far.
+  router.post('/api/sessions/:id/release', (req, res) => {
+    const id = permitted(req, res, 'session.release');
+    if (!id) return;
+    const host = registry.get(id);
+    if (!host) {
+      res.status(409).json(errorBody(ERROR_CODES.sessionNeedsAttention, 'the session is not running'));
+      return;
+    }
+    const release = host.releaseScores(principalLabel(authOf(req).principal));
+    res.json({ release });
   });
 
   router.delete('/api/sessions/:id', (req, res) => {

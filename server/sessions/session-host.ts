@@ -10,6 +10,7 @@
 // session/failed, its listeners hear 'failed' (to tell its clients), and
 // every other session goes on. recover() rebuilds it from storage.
 import type { DebriefInput } from '../../shared/debrief/build.ts';
+import { NOTHING_RELEASED, type ScoreRelease } from '../../shared/debrief/release.ts';
 import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import type { LogEntry } from '../../shared/log/entry.ts';
 import type { Replayed } from '../../shared/log/replay.ts';
@@ -45,6 +46,11 @@ export interface HostDeps {
   wrapProjection?: (sessionId: string, projection: Projection) => Projection;
   /** The zone every screen and the minutes give times in (TIME_ZONE; Shanghai when absent). */
   timeZone?: string;
+  /** Staged release (score-releases.ts): without it, nothing is ever released to trainees. */
+  releases?: {
+    of(sessionId: string): ScoreRelease;
+    release(sessionId: string, attempt: number, by: string, at: number): ScoreRelease;
+  };
 }
 
 /** Who sent a command: the meeting's actor, plus the id their command ids are unique within. */
@@ -66,7 +72,7 @@ const SNAPSHOT_EVERY = 32;
  * session was deleted, it failed (stopped after an error), or it was
  * recovered (rebuilt from storage after a failure).
  */
-export type Change = 'log' | 'presence' | 'closed' | 'failed' | 'recovered';
+export type Change = 'log' | 'presence' | 'closed' | 'failed' | 'recovered' | 'released';
 
 export class SessionHost {
   private seq: number;
@@ -235,7 +241,24 @@ export class SessionHost {
       coaching,
       log: this.log(0),
       timeZone: this.timeZone,
+      release: this.release,
     };
+  }
+
+  /** Which attempts' scores and plan items its trainees may see. */
+  get release(): ScoreRelease {
+    return this.deps.releases?.of(this.id) ?? NOTHING_RELEASED;
+  }
+
+  /**
+   * The instructor releases the scoring of every attempt so far to the
+   * trainees; their open debriefs are told to ask again.
+   */
+  releaseScores(by: string): ScoreRelease {
+    if (!this.deps.releases) throw new Error('this server keeps no score releases');
+    const release = this.deps.releases.release(this.id, this.context.attempt, by, this.now());
+    this.notify('released');
+    return release;
   }
 
   get timeZone(): string {

@@ -10,6 +10,7 @@
 // told again when the instructor has reloaded it (session_recovered).
 import type { Server, Socket } from 'socket.io';
 import type { CoachingState } from '../../shared/coaching/state.ts';
+import { releasedCoaching } from '../../shared/debrief/release.ts';
 import { debriefStamp } from '../../shared/debrief/stamp.ts';
 import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/protocol/messages.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
@@ -68,7 +69,7 @@ export class SessionRooms {
       shared,
       ...(viewer.kind === 'trainee' && {
         own: new OwnStream(viewer.participantId, input, host.projection.own),
-        debriefStamp: debriefStamp(input.coaching, viewer.participantId),
+        debriefStamp: debriefStamp(releasedCoaching(input.coaching, host.release), viewer.participantId),
       }),
     };
     session.members.add(member);
@@ -124,6 +125,14 @@ export class SessionRooms {
       this.tellAll(host, { kind: 'session_recovered' });
       return;
     }
+    if (change === 'released') {
+      // Nothing in the log moved, but what trainees' debriefs show did: compare their stamps again.
+      const session = this.sessions.get(host);
+      if (session) session.coaching = undefined;
+      this.scheduled.add(host);
+      queueMicrotask(() => this.flush(host));
+      return;
+    }
     if (change === 'presence') {
       // Who is online can wait a moment: a class reconnecting at once (after
       // a restart, on a flaky Wi-Fi) then costs one update, not one per trainee.
@@ -166,17 +175,19 @@ export class SessionRooms {
       member.socket.emit(SERVER_EVENTS.patch, message);
       this.delivered(member);
     }
-    this.noticeDebriefChanges(session, input);
+    this.noticeDebriefChanges(session, input, host);
   }
 
   /** Tells each trainee whose debrief the experts' last change touched, and only that. */
-  private noticeDebriefChanges(session: SessionRoom, input: LiveInput): void {
+  private noticeDebriefChanges(session: SessionRoom, input: LiveInput, host: SessionHost): void {
     if (session.coaching === input.coaching) return;
     session.coaching = input.coaching;
     const notice: Notice = { kind: 'debrief_changed' };
+    // Unreleased scoring moves no stamp: a trainee is not even told that a score came in.
+    const visible = releasedCoaching(input.coaching, host.release);
     for (const member of session.members) {
       if (!member.own) continue;
-      const stamp = debriefStamp(input.coaching, member.own.participantId);
+      const stamp = debriefStamp(visible, member.own.participantId);
       if (stamp === member.debriefStamp) continue;
       member.debriefStamp = stamp;
       member.socket.emit(SERVER_EVENTS.notice, notice);

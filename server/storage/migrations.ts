@@ -229,6 +229,88 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_by_scenario ON sessions (scenario_id, scenario_version);
     `,
   },
+  {
+    version: 6,
+    name: 'roster: people, courses, cohorts, sessions by course and cohort, released scores, personal keys',
+    // People live beside the log, never in it: a roster trainee's seat points
+    // at their person id, and what identifies them (name, community, phone)
+    // is here, where deleting them can erase it (docs/roster.md). Each person
+    // has a key of their own; free text they wrote is stored encrypted with it
+    // (person_texts), so destroying the key makes it unreadable.
+    up: `
+      CREATE TABLE people (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        -- 居民区/村 and 街镇: two people of the same name are told apart by community.
+        community TEXT NOT NULL,
+        town TEXT NOT NULL DEFAULT '',
+        position TEXT NOT NULL DEFAULT '',
+        phone TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        -- The 6-digit personal code printed on their badge (docs/roster.md says why it is kept as is).
+        personal_code TEXT NOT NULL,
+        failed_codes INTEGER NOT NULL DEFAULT 0 CHECK (failed_codes >= 0),
+        locked_until INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX people_name_community ON people (name, community);
+
+      CREATE TABLE courses (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX courses_name ON courses (name);
+
+      CREATE TABLE cohorts (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        course_id TEXT REFERENCES courses (id),
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX cohorts_name ON cohorts (name);
+
+      CREATE TABLE cohort_members (
+        cohort_id TEXT NOT NULL REFERENCES cohorts (id),
+        person_id TEXT NOT NULL REFERENCES people (id),
+        PRIMARY KEY (cohort_id, person_id)
+      ) STRICT;
+      CREATE INDEX cohort_members_by_person ON cohort_members (person_id);
+
+      -- Which course and cohort a session belongs to (either may be absent).
+      CREATE TABLE session_groups (
+        session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+        course_id TEXT REFERENCES courses (id),
+        cohort_id TEXT REFERENCES cohorts (id)
+      ) STRICT;
+      CREATE INDEX session_groups_by_course ON session_groups (course_id);
+      CREATE INDEX session_groups_by_cohort ON session_groups (cohort_id);
+
+      -- The seat a roster person took (NULL: a guest who typed a name).
+      CREATE TABLE seat_people (
+        session_id TEXT NOT NULL REFERENCES sessions (id),
+        participant_id TEXT NOT NULL,
+        person_id TEXT NOT NULL,
+        PRIMARY KEY (session_id, participant_id)
+      ) STRICT;
+      CREATE INDEX seat_people_by_person ON seat_people (person_id);
+
+      -- Staged release: trainees see scores and plan items of attempts up to this one.
+      CREATE TABLE score_releases (
+        session_id TEXT PRIMARY KEY REFERENCES sessions (id),
+        through_attempt INTEGER NOT NULL CHECK (through_attempt >= 1),
+        released_at INTEGER NOT NULL,
+        released_by TEXT NOT NULL
+      ) STRICT;
+
+      -- One AES-256-GCM key per person; deleting the person deletes the key.
+      CREATE TABLE person_keys (
+        person_id TEXT PRIMARY KEY,
+        key BLOB NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /**

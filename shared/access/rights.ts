@@ -19,7 +19,9 @@ export type Principal =
   /** An expert without an account, holding one session's observer link. */
   | { kind: 'guest_expert'; sessionId: string }
   | { kind: 'trainee'; sessionId: string; participantId: string }
-  | { kind: 'projector'; sessionId: string };
+  | { kind: 'projector'; sessionId: string }
+  /** A roster trainee who gave their personal code: themselves, in no session in particular. */
+  | { kind: 'person'; personId: string };
 
 /** What the rights of a session depend on: whose it is and with whom it is shared. */
 export interface SessionAccess {
@@ -44,7 +46,8 @@ export type Holder =
   | 'shared_instructor'
   | 'guest_expert'
   | 'trainee'
-  | 'projector';
+  | 'projector'
+  | 'person';
 
 export type Action =
   /** The library's public sides of published scenarios. */
@@ -75,10 +78,16 @@ export type Action =
   | 'session.watch'
   /** The whole room's debrief and its Markdown reports (a trainee gets only their own). */
   | 'session.debrief'
+  /** Staged release: let the session's trainees see the experts' scores and plan items so far. */
+  | 'session.release'
   /** The session's full JSON export: names, everything typed, every score. */
   | 'session.export'
   /** People's records across sessions (the portfolio). */
   | 'records.view'
+  /** The roster: trainees, courses and cohorts; importing, editing, exporting, badge sheets. */
+  | 'roster.manage'
+  /** One's own portfolio, reached with one's personal code. */
+  | 'portfolio.own'
   /** One person's data, exported or deleted on their request. */
   | 'personal_data.export'
   | 'personal_data.delete'
@@ -110,8 +119,11 @@ export const RIGHTS: Record<Action, readonly Holder[]> = {
   'session.take_part': ['trainee'],
   'session.watch': ['projector'],
   'session.debrief': ['administrator', 'instructor', 'expert', 'guest_expert', 'api_token'],
+  'session.release': ['administrator', 'session_owner', 'shared_instructor', 'api_token'],
   'session.export': ['administrator', 'session_owner', 'shared_instructor', 'api_token'],
   'records.view': ['administrator', 'instructor'],
+  'roster.manage': ['administrator', 'instructor'],
+  'portfolio.own': ['person'],
   'personal_data.export': ['administrator'],
   'personal_data.delete': ['administrator'],
   'accounts.manage': ['administrator'],
@@ -147,6 +159,9 @@ export function holdersOf(principal: Principal, session?: SessionAccess): Set<Ho
       break;
     case 'projector':
       if (session?.sessionId === principal.sessionId) held.add('projector');
+      break;
+    case 'person':
+      held.add('person');
       break;
   }
   return held;

@@ -22,6 +22,7 @@ import {
   type TipFollowUp,
   tipFollowUps,
 } from './figures.ts';
+import { NOTHING_RELEASED, releasedCoaching, type ScoreRelease } from './release.ts';
 import { aggregateScores, type ScoreAggregate } from './scores.ts';
 
 export type DebriefViewer =
@@ -37,6 +38,8 @@ export interface DebriefInput {
   log: readonly LogEntry[];
   /** The zone the minutes give clock times in: the server's setting (Shanghai when absent). */
   timeZone?: string;
+  /** Which attempts' scoring the instructor has released to trainees (release.ts); none when absent. */
+  release?: ScoreRelease;
 }
 
 /** Coaching records as a debrief shows them: without the expert's id in a trainee's debrief. */
@@ -91,6 +94,8 @@ export interface DebriefView {
   secrets: Role[] | null;
   comparison: ComparisonRow[];
   questions: Scenario['debrief']['questions'];
+  /** Which attempts' scores and plan items trainees may see (a trainee's copy holds only those). */
+  release: ScoreRelease;
 }
 
 /** Log entries by attempt: a retake starts the next one. */
@@ -145,8 +150,11 @@ function anonymous<T extends { observerId?: string }>(x: T): Omit<T, 'observerId
 }
 
 export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): DebriefView {
-  const { scenario, context, coaching } = input;
+  const { scenario, context } = input;
   const me = viewer.audience === 'trainee' ? viewer.participantId : undefined;
+  const release = input.release ?? NOTHING_RELEASED;
+  // Staged release: a trainee's copy is built without the scoring not yet released.
+  const coaching = me ? releasedCoaching(input.coaching, release) : input.coaching;
   const logs = splitByAttempt(input.log);
   const currentCards = Object.fromEntries(Object.values(context.participants).map((p) => [p.id, p.roleId]));
   const attempts = [
@@ -280,5 +288,6 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
     secrets: showSecrets ? (me ? scenario.roles.map(cardView) : scenario.roles) : null,
     comparison,
     questions: scenario.debrief.questions,
+    release,
   };
 }

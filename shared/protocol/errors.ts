@@ -6,6 +6,7 @@
 import type { AccountErrorCode } from '../access/errors.ts';
 import type { CoachingErrorCode } from '../coaching/apply.ts';
 import type { MeetingErrorCode } from '../meeting/errors.ts';
+import type { RosterErrorCode } from '../roster/errors.ts';
 
 export const ERROR_CODES = {
   notFound: 'http/not_found',
@@ -36,7 +37,12 @@ export const ERROR_CODES = {
 } as const;
 
 export type ProtocolErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
-export type ErrorCode = ProtocolErrorCode | MeetingErrorCode | CoachingErrorCode | AccountErrorCode;
+export type ErrorCode =
+  | ProtocolErrorCode
+  | MeetingErrorCode
+  | CoachingErrorCode
+  | AccountErrorCode
+  | RosterErrorCode;
 
 export interface ErrorPayload {
   code: ErrorCode;

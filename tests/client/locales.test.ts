@@ -8,6 +8,7 @@ import { debrief } from '../../client/src/i18n/locales/debrief.ts';
 import { facilitator } from '../../client/src/i18n/locales/facilitator.ts';
 import { observer } from '../../client/src/i18n/locales/observer.ts';
 import { projector } from '../../client/src/i18n/locales/projector.ts';
+import { roster } from '../../client/src/i18n/locales/roster.ts';
 import { trainee } from '../../client/src/i18n/locales/trainee.ts';
 import { turnout } from '../../client/src/i18n/locales/turnout.ts';
 import { COACHING_ERRORS } from '../../shared/coaching/apply.ts';
@@ -21,6 +22,7 @@ const LOCALES: Record<string, { zh: Tree; en: Tree }> = {
   facilitator: { zh: { facilitator: facilitator.zh }, en: { facilitator: facilitator.en } } as never,
   observer: { zh: { observer: observer.zh }, en: { observer: observer.en } } as never,
   projector: { zh: { projector: projector.zh }, en: { projector: projector.en } } as never,
+  roster: { zh: { roster: roster.zh }, en: { roster: roster.en } } as never,
   trainee: { zh: { trainee: trainee.zh }, en: { trainee: trainee.en } } as never,
   turnout: { zh: { turnout: turnout.zh }, en: { turnout: turnout.en } } as never,
 };

@@ -291,19 +291,33 @@ describe('the debrief and the retake in real browsers', () => {
     await Promise.all([fac, ...trainees.map((t) => t.page)].map((p) => phaseIs(p, 'debrief')));
 
     // ── Trainee A's debrief: A's own scores, nothing of B's ──
-    // The notices A's debrief page hears on its socket, from the moment it opens.
-    const debriefChanged = new Promise<void>((resolve) =>
-      ta.page.on('websocket', (ws) =>
-        ws.on('framereceived', ({ payload }) => {
-          if (String(payload).includes('"debrief_changed"')) resolve();
-        }),
-      ),
+    // The debrief_changed notices A's debrief page hears on its socket, from the moment it opens.
+    let notices = 0;
+    const noticed: (() => void)[] = [];
+    const nextNotice = () => new Promise<void>((resolve) => noticed.push(resolve));
+    ta.page.on('websocket', (ws) =>
+      ws.on('framereceived', ({ payload }) => {
+        if (!String(payload).includes('"debrief_changed"')) return;
+        notices++;
+        for (const resolve of noticed.splice(0)) resolve();
+      }),
     );
     await ta.page.getByTestId('trainee-debrief-link').click();
     await ta.page.getByTestId('debrief-app').waitFor({ timeout: WAIT });
     for (const section of ['timeline', 'scores-table', 'participation', 'secrets', 'minutes']) {
       await ta.page.getByTestId(section).waitFor({ timeout: WAIT });
     }
+    // Staged release: scored, but not released: A's debrief says so and shows no score.
+    await ta.page.getByTestId('scores-held').waitFor({ timeout: WAIT });
+    expect(await ta.page.locator('[data-testid^="score-mean-"]').count()).toBe(0);
+    expect(await ta.page.content()).not.toContain(NOTE_A);
+    expect(notices).toBe(0);
+    await fac.getByTestId('release-scores').click();
+    await fac.getByTestId('scores-released').waitFor({ timeout: WAIT });
+    await ta.page.getByTestId('scores-table').getByText(NOTE_A).waitFor({ timeout: WAIT });
+    expect(await ta.page.getByTestId('scores-held').count()).toBe(0);
+    step("before the release A's debrief shows no score; the console releases them and A's page shows them");
+    const debriefChanged = nextNotice();
     expect(await ta.page.getByTestId('minutes').textContent()).toContain(SAY_1);
     expect(await meanOn(ta.page, ta.id, 'mass_work')).toBe(SCORES_1.A.mass_work);
     expect(await meanOn(ta.page, ta.id, 'co_design')).toBe(SCORES_1.A.co_design);
@@ -414,7 +428,10 @@ describe('the debrief and the retake in real browsers', () => {
     await scored(2, 2);
     await fac.getByTestId('open-debrief').click();
     await phaseIs(fac, 'debrief');
-    step('attempt 2 run, scored and in debrief');
+    // The first release covered attempt 1: attempt 2's scores are released now.
+    await fac.getByTestId('release-scores').click();
+    await fac.getByTestId('scores-released').waitFor({ timeout: WAIT });
+    step('attempt 2 run, scored, in debrief and released');
 
     // ── The comparison, on the expert's debrief ──
     await observer.getByTestId('observer-debrief-link').click();

@@ -356,6 +356,12 @@ describe('no internal name on any screen or export', () => {
     });
     await ok(expert, { type: 'plan.add', itemId: 'plan-1', participantId: me, text: '先复述对方的诉求。' });
     await ok(host, { type: 'meeting.open_debrief' });
+    // Staged release: the trainee's debrief shows the scores and plan item once released.
+    const released = await fetch(`${server.url}/api/sessions/${sessionId}/release`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_TOKEN}` },
+    });
+    expect(released.status).toBe(200);
     await phaseIs(phone, 'debrief');
     await scanPage(phone, 'trainee (debrief phase)');
     await phone.getByTestId('trainee-debrief-link').click();

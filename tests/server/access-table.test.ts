@@ -161,6 +161,8 @@ const EVERYONE = ROLES;
 const RUNNERS: Role[] = ['administrator', 'instructor', 'API token'];
 const LISTERS: Role[] = ['administrator', 'instructor', 'another instructor', 'expert', 'API token'];
 const CREATORS: Role[] = ['administrator', 'instructor', 'another instructor', 'API token'];
+/** The roster is every instructor's and administrator's, no session's. */
+const ROSTER_KEEPERS: Role[] = ['administrator', 'instructor', 'another instructor'];
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${++counter}`;
@@ -395,6 +397,57 @@ const ENDPOINTS: Endpoint[] = [
     // A live session reloads as it is: rebuilt from storage, still live.
     call: async (r) => as(r, 'POST', `/api/sessions/${(await createAs('instructor')).sessionId}/reload`),
     check: (_r, answer) => expect(answer.body).toEqual({ ok: true, health: 'live' }),
+  },
+  {
+    name: 'POST /api/sessions/:id/release',
+    right: 'session.release',
+    // Staged release is the instructor's who runs the session (and an administrator's, a script's).
+    allowed: RUNNERS,
+    status: 200,
+    on: () => access(session),
+    call: (r) => as(r, 'POST', `/api/sessions/${session.sessionId}/release`),
+    check: (_r, answer) => expect(answer.body).toEqual({ release: { throughAttempt: 1 } }),
+  },
+  {
+    name: 'GET /api/people',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: (r) => as(r, 'GET', '/api/people?q=wxh'),
+  },
+  {
+    name: 'POST /api/people',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 201,
+    call: (r) => as(r, 'POST', '/api/people', { name: unique('学员'), community: '光明居民区' }),
+  },
+  {
+    name: 'PATCH /api/people/:id',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: async (r) => {
+      const made = await agents.administrator.request<{ person: { id: string } }>('POST', '/api/people', {
+        body: { name: unique('学员'), community: '红旗村' },
+      });
+      return as(r, 'PATCH', `/api/people/${made.body.person.id}`, { position: '楼组长' });
+    },
+  },
+  {
+    name: 'POST /api/people/import',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    // A JSON body is no sheet: those who may import are told the file has no header row.
+    status: 422,
+    call: (r) => as(r, 'POST', '/api/people/import', { not: 'a sheet' }),
+  },
+  {
+    name: 'GET /api/people/export.xlsx',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: (r) => as(r, 'GET', '/api/people/export.xlsx'),
   },
   {
     name: 'GET /api/join-addresses',

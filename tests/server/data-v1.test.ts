@@ -181,9 +181,9 @@ describe('a data directory from before versioned state', () => {
 
   it('migrated the file and recorded each session’s scenario and a snapshot under the current versions', () => {
     const db = new Database(file(), { readonly: true });
-    // Versioned state (3), accounts (4), the studio (5).
+    // Versioned state (3), accounts (4), the studio (5), the roster (6).
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6]);
     const rows = db
       .prepare<[], { id: string; hash: string | null; attention: string | null }>(
         "SELECT id, scenario_hash AS hash, attention FROM sessions WHERE status = 'live'",

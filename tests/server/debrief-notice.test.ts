@@ -51,23 +51,33 @@ const counts = () =>
   Object.fromEntries(room.seats.map((s, i) => [`${s.roleId}${i}`, changes(s.client).length]));
 
 describe('the experts’ work reaches a trainee’s debrief as a bare notice', () => {
-  it('goes to the trainee a plan item is for, and to nobody else', async () => {
+  it('scores and plan items: no notice before the instructor releases them, not even that they exist', async () => {
     await settle();
     expect(counts()).toEqual({ chair0: 0, planner1: 0, resident2: 0, resident3: 0 });
     const resident = room.seat('resident', 0);
+    const planner = room.seat('planner');
     await ok(expert, { type: 'plan.add', itemId: 'plan-1', participantId: resident.id, text: 'PLAN-CANARY' });
+    await ok(expert, { type: 'score.set', participantId: planner.id, competency: 'mass_work', score: 3 });
     await settle();
-    expect(counts()).toEqual({ chair0: 0, planner1: 0, resident2: 1, resident3: 0 });
+    expect(counts()).toEqual({ chair0: 0, planner1: 0, resident2: 0, resident3: 0 });
+  });
+
+  it('the release tells exactly the trainees it shows something new: the one with a plan item, the one scored', async () => {
+    const released = await request<{ release: { throughAttempt: number } }>(
+      server.url,
+      'POST',
+      `/api/sessions/${room.session.sessionId}/release`,
+    );
+    expect(released).toEqual({ status: 200, body: { release: { throughAttempt: 1 } } });
+    await settle();
+    expect(counts()).toEqual({ chair0: 0, planner1: 1, resident2: 1, resident3: 0 });
     // The notice says nothing but that: no text, no ids.
-    expect(changes(resident.client)).toEqual([{ kind: 'debrief_changed' }]);
+    expect(changes(room.seat('resident', 0).client)).toEqual([{ kind: 'debrief_changed' }]);
     for (const s of room.seats) expect(JSON.stringify(s.client.notices)).not.toContain('PLAN-CANARY');
   });
 
-  it('goes to the trainee scored, again when the score changes', async () => {
+  it('once released, goes to the trainee scored again when the score changes', async () => {
     const planner = room.seat('planner');
-    await ok(expert, { type: 'score.set', participantId: planner.id, competency: 'mass_work', score: 3 });
-    await settle();
-    expect(counts()).toEqual({ chair0: 0, planner1: 1, resident2: 1, resident3: 0 });
     await ok(expert, { type: 'score.set', participantId: planner.id, competency: 'mass_work', score: 4 });
     await settle();
     expect(counts()).toEqual({ chair0: 0, planner1: 2, resident2: 1, resident3: 0 });
@@ -88,7 +98,7 @@ describe('the experts’ work reaches a trainee’s debrief as a bare notice', (
     expect(counts()).toEqual({ chair0: 0, planner1: 2, resident2: 1, resident3: 0 });
   });
 
-  it('to every trainee for a shared marker about the whole room', async () => {
+  it('to every trainee for a shared marker about the whole room (markers are not held back)', async () => {
     await ok(expert, {
       type: 'marker.drop',
       markerId: 'm-room',

@@ -19,6 +19,7 @@ import {
   type CreatedSession,
   connectObserver,
   createSession,
+  request,
 } from '../support/session-api.ts';
 
 const SCENARIO = `schema: 1
@@ -80,6 +81,14 @@ let stateAtTalk: StateAtAck;
 let wuStateAtTalk: StateAtAck;
 let stateAtClose: StateAtAck;
 let wuAfterRetake: DebriefView;
+let wuUnreleased: DebriefView;
+let wuRetakeUnreleased: DebriefView;
+
+/** The instructor releases the scoring so far (here the API token, which runs the session). */
+async function release(): Promise<void> {
+  const answer = await request(server.url, 'POST', `/api/sessions/${session.sessionId}/release`);
+  if (answer.status !== 200) throw new Error(`release: ${answer.status} ${JSON.stringify(answer.body)}`);
+}
 let zhaoAfterRetake: DebriefView;
 
 async function ok(client: HeadlessClient, command: AnyCommand): Promise<number> {
@@ -166,6 +175,9 @@ beforeAll(async () => {
   await ok(zhao, { type: 'plan.add', itemId: 'plan-wu', participantId: wu.id, text: PLAN_WU });
   await ok(qian, { type: 'plan.add', itemId: 'plan-lin', participantId: lin.id, text: PLAN_LIN });
 
+  // Staged release: nothing of the scoring reaches Wu until the instructor releases it.
+  wuUnreleased = await debriefOf(wu.client);
+  await release();
   wuFirst = await debriefOf(wu.client);
   zhaoFirst = await debriefOf(zhao);
   // state_at takes a number from the asker's own timeline, as the debrief page does.
@@ -185,6 +197,9 @@ beforeAll(async () => {
   await ok(lin.client, { type: 'floor.yield' });
   await ok(facilitator, { type: 'meeting.end' });
   await score(zhao, wu.id, 'mass_work', 5);
+  // The first release covered attempt 1 only: attempt 2's score waits for the next.
+  wuRetakeUnreleased = await debriefOf(wu.client);
+  await release();
   wuAfterRetake = await debriefOf(wu.client);
   zhaoAfterRetake = await debriefOf(zhao);
 }, 90_000);
@@ -192,6 +207,29 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of [facilitator, zhao, qian, ...Object.values(people).map((p) => p.client)]) c?.close();
   await server?.stop();
+});
+
+describe('staged release', () => {
+  it('before the release a trainee’s debrief holds no score, note or plan item; the experts’ holds all', () => {
+    expect(wuUnreleased.release).toEqual({ throughAttempt: 0 });
+    expect(wuUnreleased.attempts[0]?.scores).toEqual([]);
+    expect(wuUnreleased.attempts[0]?.plan).toEqual([]);
+    expect(wuUnreleased.comparison.map((r) => r.competencies)).toEqual([{}]);
+    expect(JSON.stringify(wuUnreleased)).not.toContain(PLAN_WU);
+    expect(wuFirst.release).toEqual({ throughAttempt: 1 });
+    expect(wuFirst.attempts[0]?.scores.map((a) => a.mean)).toEqual([3]);
+    expect(wuFirst.attempts[0]?.plan.map((p) => p.text)).toEqual([PLAN_WU]);
+  });
+
+  it('a release covers the attempts so far: a retake’s scores wait for the next release', () => {
+    const { wu } = people;
+    expect(wuRetakeUnreleased.release).toEqual({ throughAttempt: 1 });
+    expect(wuRetakeUnreleased.comparison.map((r) => [r.participantId, r.attempt, r.competencies])).toEqual([
+      [wu.id, 1, { mass_work: 3 }],
+      [wu.id, 2, {}],
+    ]);
+    expect(wuAfterRetake.release).toEqual({ throughAttempt: 2 });
+  });
 });
 
 describe('the debrief over the socket', () => {

@@ -52,7 +52,9 @@ const ROOM_MARKER = 'CANARY-MARKER-ROOM';
 const ROOM_MARKER_UNSHARED = 'CANARY-MARKER-ROOM-UNSHARED';
 const BACKCHANNEL = 'CANARY-BACKCHANNEL-1';
 
-type Phase = 'running' | 'closed' | 'debrief';
+/** The last phase is the debrief after the instructor released the scores; the others are before it. */
+type Phase = 'running' | 'closed' | 'debrief' | 'released';
+const PHASES: readonly Phase[] = ['running', 'closed', 'debrief', 'released'];
 interface Trainee {
   name: string;
   roleId: string;
@@ -239,7 +241,7 @@ async function runSession(scenarioId: string, reveal: boolean): Promise<Run> {
     session,
     trainees,
     observerIds: observers.map((o) => o.id as string),
-    captures: { running: new Map(), closed: new Map(), debrief: new Map() },
+    captures: { running: new Map(), closed: new Map(), debrief: new Map(), released: new Map() },
     observerDebrief: undefined as never,
     observerMd: '',
     facilitatorMdFor: new Map(),
@@ -251,6 +253,13 @@ async function runSession(scenarioId: string, reveal: boolean): Promise<Run> {
   await ok(facilitator, { type: 'meeting.open_debrief' });
   await Promise.all(trainees.map((t) => t.client.until((l) => l.phase === 'debrief')));
   for (const t of trainees) run.captures.debrief.set(t, await capture(run, t, true));
+  // Staged release: only now may the trainees see scores, their notes and plan items.
+  const released = await fetch(`${url}/api/sessions/${session.sessionId}/release`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${API_TOKEN}` },
+  });
+  if (released.status !== 200) throw new Error(`release: ${released.status}`);
+  for (const t of trainees) run.captures.released.set(t, await capture(run, t, true));
 
   run.observerDebrief = await debriefOf(o2);
   run.observerMd = await exportMd(session.sessionId, session.observerToken, 'en');
@@ -286,17 +295,16 @@ afterAll(async () => {
 /** Every card's private fields: allowed once a revealing scenario's meeting is over. */
 const cardCanaries = (roleId: string) => PRIVATE_FIELDS.map((k) => `CANARY-${k}-${roleId}`);
 
-/** What a trainee may see: their own coaching, the room's shared marker, their card's private inject and handout. */
-function entitled(t: Trainee, revealed: boolean): Set<string> {
-  const own = [
-    ...cardCanaries(t.roleId),
-    tipText(t.id),
-    planText(t.id),
-    scoreNote(t.id, 1),
-    scoreNote(t.id, 2),
-    sharedMarker(t.id),
-    ROOM_MARKER,
-  ];
+/** The experts' scoring of a trainee: held back until the instructor releases it. */
+const scoring = (t: Trainee) => [planText(t.id), scoreNote(t.id, 1), scoreNote(t.id, 2)];
+
+/**
+ * What a trainee may see: their own coaching (scores, notes and plan items
+ * only once released), the room's shared marker, their card's private inject and handout.
+ */
+function entitled(t: Trainee, revealed: boolean, released: boolean): Set<string> {
+  const own = [...cardCanaries(t.roleId), tipText(t.id), sharedMarker(t.id), ROOM_MARKER];
+  if (released) own.push(...scoring(t));
   if (t.roleId === 'owner_a')
     own.push('CANARY-PRIVATE-TITLE-private_call', 'CANARY-PRIVATE-BODY-private_call');
   if (t.roleId === 'owner_b')
@@ -306,6 +314,7 @@ function entitled(t: Trainee, revealed: boolean): Set<string> {
 }
 
 const revealedAt = (run: Run, phase: Phase) => run.reveal && phase !== 'running';
+const releasedAt = (phase: Phase) => phase === 'released';
 const texts = (c: Capture): [string, string][] => [
   ['socket debrief', JSON.stringify(c.debrief)],
   ['export.md (zh)', c.md.zh],
@@ -315,8 +324,7 @@ const texts = (c: Capture): [string, string][] => [
 
 function* everyCapture(): Generator<[Run, Phase, Trainee, Capture]> {
   for (const run of runs)
-    for (const phase of ['running', 'closed', 'debrief'] as const)
-      for (const [t, c] of run.captures[phase]) yield [run, phase, t, c];
+    for (const phase of PHASES) for (const [t, c] of run.captures[phase]) yield [run, phase, t, c];
 }
 
 describe('the debrief exports leak nothing to trainees', () => {
@@ -326,7 +334,7 @@ describe('the debrief exports leak nothing to trainees', () => {
       ['canary-hearing-reveal', true],
     ]);
     for (const run of runs) {
-      for (const c of run.captures.debrief.values()) {
+      for (const c of [...run.captures.debrief.values(), ...run.captures.released.values()]) {
         expect(c.stateAt.length).toBeGreaterThan(10);
         for (const s of c.stateAt) expect(s.ok).toBe(true);
       }
@@ -335,7 +343,7 @@ describe('the debrief exports leak nothing to trainees', () => {
 
   it('no canary a trainee is not entitled to, in any export, before or after the meeting closes', () => {
     for (const [run, phase, t, c] of everyCapture()) {
-      const allowed = entitled(t, revealedAt(run, phase));
+      const allowed = entitled(t, revealedAt(run, phase), releasedAt(phase));
       for (const [what, text] of texts(c)) {
         const leaked = [...new Set(text.match(CANARY) ?? [])].filter((x) => !allowed.has(x));
         expect(leaked, `${run.scenarioId} ${phase}: ${t.name} (${t.roleId}) ${what}`).toEqual([]);
@@ -370,25 +378,32 @@ describe('the debrief exports leak nothing to trainees', () => {
       );
   });
 
+  it('unreleased scores reach no trainee: no score, note or plan item before the release, in any phase', () => {
+    for (const [run, phase, t, c] of everyCapture()) {
+      if (releasedAt(phase)) continue;
+      const where = `${run.scenarioId} ${phase}: ${t.name}`;
+      expect(c.debrief.release, where).toEqual({ throughAttempt: 0 });
+      expect(c.debrief.attempts[0]?.scores, where).toEqual([]);
+      expect(c.debrief.attempts[0]?.plan, where).toEqual([]);
+      for (const row of c.debrief.comparison) expect(row.competencies, where).toEqual({});
+      for (const [what, text] of texts(c))
+        for (const held of run.trainees.flatMap(scoring))
+          expect(text, `${where} ${what}`).not.toContain(held);
+    }
+  });
+
   it('each trainee does get their own coaching (the search can see canaries)', () => {
     for (const [run, phase, t, c] of everyCapture()) {
       const where = `${run.scenarioId} ${phase}: ${t.name}`;
       const json = JSON.stringify(c.debrief);
-      for (const own of [
-        tipText(t.id),
-        planText(t.id),
-        scoreNote(t.id, 1),
-        scoreNote(t.id, 2),
-        sharedMarker(t.id),
-        ROOM_MARKER,
-      ]) {
-        expect(json, where).toContain(own);
-      }
+      for (const own of [tipText(t.id), sharedMarker(t.id), ROOM_MARKER]) expect(json, where).toContain(own);
       // Score notes are not in the report; the rest is.
       for (const md of [c.md.zh, c.md.en]) {
-        for (const own of [tipText(t.id), planText(t.id), sharedMarker(t.id), ROOM_MARKER])
-          expect(md, where).toContain(own);
+        for (const own of [tipText(t.id), sharedMarker(t.id), ROOM_MARKER]) expect(md, where).toContain(own);
       }
+      if (!releasedAt(phase)) continue;
+      for (const own of scoring(t)) expect(json, where).toContain(own);
+      for (const md of [c.md.zh, c.md.en]) expect(md, where).toContain(planText(t.id));
       const score = c.debrief.attempts[0]?.scores[0];
       expect(score?.scores.map((s) => s.markerIds)).toEqual([
         [`mk-shared-${run.trainees.indexOf(t)}`],

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
+import type { DebriefView } from '../../shared/debrief/build.ts';
 import type { AnyCommand, CommandAck, Welcome } from '../../shared/protocol/messages.ts';
 import type { LiveView, TimelineEntry } from '../../shared/views/types.ts';
 import { newAccount, signInAdministrator } from '../support/accounts.ts';
@@ -72,6 +73,8 @@ let catchUp: Welcome | undefined;
 /** What the second residents' seat saw of its own owners while the vote of the electorate was open. */
 let ownersOfR2: NonNullable<LiveView['me']>['owners'];
 const refusals: Record<string, CommandAck> = {};
+/** Each trainee's debrief, asked for before the instructor released any score. */
+const unreleasedDebriefs = new Map<string, unknown>();
 
 const tipText = (participantId: string) => `CANARY-TIP-for-${participantId}`;
 
@@ -351,6 +354,15 @@ beforeAll(async () => {
     ])
       if (seq !== undefined) expect((await c.stateAt(seq)).ok).toBe(true);
   }
+  // Staged release: nobody released the scores, so each trainee's own debrief holds none.
+  // (Checked on their own below: the debrief shares some markers by design, and
+  // its frame is taken out so the frame-wide checks stay about the live screens.)
+  for (const t of trainees) {
+    const ack = await t.client.emitRaw('debrief', {}, 10_000);
+    unreleasedDebriefs.set(t.name, ack);
+    const at = t.client.frames.findIndex((f) => f.payload === ack);
+    if (at >= 0) t.client.frames.splice(at, 1);
+  }
   allCanaries = [
     ...scenarioCanaries,
     ...OBSERVER_NAMES,
@@ -514,6 +526,24 @@ describe('the leak test: what trainees receive', () => {
       expect(yielded).toContain('host');
       expect(history.some((e) => e.type === 'settings.update')).toBe(false);
     }
+  });
+
+  it('unreleased scores reach no trainee: not in their debrief, not as a notice', () => {
+    expect(unreleasedDebriefs.size).toBe(trainees.length);
+    for (const [name, ack] of unreleasedDebriefs) {
+      const debrief = (ack as { ok: boolean; debrief: DebriefView }).debrief;
+      expect((ack as { ok: boolean }).ok, name).toBe(true);
+      expect(
+        debrief.attempts.flatMap((a) => a.scores),
+        name,
+      ).toEqual([]);
+      expect(JSON.stringify(ack), name).not.toContain('CANARY-SCORE-NOTE-3');
+    }
+    for (const t of trainees)
+      expect(
+        t.client.notices.filter((n) => n.kind === 'debrief_changed'),
+        t.name,
+      ).toEqual([]);
   });
 
   it('the trainee who dropped out was caught up cleanly', () => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useDebrief, useFormat, useNames, useTrainees } from './context.ts';
 import { Bar, Scroll, Section } from './Section.tsx';
+import '../roster/strings.ts';
 
 /** The rubric's scale as numbers: P/S/M/U read as 4..1. */
 export function useScale(): { min: number; max: number; psmu: boolean } {
@@ -14,7 +15,9 @@ export function useScale(): { min: number; max: number; psmu: boolean } {
 /** Rubric scores per trainee and competency: each expert's score and note, the mean, spread and agreement. */
 export function Scores() {
   const { t } = useTranslation();
-  const { attempt, scenario, audience } = useDebrief();
+  const { attempt, scenario, audience, view } = useDebrief();
+  // Staged release: a trainee's copy holds no score of an attempt not yet released.
+  const held = attempt.attempt > view.release.throughAttempt;
   const n = useNames();
   const f = useFormat();
   const scale = useScale();
@@ -32,7 +35,12 @@ export function Scores() {
       }
       testId="scores-table"
     >
-      {!any && <p className="hint">{t('debrief.scores.none')}</p>}
+      {held && (
+        <p className="hint" data-testid="scores-held">
+          {audience === 'trainee' ? t('roster.release.held') : t('roster.release.heldExpert')}
+        </p>
+      )}
+      {!any && !(held && audience === 'trainee') && <p className="hint">{t('debrief.scores.none')}</p>}
       {any && (
         <Scroll label={t('debrief.scores.table')}>
           <table className="db-table db-scores">

@@ -17,6 +17,7 @@ import { FloorPanel } from './console/FloorPanel.tsx';
 import { InjectsPanel } from './console/InjectsPanel.tsx';
 import { JoinPanel } from './console/JoinPanel.tsx';
 import { RecordPanel } from './console/RecordPanel.tsx';
+import { ReleaseScores } from './console/ReleaseScores.tsx';
 import { ReloadPanel } from './console/ReloadPanel.tsx';
 import { RunControls } from './console/RunControls.tsx';
 import { SeatsPanel } from './console/SeatsPanel.tsx';
@@ -130,6 +131,7 @@ export default function FacilitatorConsole({ sessionId }: { sessionId: string })
                 >
                   {t('debrief.link.facilitator')}
                 </a>
+                <ReleaseScores sessionId={sessionId} />
               </div>
             ) : (
               <RunControls live={live} scenario={scenario} />

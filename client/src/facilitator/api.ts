@@ -91,6 +91,15 @@ export async function reloadSession(sessionId: string): Promise<void> {
   await api(`/api/sessions/${encodeURIComponent(sessionId)}/reload`, { method: 'POST' });
 }
 
+/** Staged release: the trainees see the experts' scores and plan items of every attempt so far. */
+export async function releaseScores(sessionId: string): Promise<{ throughAttempt: number }> {
+  const body = await api<{ release: { throughAttempt: number } }>(
+    `/api/sessions/${encodeURIComponent(sessionId)}/release`,
+    { method: 'POST' },
+  );
+  return body.release;
+}
+
 export async function deleteSession(sessionId: string): Promise<void> {
   await api(`/api/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' });
   forgetCreated(sessionId);
