@@ -26,7 +26,7 @@ afterAll(async () => {
 const SHIPPED = 'elevator-coordination';
 const source = readFileSync(`scenarios/${SHIPPED}.yaml`, 'utf8');
 const lines = source.split('\n');
-// The first statement's speaker: "    speakers: [secretary]" on line 430 of the shipped file (a
+// The first statement's speaker: "    speakers: [secretary]" on line 432 of the shipped file (after venue and recorder) (a
 // duplicate changes only the id line, so the line stays); "secretary" starts at column 16
 // (4 spaces + "speakers: [" is 15 characters).
 const SPEAKER_LINE = lines.indexOf('    speakers: [secretary]') + 1;
@@ -44,7 +44,7 @@ async function replaceAll(page: Page, find: string, replacement: string) {
 
 describe('the authoring studio', () => {
   it('edits a copy, shows the error in Chinese at its line, saves versions, and a session keeps its own', async () => {
-    expect(SPEAKER_LINE).toBe(430);
+    expect(SPEAKER_LINE).toBe(432);
     const step = stepper();
     const screens = new Screens(browser);
     const laptop = await screens.open(LAPTOP, 'instructor');
