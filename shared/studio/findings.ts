@@ -4,7 +4,7 @@
 // the browser, the tests run it on fixtures.
 import { classSize } from '../meeting/seats.ts';
 import { type SimulationProblem, simulateMeeting } from '../meeting/simulate.ts';
-import type { Item, LocalText, Role, Scenario } from '../scenario/index.ts';
+import type { Item, LocalText, Role, Rule, Scenario } from '../scenario/index.ts';
 import { meetsFraction } from '../scenario/primitives.ts';
 import type { StudioPath } from './yaml-edit.ts';
 
@@ -31,8 +31,16 @@ const itemPath = (scenario: Scenario, id: string | null, key?: string): StudioPa
 
 const q = (text: LocalText) => ({ zh: `“${text.zh}”`, en: `"${text.en}"` });
 
-/** A vote of the electorate whose quorum no turnout can reach: every card and every written ballot counted. */
-function unreachableQuorum(scenario: Scenario, item: Item, index: number): Finding | null {
+export interface QuorumReach {
+  /** Owners and area that can take part at most: every eligible card's owners and every written ballot. */
+  heads: number;
+  area: number;
+  total: { owners: number; area_m2: number };
+  quorum: Rule['quorum'];
+}
+
+/** How far a vote of the electorate can reach towards its quorum (null: it has no quorum to reach). */
+export function quorumReach(scenario: Scenario, item: Item): QuorumReach | null {
   if (item.kind !== 'vote' && item.kind !== 'election') return null;
   const rule = scenario.rules[item.rule];
   const electorate = scenario.electorate;
@@ -48,11 +56,23 @@ function unreachableQuorum(scenario: Scenario, item: Item, index: number): Findi
   for (const ballot of written?.flats ?? []) owners.add(ballot.owner);
   const listed = electorate.owners.filter((o) => owners.has(o.id));
   const tally = Object.values(written?.tally ?? {});
-  const heads = listed.length + tally.reduce((n, t) => n + t.owners, 0);
-  const area = listed.reduce((n, o) => n + o.area_m2, 0) + tally.reduce((n, t) => n + t.area_m2, 0);
+  return {
+    heads: listed.length + tally.reduce((n, t) => n + t.owners, 0),
+    area: listed.reduce((n, o) => n + o.area_m2, 0) + tally.reduce((n, t) => n + t.area_m2, 0),
+    total: electorate.total,
+    quorum: rule.quorum,
+  };
+}
+
+/** A vote of the electorate whose quorum no turnout can reach: every card and every written ballot counted. */
+function unreachableQuorum(scenario: Scenario, item: Item, index: number): Finding | null {
+  const reach = quorumReach(scenario, item);
+  if (!reach) return null;
+  const { heads, area, quorum, total } = reach;
+  const electorate = { total };
   const short =
-    (rule.quorum.headcount && !meetsFraction(heads, electorate.total.owners, rule.quorum.headcount)) ||
-    (rule.quorum.area && !meetsFraction(area, electorate.total.area_m2, rule.quorum.area));
+    (quorum.headcount && !meetsFraction(heads, total.owners, quorum.headcount)) ||
+    (quorum.area && !meetsFraction(area, total.area_m2, quorum.area));
   if (!short) return null;
   const title = q(item.title);
   return {

@@ -9,7 +9,7 @@ import { readSource, removeAt, type StudioPath, setIn, valueAt } from './yaml-ed
 /** The keys each item kind allows, read from the schema's union. */
 export const ITEM_KIND_KEYS: Record<ItemKind, readonly string[]> = Object.fromEntries(
   itemSchema.options.map((option) => [option.shape.kind.value, Object.keys(option.shape)]),
-) as Record<ItemKind, readonly string[]>;
+) as unknown as Record<ItemKind, readonly string[]>;
 
 const placeholder = (zh: string, en: string) => ({ zh, en });
 
