@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Fraction, Scenario } from '../../../../shared/scenario/index.ts';
-import { quorumReach } from '../../../../shared/studio/findings.ts';
+import { quorumReach } from '../../../../shared/studio/quorum.ts';
 import { agendaTimeline } from '../../../../shared/studio/timeline.ts';
 import { useLocalize } from '../../ui/text.ts';
 import { formatDuration } from './format.ts';

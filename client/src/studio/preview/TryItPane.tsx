@@ -1,21 +1,15 @@
-// "Try it": the dry run of shared/meeting/simulate.ts in the browser (a few
-// tens of milliseconds for the shipped scenarios, so on the main thread),
-// its minutes, and the findings, each a link to the field to fix.
+// "Try it": the dry run of shared/meeting/simulate.ts in the browser, in a
+// worker (tryit-worker.ts), its minutes, and the findings, each a link to the
+// field to fix.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { minutesFromContext } from '../../../../shared/meeting/minutes.ts';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
-import { type Finding, tryIt } from '../../../../shared/studio/findings.ts';
 import { fieldKey } from '../../../../shared/studio/form-model.ts';
-import { Markdown } from '../../ui/Markdown.tsx';
 import { useLocalize } from '../../ui/text.ts';
+import { useTraineeKit } from '../trainee-kit.ts';
+import { runTryIt, type TryItOutcome } from './tryit-client.ts';
 
-interface Outcome {
-  findings: Finding[];
-  minutes: { zh: string; en: string };
-  completed: boolean;
-  smallestClass: number;
-}
+type Outcome = Extract<TryItOutcome, { ok: true }>;
 
 export function TryItPane({
   scenario,
@@ -28,23 +22,35 @@ export function TryItPane({
   const L = useLocalize();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [ranOn, setRanOn] = useState<Scenario | null>(null);
+  const [running, setRunning] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const kit = useTraineeKit();
   if (!scenario) return <p className="studio-bad">{t('studioForm.tryIt.fixErrors')}</p>;
   const run = () => {
-    const result = tryIt(scenario);
-    setOutcome({
-      findings: result.findings,
-      minutes: minutesFromContext(scenario, result.run.session.context),
-      completed: result.run.completed,
-      smallestClass: result.smallestClass,
+    setRunning(true);
+    void runTryIt(scenario).then((result) => {
+      setRunning(false);
+      if (!result.ok) return setFailed(result.message);
+      setFailed(null);
+      setOutcome(result);
+      setRanOn(scenario);
     });
-    setRanOn(scenario);
   };
   return (
     <div className="studio-try">
       <p className="hint">{t('studioForm.tryIt.intro')}</p>
-      <button type="button" onClick={run}>
-        {outcome ? t('studioForm.tryIt.again') : t('studioForm.tryIt.run')}
+      <button type="button" onClick={run} disabled={running}>
+        {running
+          ? t('studioForm.tryIt.running')
+          : outcome
+            ? t('studioForm.tryIt.again')
+            : t('studioForm.tryIt.run')}
       </button>
+      {failed && (
+        <p role="alert" className="studio-bad">
+          {t('studioForm.tryIt.failed', { message: failed })}
+        </p>
+      )}
       {outcome && ranOn !== scenario && <p className="studio-note">{t('studioForm.tryIt.changed')}</p>}
       {outcome && (
         <>
@@ -72,7 +78,7 @@ export function TryItPane({
             data-testid="try-minutes"
           >
             <h3 id="try-minutes">{t('studioForm.tryIt.minutes')}</h3>
-            <Markdown text={L(outcome.minutes)} />
+            {kit ? <kit.Markdown text={L(outcome.minutes)} /> : <pre>{L(outcome.minutes)}</pre>}
           </section>
         </>
       )}
