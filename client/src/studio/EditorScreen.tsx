@@ -4,6 +4,7 @@
 // here, kept in the browser, with a comparison against what they saved.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Scenario } from '../../../shared/scenario/index.ts';
 import type { Language } from '../../../shared/scenario/primitives.ts';
 import { STUDIO_ERRORS, type StudioVersion, type VersionInfo } from '../../../shared/studio/api.ts';
 import { navigate } from '../app/router.ts';
@@ -13,6 +14,7 @@ import { DiffView } from './DiffView.tsx';
 import { dropDraft, keepDraft, loadDraft } from './drafts.ts';
 import { IssueList } from './IssueList.tsx';
 import { SourceEditor, type SourceEditorHandle } from './SourceEditor.tsx';
+import { type StudioTab, StudioTabs } from './StudioTabs.tsx';
 import { TextPairsPanel } from './TextPairsPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import { checkSource } from './validation.ts';
@@ -36,6 +38,8 @@ export function EditorScreen({ id }: { id: string }) {
   const [saving, setSaving] = useState(false);
   const [started, setStarted] = useState<CreatedSession | null>(null);
   const editor = useRef<SourceEditorHandle>(null);
+  const [tab, setTab] = useState<StudioTab>('source');
+  const lastGood = useRef<Scenario | undefined>(undefined);
 
   const load = useCallback(
     (keepText: boolean) =>
@@ -65,6 +69,7 @@ export function EditorScreen({ id }: { id: string }) {
 
   const deferred = useDeferredValue(text);
   const check = useMemo(() => checkSource(id, deferred, lang), [id, deferred, lang]);
+  if (check.scenario) lastGood.current = check.scenario;
   const readOnly = current?.kind !== 'studio';
   const dirty = current !== null && (text !== current.source || base !== current.version);
 
@@ -126,6 +131,35 @@ export function EditorScreen({ id }: { id: string }) {
     createSession(id, current.version ?? undefined).then(setStarted, (e: Error) =>
       setNotice({ kind: 'error', text: t('studio.editor.startFailed', { message: e.message }) }),
     );
+  };
+
+  /** To a line of the source: the source tab first, then the line once the editor is there. */
+  const jumpTo = (line: number, column: number) => {
+    if (tab !== 'source') {
+      setTab('source');
+      requestAnimationFrame(() => editor.current?.goTo(line, column));
+    } else editor.current?.goTo(line, column);
+  };
+  /** To a field of the form (`agenda[1].speakers`), or the nearest enclosing one that is shown. */
+  const showField = (path: string) => {
+    setTab('form');
+    requestAnimationFrame(() => {
+      let key = path;
+      for (;;) {
+        const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(key)}"]`);
+        if (el) {
+          for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null)
+            d.open = true;
+          el.scrollIntoView({ block: 'center' });
+          (el.querySelector<HTMLElement>('input, textarea, select') ?? el).focus();
+          el.classList.add('field-flash');
+          return;
+        }
+        const shorter = key.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+        if (shorter === key) return;
+        key = shorter;
+      }
+    });
   };
 
   if (!current) return <p role="status">{notice?.kind === 'error' ? notice.text : t('common.loading')}</p>;
@@ -215,21 +249,26 @@ export function EditorScreen({ id }: { id: string }) {
               />
             </>
           ) : (
-            <SourceEditor
-              key={editorKey}
-              ref={editor}
+            <StudioTabs
+              id={id}
               text={text}
-              readOnly={readOnly}
-              issues={check.errors}
               onChange={onChange}
-              label={`${id}.yaml`}
+              check={check}
+              lastGood={lastGood.current}
+              readOnly={readOnly}
+              lang={lang}
+              tab={tab}
+              onTab={setTab}
+              editorKey={editorKey}
+              editor={editor}
+              onField={showField}
             />
           )}
           {diff && <DiffView {...diff} onClose={() => setDiff(null)} />}
         </div>
         <div className="studio-side">
-          <IssueList check={check} onJump={(line, column) => editor.current?.goTo(line, column)} />
-          <TextPairsPanel text={deferred} onJump={(line) => editor.current?.goTo(line, 1)} />
+          <IssueList check={check} onJump={jumpTo} />
+          <TextPairsPanel text={deferred} onJump={(line) => jumpTo(line, 1)} />
           {versions.length > 0 && (
             <VersionsPanel
               versions={versions}

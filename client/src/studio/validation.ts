@@ -8,6 +8,7 @@ import {
   type Language,
   type LocatedIssue,
   loadScenarioSource,
+  type Scenario,
 } from '../../../shared/scenario/index.ts';
 
 export interface ShownIssue {
@@ -22,6 +23,8 @@ export interface ShownIssue {
 export interface StudioCheck {
   errors: ShownIssue[];
   warnings: ShownIssue[];
+  /** The scenario as the engine reads it, when the text has no errors (previews and "try it" use it). */
+  scenario?: Scenario;
 }
 
 const shown = (issue: LocatedIssue, lang: Language): ShownIssue => ({
@@ -36,7 +39,7 @@ const shown = (issue: LocatedIssue, lang: Language): ShownIssue => ({
 export function checkSource(id: string, text: string, lang: Language, file = `${id}.yaml`): StudioCheck {
   const result = loadScenarioSource(text, file, id);
   return result.ok
-    ? { errors: [], warnings: result.warnings.map((w) => shown(w, lang)) }
+    ? { errors: [], warnings: result.warnings.map((w) => shown(w, lang)), scenario: result.scenario }
     : { errors: result.issues.map((i) => shown(i, lang)), warnings: [] };
 }
 

@@ -147,3 +147,9 @@ function Failed({ failure, code }: { failure: ErrorPayload; code: string | undef
     </Shell>
   );
 }
+
+export { describeRule } from '../../../shared/views/rule-text.ts';
+export { Markdown } from '../ui/Markdown.tsx';
+// For the studio's role card preview: the trainee's own components, taken from
+// this chunk as it is (importing them one by one would split the trainee route's chunks).
+export { MyCardTab, TraineeContext };
