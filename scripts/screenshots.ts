@@ -10,14 +10,10 @@
 //   debrief-observer (laptop) · debrief-trainee (phone): after a retake, so
 //   the attempts are compared
 // Uses Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { HeadlessClient } from '../client/headless/client.ts';
 import type { AnyCommand } from '../shared/protocol/messages.ts';
 import { parseCli } from './cli.ts';
+import { BIG_SCREEN, LAPTOP, PHONE, type ShotServer, shoot, WAIT, withShotServer } from './screenshot-kit.ts';
 
 parseCli({
   name: 'screenshots',
@@ -31,45 +27,10 @@ CHROMIUM_PATH, default /usr/bin/chromium).
   options: {},
 });
 
-const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'docs/screenshots');
 const SCENARIO = 'elevator-coordination';
 const ADMIN_PASSWORD = 'screenshots-administrator-password';
 /** The headless host drives the procedure with an API token, as scripts do. */
 const API_TOKEN = 'crt_screenshots-api-token-0000000000000';
-const WAIT = 15_000;
-const PHONE = {
-  viewport: { width: 390, height: 844 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'zh-CN',
-  timezoneId: 'Asia/Shanghai',
-};
-const LAPTOP = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-const BIG_SCREEN = { viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-
-function checkFonts(): void {
-  let fonts = '';
-  try {
-    fonts = execFileSync('fc-list', { encoding: 'utf8' });
-  } catch {
-    // No fontconfig: say so below.
-  }
-  if (!/wqy|noto.*cjk/i.test(fonts)) {
-    console.warn(
-      'Chinese fonts are missing: the screenshots will show boxes instead of characters.\n' +
-        '  Install them with: apt-get install -y fonts-wqy-microhei',
-    );
-  }
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  const path = join(OUT, `${name}.png`);
-  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
-  console.log(`  ${name}.png  ${Math.round(statSync(path).size / 1024)} KB`);
-}
 
 /** Sends a command, waiting out the socket's rate limit (a burst of scores passes it), and fails if refused. */
 async function ok(client: HeadlessClient, command: AnyCommand): Promise<void> {
@@ -114,41 +75,14 @@ async function scoreAll(
 }
 
 async function main(): Promise<void> {
-  // Loaded only now: --help and a wrong option answer at once, without Vite, the server or Chromium.
-  const [{ build }, { HeadlessClient: Headless }, { startServer }, { launchBrowser }] = await Promise.all([
-    import('vite'),
-    import('../client/headless/client.ts'),
-    import('../server/main.ts'),
-    import('./chromium.ts'),
-  ]);
-  checkFonts();
-  mkdirSync(OUT, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'civic-screenshots-'));
-  const clientDir = join(work, 'client');
-  console.log('building the client…');
-  await build({ logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true, sourcemap: false } });
+  const { HeadlessClient: Headless } = await import('../client/headless/client.ts');
+  // The classroom's address as the console would find it on a laptop on the Wi-Fi.
+  await withShotServer({ ADMIN_PASSWORD, API_TOKEN }, (server) => shots(server, Headless), ['192.168.1.20']);
+}
 
-  const server = await startServer(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir: join(work, 'data'),
-      scenariosDir: join(ROOT, 'scenarios'),
-      clientDir,
-      logLevel: 'warn',
-      // The classroom's address as the console would find it on a laptop on the Wi-Fi.
-      joinHosts: ['192.168.1.20'],
-    },
-    { ...process.env, ADMIN_PASSWORD, API_TOKEN },
-  );
-  const url = `http://127.0.0.1:${server.port}`;
+async function shots({ url, browser }: ShotServer, Headless: typeof HeadlessClient): Promise<void> {
   const headless: HeadlessClient[] = [];
-  let browser: Browser | undefined;
   try {
-    // Hinting off: Chinese text renders the same on every run.
-    browser = await launchBrowser(['--font-render-hinting=none']);
-    console.log(`writing ${OUT}`);
-
     // The administrator signs in and opens a session from the library.
     const fac = await (await browser.newContext(LAPTOP)).newPage();
     await fac.goto(`${url}/facilitator`);
@@ -354,9 +288,6 @@ async function main(): Promise<void> {
     await shoot(phone, 'debrief-trainee');
   } finally {
     for (const client of headless) client.close();
-    await browser?.close();
-    await server.close();
-    rmSync(work, { recursive: true, force: true });
   }
 }
 

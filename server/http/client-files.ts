@@ -5,11 +5,13 @@
 // /assets by its content hash, so those never change: a phone keeps them a
 // year and never asks again. The HTML that names them is revalidated on
 // every visit, so a new build reaches phones at once.
+import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Router } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
+import { styleNonce } from './security-headers.ts';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
@@ -36,10 +38,21 @@ export function clientFiles(clientDir: string): Router {
     res.status(404).setHeader('Cache-Control', REVALIDATE);
     res.json(errorBody(ERROR_CODES.notFound, 'no such file in this build of the client'));
   });
-  // The client routes by path; every other GET gets the app shell.
-  router.get(/.*/, (_req, res) => {
+  // The client routes by path; every other GET gets the app shell, carrying
+  // this response's style nonce (security-headers.ts) for the code that must
+  // write a <style> element (CodeMirror in the studio).
+  // Read on every request, as sendFile did: a rebuild reaches the next page at once.
+  router.get(/.*/, (_req, res, next) => {
+    let shell: string;
+    try {
+      shell = readFileSync(join(clientDir, 'index.html'), 'utf8');
+    } catch (error) {
+      return next(error);
+    }
     res.setHeader('Cache-Control', REVALIDATE);
-    res.sendFile(join(clientDir, 'index.html'));
+    res
+      .type('html')
+      .send(shell.replace('<head>', `<head><meta name="style-nonce" content="${styleNonce(res)}">`));
   });
   return router;
 }

@@ -63,6 +63,14 @@ describe('the authoring studio', () => {
       .poll(() => laptop.getByRole('status').first().textContent(), { timeout: WAIT })
       .toContain('没有错误');
 
+    // CodeMirror's own layout styles applied under the page's strict policy (a <style> element with
+    // the page's nonce): gutters beside the text, not above it.
+    expect(
+      await laptop
+        .locator('.cm-scroller')
+        .first()
+        .evaluate((el) => getComputedStyle(el).display),
+    ).toBe('flex');
     step('duplicated');
     // A speaker who is no role, and a new public text on the chair's card.
     await replaceAll(laptop, 'speakers: [secretary]', 'speakers: [secretry]');

@@ -104,6 +104,11 @@ function toDiagnostics(doc: Text, issues: ShownIssue[]): Diagnostic[] {
   });
 }
 
+/** The style nonce the server put in the app shell (server/http/client-files.ts); empty in development. */
+function pageStyleNonce(): string {
+  return document.querySelector<HTMLMetaElement>('meta[name="style-nonce"]')?.content ?? '';
+}
+
 export const SourceEditor = forwardRef<SourceEditorHandle, Props>(function SourceEditor(
   { text, readOnly, issues, onChange, label },
   ref,
@@ -123,6 +128,8 @@ export const SourceEditor = forwardRef<SourceEditorHandle, Props>(function Sourc
         doc: text,
         extensions: [
           basicSetup,
+          // The page's Content-Security-Policy allows a <style> element only with its nonce.
+          EditorView.cspNonce.of(pageStyleNonce()),
           yaml(),
           autocompletion({ override: [complete] }),
           hover,

@@ -13,11 +13,25 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 /** The response headers of GET path, sent to the server as if opened at `host`. */
-function headersAt(host: string, path = '/healthz'): Promise<Record<string, string | string[] | undefined>> {
+async function headersAt(
+  host: string,
+  path = '/healthz',
+): Promise<Record<string, string | string[] | undefined>> {
+  return (await getAt(host, path)).headers;
+}
+
+function getAt(
+  host: string,
+  path: string,
+): Promise<{ headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.headers);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ headers: res.headers, body }));
     });
     req.on('error', reject).end();
   });
@@ -46,5 +60,23 @@ describe('security headers over plain http', () => {
       expect(headers['strict-transport-security'], host).toBeUndefined();
       expect(String(headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
     }
+  });
+
+  it('styles: only the app’s own files and the <style> elements tagged with this page’s nonce, a new one per page', async () => {
+    const host = `192.168.1.20:${server.port}`;
+    const nonces: string[] = [];
+    for (const path of ['/studio', '/studio']) {
+      const { headers, body } = await getAt(host, path);
+      const csp = String(headers['content-security-policy']);
+      const inPolicy = /style-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+      const inPage = /<meta name="style-nonce" content="([A-Za-z0-9+/=]+)">/.exec(body)?.[1];
+      expect(inPolicy, csp).toBeDefined();
+      expect(inPage).toBe(inPolicy);
+      expect(csp).not.toContain('unsafe-inline');
+      nonces.push(inPage as string);
+    }
+    // 16 random bytes in base64: 24 characters, never the same twice.
+    expect(nonces.map((n) => n.length)).toEqual([24, 24]);
+    expect(nonces[0]).not.toBe(nonces[1]);
   });
 });
