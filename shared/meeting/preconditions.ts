@@ -3,6 +3,7 @@
 // Rights are checked before (rights.ts); whether the command fits the current
 // state of the machine is checked after, by the machine itself.
 import type { Item, Scenario } from '../scenario/index.ts';
+import { ballotIsFinal, isBallotItem } from './ballots.ts';
 import type { Actor, Command, CommandOf, Speaker } from './commands.ts';
 import type { MeetingContext } from './context.ts';
 import { sameSpeaker } from './context.ts';
@@ -51,7 +52,7 @@ function checkCast(
   if (command.flats !== undefined)
     return refuse(E.noElectorate, 'this vote counts the cards in the room: a card casts one ballot');
   const already = seat in ballot.votes || seat in ballot.choices;
-  if (already && item.ballot === 'secret')
+  if (isBallotItem(item) && ballotIsFinal(item, already))
     return refuse(E.ballotFinal, 'a secret ballot cannot be changed once cast');
   return checkChoices(item, ballot, command);
 }

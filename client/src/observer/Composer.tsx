@@ -3,6 +3,7 @@
 // card this expert plays, once the chair has given that card the floor.
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveSelect } from '../connection/live-slice.ts';
 import { useSession } from '../connection/session-store.ts';
 import { newId } from '../ui/new-id.ts';
 import { useLabels } from './labels.ts';
@@ -15,9 +16,15 @@ type Mode = 'whisper' | 'broadcast' | 'npc';
 const MODES: Mode[] = ['whisper', 'broadcast', 'npc'];
 
 export function Composer(props: ObserverProps) {
-  const { scenario, live, myId } = props;
+  const { scenario, myId } = props;
+  const live = useLiveSelect((l) => ({
+    participants: l.participants,
+    coaching: l.coaching,
+    attempt: l.attempt,
+    speaker: l.item?.floor?.speaker,
+  }));
   const { t } = useTranslation();
-  const labels = useLabels(scenario, live);
+  const labels = useLabels(scenario);
   const send = useSession((s) => s.send);
   const [mode, setMode] = useState<Mode>('whisper');
   const [trainee, setTrainee] = useState('');
@@ -31,7 +38,7 @@ export function Composer(props: ObserverProps) {
   const trainees = live.participants.filter((p) => p.playedBy === undefined);
   const mine = playedBy(live, myId);
   const played = mine.find((p) => `seat:${p.id}` === npc);
-  const floor = live.item?.floor?.speaker;
+  const floor = live.speaker;
   const playedHolds = played !== undefined && floor?.kind === 'participant' && floor.id === played.id;
   const target = mode === 'whisper' ? trainee : mode === 'npc' ? npc : 'all';
   const ready = text.trim() !== '' && target !== '' && !busy && (played === undefined || playedHolds);
@@ -145,7 +152,7 @@ export function Composer(props: ObserverProps) {
           {done}
         </p>
       </form>
-      <SentTips {...props} labels={labels} />
+      <SentTips {...props} live={live} labels={labels} />
     </Section>
   );
 }
