@@ -16,6 +16,7 @@ import { currentAgendaItem, type DataFacts, type MeetingFacts, roleById, seatOf 
 import { hasFloor, mayCall, takesHands } from './floor.ts';
 import { authorizeFacts, mayBePlayed } from './rights.ts';
 import { missingCardsAmong } from './seats.ts';
+import { mayStandIn } from './stand-ins.ts';
 
 /** Where the machine takes each command: state paths (a state and everything inside it); '' is anywhere. */
 export const ACCEPTED_IN: Record<Exclude<CommandType, 'card.play'>, readonly string[]> = {
@@ -115,6 +116,43 @@ export function checkCard(facts: DataFacts, participantId: string, roleId: strin
   return null;
 }
 
+/** Handing a card over, taking one back, and a card for an expert to play: over the seats every console view carries. */
+function checkSeats(
+  facts: DataFacts,
+  command: CommandOf<'card.assign' | 'card.assign_expert' | 'card.release_expert'>,
+): MeetingError | null {
+  switch (command.type) {
+    case 'card.assign': {
+      const seat = seatOf(facts, command.participantId);
+      if (!seat) return refuse(E.unknownParticipant, 'no such participant');
+      if (seat.playedBy !== undefined)
+        return refuse(E.standIn, 'an expert plays this seat: take the card back from the expert instead');
+      return command.roleId === null ? null : checkCard(facts, command.participantId, command.roleId);
+    }
+    case 'card.assign_expert': {
+      // Whether the observer has joined is the host's to say (isKnownExpert): observers are not in the facts.
+      const role = roleById(facts, command.roleId);
+      if (!role) return refuse(E.unknownRole, `no role card "${command.roleId}" in this scenario`);
+      if (role.npc) return refuse(E.npcCard, `"${command.roleId}" is voiced by the experts already`);
+      const held = facts.participants.filter((p) => p.roleId === role.id).length;
+      if (held >= role.seats.max)
+        return refuse(E.cardFull, `every seat of "${command.roleId}" is taken (${role.seats.max})`);
+      return mayStandIn(role, held)
+        ? null
+        : refuse(
+            E.cardHeld,
+            `"${command.roleId}" is held already; an expert stands in only for a card nobody holds or one short of its minimum`,
+          );
+    }
+    case 'card.release_expert': {
+      const seat = seatOf(facts, command.participantId);
+      return seat && seat.playedBy !== undefined && seat.roleId !== null
+        ? null
+        : refuse(E.notStandIn, 'no card played by an expert has this seat');
+    }
+  }
+}
+
 function checkBallotOpen(facts: DataFacts): MeetingError | null {
   const ballot = facts.item?.ballot;
   if (!ballot || (!ballot.open && !ballot.closed)) return refuse(E.notOpen, 'the vote is not open');
@@ -132,6 +170,10 @@ export function checkFacts(facts: DataFacts, actor: Actor, command: Command): Me
   switch (command.type) {
     case 'card.take':
       return actor.kind === 'participant' ? checkCard(facts, actor.id, command.roleId) : null;
+    case 'card.assign':
+    case 'card.assign_expert':
+    case 'card.release_expert':
+      return checkSeats(facts, command);
     case 'meeting.start': {
       const missing = missingCardsAmong(facts, facts.participants);
       if (missing.length === 0) return null;
@@ -234,6 +276,9 @@ function liveRules(facts: DataFacts, command: Command): MeetingError | null {
   // A fixed speakers list calls only its own speakers: a raised hand there would wait for nothing.
   if (command.type === 'hand.raise' && !takesHands(currentAgendaItem(facts)))
     return refuse(E.notListed, 'this item has a fixed speakers list; hands are not taken');
+  // A rehearsal with nobody in it: every card may be optional, but there is no one to rehearse.
+  if (command.type === 'meeting.start' && facts.participants.length === 0)
+    return refuse(E.nobodyJoined, 'no trainee has joined yet');
   return null;
 }
 
