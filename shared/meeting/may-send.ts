@@ -276,10 +276,19 @@ function liveRules(facts: DataFacts, command: Command): MeetingError | null {
   // A fixed speakers list calls only its own speakers: a raised hand there would wait for nothing.
   if (command.type === 'hand.raise' && !takesHands(currentAgendaItem(facts)))
     return refuse(E.notListed, 'this item has a fixed speakers list; hands are not taken');
-  // A rehearsal with nobody in it: every card may be optional, but there is no one to rehearse.
-  if (command.type === 'meeting.start' && facts.participants.length === 0)
-    return refuse(E.nobodyJoined, 'no trainee has joined yet');
   return null;
+}
+
+/**
+ * A live rule asked before the data's own checks, so that its reason, the
+ * more basic one, is the one given: a rehearsal with nobody in it (every card
+ * may be optional, but there is no one to rehearse), rather than the list of
+ * every card still to take.
+ */
+function nobodyJoined(facts: DataFacts, command: Command): MeetingError | null {
+  return command.type === 'meeting.start' && facts.participants.length === 0
+    ? refuse(E.nobodyJoined, 'no trainee has joined yet')
+    : null;
 }
 
 /** The state's part of the answer, in words a refusal can carry. */
@@ -305,6 +314,7 @@ export function maySend(facts: MeetingFacts, actor: Actor, command: Command): Me
   // The engine's order (rights, data, state), so both give the same reason.
   return (
     authorizeFacts(facts, actor, command) ??
+    nobodyJoined(facts, command) ??
     checkFacts(facts, actor, command) ??
     checkState(facts.state, command.type) ??
     liveRules(facts, command)
