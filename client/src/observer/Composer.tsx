@@ -4,6 +4,7 @@
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveSelect } from '../connection/live-slice.ts';
+import { useRefusal } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { newId } from '../ui/new-id.ts';
 import { useLabels } from './labels.ts';
@@ -21,7 +22,6 @@ export function Composer(props: ObserverProps) {
     participants: l.participants,
     coaching: l.coaching,
     attempt: l.attempt,
-    speaker: l.item?.floor?.speaker,
   }));
   const { t } = useTranslation();
   const labels = useLabels(scenario);
@@ -38,10 +38,15 @@ export function Composer(props: ObserverProps) {
   const trainees = live.participants.filter((p) => p.playedBy === undefined);
   const mine = playedBy(live, myId);
   const played = mine.find((p) => `seat:${p.id}` === npc);
-  const floor = live.speaker;
-  const playedHolds = played !== undefined && floor?.kind === 'participant' && floor.id === played.id;
+  // Speaking as a card: the authority's answer (an NPC line while the meeting runs; a played card's
+  // statement only while it holds the floor), so the button is enabled exactly when the server would accept.
+  const speakRefused = useRefusal(
+    played
+      ? { type: 'card.play', participantId: played.id, command: { type: 'statement.post', text: '…' } }
+      : { type: 'npc.say', roleId: npc, text: '…' },
+  );
   const target = mode === 'whisper' ? trainee : mode === 'npc' ? npc : 'all';
-  const ready = text.trim() !== '' && target !== '' && !busy && (played === undefined || playedHolds);
+  const ready = text.trim() !== '' && target !== '' && !busy && (mode !== 'npc' || speakRefused === null);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -127,7 +132,7 @@ export function Composer(props: ObserverProps) {
             </select>
           </label>
         )}
-        {played && !playedHolds && <p className="hint">{t('observer.played.needsFloor')}</p>}
+        {played && speakRefused !== null && <p className="hint">{t('observer.played.needsFloor')}</p>}
         <label className="obs-field">
           <span>{t('observer.composer.text')}</span>
           <textarea
