@@ -24,6 +24,7 @@ export const MEETING_ERRORS = {
   unknownObserver: 'seat/unknown_observer',
   notNpc: 'npc/not_npc',
   requiredCards: 'meeting/required_cards',
+  nobodyJoined: 'meeting/nobody_joined',
   unknownItem: 'item/unknown',
   notOpen: 'vote/not_open',
   closed: 'vote/closed',

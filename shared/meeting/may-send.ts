@@ -16,6 +16,7 @@ import { currentAgendaItem, type DataFacts, type MeetingFacts, roleById, seatOf 
 import { hasFloor, mayCall, takesHands } from './floor.ts';
 import { authorizeFacts, mayBePlayed } from './rights.ts';
 import { missingCardsAmong } from './seats.ts';
+import { mayStandIn } from './stand-ins.ts';
 
 /** Where the machine takes each command: state paths (a state and everything inside it); '' is anywhere. */
 export const ACCEPTED_IN: Record<Exclude<CommandType, 'card.play'>, readonly string[]> = {
@@ -116,6 +117,43 @@ export function checkCard(facts: DataFacts, participantId: string, roleId: strin
   return null;
 }
 
+/** Handing a card over, taking one back, and a card for an expert to play: over the seats every console view carries. */
+function checkSeats(
+  facts: DataFacts,
+  command: CommandOf<'card.assign' | 'card.assign_expert' | 'card.release_expert'>,
+): MeetingError | null {
+  switch (command.type) {
+    case 'card.assign': {
+      const seat = seatOf(facts, command.participantId);
+      if (!seat) return refuse(E.unknownParticipant, 'no such participant');
+      if (seat.playedBy !== undefined)
+        return refuse(E.standIn, 'an expert plays this seat: take the card back from the expert instead');
+      return command.roleId === null ? null : checkCard(facts, command.participantId, command.roleId);
+    }
+    case 'card.assign_expert': {
+      // Whether the observer has joined is the host's to say (isKnownExpert): observers are not in the facts.
+      const role = roleById(facts, command.roleId);
+      if (!role) return refuse(E.unknownRole, `no role card "${command.roleId}" in this scenario`);
+      if (role.npc) return refuse(E.npcCard, `"${command.roleId}" is voiced by the experts already`);
+      const held = facts.participants.filter((p) => p.roleId === role.id).length;
+      if (held >= role.seats.max)
+        return refuse(E.cardFull, `every seat of "${command.roleId}" is taken (${role.seats.max})`);
+      return mayStandIn(role, held)
+        ? null
+        : refuse(
+            E.cardHeld,
+            `"${command.roleId}" is held already; an expert stands in only for a card nobody holds or one short of its minimum`,
+          );
+    }
+    case 'card.release_expert': {
+      const seat = seatOf(facts, command.participantId);
+      return seat && seat.playedBy !== undefined && seat.roleId !== null
+        ? null
+        : refuse(E.notStandIn, 'no card played by an expert has this seat');
+    }
+  }
+}
+
 function checkBallotOpen(facts: DataFacts): MeetingError | null {
   const ballot = facts.item?.ballot;
   if (!ballot || (!ballot.open && !ballot.closed)) return refuse(E.notOpen, 'the vote is not open');
@@ -133,6 +171,10 @@ export function checkFacts(facts: DataFacts, actor: Actor, command: Command): Me
   switch (command.type) {
     case 'card.take':
       return actor.kind === 'participant' ? checkCard(facts, actor.id, command.roleId) : null;
+    case 'card.assign':
+    case 'card.assign_expert':
+    case 'card.release_expert':
+      return checkSeats(facts, command);
     case 'meeting.start': {
       const missing = missingCardsAmong(facts, facts.participants);
       if (missing.length === 0) return null;
@@ -238,6 +280,18 @@ function liveRules(facts: DataFacts, command: Command): MeetingError | null {
   return null;
 }
 
+/**
+ * A live rule asked before the data's own checks, so that its reason, the
+ * more basic one, is the one given: a rehearsal with nobody in it (every card
+ * may be optional, but there is no one to rehearse), rather than the list of
+ * every card still to take.
+ */
+function nobodyJoined(facts: DataFacts, command: Command): MeetingError | null {
+  return command.type === 'meeting.start' && facts.participants.length === 0
+    ? refuse(E.nobodyJoined, 'no trainee has joined yet')
+    : null;
+}
+
 /** The state's part of the answer, in words a refusal can carry. */
 function checkState(state: string, type: Exclude<CommandType, 'card.play'>): MeetingError | null {
   return acceptedIn(state, type)
@@ -261,6 +315,7 @@ export function maySend(facts: MeetingFacts, actor: Actor, command: Command): Me
   // The engine's order (rights, data, state), so both give the same reason.
   return (
     authorizeFacts(facts, actor, command) ??
+    nobodyJoined(facts, command) ??
     checkFacts(facts, actor, command) ??
     checkState(facts.state, command.type) ??
     liveRules(facts, command)

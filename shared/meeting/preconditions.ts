@@ -3,15 +3,14 @@
 // Rights are checked before (rights.ts); whether the command fits the current
 // state of the machine is checked after, by the machine itself.
 import type { Item, Scenario } from '../scenario/index.ts';
+import { ballotIsFinal, isBallotItem } from './ballots.ts';
 import type { Actor, Command, CommandOf, Speaker } from './commands.ts';
 import type { MeetingContext } from './context.ts';
 import { sameSpeaker } from './context.ts';
 import { MEETING_ERRORS as E, type MeetingError, refuse } from './errors.ts';
 import { contextFacts } from './facts.ts';
-import { checkCard, checkFacts } from './may-send.ts';
+import { checkFacts } from './may-send.ts';
 import { castTargets, checkElectionChoices, checkPaper } from './paper-ballots.ts';
-import { hasFreeSeat, holdersOf } from './seats.ts';
-import { isStandIn, mayStandIn } from './stand-ins.ts';
 
 export function currentItem(scenario: Scenario, ctx: MeetingContext): Item | undefined {
   return ctx.item ? scenario.agenda[ctx.item.index] : undefined;
@@ -51,7 +50,7 @@ function checkCast(
   if (command.flats !== undefined)
     return refuse(E.noElectorate, 'this vote counts the cards in the room: a card casts one ballot');
   const already = seat in ballot.votes || seat in ballot.choices;
-  if (already && item.ballot === 'secret')
+  if (isBallotItem(item) && ballotIsFinal(item, already))
     return refuse(E.ballotFinal, 'a secret ballot cannot be changed once cast');
   return checkChoices(item, ballot, command);
 }
@@ -85,34 +84,6 @@ export function checkPreconditions(
   const shared = checkFacts(facts, actor, command);
   if (shared) return shared;
   switch (command.type) {
-    case 'card.assign':
-      // Own keys only: "__proto__" or "constructor" must not find an inherited object.
-      if (!Object.hasOwn(ctx.participants, command.participantId))
-        return refuse(E.unknownParticipant, 'no such participant');
-      if (isStandIn(ctx.participants[command.participantId]))
-        return refuse(E.standIn, 'an expert plays this seat: take the card back from the expert instead');
-      return command.roleId === null ? null : checkCard(facts, command.participantId, command.roleId);
-    case 'card.assign_expert': {
-      const role = scenario.roles.find((r) => r.id === command.roleId);
-      if (!role) return refuse(E.unknownRole, `no role card "${command.roleId}" in this scenario`);
-      if (role.npc) return refuse(E.npcCard, `"${command.roleId}" is voiced by the experts already`);
-      if (!hasFreeSeat(role, ctx))
-        return refuse(E.cardFull, `every seat of "${command.roleId}" is taken (${role.seats.max})`);
-      return mayStandIn(role, holdersOf(ctx, role.id).length)
-        ? null
-        : refuse(
-            E.cardHeld,
-            `"${command.roleId}" is held already; an expert stands in only for a card nobody holds or one short of its minimum`,
-          );
-    }
-    case 'card.release_expert': {
-      const p = Object.hasOwn(ctx.participants, command.participantId)
-        ? ctx.participants[command.participantId]
-        : undefined;
-      return p && isStandIn(p) && p.roleId !== null
-        ? null
-        : refuse(E.notStandIn, 'no card played by an expert has this seat');
-    }
     case 'hand.raise': {
       // A speakers list in turns: each speaker's regular turns in this item are counted.
       const me = selfSpeaker(actor);

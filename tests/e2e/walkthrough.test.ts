@@ -198,7 +198,7 @@ describe('the walkthrough’s findings, on their screens', () => {
     await chairPage.getByTestId('statement-submit').click();
     await host.until((live) => live.record.statements.length === 1);
     const said = host.live?.record.statements[0]?.at ?? 0;
-    const transcript = neighbourPage.locator('.transcript');
+    const transcript = neighbourPage.locator('.tr-transcript');
     await transcript.getByText('各位邻居好，我们开始。').waitFor({ timeout: WAIT });
     const line = (await transcript.textContent()) ?? '';
     expect.soft(line).toContain(`${hhmm(said, 'Asia/Shanghai')} · `);
@@ -231,7 +231,9 @@ describe('the walkthrough’s findings, on their screens', () => {
         `${LONG_CARD} · ${longName}`,
         '江海燕（街道干部）',
       ]);
-    expect.soft(await neighbourPage.locator('.mood-bar .hint').textContent()).toContain('主持人和专家能看到');
+    expect
+      .soft(await neighbourPage.locator('.tr-mood-bar .hint').textContent())
+      .toContain('主持人和专家能看到');
     await neighbourPage.getByTestId('mood-agree').click();
     await ok(upstairs, { type: 'mood.show', mood: 'disagree' });
     await shows(

@@ -36,6 +36,24 @@ export interface SessionStore {
   disconnect(): void;
 }
 
+/**
+ * How far the measured clock offset may wander before the store takes the new
+ * one. Each view's offset differs from the last by the network's jitter (a few
+ * ms); clocks show whole seconds, and every screen's clocks re-render when the
+ * offset changes, so taking each would re-render them on every patch.
+ */
+export const CLOCK_SLACK_MS = 250;
+
+/** What the store keeps when a live view arrives at local time `receivedAt`. */
+export function viewArrived(
+  clockOffset: number,
+  live: LiveView,
+  receivedAt: number,
+): Pick<SessionStore, 'live' | 'clockOffset'> {
+  const measured = live.serverNow - receivedAt;
+  return { live, clockOffset: Math.abs(measured - clockOffset) > CLOCK_SLACK_MS ? measured : clockOffset };
+}
+
 // Bumped by every connect and disconnect: a connection that completes after a
 // newer call (React's StrictMode mounts effects twice) is closed, not kept.
 let generation = 0;
@@ -71,7 +89,7 @@ export const useSession = create<SessionStore>((set, get) => ({
           status: client.connected ? 'online' : 'reconnecting',
           ...(client.welcome && { welcome: client.welcome }),
           ...(client.static && { static: client.static }),
-          ...(live && { live, clockOffset: live.serverNow - client.receivedAt }),
+          ...(live && viewArrived(get().clockOffset, live, client.receivedAt)),
           debriefChanges: client.debriefChanges,
         });
       };

@@ -17,7 +17,10 @@ export function AccountObserver({ sessionId }: { sessionId: string }) {
   const status = useSession((s) => s.status);
   const welcome = useSession((s) => s.welcome);
   const staticView = useSession((s) => s.static);
-  const live = useSession((s) => s.live);
+  // Whether a view has come and the phase, not the view: each panel selects its own parts,
+  // so a patch does not re-render the whole console from here.
+  const hasLive = useSession((s) => s.live !== undefined);
+  const ended = useSession((s) => s.live?.phase === 'closed' || s.live?.phase === 'debrief');
   const error = useSession((s) => s.error);
   const connect = useSession((s) => s.connect);
   const disconnect = useSession((s) => s.disconnect);
@@ -66,7 +69,7 @@ export function AccountObserver({ sessionId }: { sessionId: string }) {
     );
   }
   const scenario = staticView?.kind === 'full' ? staticView.scenario : undefined;
-  if (!scenario || !live || !welcome || welcome.sessionId !== sessionId) {
+  if (!scenario || !hasLive || !welcome || welcome.sessionId !== sessionId) {
     return (
       <Shell title={t('observer.title')}>
         {status === 'failed' ? (
@@ -95,7 +98,7 @@ export function AccountObserver({ sessionId }: { sessionId: string }) {
     <Shell title={localize(scenario.title, i18n.language)} wide>
       <p className="button-row">
         <a href="/expert">{t('accounts.expert.title')}</a>
-        {(live.phase === 'closed' || live.phase === 'debrief') && (
+        {ended && (
           <a
             className="button primary"
             href={`/debrief/${encodeURIComponent(sessionId)}#expert`}
@@ -105,7 +108,7 @@ export function AccountObserver({ sessionId }: { sessionId: string }) {
           </a>
         )}
       </p>
-      <ObserverConsole scenario={scenario} live={live} myId={myId} myName={welcome.name ?? me.name} />
+      <ObserverConsole scenario={scenario} myId={myId} myName={welcome.name ?? me.name} />
     </Shell>
   );
 }

@@ -1,6 +1,7 @@
 // The experts' own channel: trainees never see it.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLive } from '../connection/live-slice.ts';
 import { useSession } from '../connection/session-store.ts';
 import { newId } from '../ui/new-id.ts';
 import { useFollow } from './follow.ts';
@@ -9,9 +10,10 @@ import type { ObserverProps } from './ObserverConsole.tsx';
 import { ScrollBox } from './ScrollBox.tsx';
 import { Section } from './Section.tsx';
 
-export function Backchannel({ scenario, live, myId }: ObserverProps) {
+export function Backchannel({ scenario, myId }: ObserverProps) {
+  const live = useLive('coaching');
   const { t } = useTranslation();
-  const labels = useLabels(scenario, live);
+  const labels = useLabels(scenario);
   const send = useSession((s) => s.send);
   const [text, setText] = useState('');
   const messages = live.coaching?.backchannel ?? [];

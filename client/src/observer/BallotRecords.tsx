@@ -3,24 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { seatVoters } from '../../../shared/meeting/ballots.ts';
 import type { BallotRecord } from '../../../shared/meeting/context.ts';
 import { ownerRows } from '../../../shared/meeting/standing.ts';
+import type { ParticipantView } from '../../../shared/views/types.ts';
+import { useSession } from '../connection/session-store.ts';
 import { OwnersTable } from '../ui/OwnersTable.tsx';
 import { Conditions, Tally, useMeasureFormat, Verdict } from './Arithmetic.tsx';
 import { ElectionBallots, ElectionResults } from './Election.tsx';
 import type { Labels } from './labels.ts';
+
+const NONE: BallotRecord[] = [];
+
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { VoteTable } from './VoteTable.tsx';
 
-function Record({
-  scenario,
-  live,
-  record,
-  labels,
-}: ObserverProps & { record: BallotRecord; labels: Labels }) {
+type RecordsProps = ObserverProps & { participants: ParticipantView[]; labels: Labels };
+
+function Record({ scenario, participants, record, labels }: RecordsProps & { record: BallotRecord }) {
   const { t } = useTranslation();
   const rule = scenario.rules[record.outcome.rule];
   const f = useMeasureFormat(rule);
   const seats = Object.keys(record.kind === 'vote' ? record.votes : record.choices);
-  const roleOf = (id: string) => live.participants.find((p) => p.id === id)?.roleId;
+  const roleOf = (id: string) => participants.find((p) => p.id === id)?.roleId;
   const voters = seatVoters(scenario, roleOf, record.outcome.rule, seats);
   const electorate = scenario.electorate && record.electorate ? scenario.electorate : undefined;
   const areaOf = (id: string) => f.value('area', voters.find((v) => v.id === id)?.area ?? 0);
@@ -78,9 +80,10 @@ function Record({
   );
 }
 
-export function BallotRecords(props: ObserverProps & { labels: Labels }) {
+export function BallotRecords(props: RecordsProps) {
   const { t } = useTranslation();
-  const records = [...props.live.record.ballots].reverse();
+  const ballots = useSession((s) => s.live?.record.ballots ?? NONE);
+  const records = [...ballots].reverse();
   if (records.length === 0) return null;
   return (
     <>

@@ -3,6 +3,8 @@
 // card this expert plays, once the chair has given that card the floor.
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveSelect } from '../connection/live-slice.ts';
+import { useRefusal } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { newId } from '../ui/new-id.ts';
 import { useLabels } from './labels.ts';
@@ -15,9 +17,14 @@ type Mode = 'whisper' | 'broadcast' | 'npc';
 const MODES: Mode[] = ['whisper', 'broadcast', 'npc'];
 
 export function Composer(props: ObserverProps) {
-  const { scenario, live, myId } = props;
+  const { scenario, myId } = props;
+  const live = useLiveSelect((l) => ({
+    participants: l.participants,
+    coaching: l.coaching,
+    attempt: l.attempt,
+  }));
   const { t } = useTranslation();
-  const labels = useLabels(scenario, live);
+  const labels = useLabels(scenario);
   const send = useSession((s) => s.send);
   const [mode, setMode] = useState<Mode>('whisper');
   const [trainee, setTrainee] = useState('');
@@ -31,10 +38,15 @@ export function Composer(props: ObserverProps) {
   const trainees = live.participants.filter((p) => p.playedBy === undefined);
   const mine = playedBy(live, myId);
   const played = mine.find((p) => `seat:${p.id}` === npc);
-  const floor = live.item?.floor?.speaker;
-  const playedHolds = played !== undefined && floor?.kind === 'participant' && floor.id === played.id;
+  // Speaking as a card: the authority's answer (an NPC line while the meeting runs; a played card's
+  // statement only while it holds the floor), so the button is enabled exactly when the server would accept.
+  const speakRefused = useRefusal(
+    played
+      ? { type: 'card.play', participantId: played.id, command: { type: 'statement.post', text: '…' } }
+      : { type: 'npc.say', roleId: npc, text: '…' },
+  );
   const target = mode === 'whisper' ? trainee : mode === 'npc' ? npc : 'all';
-  const ready = text.trim() !== '' && target !== '' && !busy && (played === undefined || playedHolds);
+  const ready = text.trim() !== '' && target !== '' && !busy && (mode !== 'npc' || speakRefused === null);
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -120,7 +132,7 @@ export function Composer(props: ObserverProps) {
             </select>
           </label>
         )}
-        {played && !playedHolds && <p className="hint">{t('observer.played.needsFloor')}</p>}
+        {played && speakRefused !== null && <p className="hint">{t('observer.played.needsFloor')}</p>}
         <label className="obs-field">
           <span>{t('observer.composer.text')}</span>
           <textarea
@@ -145,7 +157,7 @@ export function Composer(props: ObserverProps) {
           {done}
         </p>
       </form>
-      <SentTips {...props} labels={labels} />
+      <SentTips {...props} live={live} labels={labels} />
     </Section>
   );
 }

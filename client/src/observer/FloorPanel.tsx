@@ -1,19 +1,20 @@
 // Who holds the floor and for how long, who is waiting, and how the talking
 // has been shared so far.
 import { useTranslation } from 'react-i18next';
+import { useLive } from '../connection/live-slice.ts';
 import { Countdown } from '../ui/Countdown.tsx';
-import { clocksStopAt, formatClock, useServerNow } from '../ui/clock.ts';
+import { formatClock, useServerNow, useStopAt } from '../ui/clock.ts';
 import { useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { Section } from './Section.tsx';
 import { SpeakingBars } from './SpeakingBars.tsx';
 
 export function FloorPanel(props: ObserverProps) {
-  const { scenario, live } = props;
+  const live = useLive('item', 'phase');
   const { t } = useTranslation();
-  const labels = useLabels(scenario, live);
+  const labels = useLabels(props.scenario);
   const liveNow = useServerNow(500);
-  const frozen = clocksStopAt(live);
+  const frozen = useStopAt();
   const now = frozen ?? liveNow;
   const floor = live.item?.floor ?? null;
   const queue = live.item?.queue ?? [];

@@ -1,17 +1,19 @@
 // The current item's guidance for the experts: what to watch for, and when to step in.
 import { useTranslation } from 'react-i18next';
+import { useLiveSelect } from '../connection/live-slice.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { localize } from '../ui/text.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { Section } from './Section.tsx';
 
-export function Guidance({ scenario, live }: ObserverProps) {
+export function Guidance({ scenario }: ObserverProps) {
+  const { phase, index: current } = useLiveSelect((l) => ({ phase: l.phase, index: l.item?.index }));
   const { t, i18n } = useTranslation();
   const loc = (text: Parameters<typeof localize>[0]) => localize(text, i18n.language);
-  const before = live.phase === 'lobby' || live.phase === 'briefing';
-  const index = live.item?.index ?? (before ? 0 : -1);
+  const before = phase === 'lobby' || phase === 'briefing';
+  const index = current ?? (before ? 0 : -1);
   const item = scenario.agenda[index];
-  const next = live.item ? scenario.agenda[live.item.index + 1] : undefined;
+  const next = current !== undefined ? scenario.agenda[current + 1] : undefined;
   return (
     <Section id="guidance" title={t('observer.guidance.title')} className="obs-guidance-section">
       <div className="obs-guidance" data-testid="guidance">
@@ -35,7 +37,7 @@ export function Guidance({ scenario, live }: ObserverProps) {
       </div>
       {next && (
         <p className="hint obs-next">
-          {t('observer.guidance.next', { title: `${(live.item?.index ?? 0) + 2}. ${loc(next.title)}` })}
+          {t('observer.guidance.next', { title: `${(current ?? 0) + 2}. ${loc(next.title)}` })}
         </p>
       )}
     </Section>

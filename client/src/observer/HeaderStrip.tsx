@@ -1,25 +1,34 @@
 // The status strip across the top: where the meeting stands at a glance.
 import { useTranslation } from 'react-i18next';
+import { useLiveSelect } from '../connection/live-slice.ts';
 import { Countdown } from '../ui/Countdown.tsx';
-import { clocksStopAt, formatClock, useServerNow } from '../ui/clock.ts';
+import { formatClock, useServerNow, useStopAt } from '../ui/clock.ts';
 import { localize } from '../ui/text.ts';
 import { seated } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 
 export function HeaderStrip({
   scenario,
-  live,
   myName,
   onRename,
 }: ObserverProps & { myName: string; onRename?: () => void }) {
   const { t, i18n } = useTranslation();
+  const live = useLiveSelect((l) => ({
+    item: l.item,
+    phase: l.phase,
+    attempt: l.attempt,
+    participants: l.participants,
+    observers: l.coaching?.observers,
+    startedAt: l.record.startedAt,
+    endedAt: l.record.endedAt,
+  }));
   const now = useServerNow(1000);
-  const frozen = clocksStopAt(live);
+  const frozen = useStopAt();
   const item = live.item ? scenario.agenda[live.item.index] : undefined;
   const trainees = seated(live);
   const online = trainees.filter((p) => p.online).length;
-  const startedAt = live.record.startedAt;
-  const experts = Object.values(live.coaching?.observers ?? {}).map((o) => o.name);
+  const { startedAt, endedAt } = live;
+  const experts = Object.values(live.observers ?? {}).map((o) => o.name);
   const phaseClass = live.phase === 'running' ? 'ok' : live.phase === 'paused' ? 'warn' : 'neutral';
   const itemTitle = item ? localize(item.title, i18n.language) : '';
   return (
@@ -49,7 +58,7 @@ export function HeaderStrip({
           </span>
         ) : (
           <span className="obs-strip-fact muted">
-            {t(live.record.endedAt !== undefined ? 'observer.strip.ended' : 'observer.strip.noItem', {
+            {t(endedAt !== undefined ? 'observer.strip.ended' : 'observer.strip.noItem', {
               total: scenario.agenda.length,
             })}
           </span>
@@ -59,7 +68,7 @@ export function HeaderStrip({
         {startedAt !== undefined && (
           <span className="obs-strip-fact">
             {t('observer.strip.elapsed', {
-              time: formatClock((live.record.endedAt ?? frozen ?? now) - startedAt),
+              time: formatClock((endedAt ?? frozen ?? now) - startedAt),
             })}
           </span>
         )}

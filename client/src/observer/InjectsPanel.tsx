@@ -3,10 +3,11 @@
 // (when the facilitator allows observers to), each with what a good response looks like.
 import { useTranslation } from 'react-i18next';
 import type { InjectStatus } from '../../../shared/views/types.ts';
+import { useLive } from '../connection/live-slice.ts';
 import { useRefusal } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { Countdown } from '../ui/Countdown.tsx';
-import { clocksStopAt, formatClock, useServerNow } from '../ui/clock.ts';
+import { formatClock, useServerNow, useStopAt } from '../ui/clock.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { localize } from '../ui/text.ts';
 import { type Labels, useLabels } from './labels.ts';
@@ -18,7 +19,6 @@ const rank = (i: InjectStatus) =>
 
 function InjectCard({
   scenario,
-  live,
   inject,
   labels,
   now,
@@ -27,7 +27,7 @@ function InjectCard({
   const loc = (text: Parameters<typeof localize>[0]) => localize(text, i18n.language);
   const send = useSession((s) => s.send);
   const trigger = scenario.injects.find((i) => i.id === inject.id)?.trigger;
-  const frozen = clocksStopAt(live);
+  const frozen = useStopAt();
   // The authority's answers (shared/meeting/may-send.ts): the facilitator's choice of injectors, and
   // any inject not fired yet, scheduled ones included (an expert may fire one early).
   const fire = useRefusal({ type: 'inject.fire', injectId: inject.id });
@@ -150,9 +150,9 @@ function InjectCard({
 }
 
 export function InjectsPanel(props: ObserverProps) {
-  const { scenario, live } = props;
+  const live = useLive('injects');
   const { t, i18n } = useTranslation();
-  const labels = useLabels(scenario, live);
+  const labels = useLabels(props.scenario);
   const now = useServerNow(1000);
   const injects = [...(live.injects as InjectStatus[])].sort((a, b) => rank(a) - rank(b));
   const awaiting = injects.filter((i) => rank(i) === 0).length;

@@ -2,6 +2,7 @@
 // the room, with an optional note; the list of markers dropped this attempt.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLive } from '../connection/live-slice.ts';
 import { useSession } from '../connection/session-store.ts';
 import { newId } from '../ui/new-id.ts';
 import { seated, useLabels } from './labels.ts';
@@ -11,9 +12,10 @@ import { Section } from './Section.tsx';
 
 const KINDS = ['strength', 'needs_work'] as const;
 
-export function Markers({ scenario, live, myId }: ObserverProps) {
+export function Markers({ scenario, myId }: ObserverProps) {
+  const live = useLive('attempt', 'coaching', 'participants');
   const { t } = useTranslation();
-  const labels = useLabels(scenario, live);
+  const labels = useLabels(scenario);
   const send = useSession((s) => s.send);
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');

@@ -32,7 +32,10 @@ function GuestObserver({ sessionId, token }: { sessionId: string; token: string 
   const status = useSession((s) => s.status);
   const welcome = useSession((s) => s.welcome);
   const staticView = useSession((s) => s.static);
-  const live = useSession((s) => s.live);
+  // Whether a view has come and the phase, not the view: each panel selects its own parts,
+  // so a patch does not re-render the whole console from here.
+  const hasLive = useSession((s) => s.live !== undefined);
+  const ended = useSession((s) => s.live?.phase === 'closed' || s.live?.phase === 'debrief');
   const error = useSession((s) => s.error);
   const connect = useSession((s) => s.connect);
   const disconnect = useSession((s) => s.disconnect);
@@ -83,7 +86,7 @@ function GuestObserver({ sessionId, token }: { sessionId: string; token: string 
     );
   }
   const scenario = staticView?.kind === 'full' ? staticView.scenario : undefined;
-  if (!scenario || !live || !welcome) {
+  if (!scenario || !hasLive || !welcome) {
     return (
       <Shell title={t('observer.title')}>
         {status === 'failed' ? (
@@ -112,7 +115,7 @@ function GuestObserver({ sessionId, token }: { sessionId: string; token: string 
   }
   return (
     <Shell title={localize(scenario.title, i18n.language)} wide>
-      {(live.phase === 'closed' || live.phase === 'debrief') && (
+      {ended && (
         <p className="button-row">
           <a
             className="button primary"
@@ -125,7 +128,6 @@ function GuestObserver({ sessionId, token }: { sessionId: string; token: string 
       )}
       <ObserverConsole
         scenario={scenario}
-        live={live}
         myId={assigned ?? ''}
         myName={welcome.name ?? name}
         onRename={() => setRenaming(true)}

@@ -2,7 +2,7 @@
 // (the meeting as it happens · coaching · the scenario behind it) and the
 // rubric across the bottom. Built for a laptop, 1280–1600 px wide.
 import type { Scenario } from '../../../shared/scenario/index.ts';
-import type { LiveView } from '../../../shared/views/types.ts';
+import { useSession } from '../connection/session-store.ts';
 import { Backchannel } from './Backchannel.tsx';
 import { Composer } from './Composer.tsx';
 import { FloorPanel } from './FloorPanel.tsx';
@@ -16,24 +16,25 @@ import { ScoringPanel } from './ScoringPanel.tsx';
 import { Transcript } from './Transcript.tsx';
 import { VotePanel } from './VotePanel.tsx';
 
+/** What every panel is given; each selects the parts of the live view it reads (useLive). */
 export interface ObserverProps {
   scenario: Scenario;
-  live: LiveView;
   /** This expert's observer id (empty until the server has said it). */
   myId: string;
 }
 
 export function ObserverConsole({
   scenario,
-  live,
   myId,
   myName,
   onRename,
 }: ObserverProps & { myName: string; onRename?: (() => void) | undefined }) {
-  const props = { scenario, live, myId };
+  const props = { scenario, myId };
   // During a vote the floor is quiet: the ballot goes to the top of the first column.
-  const kind = live.item ? scenario.agenda[live.item.index]?.kind : undefined;
-  const voting = kind === 'vote' || kind === 'election';
+  const voting = useSession((s) => {
+    const kind = s.live?.item ? scenario.agenda[s.live.item.index]?.kind : undefined;
+    return kind === 'vote' || kind === 'election';
+  });
   return (
     <div className="obs">
       <HeaderStrip {...props} myName={myName} {...(onRename && { onRename })} />

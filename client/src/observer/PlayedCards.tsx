@@ -4,21 +4,26 @@
 // the engine checks it exactly as if the card's own holder had sent it.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlayedCommand } from '../../../shared/meeting/commands.ts';
-import type { ParticipantView } from '../../../shared/views/types.ts';
+import { ballotIsFinal } from '../../../shared/meeting/ballots.ts';
+import type { Command, PlayedCommand } from '../../../shared/meeting/commands.ts';
+import { MEETING_ERRORS } from '../../../shared/meeting/errors.ts';
+import { hasFloor } from '../../../shared/meeting/floor.ts';
+import type { LiveView, ParticipantView } from '../../../shared/views/types.ts';
+import { useLive } from '../connection/live-slice.ts';
+import { useRefusal } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { type Labels, useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { Section } from './Section.tsx';
 
 /** The seats this expert plays now. */
-export const playedBy = (live: ObserverProps['live'], myId: string): ParticipantView[] =>
+export const playedBy = (live: Pick<LiveView, 'participants'>, myId: string): ParticipantView[] =>
   live.participants.filter((p) => myId !== '' && p.playedBy === myId && p.roleId !== null);
 
 export function PlayedCards(props: ObserverProps) {
-  const { live, myId } = props;
+  const live = useLive('participants');
   const { t } = useTranslation();
-  const seats = playedBy(live, myId);
+  const seats = playedBy(live, props.myId);
   if (seats.length === 0) return null;
   return (
     <Section id="played" title={t('observer.played.title')} testId="played-cards" className="obs-played">
@@ -30,9 +35,14 @@ export function PlayedCards(props: ObserverProps) {
   );
 }
 
-function PlayedCard({ scenario, live, seat }: ObserverProps & { seat: ParticipantView }) {
+/** The authority's answer for a command this expert would play for `seat`. */
+const useMayPlay = (seat: ParticipantView, command: PlayedCommand) =>
+  useRefusal({ type: 'card.play', participantId: seat.id, command } satisfies Command) === null;
+
+function PlayedCard({ scenario, seat }: ObserverProps & { seat: ParticipantView }) {
   const { t } = useTranslation();
-  const labels = useLabels(scenario, live);
+  const live = useLive('item');
+  const labels = useLabels(scenario);
   const send = useSession((s) => s.send);
   const [busy, setBusy] = useState(false);
   const [text, setText] = useState('');
@@ -45,7 +55,12 @@ function PlayedCard({ scenario, live, seat }: ObserverProps & { seat: Participan
     }
   };
   const item = live.item ? scenario.agenda[live.item.index] : undefined;
-  const floorItem = item !== undefined && ['statement', 'speakers', 'open_floor', 'qa'].includes(item.kind);
+  const floorItem = hasFloor(item);
+  // What the card's holder could press now, as the server would answer (shared/meeting/may-send.ts).
+  const mayRaise = useMayPlay(seat, { type: 'hand.raise' });
+  const mayLower = useMayPlay(seat, { type: 'hand.lower' });
+  const mayObject = useMayPlay(seat, { type: 'point_of_order' });
+  const mayYield = useMayPlay(seat, { type: 'floor.yield' });
   const holds = live.item?.floor?.speaker.kind === 'participant' && live.item.floor.speaker.id === seat.id;
   const queued = live.item?.queue.some((e) => e.speaker.kind === 'participant' && e.speaker.id === seat.id);
   const speak = async (event: FormEvent) => {
@@ -70,7 +85,7 @@ function PlayedCard({ scenario, live, seat }: ObserverProps & { seat: Participan
             <button
               type="button"
               className="small"
-              disabled={busy}
+              disabled={busy || !mayLower}
               onClick={() => void act({ type: 'hand.lower' })}
             >
               {t('observer.played.lower')}
@@ -79,7 +94,7 @@ function PlayedCard({ scenario, live, seat }: ObserverProps & { seat: Participan
             <button
               type="button"
               className="small primary"
-              disabled={busy}
+              disabled={busy || !mayRaise}
               onClick={() => void act({ type: 'hand.raise' })}
               data-testid={`played-raise-${seat.roleId}`}
             >
@@ -89,7 +104,7 @@ function PlayedCard({ scenario, live, seat }: ObserverProps & { seat: Participan
           <button
             type="button"
             className="small"
-            disabled={busy}
+            disabled={busy || !mayObject}
             onClick={() => void act({ type: 'point_of_order' })}
           >
             {t('observer.played.pointOfOrder')}
@@ -120,7 +135,7 @@ function PlayedCard({ scenario, live, seat }: ObserverProps & { seat: Participan
             <button
               type="button"
               className="small"
-              disabled={busy}
+              disabled={busy || !mayYield}
               onClick={() => void act({ type: 'floor.yield' })}
               data-testid={`played-yield-${seat.roleId}`}
             >
@@ -141,7 +156,8 @@ function PlayedBallot({
   labels,
   busy,
   act,
-}: Pick<ObserverProps, 'scenario' | 'live'> & {
+}: Pick<ObserverProps, 'scenario'> & {
+  live: Pick<LiveView, 'item'>;
   seat: ParticipantView;
   labels: Labels;
   busy: boolean;
@@ -151,9 +167,17 @@ function PlayedBallot({
   const [picked, setPicked] = useState<string[]>([]);
   const ballot = live.item?.ballot;
   const item = live.item ? scenario.agenda[live.item.index] : undefined;
+  // Whether this seat may vote at all: the authority's answer to a first option (or an empty election ballot).
+  const firstChoice = item?.kind === 'vote' ? (item.options[0] ?? 'yes') : 'yes';
+  const cast: PlayedCommand =
+    item?.kind === 'election'
+      ? { type: 'election.cast', choices: [] }
+      : { type: 'vote.cast', choice: firstChoice };
+  const refusal = useRefusal({ type: 'card.play', participantId: seat.id, command: cast });
   if (!ballot?.open || (item?.kind !== 'vote' && item?.kind !== 'election')) return null;
-  if (!ballot.voters.includes(seat.id)) return <p className="muted">{t('observer.played.notEligible')}</p>;
-  const secret = item.ballot === 'secret';
+  if (refusal === MEETING_ERRORS.notEligible)
+    return <p className="muted">{t('observer.played.notEligible')}</p>;
+  const final = ballotIsFinal(item, (ballot.votes?.[seat.id] ?? ballot.choices?.[seat.id]) !== undefined);
   if (item.kind === 'vote') {
     const mine = ballot.votes?.[seat.id];
     return (
@@ -167,7 +191,7 @@ function PlayedBallot({
               type="button"
               className="small"
               aria-pressed={mine === choice}
-              disabled={busy || (secret && mine !== undefined)}
+              disabled={busy || final}
               onClick={() => void act({ type: 'vote.cast', choice })}
               data-testid={`played-vote-${seat.roleId}-${choice}`}
             >
@@ -205,7 +229,7 @@ function PlayedBallot({
       <button
         type="button"
         className="small primary"
-        disabled={busy || (secret && mine !== undefined)}
+        disabled={busy || final}
         onClick={() => void act({ type: 'election.cast', choices: picked })}
         data-testid={`played-elect-${seat.roleId}`}
       >

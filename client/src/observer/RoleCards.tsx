@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalText, Role } from '../../../shared/scenario/index.ts';
+import { useLive } from '../connection/live-slice.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { localize } from '../ui/text.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
@@ -41,7 +42,8 @@ function List({ title, items }: { title: string; items: LocalText[] }) {
   );
 }
 
-export function RoleCards({ scenario, live }: ObserverProps) {
+export function RoleCards({ scenario }: ObserverProps) {
+  const live = useLive('participants');
   const { t, i18n } = useTranslation();
   const loc = (text: LocalText | undefined) => localize(text, i18n.language);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());

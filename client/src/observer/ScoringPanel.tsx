@@ -1,15 +1,17 @@
 // The rubric for this attempt: every trainee × every competency, my scores
 // beside the other experts', on the scenario's scale.
 import { useTranslation } from 'react-i18next';
+import { useLive } from '../connection/live-slice.ts';
 import { localize } from '../ui/text.ts';
 import { seated, useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { ScoreCell } from './ScoreCell.tsx';
 import { Section } from './Section.tsx';
 
-export function ScoringPanel({ scenario, live, myId }: ObserverProps) {
+export function ScoringPanel({ scenario, myId }: ObserverProps) {
+  const live = useLive('attempt', 'coaching', 'participants');
   const { t, i18n } = useTranslation();
-  const labels = useLabels(scenario, live);
+  const labels = useLabels(scenario);
   const { scale, competencies } = scenario.rubric;
   const scores = (live.coaching?.scores ?? []).filter((s) => s.attempt === live.attempt);
   const markers = (live.coaching?.markers ?? []).filter(

@@ -2,6 +2,7 @@
 // delivered to the trainee's screen, read, acknowledged.
 import { useTranslation } from 'react-i18next';
 import type { Tip } from '../../../shared/coaching/state.ts';
+import type { LiveView } from '../../../shared/views/types.ts';
 import type { Labels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { ScrollBox } from './ScrollBox.tsx';
@@ -29,7 +30,11 @@ function Receipt({ tip, total }: { tip: Tip; total: number }) {
   return <span className={`badge ${badge}`}>{t(`observer.tips.${state}`)}</span>;
 }
 
-export function SentTips({ live, myId, labels }: ObserverProps & { labels: Labels }) {
+export function SentTips({
+  live,
+  myId,
+  labels,
+}: ObserverProps & { live: Pick<LiveView, 'coaching' | 'attempt' | 'participants'>; labels: Labels }) {
   const { t } = useTranslation();
   const tips = (live.coaching?.tips ?? []).filter((tip) => tip.attempt === live.attempt).reverse();
   return (

@@ -2,6 +2,7 @@
 // recorded turns plus the running one, turns taken, overtime, and mood.
 import { useTranslation } from 'react-i18next';
 import type { Mood } from '../../../shared/meeting/context.ts';
+import { useLive } from '../connection/live-slice.ts';
 import { formatClock } from '../ui/clock.ts';
 import { localize } from '../ui/text.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
@@ -27,7 +28,8 @@ export function MoodBadge({ mood }: { mood: Mood | null }) {
   );
 }
 
-export function SpeakingBars({ scenario, live, now }: ObserverProps & { now: number }) {
+export function SpeakingBars({ scenario, now }: ObserverProps & { now: number }) {
+  const live = useLive('record', 'item', 'participants');
   const { t, i18n } = useTranslation();
   const roleName = (roleId: string | null) => {
     const role = scenario.roles.find((r) => r.id === roleId);

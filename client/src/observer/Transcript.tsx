@@ -1,8 +1,10 @@
 // Everything said in writing, NPC lines included, oldest first. It follows
 // the newest line unless the expert has scrolled up to read something; the
 // live view carries the recent lines, and older ones load on request.
+
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveSelect } from '../connection/live-slice.ts';
 import { useFollow } from './follow.ts';
 import { useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
@@ -10,9 +12,10 @@ import { useStatements } from './record-list.ts';
 import { ScrollBox } from './ScrollBox.tsx';
 import { Section } from './Section.tsx';
 
-export function Transcript({ scenario, live }: ObserverProps) {
+export function Transcript({ scenario }: ObserverProps) {
+  const live = useLiveSelect((l) => ({ attempt: l.attempt, record: l.record }));
   const { t } = useTranslation();
-  const labels = useLabels(scenario, live);
+  const labels = useLabels(scenario);
   const { statements, earlier, loading, loadEarlier } = useStatements(live);
   const { ref, onScroll, unseen, jump } = useFollow(live.record.statementCount);
   return (

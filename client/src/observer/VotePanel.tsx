@@ -3,6 +3,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ItemOf, Rule } from '../../../shared/scenario/index.ts';
 import { describeRule } from '../../../shared/views/rule-text.ts';
+import type { BallotView } from '../../../shared/views/types.ts';
+import { useLiveSelect } from '../connection/live-slice.ts';
 import { Markdown } from '../ui/Markdown.tsx';
 import { OwnersTable } from '../ui/OwnersTable.tsx';
 import { Turnout } from '../ui/Turnout.tsx';
@@ -29,9 +31,13 @@ function RuleLine({ rule, item }: { rule: Rule | undefined; item: BallotItem }) 
   );
 }
 
-function LiveBallot({ scenario, live, item, labels }: ObserverProps & { item: BallotItem; labels: Labels }) {
+function LiveBallot({
+  scenario,
+  ballot,
+  item,
+  labels,
+}: ObserverProps & { ballot: BallotView | null | undefined; item: BallotItem; labels: Labels }) {
   const { t, i18n } = useTranslation();
-  const ballot = live.item?.ballot;
   const rule = scenario.rules[item.rule];
   const f = useMeasureFormat(rule);
   // Every figure below is the engine's own count as it stands (shared/meeting/standing.ts).
@@ -115,12 +121,17 @@ function LiveBallot({ scenario, live, item, labels }: ObserverProps & { item: Ba
 }
 
 export function VotePanel(props: ObserverProps) {
-  const { scenario, live } = props;
+  const { scenario } = props;
+  const live = useLiveSelect((l) => ({
+    participants: l.participants,
+    index: l.item?.index,
+    ballot: l.item?.ballot,
+  }));
   const { t } = useTranslation();
-  const labels = useLabels(scenario, live);
-  const item = live.item ? scenario.agenda[live.item.index] : undefined;
+  const labels = useLabels(scenario);
+  const item = live.index !== undefined ? scenario.agenda[live.index] : undefined;
   const ballotItem = item?.kind === 'vote' || item?.kind === 'election' ? item : undefined;
-  const ballot = live.item?.ballot;
+  const ballot = live.ballot;
   return (
     <Section
       id="votes"
@@ -135,11 +146,11 @@ export function VotePanel(props: ObserverProps) {
       }
     >
       {ballotItem ? (
-        <LiveBallot {...props} item={ballotItem} labels={labels} />
+        <LiveBallot {...props} ballot={ballot} item={ballotItem} labels={labels} />
       ) : (
         <p className="muted obs-empty">{t('observer.vote.none')}</p>
       )}
-      <BallotRecords {...props} labels={labels} />
+      <BallotRecords {...props} participants={live.participants} labels={labels} />
     </Section>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Speaker } from '../../../shared/meeting/commands.ts';
 import type { Scenario } from '../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
+import { useSession } from '../connection/session-store.ts';
 import { localize, shortRoleName } from '../ui/text.ts';
 import { useTimeFormat } from '../ui/time.ts';
 
@@ -23,13 +24,24 @@ export interface Labels {
   time(at: number): string;
 }
 
-export function useLabels(scenario: Scenario, live: LiveView): Labels {
+/** What names are made of, one string per person: a mood or presence changing leaves it equal. */
+const namesKey = (live: LiveView | undefined) =>
+  JSON.stringify(live?.participants.map((p) => [p.id, p.name, p.roleId, p.playedBy ?? null]) ?? []);
+
+/** Names for this screen; re-renders only when a name, card or expert changes. */
+export function useLabels(scenario: Scenario): Labels {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const times = useTimeFormat();
+  const names = useSession((s) => namesKey(s.live));
+  const observers = useSession((s) => s.live?.coaching?.observers);
   return useMemo(() => {
     const roles = new Map(scenario.roles.map((r) => [r.id, r]));
-    const people = new Map(live.participants.map((p) => [p.id, p]));
+    const people = new Map(
+      (JSON.parse(names) as [string, string, string | null, string | null][]).map(
+        ([id, name, roleId, playedBy]) => [id, { name, roleId, playedBy: playedBy ?? undefined }],
+      ),
+    );
     const role = (roleId: string | null | undefined) => {
       const found = roleId ? roles.get(roleId) : undefined;
       return found ? localize(found.name, lang) : '';
@@ -53,7 +65,7 @@ export function useLabels(scenario: Scenario, live: LiveView): Labels {
       observer: (id) =>
         id === 'facilitator'
           ? t('observer.facilitatorName')
-          : (live.coaching?.observers[id]?.name ?? t('observer.unknownObserver')),
+          : (observers?.[id]?.name ?? t('observer.unknownObserver')),
       competency: (id) => {
         const c = scenario.rubric.competencies.find((x) => x.id === id);
         return c ? localize(c.title, lang) : id;
@@ -65,12 +77,13 @@ export function useLabels(scenario: Scenario, live: LiveView): Labels {
       },
       time: times.timeWithSeconds,
     } satisfies Labels;
-  }, [scenario, live.participants, live.coaching?.observers, lang, t, times]);
+  }, [scenario, names, observers, lang, t, times]);
 }
 
 /** Trainees who hold a card: the people being coached and scored (not the cards experts play). */
-export const seated = (live: LiveView) =>
+export const seated = (live: Pick<LiveView, 'participants'>) =>
   live.participants.filter((p) => p.roleId !== null && p.playedBy === undefined);
 
 /** Every card in the meeting, trainees' and experts' alike: who speaks and votes. */
-export const cardHolders = (live: LiveView) => live.participants.filter((p) => p.roleId !== null);
+export const cardHolders = (live: Pick<LiveView, 'participants'>) =>
+  live.participants.filter((p) => p.roleId !== null);

@@ -18,7 +18,7 @@ export interface KnownStatements {
   loadEarlier(): void;
 }
 
-export function useStatements(live: LiveView): KnownStatements {
+export function useStatements(live: Pick<LiveView, 'attempt' | 'record'>): KnownStatements {
   const client = useSession((s) => s.client);
   const known = useRef<{ attempt: number; byIndex: Map<number, StatementRecord> }>({
     attempt: live.attempt,

@@ -32,7 +32,11 @@ export interface SpeakingBar {
 /** The track is at least a minute long, so a first short turn does not fill it. */
 export const MIN_TRACK_MS = 60_000;
 
-export function speakingBars(scenario: Scenario, live: LiveView, now: number): SpeakingBar[] {
+export function speakingBars(
+  scenario: Scenario,
+  live: Pick<LiveView, 'record' | 'item' | 'participants'>,
+  now: number,
+): SpeakingBar[] {
   const totals = withRunningTurn(live.record.speaking, live.item?.floor, now);
   const floor = live.item?.floor?.speaker;
   const max = Math.max(MIN_TRACK_MS, ...Object.values(totals).map((t) => t.speakingMs));

@@ -30,9 +30,9 @@ export function ActionForm({ disabled }: { disabled: boolean }) {
     }
   };
   return (
-    <form className="chair-group stack action-form" onSubmit={submit}>
+    <form className="tr-chair-group stack action-form" onSubmit={submit}>
       <h4>{t('trainee.actions.record')}</h4>
-      <fieldset className="kind-switch">
+      <fieldset className="tr-kind-switch">
         <legend className="visually-hidden">{t('trainee.actions.kind')}</legend>
         {(['action', 'decision'] as const).map((k) => (
           <button

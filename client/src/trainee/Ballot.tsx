@@ -26,23 +26,23 @@ export function BallotPanel() {
   const record = live.record.ballots.findLast((b) => b.item === item.id);
   const status = ballot.closed ? 'closed' : ballot.open ? 'open' : 'pending';
   return (
-    <section className={`panel ballot ${status}`} data-testid="ballot" aria-labelledby="ballot-heading">
-      <div className="ballot-head">
+    <section className={`panel tr-ballot ${status}`} data-testid="ballot" aria-labelledby="ballot-heading">
+      <div className="tr-ballot-head">
         <h3 id="ballot-heading">{t(`kind.${item.kind}`)}</h3>
         <span className={`badge ${status === 'open' ? 'ok' : 'neutral'}`}>
           {t(`trainee.ballot.status.${status}`)}
         </span>
       </div>
       {item.kind === 'vote' ? (
-        <div className="motion">
-          <p className="eyebrow">{t('trainee.ballot.motion')}</p>
+        <div className="tr-motion">
+          <p className="tr-eyebrow">{t('trainee.ballot.motion')}</p>
           <Markdown text={L(item.motion)} />
         </div>
       ) : (
         <p>{t('trainee.ballot.seats', { seats: item.seats, max: item.maxChoices })}</p>
       )}
       {rule && (
-        <p className="rule" data-testid="ballot-rule">
+        <p className="tr-rule" data-testid="ballot-rule">
           <strong>{t('trainee.ballot.rule')}</strong>
           {L(describeRule(rule))}
         </p>
@@ -52,13 +52,13 @@ export function BallotPanel() {
       </p>
       {status === 'pending' && (
         <>
-          <p className="waiting">{t('trainee.ballot.pending')}</p>
+          <p className="tr-waiting">{t('trainee.ballot.pending')}</p>
           {item.kind === 'election' && item.candidates === 'nominate' && <Nominations />}
         </>
       )}
       {status === 'open' && (
         <>
-          {!eligible && <p className="notice">{t('trainee.ballot.notEligible')}</p>}
+          {!eligible && <p className="tr-notice">{t('trainee.ballot.notEligible')}</p>}
           {eligible && item.kind === 'vote' && (
             <VoteOptions options={item.options} secret={item.ballot === 'secret'} />
           )}
@@ -86,15 +86,15 @@ function VoteOptions({ options, secret }: { options: readonly Choice[]; secret: 
   const mine = typeof me.ballot === 'string' ? me.ballot : undefined;
   const final = secret && mine !== undefined;
   return (
-    <div className="vote-options">
+    <div className="tr-vote-options">
       <fieldset>
         <legend className="visually-hidden">{t('trainee.ballot.choose')}</legend>
-        <div className="option-buttons">
+        <div className="tr-option-buttons">
           {options.map((option) => (
             <button
               key={option}
               type="button"
-              className={`option ${option}`}
+              className={`tr-option ${option}`}
               data-testid={`ballot-option-${option}`}
               aria-pressed={mine === option}
               disabled={final}
@@ -105,7 +105,7 @@ function VoteOptions({ options, secret }: { options: readonly Choice[]; secret: 
           ))}
         </div>
       </fieldset>
-      <p className="my-ballot" role="status">
+      <p className="tr-my-ballot" role="status">
         {mine === undefined
           ? t('trainee.ballot.notYet')
           : final
@@ -157,12 +157,12 @@ function MyOwners({ options, secret }: { options: readonly Choice[]; secret: boo
                     : t('turnout.mine.notYet')}
               </span>
               {!onPaper && !(secret && mine) && (
-                <span className="option-buttons small">
+                <span className="tr-option-buttons small">
                   {options.map((option) => (
                     <button
                       key={option}
                       type="button"
-                      className={`option ${option}`}
+                      className={`tr-option ${option}`}
                       aria-pressed={mine === option}
                       aria-label={`${label(o)}: ${t(`choice.${option}`)}`}
                       data-testid={`owner-option-${o.id}-${option}`}
@@ -197,7 +197,7 @@ function ClosedBallot() {
   const mine = me.ballot;
   if (mine === undefined) return null;
   return (
-    <p className="my-ballot">
+    <p className="tr-my-ballot">
       {typeof mine === 'string'
         ? t('trainee.ballot.yourVote', { choice: t(`choice.${mine}`) })
         : t('trainee.ballot.yourChoices', {

@@ -16,8 +16,10 @@ export function BallotResult({ record }: { record: BallotRecord }) {
   if (record.kind === 'vote') {
     const o = record.outcome;
     return (
-      <div className={`result ${o.passed ? 'passed' : 'failed'}`} role="status">
-        <p className="result-verdict">{o.passed ? t('trainee.result.passed') : t('trainee.result.failed')}</p>
+      <div className={`tr-result ${o.passed ? 'passed' : 'failed'}`} role="status">
+        <p className="tr-result-verdict">
+          {o.passed ? t('trainee.result.passed') : t('trainee.result.failed')}
+        </p>
         {sealed ? <p className="muted">{t('trainee.result.sealed')}</p> : <Counts outcome={o} />}
         <Conditions outcome={o} sealed={sealed} />
       </div>
@@ -26,14 +28,14 @@ export function BallotResult({ record }: { record: BallotRecord }) {
   const open = openSeatsSentence(record.outcome, i18n.language === 'zh' ? 'zh' : 'en');
   const o = record.outcome;
   return (
-    <div className="result" role="status">
-      <p className="result-verdict">
+    <div className="tr-result" role="status">
+      <p className="tr-result-verdict">
         {o.elected.length > 0
           ? t('trainee.result.elected', { count: o.elected.length, seats: o.seats })
           : t('trainee.result.noneElected')}
       </p>
       {open && (
-        <p className="notice">
+        <p className="tr-notice">
           {o.tiedForLastSeat.length > 0
             ? t('trainee.result.tied', { open, names: o.tiedForLastSeat.map(nameOf).join(t('trainee.sep')) })
             : t('trainee.result.open', { open })}
@@ -95,12 +97,12 @@ function Conditions({ outcome, sealed }: { outcome: VoteOutcome; sealed: boolean
   const consensus = outcome.failed.filter((f) => f.startsWith('consensus') || f === 'no_participation');
   return (
     <>
-      <ul className="conditions">
+      <ul className="tr-conditions">
         {outcome.quorum.map((c) => row('quorum', c))}
         {outcome.pass.map((c) => row('pass', c))}
       </ul>
       {consensus.map((reason) => (
-        <p key={reason} className="notice">
+        <p key={reason} className="tr-notice">
           {t(`trainee.result.reason.${reason}`)}
         </p>
       ))}

@@ -11,7 +11,7 @@ export function Briefing() {
   return (
     <>
       <NextTime plan={me.plan} attempt={live.attempt} />
-      <section className="panel lead-panel" aria-labelledby="briefing-heading">
+      <section className="panel tr-lead-panel" aria-labelledby="briefing-heading">
         <h3 id="briefing-heading">{t('trainee.briefing.heading')}</h3>
         <p>{isChair ? t('trainee.briefing.chairBody') : t('trainee.briefing.body')}</p>
         <div className="button-row">
@@ -32,10 +32,10 @@ export function Briefing() {
       </section>
       <section className="panel" aria-labelledby="agenda-heading">
         <h3 id="agenda-heading">{t('trainee.briefing.agenda')}</h3>
-        <ol className="agenda">
+        <ol className="tr-agenda">
           {scenario.agenda.map((item) => (
             <li key={item.id}>
-              <span className="agenda-title">{L(item.title)}</span>
+              <span className="tr-agenda-title">{L(item.title)}</span>
               <span className="muted">
                 {t(`kind.${item.kind}`)}
                 {item.duration !== undefined &&

@@ -9,7 +9,7 @@ export function CardGlance() {
   const { me, show } = useTrainee();
   if (!me.card) return null;
   return (
-    <aside className="panel role-card card-glance" aria-labelledby="glance-heading">
+    <aside className="panel role-card tr-card-glance" aria-labelledby="glance-heading">
       <h3 id="glance-heading">{L(me.card.name)}</h3>
       {me.card.goals.length > 0 && (
         <>

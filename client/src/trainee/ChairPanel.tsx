@@ -21,13 +21,13 @@ export function ChairPanel() {
   const next = scenario.agenda[state.index + 1];
   const ballot = state.ballot;
   return (
-    <section className="panel chair-panel" data-testid="chair-panel" aria-labelledby="chair-heading">
+    <section className="panel tr-chair-panel" data-testid="chair-panel" aria-labelledby="chair-heading">
       <h3 id="chair-heading">{t('trainee.chair.heading')}</h3>
       <p className="hint">{running ? t('trainee.chair.hint') : t('trainee.chair.paused')}</p>
       <RoomMoods />
       {hasFloor(item) && <FloorControls />}
       {ballot && (
-        <div className="chair-group">
+        <div className="tr-chair-group">
           <h4>{t(`kind.${item.kind}`)}</h4>
           {!ballot.open && !ballot.closed && (
             <button
@@ -61,7 +61,7 @@ export function ChairPanel() {
       {item.kind === 'actions' && (
         <ActionForm disabled={refused({ type: 'action.record', kind: 'decision', what: '-' })} />
       )}
-      <div className="chair-group">
+      <div className="tr-chair-group">
         <h4>{t('trainee.chair.agenda')}</h4>
         <div className="button-row">
           <button
@@ -96,7 +96,7 @@ function RoomMoods() {
   const name = useSpeakerName();
   const showing = live.participants.filter((p) => p.roleId !== null && p.mood !== null);
   return (
-    <div className="chair-group chair-moods" data-testid="chair-moods">
+    <div className="tr-chair-group tr-chair-moods" data-testid="chair-moods">
       <h4>{t('trainee.chair.moods')}</h4>
       {showing.length === 0 ? (
         <p className="hint">{t('trainee.chair.noMoods')}</p>
@@ -107,7 +107,7 @@ function RoomMoods() {
             if (who.length === 0) return null;
             return (
               <li key={mood} data-testid={`chair-mood-${mood}`}>
-                <span className={`mood-chip ${mood}`}>
+                <span className={`tr-mood-chip ${mood}`}>
                   {t('trainee.chair.moodCount', { mood: t(`mood.${mood}`), count: who.length })}
                 </span>{' '}
                 <span className="muted">
@@ -146,7 +146,7 @@ function FloorControls() {
   const chosen = choices.get(pick);
   const floor = state.floor;
   return (
-    <div className="chair-group">
+    <div className="tr-chair-group">
       <h4>{t('trainee.chair.floor')}</h4>
       {floor ? (
         <div className="button-row">
@@ -172,7 +172,7 @@ function FloorControls() {
         <>
           <button
             type="button"
-            className="primary wide-button"
+            className="primary tr-wide-button"
             data-testid="chair-give-floor"
             disabled={may({ type: 'floor.give' }) !== null}
             onClick={() => void send({ type: 'floor.give' })}

@@ -53,11 +53,11 @@ export function Dock({ tab }: { tab: Tab }) {
   };
 
   return (
-    <aside className="dock" aria-label={t('trainee.dock.label')}>
+    <aside className="tr-dock" aria-label={t('trainee.dock.label')}>
       {fresh && (
-        <div className="dock-inject">
+        <div className="tr-dock-inject">
           <p>
-            <span className="inject-label">{t('trainee.inject.label')}</span> {L(fresh.title)}
+            <span className="tr-inject-label">{t('trainee.inject.label')}</span> {L(fresh.title)}
           </p>
           <button type="button" className="small" onClick={() => look(fresh)}>
             {t('trainee.dock.look')}
@@ -68,7 +68,7 @@ export function Dock({ tab }: { tab: Tab }) {
         <TipCard key={tip.id} tip={tip} />
       ))}
       {shown.length > 0 && pending.length > shown.length && (
-        <button type="button" className="small dock-more" onClick={() => show('tips')}>
+        <button type="button" className="small tr-dock-more" onClick={() => show('tips')}>
           {t('trainee.dock.more', { count: pending.length - shown.length })}
         </button>
       )}

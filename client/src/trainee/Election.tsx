@@ -27,13 +27,13 @@ export function ElectionForm() {
     setBusy(false);
   };
   return (
-    <div className="election">
+    <div className="tr-election">
       <fieldset disabled={final}>
         <legend>{t('trainee.election.choose', { max: item.maxChoices })}</legend>
-        <ul className="candidates">
+        <ul className="tr-candidates">
           {candidates.map((id) => (
             <li key={id}>
-              <label className={`candidate${chosen.includes(id) ? ' chosen' : ''}`}>
+              <label className={`tr-candidate${chosen.includes(id) ? ' tr-chosen' : ''}`}>
                 <input
                   type="checkbox"
                   data-testid={`election-candidate-${id}`}
@@ -51,7 +51,7 @@ export function ElectionForm() {
       {!final && (
         <button
           type="button"
-          className="primary wide-button"
+          className="primary tr-wide-button"
           data-testid="election-submit"
           disabled={busy}
           onClick={() => void submit()}
@@ -63,7 +63,7 @@ export function ElectionForm() {
               : t('trainee.election.submit', { n: chosen.length })}
         </button>
       )}
-      <p className="my-ballot" role="status">
+      <p className="tr-my-ballot" role="status">
         {cast === undefined
           ? t('trainee.ballot.notYet')
           : t(final ? 'trainee.election.castFinal' : 'trainee.election.castOpen', {
@@ -85,7 +85,7 @@ export function Nominations() {
   const choices = live.participants.filter((p) => p.roleId && !nominated.includes(p.id));
   const [pick, setPick] = useState('');
   return (
-    <div className="nominations">
+    <div className="tr-nominations">
       <h4>{t('trainee.election.nominated', { count: nominated.length })}</h4>
       {nominated.length > 0 ? (
         <ul className="list-plain">

@@ -21,7 +21,7 @@ export function Ended() {
   const itemTitle = (id: string) => L(scenario.agenda.find((i) => i.id === id)?.title);
   return (
     <>
-      <section className="panel lead-panel" aria-labelledby="ended-heading">
+      <section className="panel tr-lead-panel" aria-labelledby="ended-heading">
         <h3 id="ended-heading">{t('trainee.ended.heading')}</h3>
         <p>{live.phase === 'debrief' ? t('trainee.ended.debrief') : t('trainee.ended.body')}</p>
         {sessionId && (
@@ -39,7 +39,7 @@ export function Ended() {
       </section>
       <section className="panel" aria-labelledby="summary-heading">
         <h3 id="summary-heading">{t('trainee.ended.summary')}</h3>
-        <dl className="summary">
+        <dl className="tr-summary">
           <div>
             <dt>{t('trainee.ended.turns')}</dt>
             <dd>{mine?.turns ?? 0}</dd>

@@ -22,17 +22,17 @@ export function FloorPanel() {
     <section className="panel floor-panel" aria-labelledby="floor-heading">
       <h3 id="floor-heading">{t('trainee.floor.heading')}</h3>
       <div
-        className={`floor-holder${mine ? ' mine' : ''}${floor ? '' : ' empty'}`}
+        className={`tr-floor-holder${mine ? ' mine' : ''}${floor ? '' : ' empty'}`}
         data-testid="floor-holder"
       >
         {floor ? (
           <>
-            <p className="floor-label">
+            <p className="tr-floor-label">
               {mine ? t('trainee.floor.you') : t('trainee.floor.speaking')}
               {floor.pointOfOrder && <span className="badge warn">{t('trainee.floor.pointOfOrder')}</span>}
             </p>
-            {!mine && <p className="floor-name">{name(floor.speaker)}</p>}
-            <p className="floor-clock">
+            {!mine && <p className="tr-floor-name">{name(floor.speaker)}</p>}
+            <p className="tr-floor-clock">
               {floor.deadline !== undefined ? (
                 <Countdown
                   deadline={floor.deadline}
@@ -48,23 +48,23 @@ export function FloorPanel() {
             </p>
           </>
         ) : (
-          <p className="floor-label">{t('trainee.floor.nobody')}</p>
+          <p className="tr-floor-label">{t('trainee.floor.nobody')}</p>
         )}
       </div>
       {mine && <Composer />}
-      <h4 className="queue-heading">{t('trainee.floor.queue', { count: state.queue.length })}</h4>
-      <ol className="queue" data-testid="queue">
+      <h4 className="tr-queue-heading">{t('trainee.floor.queue', { count: state.queue.length })}</h4>
+      <ol className="tr-queue" data-testid="queue">
         {state.queue.map((entry, i) => {
           const self = isMe(entry.speaker, me);
           return (
             <li
               key={`${speakerKey(entry.speaker)}-${entry.pointOfOrder}`}
-              className={self ? 'me' : undefined}
+              className={self ? 'tr-me' : undefined}
             >
-              <span className="queue-place" aria-hidden="true">
+              <span className="tr-queue-place" aria-hidden="true">
                 {i + 1}
               </span>
-              <span className="queue-name">
+              <span className="tr-queue-name">
                 {name(entry.speaker)}
                 {self && <strong> {t('trainee.floor.youMark')}</strong>}
               </span>
@@ -85,7 +85,7 @@ export function FloorPanel() {
       </ol>
       {state.queue.length === 0 && <p className="hint">{t('trainee.floor.queueEmpty')}</p>}
       {place > 0 && (
-        <p className="my-place" data-testid="my-queue-position">
+        <p className="tr-my-place" data-testid="my-queue-position">
           {place === 1 ? t('trainee.floor.placeFirst') : t('trainee.floor.place', { place })}
         </p>
       )}
@@ -126,7 +126,7 @@ function Composer() {
     if (ack.ok) setText('');
   };
   return (
-    <form className="composer stack" onSubmit={submit}>
+    <form className="tr-composer stack" onSubmit={submit}>
       <label htmlFor={id}>
         <span>{t('trainee.floor.statement')}</span>
       </label>
@@ -164,7 +164,7 @@ function Transcript() {
   const said = live.record.statements.filter((s) => s.item === live.item?.id).slice(-5);
   if (said.length === 0) return null;
   return (
-    <details className="transcript" open>
+    <details className="tr-transcript" open>
       <summary>{t('trainee.floor.transcript')}</summary>
       <ul className="list-plain">
         {said.map((s) => (
@@ -206,13 +206,13 @@ export function SpeakControls() {
           ? t(`errors.${raise.code}`, { defaultValue: raise.message })
           : t('trainee.hand.pooHint');
   return (
-    <section className="panel speak-controls" aria-labelledby="speak-heading">
+    <section className="panel tr-speak-controls" aria-labelledby="speak-heading">
       <h3 id="speak-heading">{t('trainee.hand.heading')}</h3>
       <div className="button-row">
         {queued && fixedList ? null : queued ? (
           <button
             type="button"
-            className="big"
+            className="tr-big"
             data-testid="lower-hand"
             disabled={lower !== null}
             onClick={() => void send({ type: 'hand.lower' })}
@@ -222,7 +222,7 @@ export function SpeakControls() {
         ) : (
           <button
             type="button"
-            className="primary big"
+            className="primary tr-big"
             data-testid="raise-hand"
             disabled={raise !== null}
             aria-describedby={reasonId}
@@ -233,7 +233,7 @@ export function SpeakControls() {
         )}
         <button
           type="button"
-          className="big"
+          className="tr-big"
           data-testid="point-of-order"
           disabled={pointOfOrder !== null}
           aria-describedby={reasonId}

@@ -14,7 +14,7 @@ export function Injects() {
   if (injects.length === 0) return null;
   const [latest, ...earlier] = injects;
   return (
-    <section className="injects" aria-label={t('trainee.inject.heading')}>
+    <section className="tr-injects" aria-label={t('trainee.inject.heading')}>
       {latest && <InjectCard inject={latest} open={latest.firedAt >= since} />}
       {earlier.map((inject) => (
         <InjectCard key={inject.id} inject={inject} open={false} />
@@ -28,11 +28,11 @@ function InjectCard({ inject, open }: { inject: ReceivedInject; open: boolean })
   const L = useLocalize();
   const f = useFormat();
   return (
-    <details className="inject" data-testid={`inject-${inject.id}`} open={open}>
+    <details className="tr-inject" data-testid={`inject-${inject.id}`} open={open}>
       <summary>
-        <span className="inject-label">{t('trainee.inject.label')}</span>
-        <span className="inject-title">{L(inject.title)}</span>
-        <span className="muted inject-time">{f.time(inject.firedAt)}</span>
+        <span className="tr-inject-label">{t('trainee.inject.label')}</span>
+        <span className="tr-inject-title">{L(inject.title)}</span>
+        <span className="muted tr-inject-time">{f.time(inject.firedAt)}</span>
       </summary>
       <Markdown text={L(inject.body)} />
     </details>

@@ -13,18 +13,18 @@ export function ItemHeader() {
   if (!state || !item) return null;
   const next = scenario.agenda[state.index + 1];
   return (
-    <section className="panel item-header" data-testid="current-item" aria-labelledby="item-title">
-      <div className="item-meta">
+    <section className="panel tr-item-header" data-testid="current-item" aria-labelledby="item-title">
+      <div className="tr-item-meta">
         <span className="item-count">
           {t('trainee.item.count', { n: state.index + 1, total: scenario.agenda.length })}
         </span>
         <span className="badge neutral">{t(`kind.${item.kind}`)}</span>
       </div>
-      <div className="item-title-row">
+      <div className="tr-item-title-row">
         <h3 id="item-title">{L(item.title)}</h3>
         {state.deadline !== undefined && (
-          <span className="item-clock">
-            <span className="clock-label">{t('trainee.item.timeLeft')}</span>
+          <span className="tr-item-clock">
+            <span className="tr-clock-label">{t('trainee.item.timeLeft')}</span>
             <Countdown
               deadline={state.deadline}
               label={t('trainee.item.timeLeft')}
@@ -33,7 +33,7 @@ export function ItemHeader() {
           </span>
         )}
       </div>
-      {next && <p className="hint next-item">{t('trainee.item.next', { title: L(next.title) })}</p>}
+      {next && <p className="hint tr-next-item">{t('trainee.item.next', { title: L(next.title) })}</p>}
     </section>
   );
 }

@@ -11,13 +11,13 @@ export function SignupPanel() {
   return (
     <section className="panel" aria-labelledby="signup-heading">
       <h3 id="signup-heading">{t('trainee.signup.heading')}</h3>
-      <ul className="asks">
+      <ul className="tr-asks">
         {item.asks.map((ask, i) => {
           const who = live.record.signups.filter((s) => s.item === item.id && s.ask === i);
           const mine = who.some((s) => s.participant === me.participantId);
           return (
             <li key={ask.zh} className={mine ? 'mine' : undefined}>
-              <p className="ask-text">{L(ask)}</p>
+              <p className="tr-ask-text">{L(ask)}</p>
               <p className="hint">
                 {who.length > 0
                   ? t('trainee.signup.who', {
@@ -66,7 +66,7 @@ export function ActionsList() {
       {actions.length === 0 ? (
         <p className="hint">{t('trainee.actions.none')}</p>
       ) : (
-        <ol className="actions-list">
+        <ol className="tr-actions-list">
           {actions.map((a) => (
             <li key={`${a.at}-${a.what.slice(0, 12)}`}>
               <span className={`badge ${a.kind === 'decision' ? 'ok' : 'neutral'}`}>
@@ -74,7 +74,7 @@ export function ActionsList() {
               </span>{' '}
               {a.what}
               {(a.who || a.due) && (
-                <span className="muted action-meta">
+                <span className="muted tr-action-meta">
                   {a.who && t('trainee.actions.who', { who: roleName(staticView, a.who, i18n.language) })}
                   {a.who && a.due && ' · '}
                   {a.due && t('trainee.actions.due', { due: a.due })}

@@ -48,12 +48,12 @@ export default function JoinPage({ code }: { code: string }) {
 
   return (
     <Shell title={t('trainee.join.title')}>
-      <div className="trainee-join">
+      <div className="tr-trainee-join">
         {stored && (
           <section className="panel" aria-labelledby="resume-heading">
             <h2 id="resume-heading">{t('trainee.join.resumeHeading')}</h2>
             <p className="hint">{t('trainee.join.resumeHint')}</p>
-            <button type="button" className="primary wide-button" onClick={() => navigate('/session')}>
+            <button type="button" className="primary tr-wide-button" onClick={() => navigate('/session')}>
               {stored.name ? t('trainee.join.continueAs', { name: stored.name }) : t('trainee.join.continue')}
             </button>
           </section>
@@ -65,7 +65,7 @@ export default function JoinPage({ code }: { code: string }) {
               <span>{t('home.code')}</span>
               <input
                 data-testid="join-code-input"
-                className="code-input"
+                className="tr-code-input"
                 value={joinCode}
                 onChange={(e) => setJoinCode(e.target.value.toUpperCase())}
                 autoCapitalize="characters"
@@ -98,11 +98,16 @@ export default function JoinPage({ code }: { code: string }) {
               </small>
             </label>
             {error && (
-              <p id={errorId} className="form-error" role="alert">
+              <p id={errorId} className="tr-form-error" role="alert">
                 {error.text}
               </p>
             )}
-            <button data-testid="join-submit" type="submit" className="primary wide-button" disabled={busy}>
+            <button
+              data-testid="join-submit"
+              type="submit"
+              className="primary tr-wide-button"
+              disabled={busy}
+            >
               {busy ? t('home.joining') : t('home.join')}
             </button>
           </form>

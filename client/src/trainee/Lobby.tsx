@@ -19,7 +19,7 @@ export function Lobby() {
         <h3 id="lobby-heading">{mine ? t('trainee.lobby.holding') : t('trainee.lobby.pick')}</h3>
         {me.card ? (
           <>
-            <p className="held-card">{L(me.card.name)}</p>
+            <p className="tr-held-card">{L(me.card.name)}</p>
             <div className="button-row">
               <button type="button" className="primary" onClick={() => show('card')}>
                 {t('trainee.lobby.readCard')}
@@ -32,17 +32,17 @@ export function Lobby() {
         ) : (
           <p className="hint">{t('trainee.lobby.pickHint')}</p>
         )}
-        <p className="waiting" role="note">
-          <span className="pulse" aria-hidden="true" />
+        <p className="tr-waiting" role="note">
+          <span className="tr-pulse" aria-hidden="true" />
           {live.phase === 'lobby' ? t('trainee.lobby.waiting') : t('trainee.lobby.briefingStarted')}
         </p>
       </section>
-      <ul className="card-list" aria-label={t('trainee.lobby.cards')}>
+      <ul className="tr-card-list" aria-label={t('trainee.lobby.cards')}>
         {scenario.roles.map((role) => (
           <CardOption key={role.id} role={role} mine={role.id === mine} />
         ))}
       </ul>
-      <details className="panel background-details">
+      <details className="panel tr-background-details">
         <summary>{t('trainee.card.background')}</summary>
         <Background />
       </details>
@@ -59,12 +59,12 @@ function CardOption({ role, mine }: { role: PublicRole; mine: boolean }) {
   const headingId = `card-${role.id}`;
   return (
     <li
-      className={`role-option${mine ? ' mine' : ''}${role.npc ? ' npc' : ''}`}
+      className={`tr-role-option${mine ? ' mine' : ''}${role.npc ? ' npc' : ''}`}
       data-testid={`card-option-${role.id}`}
     >
-      <div className="role-option-head">
+      <div className="tr-role-option-head">
         <h4 id={headingId}>{L(role.name)}</h4>
-        <div className="badges">
+        <div className="tr-badges">
           {role.chair && <span className="badge">{t('trainee.lobby.chair')}</span>}
           {role.required && !role.npc && <span className="badge warn">{t('trainee.lobby.required')}</span>}
           {role.npc ? (
@@ -76,7 +76,7 @@ function CardOption({ role, mine }: { role: PublicRole; mine: boolean }) {
           )}
         </div>
       </div>
-      {role.affiliation && <p className="muted affiliation">{L(role.affiliation)}</p>}
+      {role.affiliation && <p className="muted tr-affiliation">{L(role.affiliation)}</p>}
       <p>{L(role.public)}</p>
       <Attributes attributes={role.attributes} />
       {holders.some((h) => h.name) && (

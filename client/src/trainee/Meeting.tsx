@@ -20,12 +20,12 @@ export function Meeting() {
   return (
     <>
       {live.phase === 'paused' && (
-        <div className="paused-banner" role="status">
+        <div className="tr-paused-banner" role="status">
           {t('trainee.meeting.paused')}
         </div>
       )}
       {!me.card && <p className="panel hint">{t('trainee.meeting.noCard')}</p>}
-      <div className="meeting-layout">
+      <div className="tr-meeting-layout">
         <ItemHeader />
         <Injects />
         {(item?.kind === 'statement' ||
@@ -37,7 +37,7 @@ export function Meeting() {
         {item?.kind === 'actions' && <ActionsList />}
         {item?.kind === 'break' && <p className="panel">{t('trainee.meeting.break')}</p>}
         {(isChair || me.card) && (
-          <div className="meeting-side">
+          <div className="tr-meeting-side">
             {isChair && <ChairPanel />}
             <CardGlance />
           </div>

@@ -21,5 +21,5 @@ export function MeetingTab() {
         return <Ended />;
     }
   })();
-  return <div className="view">{body}</div>;
+  return <div className="tr-view">{body}</div>;
 }

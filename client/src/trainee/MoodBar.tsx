@@ -10,19 +10,19 @@ export function MoodBar() {
   const { live, me, send } = useTrainee();
   const current = live.participants.find((p) => p.id === me.participantId)?.mood ?? null;
   return (
-    <section className="panel mood-bar" aria-labelledby="mood-heading">
+    <section className="panel tr-mood-bar" aria-labelledby="mood-heading">
       <h3 id="mood-heading">{t('trainee.mood.heading')}</h3>
-      <div className="mood-buttons">
+      <div className="tr-mood-buttons">
         {MOODS.map((mood) => (
           <button
             key={mood}
             type="button"
-            className={`mood ${mood}`}
+            className={`tr-mood ${mood}`}
             data-testid={`mood-${mood}`}
             aria-pressed={current === mood}
             onClick={() => void send({ type: 'mood.show', mood: current === mood ? null : mood })}
           >
-            <span className="mood-dot" aria-hidden="true" />
+            <span className="tr-mood-dot" aria-hidden="true" />
             {t(`mood.${mood}`)}
           </button>
         ))}

@@ -12,18 +12,18 @@ export function MyCardTab() {
   const card = me.card;
   if (!card) return <p className="panel">{t('trainee.card.none')}</p>;
   return (
-    <div className="view">
-      <article className="panel role-card my-card" data-testid="my-card" aria-labelledby="my-card-name">
-        <p className="eyebrow">{t('trainee.card.eyebrow')}</p>
-        <h3 id="my-card-name" className="card-name">
+    <div className="tr-view">
+      <article className="panel role-card tr-my-card" data-testid="my-card" aria-labelledby="my-card-name">
+        <p className="tr-eyebrow">{t('trainee.card.eyebrow')}</p>
+        <h3 id="my-card-name" className="tr-card-name">
           {L(card.name)}
         </h3>
-        {card.affiliation && <p className="muted affiliation">{L(card.affiliation)}</p>}
+        {card.affiliation && <p className="muted tr-affiliation">{L(card.affiliation)}</p>}
         <Attributes attributes={card.attributes} />
         <h4>{t('trainee.card.public')}</h4>
         <p>{L(card.public)}</p>
         <div className="private">
-          <p className="private-label">{t('trainee.card.privateNote')}</p>
+          <p className="tr-private-label">{t('trainee.card.privateNote')}</p>
           <h4>{t('trainee.card.brief')}</h4>
           <Markdown text={L(card.brief)} />
           <TextList title={t('trainee.card.goals')} items={card.goals} />
@@ -35,7 +35,7 @@ export function MyCardTab() {
         <section className="panel" aria-labelledby="private-handouts">
           <h3 id="private-handouts">{t('trainee.card.privateHandouts')}</h3>
           {me.handouts.map((h) => (
-            <article key={h.id} className="handout private-handout">
+            <article key={h.id} className="tr-handout tr-private-handout">
               <h4>{L(h.title)}</h4>
               <Markdown text={L(h.body)} />
             </article>
@@ -79,7 +79,7 @@ export function Attributes({ attributes }: { attributes: RoleAttributes }) {
   if (attributes.weight !== undefined) parts.push(t('trainee.attr.weight', { value: n(attributes.weight) }));
   if (parts.length === 0) return null;
   return (
-    <ul className="attributes" aria-label={t('trainee.attr.label')}>
+    <ul className="tr-attributes" aria-label={t('trainee.attr.label')}>
       {parts.map((p) => (
         <li key={p}>{p}</li>
       ))}
@@ -93,10 +93,10 @@ export function Background() {
   const L = useLocalize();
   const { scenario } = useTrainee();
   return (
-    <div className="background">
+    <div className="tr-background">
       <Markdown text={L(scenario.background)} />
       {scenario.facts.length > 0 && (
-        <dl className="facts">
+        <dl className="tr-facts">
           {scenario.facts.map((f) => (
             <div key={f.label.zh}>
               <dt>{L(f.label)}</dt>
@@ -106,7 +106,7 @@ export function Background() {
         </dl>
       )}
       {scenario.handouts.map((h) => (
-        <details key={h.id} className="handout">
+        <details key={h.id} className="tr-handout">
           <summary>
             {t('trainee.card.handout')}
             {L(h.title)}

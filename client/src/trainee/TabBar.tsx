@@ -12,7 +12,7 @@ export function TabBar({ tab, onChange }: { tab: Tab; onChange: (tab: Tab) => vo
     { id: 'tips', testid: 'tips-tab', icon: '✎' },
   ];
   return (
-    <nav className="tab-bar" aria-label={t('trainee.tabs.label')}>
+    <nav className="tr-tab-bar" aria-label={t('trainee.tabs.label')}>
       {tabs.map(({ id, testid, icon }) => (
         <button
           key={id}
@@ -22,12 +22,12 @@ export function TabBar({ tab, onChange }: { tab: Tab; onChange: (tab: Tab) => vo
           onClick={() => onChange(id)}
           disabled={id === 'card' && !me.card}
         >
-          <span className="tab-icon" aria-hidden="true">
+          <span className="tr-tab-icon" aria-hidden="true">
             {icon}
           </span>
           <span>{t(`trainee.tabs.${id}`)}</span>
           {id === 'tips' && unread > 0 && (
-            <span className="tab-count">
+            <span className="tr-tab-count">
               <span aria-hidden="true">{unread}</span>
               <span className="visually-hidden">{t('trainee.tips.unread', { count: unread })}</span>
             </span>

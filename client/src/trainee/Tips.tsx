@@ -27,14 +27,14 @@ export function TipCard({ tip }: { tip: TipView }) {
   const acked = tip.ackAt !== undefined;
   return (
     <article
-      className={`tip${tip.broadcast ? ' broadcast' : ''}${acked ? ' acked' : ''}`}
+      className={`tr-tip${tip.broadcast ? ' tr-broadcast' : ''}${acked ? ' tr-acked' : ''}`}
       data-testid={`tip-${tip.id}`}
     >
-      <p className="tip-label">
+      <p className="tr-tip-label">
         {tip.broadcast ? t('trainee.tips.broadcast') : t('trainee.tips.private')}
         <span className="muted"> · {f.time(tip.sentAt)}</span>
       </p>
-      <p className="tip-text">{tip.text}</p>
+      <p className="tr-tip-text">{tip.text}</p>
       {acked ? (
         <p className="hint">{t('trainee.tips.acked')}</p>
       ) : (
@@ -57,14 +57,14 @@ export function TipsTab() {
   const { me } = useTrainee();
   const tips = [...me.tips].reverse();
   return (
-    <div className="view">
+    <div className="tr-view">
       <section className="panel" aria-labelledby="tips-heading">
         <h3 id="tips-heading">{t('trainee.tips.heading')}</h3>
         <p className="hint">{t('trainee.tips.explain')}</p>
         {tips.length === 0 ? (
           <p>{t('trainee.tips.none')}</p>
         ) : (
-          <div className="tips-list">
+          <div className="tr-tips-list">
             {tips.map((tip) => (
               <TipCard key={tip.id} tip={tip} />
             ))}

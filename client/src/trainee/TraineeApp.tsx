@@ -84,7 +84,7 @@ export default function TraineeApp() {
   return (
     <TraineeContext.Provider value={value}>
       <Shell title={L(value.scenario.title)}>
-        <div className={`trainee${tabs ? ' with-tabs' : ''}`}>
+        <div className={`tr-trainee${tabs ? ' tr-with-tabs' : ''}`}>
           <PhaseStrip />
           <Announcer />
           <h2 ref={headingRef} tabIndex={-1} className="visually-hidden">

@@ -9,11 +9,16 @@ import { useSession } from '../connection/session-store.ts';
  * the end once the meeting is over (an inject's response window does not run
  * on after the meeting); undefined while the meeting runs.
  */
-export function clocksStopAt(live: LiveView): number | undefined {
+export function clocksStopAt(live: Pick<LiveView, 'phase' | 'record'>): number | undefined {
   if (live.phase === 'closed' || live.phase === 'debrief') return live.record.endedAt;
   if (live.phase !== 'paused') return undefined;
   const last = live.record.pauses.at(-1);
   return last && last.to === undefined ? last.from : undefined;
+}
+
+/** clocksStopAt for the store's view, re-rendering only when the answer changes. */
+export function useStopAt(): number | undefined {
+  return useSession((s) => (s.live ? clocksStopAt(s.live) : undefined));
 }
 
 export function useServerNow(intervalMs = 250): number {

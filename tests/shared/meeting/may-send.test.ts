@@ -11,7 +11,7 @@ import { viewFacts } from '../../../shared/views/facts.ts';
 import { projectLive, projectTrainee } from '../../../shared/views/live.ts';
 import { publicScenario } from '../../../shared/views/scenario-public.ts';
 import { engineScenario, FACILITATOR, OBSERVER, seat } from '../../support/meeting-fixture.ts';
-import { startedRoom, type ViewRoom } from '../../support/views-fixture.ts';
+import { startedRoom, ViewRoom } from '../../support/views-fixture.ts';
 
 interface Node {
   path: string[];
@@ -193,5 +193,48 @@ describe('dispatch asks it first', () => {
       ({ type: 'card.play', participantId: 'p2', command }) as Command;
     // p2 is a trainee, not a stand-in: nobody plays it.
     expect(maySend(facts, OBSERVER, play({ type: 'point_of_order' }))?.code).toBe('seat/not_your_card');
+  });
+});
+
+describe('the console’s seats and start, from the facilitator’s view', () => {
+  const consoleFacts = (room: ViewRoom) => viewFacts(room.scenario, projectLive(room.input(), 'facilitator'));
+
+  it('nobody joined: the start says so first, before the cards still to take', () => {
+    const room = new ViewRoom();
+    expect(maySend(consoleFacts(room), FACILITATOR, { type: 'meeting.start' })?.code).toBe(
+      'meeting/nobody_joined',
+    );
+    room.seat({ p1: 'chair' }); // owner_a is required and nobody holds it
+    expect(maySend(consoleFacts(room), FACILITATOR, { type: 'meeting.start' })?.code).toBe(
+      'meeting/required_cards',
+    );
+    expect(room.send(FACILITATOR, { type: 'meeting.start' })).toMatchObject({
+      ok: false,
+      error: { code: 'meeting/required_cards' },
+    });
+  });
+
+  it('a full card, a stand-in’s seat, a card for an expert and taking it back: the same answers as dispatch', () => {
+    const room = new ViewRoom().seat({ p1: 'chair', p2: 'owner_a', p3: null });
+    room.coach({ kind: 'system' }, { type: 'observer.join', observerId: 'o1', name: 'Expert' });
+    const ask = (command: Command) => maySend(consoleFacts(room), FACILITATOR, command)?.code ?? null;
+    // owner_a has one seat, held by p2.
+    expect(ask({ type: 'card.assign', participantId: 'p3', roleId: 'owner_a' })).toBe('seat/card_full');
+    expect(ask({ type: 'card.assign', participantId: 'p3', roleId: 'owner_b' })).toBeNull();
+    expect(ask({ type: 'card.assign_expert', roleId: 'owner_a', observerId: 'o1' })).toBe('seat/card_full');
+    expect(ask({ type: 'card.assign_expert', roleId: 'official', observerId: 'o1' })).toBe('seat/npc_card');
+    expect(ask({ type: 'card.assign_expert', roleId: 'tenant', observerId: 'o1' })).toBeNull();
+    room.ok(FACILITATOR, { type: 'card.assign_expert', roleId: 'tenant', observerId: 'o1' });
+    const standIn = Object.values(room.ctx.participants).find((p) => p.playedBy === 'o1');
+    if (!standIn) throw new Error('no stand-in');
+    expect(ask({ type: 'card.assign', participantId: standIn.id, roleId: null })).toBe('seat/stand_in');
+    expect(ask({ type: 'card.release_expert', participantId: 'p2' })).toBe('seat/not_stand_in');
+    expect(ask({ type: 'card.release_expert', participantId: standIn.id })).toBeNull();
+    // Once the meeting runs, cards for experts are closed.
+    room.ok(FACILITATOR, { type: 'card.release_expert', participantId: standIn.id });
+    room.ok(FACILITATOR, { type: 'meeting.start' }).ok(seat('p1'), { type: 'meeting.begin' });
+    expect(ask({ type: 'card.assign_expert', roleId: 'tenant', observerId: 'o1' })).toBe(
+      'command/wrong_state',
+    );
   });
 });

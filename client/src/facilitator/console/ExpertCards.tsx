@@ -1,20 +1,21 @@
 // Short-handed classes in the console: hand a card nobody holds to an expert
 // (an observer who has opened the observer link), and take it back. Which
-// cards may go to an expert is the engine's rule (mayStandIn).
+// cards may go to an expert, and when, the authority answers (may-send.ts).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mayStandIn } from '../../../../shared/meeting/stand-ins.ts';
 import type { Role, Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
+import { type MayFn, useMay } from '../../connection/may-send.ts';
 import { useLocalize } from '../../ui/text.ts';
 import { useRun } from './hooks.ts';
 
-/** Cards can change hands before the meeting begins. */
-export const handsOver = (live: LiveView) => live.phase === 'lobby' || live.phase === 'briefing';
-
-export function mayGoToExpert(role: Role, live: LiveView): boolean {
-  return handsOver(live) && mayStandIn(role, live.participants.filter((p) => p.roleId === role.id).length);
-}
+/**
+ * May this card go to an expert now (a free seat nobody holds, or one short of
+ * its minimum, before the meeting begins)? Which expert does not change the
+ * answer: whether one has joined is the host's check, and the list below.
+ */
+export const mayGoToExpert = (may: MayFn, role: Role): boolean =>
+  may({ type: 'card.assign_expert', roleId: role.id, observerId: '' }) === null;
 
 /** The experts who joined, connected ones first. */
 function experts(live: LiveView): { id: string; name: string; online: boolean }[] {
@@ -83,6 +84,7 @@ export function StandInList({ live, scenario }: { live: LiveView; scenario: Scen
   const { t } = useTranslation();
   const L = useLocalize();
   const { run, busy } = useRun();
+  const may = useMay();
   const standIns = live.participants.filter((p) => p.playedBy !== undefined && p.roleId !== null);
   if (standIns.length === 0) return null;
   return (
@@ -102,7 +104,7 @@ export function StandInList({ live, scenario }: { live: LiveView; scenario: Scen
                   ({p.online ? t('facilitator.seats.online') : t('facilitator.seats.offline')})
                 </span>
               </span>
-              {handsOver(live) && (
+              {may({ type: 'card.release_expert', participantId: p.id }) === null && (
                 <button
                   type="button"
                   className="small"

@@ -10,6 +10,7 @@ import type { OwnerStanding } from '../../../../shared/meeting/standing.ts';
 import type { AnyCommand } from '../../../../shared/protocol/messages.ts';
 import type { ItemOf } from '../../../../shared/scenario/index.ts';
 import type { BallotView } from '../../../../shared/views/types.ts';
+import { useRefusal } from '../../connection/may-send.ts';
 import { useSession } from '../../connection/session-store.ts';
 import { OwnersTable } from '../../ui/OwnersTable.tsx';
 import { useLocalize } from '../../ui/text.ts';
@@ -28,6 +29,10 @@ export function PaperBallots({
   const { t, i18n } = useTranslation();
   const L = useLocalize();
   const send = useSession((s) => s.send);
+  // Whether this console may enter or correct ballots now (its rights, the vote open), as the authority
+  // answers; which flat and whether its owner has voted are the engine's to say, in the notice below.
+  const mayEnter = useRefusal({ type: 'ballot.paper.enter', flat: '' }) === null;
+  const mayCorrect = useRefusal({ type: 'ballot.paper.correct', flat: '', withdraw: true }) === null;
   const [flat, setFlat] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -91,7 +96,7 @@ export function PaperBallots({
             <button
               key={o}
               type="button"
-              disabled={busy}
+              disabled={busy || !mayCorrect}
               data-testid={`paper-correct-${first}-${o}`}
               onClick={() =>
                 void submit(
@@ -105,7 +110,7 @@ export function PaperBallots({
           ))}
         <button
           type="button"
-          disabled={busy}
+          disabled={busy || !mayCorrect}
           data-testid={`paper-withdraw-${first}`}
           onClick={() =>
             void submit(
@@ -145,7 +150,7 @@ export function PaperBallots({
               <button
                 key={o}
                 type="button"
-                disabled={busy || !flat}
+                disabled={busy || !flat || !mayEnter}
                 data-testid={`paper-enter-${o}`}
                 onClick={() => enterVote(o)}
               >
@@ -167,7 +172,7 @@ export function PaperBallots({
                 {seatLabel(c)}
               </label>
             ))}
-            <button type="button" disabled={busy || !flat} onClick={enterElection}>
+            <button type="button" disabled={busy || !flat || !mayEnter} onClick={enterElection}>
               {t('turnout.paper.enterChoices', { n: chosen.length })}
             </button>
           </span>
@@ -207,6 +212,7 @@ function TallyForm({
 }) {
   const { t } = useTranslation();
   const [choice, setChoice] = useState<Choice>(options[0] ?? 'yes');
+  const mayTally = useRefusal({ type: 'ballot.tally.enter', choice, owners: 1, area_m2: 0 }) === null;
   const [owners, setOwners] = useState('');
   const [area, setArea] = useState('');
   const ids = { choice: useId(), owners: useId(), area: useId() };
@@ -249,7 +255,7 @@ function TallyForm({
         </label>
         <button
           type="button"
-          disabled={busy || !valid}
+          disabled={busy || !valid || !mayTally}
           data-testid="tally-enter"
           onClick={() =>
             void submit(

@@ -39,10 +39,12 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
     const names = missing
       .map((m) => L(scenario.roles.find((r) => r.id === m.roleId)?.name))
       .join(t('facilitator.sep'));
+    // The authority's reason (may-send.ts): nobody joined, or the cards still short of their minimum.
+    const refusal = may({ type: 'meeting.start' });
     const reason =
-      live.participants.length === 0
+      refusal?.code === 'meeting/nobody_joined'
         ? t('facilitator.run.nobody')
-        : missing.length > 0
+        : refusal?.code === 'meeting/required_cards'
           ? t('facilitator.run.missing', { names })
           : '';
     return (
@@ -50,7 +52,7 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
         <button
           type="button"
           className="primary fac-big"
-          disabled={reason !== '' || refused({ type: 'meeting.start' })}
+          disabled={busy || refusal !== null}
           aria-describedby={reason ? 'start-reason' : undefined}
           onClick={() => void run({ type: 'meeting.start' })}
           data-testid="start-meeting"
@@ -60,13 +62,13 @@ export function RunControls({ live, scenario }: { live: LiveView; scenario: Scen
         {reason ? (
           <div id="start-reason" className="fac-reason">
             <p>{reason}</p>
-            {live.participants.length > 0 && missing.length > 0 && (
+            {refusal?.code === 'meeting/required_cards' && (
               <>
                 <p className="hint">{t('facilitator.expert.blocker')}</p>
                 <ul className="fac-blocker-cards">
                   {missing.map((m) => {
                     const role = scenario.roles.find((r) => r.id === m.roleId);
-                    return role && mayGoToExpert(role, live) ? (
+                    return role && mayGoToExpert(may, role) ? (
                       <li key={m.roleId} data-testid={`blocker-${m.roleId}`}>
                         <span>{L(role.name)}</span> <HandToExpert role={role} live={live} />
                       </li>

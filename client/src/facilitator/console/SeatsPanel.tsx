@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../../shared/views/types.ts';
+import { useMay } from '../../connection/may-send.ts';
 import { shortRoleName, useLocalize } from '../../ui/text.ts';
 import { HandToExpert, mayGoToExpert, StandInList } from './ExpertCards.tsx';
 import { useRun } from './hooks.ts';
@@ -13,13 +14,16 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
   const { t } = useTranslation();
   const L = useLocalize();
   const { run, busy } = useRun();
+  // Every menu and option as the authority answers (may-send.ts): the phase, full cards, stand-ins' seats.
+  const may = useMay();
   const roles = scenario.roles.filter((r) => !r.npc);
   const npcs = scenario.roles.filter((r) => r.npc);
   const held = (roleId: string) => live.participants.filter((p) => p.roleId === roleId).length;
-  const canAssign = live.phase !== 'closed' && live.phase !== 'debrief';
   // Trainees; the cards experts play are listed on their own.
   const trainees = live.participants.filter((p) => p.playedBy === undefined);
   const unseated = trainees.filter((p) => !p.roleId).length;
+  /** Whether this seat's card may change now (taking it back is always possible when any change is). */
+  const mayHandOut = (participantId: string) => may({ type: 'card.assign', participantId, roleId: null });
 
   return (
     <section className="panel fac-seats" aria-labelledby="fac-seats-heading">
@@ -28,7 +32,7 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
         <button
           type="button"
           className="small"
-          disabled={busy || !canAssign || unseated === 0}
+          disabled={busy || unseated === 0 || trainees.every((p) => mayHandOut(p.id) !== null)}
           onClick={() => void run({ type: 'cards.balance' })}
           data-testid="auto-balance"
         >
@@ -63,7 +67,7 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
               <select
                 id={`assign-${p.id}`}
                 value={p.roleId ?? ''}
-                disabled={busy || !canAssign}
+                disabled={busy || mayHandOut(p.id) !== null}
                 onChange={(e) =>
                   void run({ type: 'card.assign', participantId: p.id, roleId: e.target.value || null })
                 }
@@ -72,7 +76,7 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
                 <option value="">{t('facilitator.seats.noCard')}</option>
                 {roles.map((r) => {
                   const n = held(r.id);
-                  const full = n >= r.seats.max && p.roleId !== r.id;
+                  const full = may({ type: 'card.assign', participantId: p.id, roleId: r.id }) !== null;
                   return (
                     <option key={r.id} value={r.id} disabled={full} title={L(r.name)}>
                       {shortRoleName(L(r.name))}
@@ -112,7 +116,7 @@ export function SeatsPanel({ live, scenario }: { live: LiveView; scenario: Scena
                   </strong>
                 )}
               </span>
-              {missing && mayGoToExpert(r, live) && <HandToExpert role={r} live={live} />}
+              {missing && mayGoToExpert(may, r) && <HandToExpert role={r} live={live} />}
             </li>
           );
         })}
