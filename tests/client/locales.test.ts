@@ -44,7 +44,19 @@ const words = (text: string) => text.replace(/\{\{[^}]*\}\}/g, '');
  * language button names itself; file formats keep their names; the P/S/M/U
  * scale is written in its letters; keys are named as printed on them.
  */
-const LATIN_IN_CHINESE = new Set(['English', 'JSON', 'Markdown', 'Excel', 'CSV', 'P', 'S', 'M', 'U', 'Ctrl', 'Enter']);
+const LATIN_IN_CHINESE = new Set([
+  'English',
+  'JSON',
+  'Markdown',
+  'Excel',
+  'CSV',
+  'P',
+  'S',
+  'M',
+  'U',
+  'Ctrl',
+  'Enter',
+]);
 /**
  * Whole strings that quote what a person types or looks for: the command that
  * checks scenario files, the scenario file to mend, the PUBLIC_URL setting,
