@@ -14,7 +14,9 @@ import { configFromEnv, type ServerConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { baseUrls, lanHosts, listeningMessage } from './http/join-addresses.ts';
 import { createLogger } from './logger.ts';
+import { GroupsStore } from './roster/groups-store.ts';
 import { PeopleStore } from './roster/people-store.ts';
+import { rosterNamesOf } from './roster/seat-links.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { Studio } from './scenarios/studio.ts';
 import { SessionRegistry } from './sessions/registry.ts';
@@ -77,6 +79,7 @@ export async function startServer(
   const registry = new SessionRegistry(storage, library, {
     storage,
     releases: new ScoreReleases(storage.connection),
+    rosterNames: (sessionId) => rosterNamesOf(storage, sessionId),
     logger,
     commits,
     ...hooks,
@@ -114,6 +117,9 @@ export async function startServer(
     accounts,
     csrf: csrf(storage),
     people: new PeopleStore(storage.connection),
+    groups: new GroupsStore(storage.connection),
+    seatLinks: storage,
+    ...(now && { now }),
     trustProxy: config.trustProxy,
     studio,
     joinAddresses,

@@ -7,14 +7,18 @@ import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { Accounts } from '../auth/accounts.ts';
 import { authenticate, type CsrfTools } from '../auth/request-auth.ts';
 import type { Logger } from '../logger.ts';
+import type { GroupsStore } from '../roster/groups-store.ts';
 import type { PeopleStore } from '../roster/people-store.ts';
+import type { SeatLinkDb } from '../roster/seat-links.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { Studio } from '../scenarios/studio.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { accountRoutes } from './account-routes.ts';
 import { clientFiles } from './client-files.ts';
 import { exportRoutes } from './export-routes.ts';
+import { groupRoutes } from './group-routes.ts';
 import { joinAddressRoutes } from './join-addresses.ts';
+import { personJoinRoutes } from './person-join-routes.ts';
 import { rosterRoutes } from './roster-routes.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -38,6 +42,9 @@ export interface AppDeps {
   now?: () => number;
   /** The roster (docs/roster.md); without it the roster's routes are not served. */
   people?: PeopleStore;
+  /** Courses and cohorts, and the database seats are linked to people in; served with the roster. */
+  groups?: GroupsStore;
+  seatLinks?: SeatLinkDb;
 }
 
 export function createApp({
@@ -53,6 +60,8 @@ export function createApp({
   joinAddresses = () => ({ publicUrl: null, addresses: [] }),
   now = Date.now,
   people,
+  groups,
+  seatLinks,
 }: AppDeps): express.Express {
   const app = express();
   const startedAt = now();
@@ -71,9 +80,12 @@ export function createApp({
   });
   app.use(scenarioRoutes(library, studio));
   app.use(accountRoutes(accounts, csrf));
-  app.use(sessionRoutes(registry, library, accounts, studio));
+  app.use(sessionRoutes(registry, library, accounts, studio, groups));
   app.use(exportRoutes(registry, accounts));
   if (people) app.use(rosterRoutes(people, now));
+  if (people && groups) app.use(groupRoutes(groups, people, registry, now));
+  if (people && groups && seatLinks)
+    app.use(personJoinRoutes({ registry, people, groups, db: seatLinks, now }));
   app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));

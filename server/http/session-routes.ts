@@ -4,8 +4,10 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import type { Action, Principal, SessionAccess } from '../../shared/access/rights.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
+import { ROSTER_ERRORS } from '../../shared/roster/errors.ts';
 import type { Accounts } from '../auth/accounts.ts';
 import { allowed, authOf, sendRefusal } from '../auth/request-auth.ts';
+import type { GroupsStore } from '../roster/groups-store.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { Studio } from '../scenarios/studio.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
@@ -19,6 +21,9 @@ const createSchema = z.object({
   /** The minutes' 地点 and 记录人; the scenario's when absent. */
   venue: z.string().trim().min(1).max(80).optional(),
   recorder: z.string().trim().min(1).max(40).optional(),
+  /** The course and the cohort (class) it belongs to (docs/roster.md); either may be absent. */
+  courseId: z.string().min(1).max(64).optional(),
+  cohortId: z.string().min(1).max(64).optional(),
 });
 const joinSchema = z.object({
   code: z.string().trim().min(4).max(16),
@@ -38,8 +43,20 @@ export function sessionRoutes(
   library: ScenarioLibrary,
   accounts: Accounts,
   studio?: Studio,
+  groups?: GroupsStore,
 ): Router {
   const router = Router();
+
+  /** The course and cohort a session belongs to, by name, for the session list. */
+  const groupOf = (sessionId: string) => {
+    const group = groups?.groupOf(sessionId);
+    const course = group?.courseId ? groups?.course(group.courseId) : undefined;
+    const cohort = group?.cohortId ? groups?.cohort(group.cohortId) : undefined;
+    return {
+      course: course ? { id: course.id, name: course.name } : null,
+      cohort: cohort ? { id: cohort.id, name: cohort.name } : null,
+    };
+  };
 
   const person = (id: string) => {
     const account = accounts.admin.account(id);
@@ -83,6 +100,24 @@ export function sessionRoutes(
         .json({ error: { code: chosen.code, message: chosen.message } });
       return;
     }
+    const { courseId, cohortId } = body.data;
+    if ((courseId || cohortId) && !groups) {
+      res.status(400).json(errorBody(ERROR_CODES.badRequest, 'this server keeps no courses or cohorts'));
+      return;
+    }
+    if (courseId && !groups?.course(courseId)) {
+      res
+        .status(404)
+        .json(errorBody(ROSTER_ERRORS.courseNotFound, 'no such course; choose one from the list'));
+      return;
+    }
+    const cohort = cohortId ? groups?.cohort(cohortId) : undefined;
+    if (cohortId && !cohort) {
+      res
+        .status(404)
+        .json(errorBody(ROSTER_ERRORS.cohortNotFound, 'no such cohort; choose one from the list'));
+      return;
+    }
     const scenario = chosen?.ok ? chosen.value.scenario : library.scenario(scenarioId);
     if (!scenario) {
       res.status(404).json(errorBody(ERROR_CODES.scenarioNotFound, `no valid scenario "${scenarioId}"`));
@@ -91,6 +126,12 @@ export function sessionRoutes(
     const created = registry.create(scenario, chosen?.ok ? (chosen.value.version ?? undefined) : undefined);
     const id = created.host.id;
     accounts.owners.setOwner(id, accounts.owners.ownerFor(authOf(req).principal));
+    // A cohort's course is the session's when none is named.
+    if (courseId || cohort)
+      groups?.setSessionGroup(id, {
+        courseId: courseId ?? cohort?.courseId ?? null,
+        cohortId: cohort?.id ?? null,
+      });
     const { venue, recorder } = body.data;
     if (venue !== undefined || recorder !== undefined)
       created.host.execute(
@@ -108,6 +149,7 @@ export function sessionRoutes(
       joinCode: created.joinCode,
       observerToken: created.observerToken,
       ...accessView(accounts.owners.of(id)),
+      ...groupOf(id),
       // The observer link's secret rides in the fragment: browsers never send it to a server or in a Referer.
       links: {
         join: `/join?code=${created.joinCode}`,
@@ -130,12 +172,13 @@ export function sessionRoutes(
       state: host.machineState,
       attempt: host.context.attempt,
       // Trainees' names: the cards experts play are not people who joined.
-      participants: Object.values(host.context.participants)
+      participants: Object.values(host.withNames(host.context).participants)
         .filter((p) => p.playedBy === undefined)
         .map((p) => p.name),
       health: host.failure ? ('failed' as const) : ('live' as const),
       ...(host.failure && { problem: host.failure }),
       ...accessView(accounts.owners.of(host.id)),
+      ...groupOf(host.id),
     }));
     // Not restored: what is stored about them, and why.
     const aside = registry.needsAttention().map(({ row, problem }) => ({
@@ -150,6 +193,7 @@ export function sessionRoutes(
       health: 'needs_attention' as const,
       problem,
       ...accessView(accounts.owners.of(row.id)),
+      ...groupOf(row.id),
     }));
     res.json({
       timeZone: registry.timeZone,

@@ -171,6 +171,8 @@ export class SessionRegistry {
   async joinTrainee(
     host: SessionHost,
     name: string,
+    /** Runs once the seat is stored, before the meeting hears of it (a roster join links the seat here). */
+    beforeJoin?: (participantId: string) => void,
   ): Promise<{ participantId: string; resumeToken: string }> {
     const participantId = newId();
     const resumeToken = newToken();
@@ -181,6 +183,7 @@ export class SessionRegistry {
       resumeTokenHash: hashToken(resumeToken),
       createdAt: (this.deps.now ?? Date.now)(),
     });
+    beforeJoin?.(participantId);
     await host.join(participantId, name);
     return { participantId, resumeToken };
   }

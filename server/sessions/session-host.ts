@@ -22,6 +22,7 @@ import type { FailurePoint, SessionProblem } from '../../shared/protocol/session
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { LiveInput } from '../../shared/views/live.ts';
 import type { Logger } from '../logger.ts';
+import { withRosterNames } from '../roster/display-names.ts';
 import { scenarioHash } from '../scenarios/scenario-hash.ts';
 import { InlineWriter } from '../storage/batch-writer.ts';
 import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
@@ -51,6 +52,8 @@ export interface HostDeps {
     of(sessionId: string): ScoreRelease;
     release(sessionId: string, attempt: number, by: string, at: number): ScoreRelease;
   };
+  /** The roster names of the session's linked seats (server/roster/seat-links.ts); the log holds pseudonyms. */
+  rosterNames?: (sessionId: string) => ReadonlyMap<string, string>;
 }
 
 /** Who sent a command: the meeting's actor, plus the id their command ids are unique within. */
@@ -232,11 +235,31 @@ export class SessionHost {
     return { ok: true };
   }
 
+  private names?: ReadonlyMap<string, string>;
+  /** The last context named, so views made from one state share one object. */
+  private named?: { from: object; to: object };
+
+  /** Reads the roster names of linked seats again (after a roster trainee joined). */
+  refreshRosterNames(): void {
+    this.names = this.deps.rosterNames?.(this.id);
+    this.named = undefined;
+  }
+
+  /** The context as people see it: roster seats under their roster names. */
+  withNames<C extends { participants: Record<string, { name: string }> }>(context: C): C {
+    if (!this.deps.rosterNames) return context;
+    if (!this.names) this.refreshRosterNames();
+    if (this.named?.from === context) return this.named.to as C;
+    const to = withRosterNames(context as never, this.names ?? new Map()) as C;
+    this.named = { from: context, to };
+    return to;
+  }
+
   debriefInput(): DebriefInput {
     const { meeting, coaching } = this.state;
     return {
       scenario: this.scenario,
-      context: meeting.context,
+      context: this.withNames(meeting.context),
       state: meeting.state,
       coaching,
       log: this.log(0),
@@ -290,7 +313,11 @@ export class SessionHost {
   liveInput(): LiveInput {
     return {
       scenario: this.scenario,
-      meeting: { seq: this.seq, state: this.state.meeting.state, context: this.state.meeting.context },
+      meeting: {
+        seq: this.seq,
+        state: this.state.meeting.state,
+        context: this.withNames(this.state.meeting.context),
+      },
       coaching: this.state.coaching,
       online: new Set(this.presence.keys()),
       observersOnline: new Set(this.observerPresence.keys()),

@@ -142,7 +142,7 @@ export function liveViewAt(connection: Connection, n: number): LiveView {
     meeting: {
       seq: roomNumber(connection, replayed.seq),
       state: replayed.meeting.state,
-      context: replayed.meeting.context,
+      context: host.withNames(replayed.meeting.context),
     },
     coaching: replayed.coaching,
     online: new Set<string>(),

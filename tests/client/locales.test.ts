@@ -44,15 +44,30 @@ const words = (text: string) => text.replace(/\{\{[^}]*\}\}/g, '');
  * language button names itself; file formats keep their names; the P/S/M/U
  * scale is written in its letters; keys are named as printed on them.
  */
-const LATIN_IN_CHINESE = new Set(['English', 'JSON', 'Markdown', 'P', 'S', 'M', 'U', 'Ctrl', 'Enter']);
+const LATIN_IN_CHINESE = new Set([
+  'English',
+  'JSON',
+  'Markdown',
+  'Excel',
+  'CSV',
+  'P',
+  'S',
+  'M',
+  'U',
+  'Ctrl',
+  'Enter',
+]);
 /**
  * Whole strings that quote what a person types or looks for: the command that
- * checks scenario files, the scenario file to mend, the PUBLIC_URL setting.
+ * checks scenario files, the scenario file to mend, the PUBLIC_URL setting,
+ * the pinyin initials the roster's filter takes.
  */
 const QUOTES_A_COMMAND = new Set([
   'facilitator.library.checkHint',
   'facilitator.problem.scenario_unavailable',
   'facilitator.join.noLanFix',
+  // The roster's filter: the pinyin initials one types (wxh for 王小华).
+  'roster.people.filterHint',
 ]);
 /** English strings that name the Chinese language in Chinese, as a language menu does. */
 const NAMES_CHINESE = new Set(['language.zh', 'debrief.export.mdZh']);

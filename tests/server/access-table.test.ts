@@ -175,6 +175,20 @@ async function spareAccount(): Promise<string> {
   return answer.body.account.id;
 }
 
+/** A course and a cohort for the roster keepers' actions to act on. */
+async function spareCourse(): Promise<string> {
+  const answer = await agents.administrator.request<{ course: { id: string } }>('POST', '/api/courses', {
+    body: { name: unique('备用课程') },
+  });
+  return answer.body.course.id;
+}
+async function spareCohort(): Promise<string> {
+  const answer = await agents.administrator.request<{ cohort: { id: string } }>('POST', '/api/cohorts', {
+    body: { name: unique('备用班') },
+  });
+  return answer.body.cohort.id;
+}
+
 const ENDPOINTS: Endpoint[] = [
   {
     name: 'GET /api/scenarios',
@@ -448,6 +462,100 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ROSTER_KEEPERS,
     status: 200,
     call: (r) => as(r, 'GET', '/api/people/export.xlsx'),
+  },
+  {
+    name: 'GET /api/courses',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: (r) => as(r, 'GET', '/api/courses'),
+  },
+  {
+    name: 'POST /api/courses',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 201,
+    call: (r) => as(r, 'POST', '/api/courses', { name: unique('课程') }),
+  },
+  {
+    name: 'PATCH /api/courses/:id',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: async (r) => as(r, 'PATCH', `/api/courses/${await spareCourse()}`, { name: unique('课程') }),
+  },
+  {
+    name: 'DELETE /api/courses/:id',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 204,
+    call: async (r) => as(r, 'DELETE', `/api/courses/${await spareCourse()}`),
+  },
+  {
+    name: 'GET /api/cohorts',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: (r) => as(r, 'GET', '/api/cohorts'),
+  },
+  {
+    name: 'POST /api/cohorts',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 201,
+    call: (r) => as(r, 'POST', '/api/cohorts', { name: unique('班') }),
+  },
+  {
+    name: 'PATCH /api/cohorts/:id',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: async (r) => as(r, 'PATCH', `/api/cohorts/${await spareCohort()}`, { name: unique('班') }),
+  },
+  {
+    name: 'PUT /api/cohorts/:id/members',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: async (r) => as(r, 'PUT', `/api/cohorts/${await spareCohort()}/members`, { personIds: [] }),
+  },
+  {
+    name: 'DELETE /api/cohorts/:id',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 204,
+    call: async (r) => as(r, 'DELETE', `/api/cohorts/${await spareCohort()}`),
+  },
+  {
+    name: 'GET /api/cohorts/:id/badges',
+    right: 'roster.manage',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: async (r) => as(r, 'GET', `/api/cohorts/${await spareCohort()}/badges`),
+  },
+  {
+    name: 'POST /api/join/cohort',
+    right: null,
+    // Anyone with the join code: this session has no cohort, so no names at all.
+    allowed: EVERYONE,
+    status: 200,
+    call: (r) => as(r, 'POST', '/api/join/cohort', { code: session.joinCode }),
+    check: (_r, answer) => expect(answer.body).toEqual({ people: [] }),
+  },
+  {
+    name: 'POST /api/join/person',
+    right: null,
+    // Anyone with the join code and a personal code; this session has no cohort to join as.
+    allowed: EVERYONE,
+    status: 404,
+    call: (r) =>
+      as(r, 'POST', '/api/join/person', {
+        code: session.joinCode,
+        personId: 'someone',
+        personalCode: '123456',
+      }),
+    check: (_r, answer) =>
+      expect((answer.body as { error: { code: string } }).error.code).toBe('roster/not_in_cohort'),
   },
   {
     name: 'GET /api/join-addresses',

@@ -67,10 +67,15 @@ export function refreshAccount(): Promise<void> {
 }
 
 /** A request to the API: JSON in and out, the CSRF token on every change, one retry with a fresh token. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown /** Bytes sent as they are (a file upload). */; raw?: Blob } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const send = async () => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = {
+      'content-type': init.raw ? 'application/octet-stream' : 'application/json',
+    };
     if (method !== 'GET') {
       if (!csrfToken) await (loading ?? refreshAccount());
       headers['x-csrf-token'] = csrfToken;
@@ -80,6 +85,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       headers,
       credentials: 'same-origin',
       ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+      ...(init.raw && { body: init.raw }),
     });
   };
   let res = await send();

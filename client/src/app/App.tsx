@@ -19,6 +19,8 @@ const AdminAccountsPage = lazy(() => import('../account/AdminAccountsPage.tsx'))
 const ExpertHome = lazy(() => import('../account/ExpertHome.tsx'));
 // The studio carries CodeMirror and the scenario loader: only instructors ever download it.
 const StudioApp = lazy(() => import('../studio/StudioApp.tsx'));
+// The roster: instructors only, a chunk of its own.
+const RosterApp = lazy(() => import('../roster/RosterApp.tsx'));
 
 export function App() {
   const { t } = useTranslation();
@@ -49,6 +51,8 @@ export function App() {
         return <AdminAccountsPage />;
       case 'expert-home':
         return <ExpertHome />;
+      case 'roster':
+        return <RosterApp badgesOf={route.badgesOf} sessionId={route.sessionId} />;
       case 'projector':
         return <ProjectorApp code={route.code} />;
       case 'debrief':

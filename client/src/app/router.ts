@@ -18,6 +18,8 @@ export type Route =
   /** The authoring studio: the library, or one scenario's editor. */
   | { name: 'studio'; scenarioId: string | null }
   | { name: 'projector'; code: string }
+  /** The roster (people, courses, cohorts), or one cohort's badge sheet (for a session, with its join code). */
+  | { name: 'roster'; badgesOf: string | null; sessionId: string }
   | { name: 'debrief'; sessionId: string; access: DebriefAccess }
   | { name: 'not-found' };
 
@@ -57,6 +59,13 @@ export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'has
   if (path === '/expert') return { name: 'expert-home' };
   if (path === '/studio') return { name: 'studio', scenarioId: null };
   if (first === 'studio' && second) return { name: 'studio', scenarioId: decodeURIComponent(second) };
+  if (path === '/roster') return { name: 'roster', badgesOf: null, sessionId: '' };
+  if (first === 'roster' && second === 'badges' && path.split('/')[3])
+    return {
+      name: 'roster',
+      badgesOf: decodeURIComponent(path.split('/')[3] as string),
+      sessionId: query.get('session') ?? '',
+    };
   if (path === '/projector') return { name: 'projector', code: query.get('code') ?? '' };
   if (first === 'observe' && second) return { name: 'observer', sessionId: second, token };
   if (first === 'facilitate' && second) return { name: 'facilitator', sessionId: second };

@@ -1,5 +1,6 @@
 import './strings.ts';
 import '../account/strings.ts';
+import '../roster/strings.ts';
 import '../account/account.css';
 import { useTranslation } from 'react-i18next';
 import { may } from '../../../shared/access/rights.ts';
@@ -20,11 +21,12 @@ export default function FacilitatorHome() {
         {(account) => (
           <div className="fac-home">
             <AccountBar account={account} />
-            {may(principalOf(account), 'scenarios.edit') && (
-              <p className="fac-home-bar">
+            <p className="fac-home-bar">
+              {may(principalOf(account), 'scenarios.edit') && (
                 <a href="/studio">{t('facilitator.home.studio')}</a>
-              </p>
-            )}
+              )}
+              {may(principalOf(account), 'roster.manage') && <a href="/roster">{t('roster.screen.title')}</a>}
+            </p>
             <ScenarioPicker />
             <SessionList me={account} />
           </div>

@@ -40,6 +40,9 @@ export interface SessionRow {
   access: SessionAccess;
   owner: Person;
   sharedWith: Person[];
+  /** The course and cohort (class) it belongs to, by name (docs/roster.md). */
+  course?: { id: string; name: string } | null;
+  cohort?: { id: string; name: string } | null;
 }
 
 export function loadCreated(sessionId: string): CreatedSession | null {
@@ -68,10 +71,14 @@ export function forgetCreated(sessionId: string): void {
 }
 
 /** `version`: a studio scenario's version (the studio's "start a session with this version"). */
-export async function createSession(scenarioId: string, version?: number): Promise<CreatedSession> {
+export async function createSession(
+  scenarioId: string,
+  version?: number,
+  group: { courseId?: string; cohortId?: string } = {},
+): Promise<CreatedSession> {
   const created = await api<CreatedSession>('/api/sessions', {
     method: 'POST',
-    body: { scenarioId, ...(version !== undefined && { version }) },
+    body: { scenarioId, ...(version !== undefined && { version }), ...group },
   });
   saveCreated(created);
   return created;

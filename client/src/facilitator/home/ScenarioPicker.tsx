@@ -7,6 +7,8 @@ import { navigate } from '../../app/router.ts';
 import { ScenarioPreview } from '../../home/ScenarioPreview.tsx';
 import { traineesLabel } from '../../ui/class-size.ts';
 import { useLocalize } from '../../ui/text.ts';
+import '../../roster/strings.ts';
+import { type Cohort, type Course, listCohorts, listCourses } from '../../roster/api.ts';
 import { ApiError, createSession } from '../api.ts';
 
 type Row =
@@ -22,6 +24,18 @@ export function ScenarioPicker() {
   const [creating, setCreating] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState<string | null>(null);
+  const [courses, setCourses] = useState<Course[]>([]);
+  const [cohorts, setCohorts] = useState<Cohort[]>([]);
+  const [group, setGroup] = useState({ courseId: '', cohortId: '' });
+
+  useEffect(() => {
+    Promise.all([listCourses(), listCohorts()])
+      .then(([c, h]) => {
+        setCourses(c);
+        setCohorts(h);
+      })
+      .catch(() => {});
+  }, []);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -40,7 +54,10 @@ export function ScenarioPicker() {
     setCreating(scenarioId);
     setError(null);
     try {
-      const created = await createSession(scenarioId);
+      const created = await createSession(scenarioId, undefined, {
+        ...(group.courseId && { courseId: group.courseId }),
+        ...(group.cohortId && { cohortId: group.cohortId }),
+      });
       navigate(created.links.facilitator);
     } catch (e) {
       // Signed out meanwhile: the page asks to sign in again.
@@ -67,6 +84,43 @@ export function ScenarioPicker() {
     <section aria-labelledby="fac-library-heading" className="fac-library">
       <h2 id="fac-library-heading">{t('facilitator.library.heading')}</h2>
       <p className="hint">{t('facilitator.library.intro')}</p>
+      {(courses.length > 0 || cohorts.length > 0) && (
+        <div className="roster-bar fac-group-pick">
+          <label>
+            <span>{t('roster.session.course')}</span>
+            <select
+              data-testid="new-session-course"
+              value={group.courseId}
+              onChange={(e) => setGroup({ ...group, courseId: e.target.value })}
+            >
+              <option value="">{t('roster.session.none')}</option>
+              {courses.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('roster.session.cohort')}</span>
+            <select
+              data-testid="new-session-cohort"
+              value={group.cohortId}
+              onChange={(e) => {
+                const cohort = cohorts.find((h) => h.id === e.target.value);
+                setGroup({ courseId: cohort?.courseId ?? group.courseId, cohortId: e.target.value });
+              }}
+            >
+              <option value="">{t('roster.session.none')}</option>
+              {cohorts.map((h) => (
+                <option key={h.id} value={h.id}>
+                  {h.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
       {load.state === 'loading' && <p role="status">{t('library.loading')}</p>}
       {load.state === 'failed' && <p role="alert">{t('library.failed', { message: load.message })}</p>}
       {error && (

@@ -1,3 +1,4 @@
+import '../../roster/strings.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { may } from '../../../../shared/access/rights.ts';
@@ -136,6 +137,16 @@ export function SessionRowView({
             ? t('accounts.sessions.mine')
             : t('accounts.sessions.owner', { name: row.owner.name })}
         </p>
+        {(row.course || row.cohort) && (
+          <p className="meta" data-testid={`session-group-${row.id}`}>
+            {[
+              row.course && t('roster.session.inWords', { course: row.course.name }),
+              row.cohort && t('roster.session.cohortInWords', { cohort: row.cohort.name }),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        )}
         {row.problem && (
           <p className="fac-session-problem" role="note" data-testid={`session-problem-${row.id}`}>
             {problemText(t, row.problem)}

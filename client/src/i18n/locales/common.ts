@@ -92,6 +92,7 @@ export const common = {
       'auth/bad_credentials': '链接或凭证无效，请重新加入',
       'auth/unauthorized': '请先登录',
       'session/not_found': '没有找到这个加入码对应的演练，请核对大屏幕上的加入码',
+      'roster/not_in_cohort': '你不在这场演练的班级名单中，请输入称呼加入，或请培训师帮忙',
       'session/failed': '这个演练出错已暂停，请培训师重新载入，之后再点“重试”',
       'session/needs_attention': '这个演练在服务器重启后未能恢复，请告诉培训师，他可以在演练列表里看到原因',
       'protocol/rate_limited': '操作太频繁，请稍候再试',
@@ -253,6 +254,8 @@ export const common = {
       'auth/bad_credentials': 'This link or seat is not valid; join again',
       'auth/unauthorized': 'Please sign in first',
       'session/not_found': 'No rehearsal has this code; check the code on the big screen',
+      'roster/not_in_cohort':
+        'You are not on this session’s class list: join with a name, or ask the instructor',
       'session/failed':
         'This rehearsal stopped after an error; ask the instructor to reload it, then press “Try again”',
       'session/needs_attention':
