@@ -160,7 +160,7 @@ export default function JoinPage({ code }: { code: string }) {
                   <span>{t('trainee.join.personalCode')}</span>
                   <input
                     data-testid="join-personal-code"
-                    className="code-input"
+                    className="tr-code-input"
                     value={personal}
                     onChange={(e) => setPersonal(e.target.value.replace(/[^0-9]/g, ''))}
                     inputMode="numeric"
