@@ -122,6 +122,21 @@ describe('the authoring studio', () => {
     expect(body.sessions.find((s) => s.joinCode === code)?.scenarioVersion).toBe(2);
 
     step('checked the session');
+    // Published, version 3 reaches the public library — its public side only.
+    const publicIds = async () =>
+      (
+        await request<{ scenarios: { id: string }[] }>(server.url, 'GET', '/api/scenarios', { bearer: null })
+      ).body.scenarios.map((s) => s.id);
+    expect(await publicIds()).not.toContain('elevator-coordination-copy');
+    await laptop.getByRole('button', { name: '在情景库中公布这一版' }).click();
+    await laptop.getByText(/已公布第 3 版/).waitFor({ timeout: WAIT });
+    expect(await publicIds()).toContain('elevator-coordination-copy');
+    const listed = await request(server.url, 'GET', '/api/scenarios/elevator-coordination-copy', {
+      bearer: null,
+    });
+    expect(JSON.stringify(listed.body)).toContain('卡片文字·第三版。');
+    expect(JSON.stringify(listed.body)).not.toContain('"brief"');
+
     // A trainee joins it and sees the chair's card as saved in version 2.
     const phone = await screens.open(PHONE, 'trainee');
     await phone.goto(`${server.url}/join?code=${code}`);

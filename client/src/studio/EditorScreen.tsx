@@ -133,6 +133,16 @@ export function EditorScreen({ id }: { id: string }) {
     );
   };
 
+  const publish = () => {
+    if (current?.version == null) return;
+    const version = current.version;
+    studioApi.publish(id, version).then(
+      () => setNotice({ kind: 'info', text: t('studio.editor.published', { version }) }),
+      (e: Error) =>
+        setNotice({ kind: 'error', text: t('studio.editor.publishFailed', { message: e.message }) }),
+    );
+  };
+
   /** To a line of the source: the source tab first, then the line once the editor is there. */
   const jumpTo = (line: number, column: number) => {
     if (tab !== 'source') {
@@ -215,6 +225,9 @@ export function EditorScreen({ id }: { id: string }) {
           </button>{' '}
           <button type="button" onClick={startSession} disabled={!canStart}>
             {t('studio.editor.startSession')}
+          </button>{' '}
+          <button type="button" onClick={publish} disabled={!canStart}>
+            {t('studio.editor.publish')}
           </button>{' '}
           <button type="button" className="small" onClick={() => void downloadExport(id, current.version)}>
             {t('studio.editor.export', { file: `${id}.yaml` })}

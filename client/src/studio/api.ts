@@ -28,6 +28,8 @@ export const studioApi = {
   restore: (id: string, version: number, baseVersion: number) =>
     call<StudioVersion>(`${at(id)}/restore`, post({ version, baseVersion })),
   archive: (id: string, archived: boolean) => call(`${at(id)}/archive`, post({ archived })),
+  /** Lists this version's public side in the library (null: takes it off). */
+  publish: (id: string, version: number | null) => call(`${at(id)}/publish`, post({ version })),
   remove: (id: string) => call(at(id), { method: 'DELETE' }),
   exportUrl: (id: string, version: number | null) =>
     `${at(id)}/export${version === null ? '' : `?version=${version}`}`,
