@@ -15,6 +15,7 @@ import { createApp } from './http/app.ts';
 import { baseUrls, lanHosts, listeningMessage } from './http/join-addresses.ts';
 import { createLogger } from './logger.ts';
 import { PeopleStore } from './roster/people-store.ts';
+import { DAY_MS, PersonalData } from './roster/personal-data.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { Studio } from './scenarios/studio.ts';
 import { SessionRegistry } from './sessions/registry.ts';
@@ -105,6 +106,11 @@ export async function startServer(
       (server.address() as AddressInfo).port,
     ),
   });
+  const people = new PeopleStore(storage.connection);
+  const personalData = new PersonalData(storage, registry, people);
+  const retention = config.retentionDays
+    ? keepRetention(personalData, config.retentionDays, logger, now ?? Date.now)
+    : undefined;
   const app = createApp({
     library,
     version: VERSION,
@@ -113,7 +119,8 @@ export async function startServer(
     registry,
     accounts,
     csrf: csrf(storage),
-    people: new PeopleStore(storage.connection),
+    people,
+    personalData,
     trustProxy: config.trustProxy,
     studio,
     joinAddresses,
@@ -131,6 +138,7 @@ export async function startServer(
   logger.info({ port, url: `http://localhost:${port}`, ...reachable }, listeningMessage(port, reachable));
   const close = async () => {
     clearInterval(stats);
+    clearInterval(retention);
     registry.stopAll();
     await commits.drain();
     await writer.close();
@@ -228,4 +236,28 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(error);
     process.exit(1);
   });
+}
+
+/**
+ * RETENTION_DAYS: sessions older than that are deleted, with their people
+ * links (docs/roster.md), at start and then twice a day.
+ */
+function keepRetention(
+  personalData: PersonalData,
+  days: number,
+  logger: ReturnType<typeof createLogger>,
+  now: () => number,
+): NodeJS.Timeout {
+  const run = () =>
+    personalData
+      .applyRetention(days, now())
+      .then((deleted) => {
+        if (deleted.length > 0)
+          logger.info({ sessions: deleted.length, days }, 'old sessions deleted (retention)');
+      })
+      .catch((err: unknown) => logger.error({ err }, 'retention failed'));
+  void run();
+  const timer = setInterval(run, DAY_MS / 2);
+  timer.unref();
+  return timer;
 }

@@ -8,6 +8,7 @@ import type { Accounts } from '../auth/accounts.ts';
 import { authenticate, type CsrfTools } from '../auth/request-auth.ts';
 import type { Logger } from '../logger.ts';
 import type { PeopleStore } from '../roster/people-store.ts';
+import type { PersonalData } from '../roster/personal-data.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { Studio } from '../scenarios/studio.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
@@ -15,6 +16,7 @@ import { accountRoutes } from './account-routes.ts';
 import { clientFiles } from './client-files.ts';
 import { exportRoutes } from './export-routes.ts';
 import { joinAddressRoutes } from './join-addresses.ts';
+import { portfolioRoutes } from './portfolio-routes.ts';
 import { rosterRoutes } from './roster-routes.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -38,6 +40,8 @@ export interface AppDeps {
   now?: () => number;
   /** The roster (docs/roster.md); without it the roster's routes are not served. */
   people?: PeopleStore;
+  /** Portfolios, and a person's data exported or deleted (with the roster). */
+  personalData?: PersonalData;
 }
 
 export function createApp({
@@ -53,6 +57,7 @@ export function createApp({
   joinAddresses = () => ({ publicUrl: null, addresses: [] }),
   now = Date.now,
   people,
+  personalData,
 }: AppDeps): express.Express {
   const app = express();
   const startedAt = now();
@@ -74,6 +79,8 @@ export function createApp({
   app.use(sessionRoutes(registry, library, accounts, studio));
   app.use(exportRoutes(registry, accounts));
   if (people) app.use(rosterRoutes(people, now));
+  if (people && personalData)
+    app.use(portfolioRoutes({ db: personalData.connection, registry, people, personalData, now }));
   app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));
