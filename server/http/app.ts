@@ -80,7 +80,7 @@ export function createApp({
   app.use(exportRoutes(registry, accounts));
   if (people) app.use(rosterRoutes(people, now));
   if (people && personalData)
-    app.use(portfolioRoutes({ db: personalData.connection, registry, people, personalData, now }));
+    app.use(portfolioRoutes({ db: personalData.connection, registry, people, personalData, accounts, now }));
   app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));

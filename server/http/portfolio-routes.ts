@@ -3,12 +3,17 @@
 //   GET  /api/people/:id/portfolio      an instructor or administrator, any person's (records.view)
 //   GET  /api/people/:id/data.json      one person's data, exported (personal_data.export)
 //   DELETE /api/people/:id              a person deleted (personal_data.delete)
+//   GET  /api/sessions/:id/next-time    the "next time" items each roster seat brings from their last
+//                                       session: a trainee's own (resume token), or every seat's for the
+//                                       room's debrief right (observers, instructors)
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { may } from '../../shared/access/rights.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import { ROSTER_ERRORS } from '../../shared/roster/errors.ts';
+import type { Accounts } from '../auth/accounts.ts';
 import { allowed } from '../auth/request-auth.ts';
+import { carriedPlan } from '../roster/next-time.ts';
 import type { PeopleStore } from '../roster/people-store.ts';
 import { checkPersonalCode } from '../roster/personal-code.ts';
 import type { PersonalData } from '../roster/personal-data.ts';
@@ -16,6 +21,7 @@ import { portfolioOf } from '../roster/portfolio-sources.ts';
 import type { LinkDb } from '../roster/seat-links.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { badBody } from './bad-body.ts';
+import { refuse, viewerFor } from './export-routes.ts';
 
 const openBody = z.union([
   z.object({ personId: z.string().min(1).max(64), code: z.string().trim().max(12) }),
@@ -31,6 +37,7 @@ export interface PortfolioDeps {
   registry: SessionRegistry;
   people: PeopleStore;
   personalData: PersonalData;
+  accounts: Accounts;
   now?: () => number;
 }
 
@@ -39,6 +46,7 @@ export function portfolioRoutes({
   registry,
   people,
   personalData,
+  accounts,
   now = Date.now,
 }: PortfolioDeps): Router {
   const router = Router();
@@ -85,13 +93,11 @@ export function portfolioRoutes({
     if (!check.ok) {
       if (check.reason === 'locked') {
         res.set('retry-after', String(Math.ceil(check.retryAfterMs / 1000)));
-        res
-          .status(429)
-          .json(
-            errorBody(ROSTER_ERRORS.codeLocked, 'too many wrong codes: wait a while, or ask the instructor', {
-              retryAfterMs: check.retryAfterMs,
-            }),
-          );
+        res.status(429).json(
+          errorBody(ROSTER_ERRORS.codeLocked, 'too many wrong codes: wait a while, or ask the instructor', {
+            retryAfterMs: check.retryAfterMs,
+          }),
+        );
         return;
       }
       return wrongCode(res, check.reason === 'wrong' ? check.triesLeft : undefined);
@@ -131,6 +137,25 @@ export function portfolioRoutes({
     } catch (error) {
       next(error);
     }
+  });
+
+  router.get('/api/sessions/:id/next-time', (req, res) => {
+    const found = viewerFor(registry, req.params.id, req);
+    if (!found) return refuse(req, res);
+    const trainee = found.viewer.audience === 'trainee' ? found.viewer.participantId : undefined;
+    const right = trainee ? 'session.take_part' : 'session.debrief';
+    if (!may(found.principal, right, accounts.owners.of(found.host.id))) {
+      res.status(403).json(errorBody(ERROR_CODES.forbidden, 'your account does not have this right'));
+      return;
+    }
+    const seats = trainee
+      ? [trainee]
+      : Object.values(found.host.context.participants)
+          .filter((p) => p.playedBy === undefined)
+          .map((p) => p.id);
+    // A trainee's copy names no expert (observers are invisible to trainees).
+    const carried = seats.flatMap((id) => carriedPlan(db, registry, found.host.id, id, !trainee) ?? []);
+    res.json({ carried });
   });
 
   return router;

@@ -18,7 +18,7 @@ export function portfolioSessions(
 ): PortfolioSession[] {
   return seatsOfPerson(db, personId).flatMap(({ sessionId, participantId }) => {
     const host = registry.get(sessionId);
-    if (!host || host.row.status !== 'live') return [];
+    if (!host) return [];
     return [{ sessionId, createdAt: host.row.createdAt, participantId, input: host.debriefInput() }];
   });
 }
