@@ -18,6 +18,10 @@ export type Route =
   /** The authoring studio: the library, or one scenario's editor. */
   | { name: 'studio'; scenarioId: string | null }
   | { name: 'projector'; code: string }
+  /** A trainee's own portfolio, opened with their personal code. */
+  | { name: 'portfolio' }
+  /** One person's portfolio for instructors (and their data for administrators). */
+  | { name: 'person-portfolio'; personId: string }
   | { name: 'debrief'; sessionId: string; access: DebriefAccess }
   | { name: 'not-found' };
 
@@ -57,6 +61,8 @@ export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'has
   if (path === '/expert') return { name: 'expert-home' };
   if (path === '/studio') return { name: 'studio', scenarioId: null };
   if (first === 'studio' && second) return { name: 'studio', scenarioId: decodeURIComponent(second) };
+  if (path === '/portfolio') return { name: 'portfolio' };
+  if (first === 'people' && second) return { name: 'person-portfolio', personId: decodeURIComponent(second) };
   if (path === '/projector') return { name: 'projector', code: query.get('code') ?? '' };
   if (first === 'observe' && second) return { name: 'observer', sessionId: second, token };
   if (first === 'facilitate' && second) return { name: 'facilitator', sessionId: second };

@@ -105,7 +105,13 @@ export function AccountObserver({ sessionId }: { sessionId: string }) {
           </a>
         )}
       </p>
-      <ObserverConsole scenario={scenario} live={live} myId={myId} myName={welcome.name ?? me.name} />
+      <ObserverConsole
+        sessionId={sessionId}
+        scenario={scenario}
+        live={live}
+        myId={myId}
+        myName={welcome.name ?? me.name}
+      />
     </Shell>
   );
 }

@@ -124,6 +124,8 @@ function GuestObserver({ sessionId, token }: { sessionId: string; token: string 
         </p>
       )}
       <ObserverConsole
+        sessionId={sessionId}
+        linkToken={token}
         scenario={scenario}
         live={live}
         myId={assigned ?? ''}

@@ -3,6 +3,7 @@
 // rubric across the bottom. Built for a laptop, 1280–1600 px wide.
 import type { Scenario } from '../../../shared/scenario/index.ts';
 import type { LiveView } from '../../../shared/views/types.ts';
+import { CarriedNextTime } from '../roster/CarriedNextTime.tsx';
 import { Backchannel } from './Backchannel.tsx';
 import { Composer } from './Composer.tsx';
 import { FloorPanel } from './FloorPanel.tsx';
@@ -29,7 +30,15 @@ export function ObserverConsole({
   myId,
   myName,
   onRename,
-}: ObserverProps & { myName: string; onRename?: (() => void) | undefined }) {
+  linkToken,
+  sessionId,
+}: ObserverProps & {
+  sessionId: string;
+  myName: string;
+  onRename?: (() => void) | undefined;
+  /** A guest expert's link token, for the HTTP reads (an expert's account uses its cookie). */
+  linkToken?: string;
+}) {
   const props = { scenario, live, myId };
   // During a vote the floor is quiet: the ballot goes to the top of the first column.
   const kind = live.item ? scenario.agenda[live.item.index]?.kind : undefined;
@@ -46,6 +55,13 @@ export function ObserverConsole({
           <Transcript key="transcript" {...props} />
         </div>
         <div className="obs-col">
+          {live.attempt === 1 && (
+            <CarriedNextTime
+              sessionId={sessionId}
+              {...(linkToken && { bearer: linkToken })}
+              nameOf={(id) => live.participants.find((p) => p.id === id)?.name ?? ''}
+            />
+          )}
           <Guidance {...props} />
           <Composer {...props} />
           <Markers {...props} />
