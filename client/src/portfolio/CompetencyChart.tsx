@@ -15,7 +15,7 @@ export function CompetencyChart({ trend, title }: { trend: CompetencyTrend; titl
   const path = trend.points
     .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.percent).toFixed(1)}`)
     .join(' ');
-  const label = t('roster.portfolio.chartLabel', {
+  const label = t('portfolio.chartLabel', {
     title,
     points: trend.points.map((p) => `${p.percent}%`).join(', '),
     proficiency: trend.proficiency ?? '—',

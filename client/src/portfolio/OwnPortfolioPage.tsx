@@ -1,7 +1,7 @@
 // /portfolio: a trainee opens their own portfolio with their name and the
 // personal code on their badge (the community too, when two share a name).
 // The code is sent once per opening and kept nowhere on the device.
-import '../roster/strings.ts';
+import './strings.ts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Portfolio } from '../../../shared/portfolio/portfolio.ts';
@@ -33,27 +33,27 @@ export default function OwnPortfolioPage() {
   };
   if (opened)
     return (
-      <Shell title={t('roster.portfolio.ownTitle', { name: opened.name })} wide>
+      <Shell title={t('portfolio.ownTitle', { name: opened.name })} wide>
         <PortfolioView portfolio={opened.portfolio} />
         <button type="button" onClick={() => setOpened(null)}>
-          {t('roster.portfolio.close')}
+          {t('portfolio.close')}
         </button>
       </Shell>
     );
   return (
-    <Shell title={t('roster.portfolio.openTitle')}>
+    <Shell title={t('portfolio.openTitle')}>
       <form className="panel stack" onSubmit={submit}>
-        <p>{t('roster.portfolio.openIntro')}</p>
+        <p>{t('portfolio.openIntro')}</p>
         <label>
-          <span>{t('roster.portfolio.name')}</span>
+          <span>{t('portfolio.name')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={40} />
         </label>
         <label>
-          <span>{t('roster.portfolio.community')}</span>
+          <span>{t('portfolio.community')}</span>
           <input value={community} onChange={(e) => setCommunity(e.target.value)} maxLength={60} />
         </label>
         <label>
-          <span>{t('roster.portfolio.code')}</span>
+          <span>{t('portfolio.code')}</span>
           <input
             value={code}
             onChange={(e) => setCode(e.target.value)}
@@ -65,7 +65,7 @@ export default function OwnPortfolioPage() {
         </label>
         {error && <p role="alert">{error}</p>}
         <button type="submit" className="primary">
-          {t('roster.portfolio.open')}
+          {t('portfolio.open')}
         </button>
       </form>
     </Shell>

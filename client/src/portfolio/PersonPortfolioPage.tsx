@@ -1,7 +1,7 @@
 // /people/:id: an instructor's or administrator's view of one person's
 // portfolio, experts named; administrators also export the person's data
 // and delete the person (what deletion does is said before it is done).
-import '../roster/strings.ts';
+import './strings.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { may } from '../../../shared/access/rights.ts';
@@ -29,7 +29,7 @@ function PersonPortfolio({ personId, admin }: { personId: string; admin: boolean
     void load();
   }, [load]);
   const remove = async () => {
-    if (!data || !window.confirm(t('roster.portfolio.deleteConfirm', { name: data.person.name }))) return;
+    if (!data || !window.confirm(t('portfolio.deleteConfirm', { name: data.person.name }))) return;
     try {
       await api(`/api/people/${encodeURIComponent(personId)}`, { method: 'DELETE' });
       setDeleted(true);
@@ -37,7 +37,7 @@ function PersonPortfolio({ personId, admin }: { personId: string; admin: boolean
       setError(errorWords(t, e));
     }
   };
-  if (deleted) return <p className="panel">{t('roster.portfolio.deleted')}</p>;
+  if (deleted) return <p className="panel">{t('portfolio.deleted')}</p>;
   if (error) return <p role="alert">{error}</p>;
   if (!data) return <p className="loading">{t('common.loading')}</p>;
   return (
@@ -47,13 +47,13 @@ function PersonPortfolio({ personId, admin }: { personId: string; admin: boolean
       </h2>
       {admin && (
         <section className="panel" aria-labelledby="personal-data-heading">
-          <h2 id="personal-data-heading">{t('roster.portfolio.personalData')}</h2>
-          <p className="hint">{t('roster.portfolio.deleteExplained')}</p>
+          <h2 id="personal-data-heading">{t('portfolio.personalData')}</h2>
+          <p className="hint">{t('portfolio.deleteExplained')}</p>
           <a className="button" href={`/api/people/${encodeURIComponent(personId)}/data.json`} download>
-            {t('roster.portfolio.export')}
+            {t('portfolio.export')}
           </a>{' '}
           <button type="button" className="danger" onClick={remove}>
-            {t('roster.portfolio.delete')}
+            {t('portfolio.delete')}
           </button>
         </section>
       )}
@@ -65,7 +65,7 @@ function PersonPortfolio({ personId, admin }: { personId: string; admin: boolean
 export default function PersonPortfolioPage({ personId }: { personId: string }) {
   const { t } = useTranslation();
   return (
-    <Shell title={t('roster.portfolio.personTitle')} wide>
+    <Shell title={t('portfolio.personTitle')} wide>
       <AccountGate roles={['administrator', 'instructor']}>
         {(account) => (
           <PersonPortfolio personId={personId} admin={may(principalOf(account), 'personal_data.delete')} />

@@ -13,21 +13,21 @@ const minutes = (ms: number) => Math.round(ms / 6000) / 10;
 export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
   const { t, i18n } = useTranslation();
   const text = (l: LocalText) => (i18n.language.startsWith('en') ? l.en : l.zh);
-  if (portfolio.attempts.length === 0) return <p className="panel">{t('roster.portfolio.empty')}</p>;
+  if (portfolio.attempts.length === 0) return <p className="panel">{t('portfolio.empty')}</p>;
   return (
     <div className="stack">
       <section className="panel" aria-labelledby="portfolio-competencies">
-        <h2 id="portfolio-competencies">{t('roster.portfolio.competencies')}</h2>
-        <p className="hint">{t('roster.portfolio.formula')}</p>
-        {portfolio.competencies.length === 0 && <p>{t('roster.portfolio.noScores')}</p>}
+        <h2 id="portfolio-competencies">{t('portfolio.competencies')}</h2>
+        <p className="hint">{t('portfolio.formula')}</p>
+        {portfolio.competencies.length === 0 && <p>{t('portfolio.noScores')}</p>}
         <ul className="portfolio-trends">
           {portfolio.competencies.map((c) => (
             <li key={c.id}>
               <h3>{text(c.title)}</h3>
               <p>
                 {c.proficiency === null
-                  ? t('roster.portfolio.noScores')
-                  : t('roster.portfolio.proficiency', { value: c.proficiency, n: c.points.length })}
+                  ? t('portfolio.noScores')
+                  : t('portfolio.proficiency', { value: c.proficiency, n: c.points.length })}
               </p>
               <CompetencyChart trend={c} title={text(c.title)} />
             </li>
@@ -35,24 +35,20 @@ export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
         </ul>
       </section>
       <section className="panel" aria-labelledby="portfolio-attempts">
-        <h2 id="portfolio-attempts">{t('roster.portfolio.attempts')}</h2>
+        <h2 id="portfolio-attempts">{t('portfolio.attempts')}</h2>
         <ol className="portfolio-attempts">
           {portfolio.attempts.map((a) => (
             <li key={`${a.sessionId}-${a.attempt}`}>
               <h3>
-                {t('roster.portfolio.attemptTitle', {
+                {t('portfolio.attemptTitle', {
                   scenario: text(a.scenarioTitle),
                   n: a.attempt,
                   when: formatWhen(a.at, i18n.language),
                 })}
               </h3>
+              <p>{a.role ? t('portfolio.role', { role: text(a.role.name) }) : t('portfolio.noRole')}</p>
               <p>
-                {a.role
-                  ? t('roster.portfolio.role', { role: text(a.role.name) })
-                  : t('roster.portfolio.noRole')}
-              </p>
-              <p>
-                {t('roster.portfolio.speaking', {
+                {t('portfolio.speaking', {
                   minutes: minutes(a.speaking.speakingMs),
                   turns: a.speaking.turns,
                   cutOff: a.speaking.cutOff,
@@ -60,14 +56,14 @@ export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
                 })}
               </p>
               {a.competencies.length === 0 ? (
-                <p className="hint">{t('roster.portfolio.noScoresYet')}</p>
+                <p className="hint">{t('portfolio.noScoresYet')}</p>
               ) : (
                 <table>
                   <thead>
                     <tr>
-                      <th>{t('roster.portfolio.competency')}</th>
-                      <th>{t('roster.portfolio.mean')}</th>
-                      <th>{t('roster.portfolio.scores')}</th>
+                      <th>{t('portfolio.competency')}</th>
+                      <th>{t('portfolio.mean')}</th>
+                      <th>{t('portfolio.scores')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -82,7 +78,7 @@ export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
                             {c.scores.map((s, i) => (
                               // biome-ignore lint/suspicious/noArrayIndexKey: an expert's score has no id of its own
                               <li key={i}>
-                                {s.expert ?? t('roster.portfolio.anExpert', { n: i + 1 })}: {String(s.score)}
+                                {s.expert ?? t('portfolio.anExpert', { n: i + 1 })}: {String(s.score)}
                                 {s.note && ` — ${s.note}`}
                               </li>
                             ))}
@@ -94,10 +90,10 @@ export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
                 </table>
               )}
               {a.markers.length > 0 && (
-                <ul aria-label={t('roster.portfolio.markers')}>
+                <ul aria-label={t('portfolio.markers')}>
                   {a.markers.map((m) => (
                     <li key={`${m.at}-${m.competency}`}>
-                      {t(m.kind === 'strength' ? 'roster.portfolio.strength' : 'roster.portfolio.needsWork')}
+                      {t(m.kind === 'strength' ? 'portfolio.strength' : 'portfolio.needsWork')}
                       {m.note && `: ${m.note}`}
                       {m.expert && ` (${m.expert})`}
                     </li>
@@ -106,11 +102,11 @@ export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
               )}
               {a.plan.length > 0 && (
                 <>
-                  <h4>{t('roster.portfolio.nextTime')}</h4>
+                  <h4>{t('portfolio.nextTime')}</h4>
                   <ul>
                     {a.plan.map((p) => (
                       <li key={p.id}>
-                        {p.text} — <strong>{t(`roster.portfolio.status.${p.status}`)}</strong>
+                        {p.text} — <strong>{t(`portfolio.status.${p.status}`)}</strong>
                         {p.expert && ` (${p.expert})`}
                       </li>
                     ))}
