@@ -17,9 +17,7 @@ export function isBallotItem(item: Scenario['agenda'][number] | undefined): item
   return item?.kind === 'vote' || item?.kind === 'election';
 }
 
-/** A secret ballot, once cast, is final: the one rule, for the engine and every screen's buttons. */
-export const ballotIsFinal = (item: BallotItem, alreadyCast: boolean): boolean =>
-  alreadyCast && item.ballot === 'secret';
+export { ballotIsFinal } from './ballot-final.ts';
 
 export function roleMatches(role: Role, filter: Filter): boolean {
   if (role.npc) return false;

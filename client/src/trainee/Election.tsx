@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ballotIsFinal } from '../../../shared/meeting/ballot-final.ts';
 import { useTrainee } from './context.ts';
 import { useCandidateName } from './names.ts';
 
@@ -16,7 +17,7 @@ export function ElectionForm() {
     if (castKey !== undefined) setChosen(castKey ? castKey.split(',') : []);
   }, [castKey]);
   if (item?.kind !== 'election') return null;
-  const final = item.ballot === 'secret' && cast !== undefined;
+  const final = ballotIsFinal(item, cast !== undefined);
   const candidates = live.item?.ballot?.candidates ?? [];
   const full = chosen.length >= item.maxChoices;
   const toggle = (id: string) =>
