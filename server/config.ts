@@ -34,6 +34,8 @@ export interface ServerConfig {
    * passwords are counted per client address rather than the proxy's.
    */
   trustProxy?: boolean | number | string;
+  /** RETENTION_DAYS: sessions created longer ago are deleted with their people links (unset: kept). */
+  retentionDays?: number;
 }
 
 const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
@@ -67,6 +69,15 @@ function timeZoneFrom(value: string | undefined): string {
   return zone;
 }
 
+function retentionFrom(value: string | undefined): { retentionDays?: number } {
+  if (value === undefined || value.trim() === '') return {};
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1) {
+    throw new Error(`RETENTION_DAYS must be a whole number of days (1 or more), found "${value}"`);
+  }
+  return { retentionDays: days };
+}
+
 function trustProxyFrom(value: string | undefined): boolean | number | string | undefined {
   if (value === undefined || value === '') return undefined;
   if (value === 'true' || value === 'false') return value === 'true';
@@ -90,5 +101,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     joinHosts: joinHostsFrom(env.JOIN_HOSTS),
     timeZone: timeZoneFrom(env.TIME_ZONE),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    ...retentionFrom(env.RETENTION_DAYS),
   };
 }

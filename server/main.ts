@@ -16,6 +16,7 @@ import { baseUrls, lanHosts, listeningMessage } from './http/join-addresses.ts';
 import { createLogger } from './logger.ts';
 import { GroupsStore } from './roster/groups-store.ts';
 import { PeopleStore } from './roster/people-store.ts';
+import { DAY_MS, PersonalData } from './roster/personal-data.ts';
 import { rosterNamesOf } from './roster/seat-links.ts';
 import { ScenarioLibrary } from './scenarios/library.ts';
 import { Studio } from './scenarios/studio.ts';
@@ -108,6 +109,11 @@ export async function startServer(
       (server.address() as AddressInfo).port,
     ),
   });
+  const people = new PeopleStore(storage.connection);
+  const personalData = new PersonalData(storage, registry, people);
+  const retention = config.retentionDays
+    ? keepRetention(personalData, config.retentionDays, logger, now ?? Date.now)
+    : undefined;
   const app = createApp({
     library,
     version: VERSION,
@@ -116,9 +122,10 @@ export async function startServer(
     registry,
     accounts,
     csrf: csrf(storage),
-    people: new PeopleStore(storage.connection),
+    people,
     groups: new GroupsStore(storage.connection),
     seatLinks: storage,
+    personalData,
     ...(now && { now }),
     trustProxy: config.trustProxy,
     studio,
@@ -137,6 +144,7 @@ export async function startServer(
   logger.info({ port, url: `http://localhost:${port}`, ...reachable }, listeningMessage(port, reachable));
   const close = async () => {
     clearInterval(stats);
+    clearInterval(retention);
     registry.stopAll();
     await commits.drain();
     await writer.close();
@@ -234,4 +242,28 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(error);
     process.exit(1);
   });
+}
+
+/**
+ * RETENTION_DAYS: sessions older than that are deleted, with their people
+ * links (docs/roster.md), at start and then twice a day.
+ */
+function keepRetention(
+  personalData: PersonalData,
+  days: number,
+  logger: ReturnType<typeof createLogger>,
+  now: () => number,
+): NodeJS.Timeout {
+  const run = () =>
+    personalData
+      .applyRetention(days, now())
+      .then((deleted) => {
+        if (deleted.length > 0)
+          logger.info({ sessions: deleted.length, days }, 'old sessions deleted (retention)');
+      })
+      .catch((err: unknown) => logger.error({ err }, 'retention failed'));
+  void run();
+  const timer = setInterval(run, DAY_MS / 2);
+  timer.unref();
+  return timer;
 }

@@ -9,6 +9,7 @@ import { authenticate, type CsrfTools } from '../auth/request-auth.ts';
 import type { Logger } from '../logger.ts';
 import type { GroupsStore } from '../roster/groups-store.ts';
 import type { PeopleStore } from '../roster/people-store.ts';
+import type { PersonalData } from '../roster/personal-data.ts';
 import type { SeatLinkDb } from '../roster/seat-links.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import type { Studio } from '../scenarios/studio.ts';
@@ -19,6 +20,7 @@ import { exportRoutes } from './export-routes.ts';
 import { groupRoutes } from './group-routes.ts';
 import { joinAddressRoutes } from './join-addresses.ts';
 import { personJoinRoutes } from './person-join-routes.ts';
+import { portfolioRoutes } from './portfolio-routes.ts';
 import { rosterRoutes } from './roster-routes.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -45,6 +47,8 @@ export interface AppDeps {
   /** Courses and cohorts, and the database seats are linked to people in; served with the roster. */
   groups?: GroupsStore;
   seatLinks?: SeatLinkDb;
+  /** Portfolios, and a person's data exported or deleted (with the roster). */
+  personalData?: PersonalData;
 }
 
 export function createApp({
@@ -62,6 +66,7 @@ export function createApp({
   people,
   groups,
   seatLinks,
+  personalData,
 }: AppDeps): express.Express {
   const app = express();
   const startedAt = now();
@@ -86,6 +91,8 @@ export function createApp({
   if (people && groups) app.use(groupRoutes(groups, people, registry, now));
   if (people && groups && seatLinks)
     app.use(personJoinRoutes({ registry, people, groups, db: seatLinks, now }));
+  if (people && personalData)
+    app.use(portfolioRoutes({ db: personalData.connection, registry, people, personalData, accounts, now }));
   app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));

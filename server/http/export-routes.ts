@@ -22,7 +22,7 @@ const querySchema = z.object({
 type Found = { host: SessionHost; viewer: DebriefViewer; principal: Principal };
 
 /** The session and who asks for it; undefined when the credentials name no one in this session. */
-function viewerFor(registry: SessionRegistry, sessionId: string, req: Request): Found | undefined {
+export function viewerFor(registry: SessionRegistry, sessionId: string, req: Request): Found | undefined {
   const auth = authOf(req);
   const host = registry.get(sessionId);
   if (!host) return undefined;
@@ -45,7 +45,7 @@ function viewerFor(registry: SessionRegistry, sessionId: string, req: Request): 
   return { host, viewer: { audience }, principal };
 }
 
-function refuse(req: Request, res: Response) {
+export function refuse(req: Request, res: Response) {
   const { principal } = authOf(req);
   if (principal.kind === 'account' || principal.kind === 'api_token') {
     res.status(404).json(errorBody(ERROR_CODES.sessionNotFound, 'no such session'));

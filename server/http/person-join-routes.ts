@@ -8,13 +8,13 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { MaskedMember } from '../../shared/roster/badge-link.ts';
-import { checkCode } from '../../shared/roster/code-lock.ts';
 import { ROSTER_ERRORS } from '../../shared/roster/errors.ts';
 import { personJoinSchema } from '../../shared/roster/groups.ts';
 import { maskName } from '../../shared/roster/person.ts';
 import { pseudonymFor } from '../roster/display-names.ts';
 import type { GroupsStore } from '../roster/groups-store.ts';
 import type { PeopleStore } from '../roster/people-store.ts';
+import { checkPersonalCode } from '../roster/personal-code.ts';
 import { linkSeat, type SeatLinkDb, seatsOfPerson } from '../roster/seat-links.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
@@ -85,8 +85,7 @@ export function personJoinRoutes({ registry, people, groups, db, now = Date.now 
     if (!host) return;
     const { personId, personalCode } = body.data;
     const cohortId = groups.groupOf(host.id)?.cohortId;
-    const state = people.codeOf(personId);
-    if (!cohortId || !state || !groups.isMember(cohortId, personId)) {
+    if (!cohortId || !people.codeOf(personId) || !groups.isMember(cohortId, personId)) {
       res
         .status(404)
         .json(
@@ -97,8 +96,7 @@ export function personJoinRoutes({ registry, people, groups, db, now = Date.now 
         );
       return;
     }
-    const { outcome, next } = checkCode(state, personalCode, now());
-    people.setFailures(personId, next.failedCodes, next.lockedUntil);
+    const outcome = checkPersonalCode(people, personId, personalCode, now());
     if (outcome.kind === 'locked') {
       res
         .status(429)
@@ -112,10 +110,10 @@ export function personJoinRoutes({ registry, people, groups, db, now = Date.now 
         );
       return;
     }
-    if (outcome.kind === 'wrong') {
+    if (outcome.kind !== 'right') {
       res.status(401).json(
         errorBody(ROSTER_ERRORS.wrongCode, 'this is not the personal code of this name; check your badge', {
-          triesLeft: outcome.triesLeft,
+          ...(outcome.kind === 'wrong' ? { triesLeft: outcome.triesLeft } : {}),
         }),
       );
       return;

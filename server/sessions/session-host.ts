@@ -218,6 +218,15 @@ export class SessionHost {
    */
   async recover(): Promise<{ ok: true } | { ok: false; problem: SessionProblem }> {
     if (!this.failed) return { ok: true };
+    return this.rebuild();
+  }
+
+  /**
+   * Rebuilds the session from storage whether or not it failed: after a
+   * person's deletion, what it holds in memory (their name, their words) is
+   * read again from the log, where it no longer opens (docs/roster.md).
+   */
+  async rebuild(): Promise<{ ok: true } | { ok: false; problem: SessionProblem }> {
     await this.commits.drain();
     let restored: Restored;
     try {

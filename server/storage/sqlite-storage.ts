@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { ENGINE_VERSION } from '../../shared/log/engine-version.ts';
 import { migrate } from './migrations.ts';
 import { ScenarioStore } from './scenario-store.ts';
+import { LogSealer } from './sealed-log.ts';
 import type {
   AppendBatch,
   CommandReceipt,
@@ -140,6 +141,8 @@ export class SqliteStorage implements Storage {
   private readonly stmt: ReturnType<typeof prepareAll>;
   private readonly appendTx: (entries: readonly LogEntry[], receipt?: CommandReceipt) => void;
   private readonly batchTx: (batches: readonly AppendBatch[]) => void;
+  /** Roster people's words go into the log sealed with their key (sealed-log.ts). */
+  private readonly sealer: LogSealer;
 
   private constructor(private readonly db: Database.Database) {
     // Before migrating: foreign_keys is ignored inside a transaction, and the
@@ -148,6 +151,10 @@ export class SqliteStorage implements Storage {
     migrate(db);
     // Prepared once, after the tables exist.
     this.stmt = prepareAll(db);
+    this.sealer = new LogSealer(db);
+    // Deleted rows (a deleted person, their snapshots) are overwritten with zeros, not left
+    // in free pages where the file's bytes would still hold them. Per connection.
+    db.pragma('secure_delete = ON');
     const tx = db.transaction((entries: readonly LogEntry[], receipt?: CommandReceipt) =>
       this.appendInTx(entries, receipt),
     );
@@ -254,7 +261,7 @@ export class SqliteStorage implements Storage {
         e.seq,
         e.at,
         JSON.stringify(e.actor),
-        JSON.stringify(e.payload),
+        this.sealer.storedPayload(e),
         ENGINE_VERSION,
       );
       next.set(e.sessionId, expected + 1);
@@ -268,7 +275,7 @@ export class SqliteStorage implements Storage {
       seq: r.seq,
       at: r.at,
       actor: JSON.parse(r.actor),
-      payload: JSON.parse(r.payload),
+      payload: this.sealer.readPayload(r.sessionId, r.seq, r.payload),
     }));
   }
   lastSeq(sessionId: string): number {

@@ -17,9 +17,11 @@ export const ROSTER_ERRORS = {
   cohortInUse: 'roster/cohort_in_use',
   /** Joining as a person who is not in the session's cohort (or the session has none). */
   notInCohort: 'roster/not_in_cohort',
-  /** The personal code given is not this person's. */
+  /** The personal code given is not this person's (or, opening a portfolio, a person not on the roster: the same answer). */
   wrongCode: 'roster/wrong_code',
   /** Too many wrong personal codes: this person is locked for `retryAfterMs`. */
   personLocked: 'roster/person_locked',
+  /** Opening a portfolio by name: several people have it; the community tells them apart. */
+  nameAmbiguous: 'roster/name_ambiguous',
 } as const;
 export type RosterErrorCode = (typeof ROSTER_ERRORS)[keyof typeof ROSTER_ERRORS];

@@ -167,6 +167,14 @@ const ROSTER_KEEPERS: Role[] = ['administrator', 'instructor', 'another instruct
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${++counter}`;
 
+/** A person on the roster, for the portfolio's and personal data's endpoints to act on. */
+async function rosterPerson(): Promise<string> {
+  const answer = await agents.administrator.request<{ person: { id: string } }>('POST', '/api/people', {
+    body: { name: unique('档案'), community: '幸福村' },
+  });
+  return answer.body.person.id;
+}
+
 /** A spare account for the administrator's actions to act on. */
 async function spareAccount(): Promise<string> {
   const answer = await agents.administrator.request<{ account: { id: string } }>('POST', '/api/accounts', {
@@ -558,6 +566,53 @@ const ENDPOINTS: Endpoint[] = [
       expect((answer.body as { error: { code: string } }).error.code).toBe('roster/not_in_cohort'),
   },
   {
+    name: 'POST /api/portfolio (a wrong personal code)',
+    // No right to hold beforehand: the personal code itself makes one the person (portfolio.own).
+    right: null,
+    allowed: EVERYONE,
+    status: 401,
+    call: async (r) => {
+      // A fresh person each time: the wrong tries would lock one person otherwise.
+      const id = await rosterPerson();
+      return as(r, 'POST', '/api/portfolio', { personId: id, code: 'not-it' });
+    },
+    check: (_r, answer) =>
+      expect((answer.body as { error: { code: string } }).error.code).toBe('roster/wrong_code'),
+  },
+  {
+    name: 'GET /api/people/:id/portfolio',
+    right: 'records.view',
+    allowed: ROSTER_KEEPERS,
+    status: 200,
+    call: async (r) => as(r, 'GET', `/api/people/${await rosterPerson()}/portfolio`),
+  },
+  {
+    name: 'GET /api/people/:id/data.json',
+    right: 'personal_data.export',
+    allowed: ['administrator'],
+    status: 200,
+    call: async (r) => as(r, 'GET', `/api/people/${await rosterPerson()}/data.json`),
+  },
+  {
+    name: 'DELETE /api/people/:id',
+    right: 'personal_data.delete',
+    allowed: ['administrator'],
+    status: 200,
+    call: async (r) => as(r, 'DELETE', `/api/people/${await rosterPerson()}`),
+    check: (_r, answer) => expect(answer.body).toEqual({ deleted: { sessions: 0 } }),
+  },
+  {
+    name: 'GET /api/sessions/:id/next-time',
+    right: 'session.debrief',
+    // The trainee gets their own seat's (none here: a guest), the others every seat's.
+    allowed: [...LISTERS, 'guest expert', 'trainee'],
+    status: 200,
+    on: () => access(session),
+    readsSessionTokens: true,
+    call: (r) => as(r, 'GET', `/api/sessions/${session.sessionId}/next-time`),
+    check: (_r, answer) => expect(answer.body).toEqual({ carried: [] }),
+  },
+  {
     name: 'GET /api/join-addresses',
     right: 'join.addresses',
     // The projector has no account and shows the join QR code too.
@@ -596,7 +651,11 @@ describe('every HTTP endpoint, every role', () => {
       if (!endpoint.right) continue;
       for (const role of ROLES) {
         // A trainee's own report is the seat's right, not the room's debrief.
-        if (endpoint.name.endsWith('export.md') && role === 'trainee') continue;
+        if (
+          (endpoint.name.endsWith('export.md') || endpoint.name.endsWith('next-time')) &&
+          role === 'trainee'
+        )
+          continue;
         const byTable = may(principalOf(role), endpoint.right, endpoint.on?.());
         expect(byTable, `${endpoint.name} as ${role}`).toBe(endpoint.allowed.includes(role));
       }

@@ -234,7 +234,7 @@ describe('joining as oneself', () => {
     expect(text).not.toContain('赵');
   });
 
-  it('the right code seats the person; others see the roster name; the log holds only a pseudonym', async () => {
+  it('the right code seats the person; others see the roster name; the log holds no name, only the sealed pseudonym', async () => {
     const chen = badgeOf('陈建国', '幸福村');
     const seat = await join_({
       code: session.joinCode,
@@ -264,7 +264,9 @@ describe('joining as oneself', () => {
         .map((r) => r.payload);
       const joins = log.filter((p) => p.includes('participant.join'));
       expect(joins).toHaveLength(1);
-      expect(joins[0]).toContain('"name":"学员1"');
+      // The seat was linked before the join was logged: even the pseudonym is sealed with the person's key.
+      expect(joins[0]).toContain('"sealed":{"person":"');
+      expect(joins[0]).not.toContain('"name"');
       expect(log.join('\n')).not.toContain('陈建国');
       const seatNames = db
         .prepare<[string], { name: string }>('SELECT name FROM seats WHERE session_id = ?')

@@ -17,6 +17,8 @@ const InvitationPage = lazy(() => import('../account/InvitationPage.tsx'));
 const AccountPage = lazy(() => import('../account/AccountPage.tsx'));
 const AdminAccountsPage = lazy(() => import('../account/AdminAccountsPage.tsx'));
 const ExpertHome = lazy(() => import('../account/ExpertHome.tsx'));
+const OwnPortfolioPage = lazy(() => import('../portfolio/OwnPortfolioPage.tsx'));
+const PersonPortfolioPage = lazy(() => import('../portfolio/PersonPortfolioPage.tsx'));
 // The studio carries CodeMirror and the scenario loader: only instructors ever download it.
 const StudioApp = lazy(() => import('../studio/StudioApp.tsx'));
 // The roster: instructors only, a chunk of its own.
@@ -55,6 +57,10 @@ export function App() {
         return <RosterApp badgesOf={route.badgesOf} sessionId={route.sessionId} />;
       case 'projector':
         return <ProjectorApp code={route.code} />;
+      case 'portfolio':
+        return <OwnPortfolioPage />;
+      case 'person-portfolio':
+        return <PersonPortfolioPage personId={route.personId} />;
       case 'debrief':
         return <DebriefApp sessionId={route.sessionId} access={route.access} />;
       case 'not-found':

@@ -20,6 +20,10 @@ export type Route =
   | { name: 'projector'; code: string }
   /** The roster (people, courses, cohorts), or one cohort's badge sheet (for a session, with its join code). */
   | { name: 'roster'; badgesOf: string | null; sessionId: string }
+  /** A trainee's own portfolio, opened with their personal code. */
+  | { name: 'portfolio' }
+  /** One person's portfolio for instructors (and their data for administrators). */
+  | { name: 'person-portfolio'; personId: string }
   | { name: 'debrief'; sessionId: string; access: DebriefAccess }
   | { name: 'not-found' };
 
@@ -66,6 +70,8 @@ export function parseRoute(location: Pick<Location, 'pathname' | 'search' | 'has
       badgesOf: decodeURIComponent(path.split('/')[3] as string),
       sessionId: query.get('session') ?? '',
     };
+  if (path === '/portfolio') return { name: 'portfolio' };
+  if (first === 'people' && second) return { name: 'person-portfolio', personId: decodeURIComponent(second) };
   if (path === '/projector') return { name: 'projector', code: query.get('code') ?? '' };
   if (first === 'observe' && second) return { name: 'observer', sessionId: second, token };
   if (first === 'facilitate' && second) return { name: 'facilitator', sessionId: second };

@@ -108,7 +108,12 @@ export function AccountObserver({ sessionId }: { sessionId: string }) {
           </a>
         )}
       </p>
-      <ObserverConsole scenario={scenario} myId={myId} myName={welcome.name ?? me.name} />
+      <ObserverConsole
+        sessionId={sessionId}
+        scenario={scenario}
+        myId={myId}
+        myName={welcome.name ?? me.name}
+      />
     </Shell>
   );
 }

@@ -127,6 +127,8 @@ function GuestObserver({ sessionId, token }: { sessionId: string; token: string 
         </p>
       )}
       <ObserverConsole
+        sessionId={sessionId}
+        linkToken={token}
         scenario={scenario}
         myId={assigned ?? ''}
         myName={welcome.name ?? name}

@@ -2,7 +2,9 @@
 // (the meeting as it happens · coaching · the scenario behind it) and the
 // rubric across the bottom. Built for a laptop, 1280–1600 px wide.
 import type { Scenario } from '../../../shared/scenario/index.ts';
+import { useLive } from '../connection/live-slice.ts';
 import { useSession } from '../connection/session-store.ts';
+import { CarriedNextTime } from '../roster/CarriedNextTime.tsx';
 import { Backchannel } from './Backchannel.tsx';
 import { Composer } from './Composer.tsx';
 import { FloorPanel } from './FloorPanel.tsx';
@@ -28,8 +30,17 @@ export function ObserverConsole({
   myId,
   myName,
   onRename,
-}: ObserverProps & { myName: string; onRename?: (() => void) | undefined }) {
+  linkToken,
+  sessionId,
+}: ObserverProps & {
+  sessionId: string;
+  myName: string;
+  onRename?: (() => void) | undefined;
+  /** A guest expert's link token, for the HTTP reads (an expert's account uses its cookie). */
+  linkToken?: string;
+}) {
   const props = { scenario, myId };
+  const firstAttempt = useSession((s) => s.live?.attempt === 1);
   // During a vote the floor is quiet: the ballot goes to the top of the first column.
   const voting = useSession((s) => {
     const kind = s.live?.item ? scenario.agenda[s.live.item.index]?.kind : undefined;
@@ -47,6 +58,7 @@ export function ObserverConsole({
           <Transcript key="transcript" {...props} />
         </div>
         <div className="obs-col">
+          {firstAttempt && <CarriedForSeats sessionId={sessionId} {...(linkToken && { linkToken })} />}
           <Guidance {...props} />
           <Composer {...props} />
           <Markers {...props} />
@@ -59,5 +71,17 @@ export function ObserverConsole({
       <RoleCards {...props} />
       <ScoringPanel {...props} />
     </div>
+  );
+}
+
+/** Every roster seat's "next time" from their last session, named as the room sees them. */
+function CarriedForSeats({ sessionId, linkToken }: { sessionId: string; linkToken?: string }) {
+  const { participants } = useLive('participants');
+  return (
+    <CarriedNextTime
+      sessionId={sessionId}
+      {...(linkToken && { bearer: linkToken })}
+      nameOf={(id) => participants.find((p) => p.id === id)?.name ?? ''}
+    />
   );
 }

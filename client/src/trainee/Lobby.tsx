@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PublicRole } from '../../../shared/views/scenario-public.ts';
+import { loadSeat } from '../app/seat-storage.ts';
 import { NextTime } from '../debrief/NextTime.tsx';
+import { CarriedNextTime } from '../roster/CarriedNextTime.tsx';
 import { useLocalize } from '../ui/text.ts';
 import { useTrainee } from './context.ts';
 import { Attributes, Background } from './MyCard.tsx';
@@ -15,6 +17,7 @@ export function Lobby() {
   return (
     <>
       <NextTime plan={me.plan} attempt={live.attempt} />
+      <FromLastSession attempt={live.attempt} />
       <section className="panel" aria-labelledby="lobby-heading">
         <h3 id="lobby-heading">{mine ? t('trainee.lobby.holding') : t('trainee.lobby.pick')}</h3>
         {me.card ? (
@@ -48,6 +51,13 @@ export function Lobby() {
       </details>
     </>
   );
+}
+
+/** At the start of a session (its first attempt), the items a roster trainee brings from their last one. */
+function FromLastSession({ attempt }: { attempt: number }) {
+  const seat = loadSeat();
+  if (attempt !== 1 || !seat) return null;
+  return <CarriedNextTime sessionId={seat.sessionId} bearer={seat.resumeToken} />;
 }
 
 function CardOption({ role, mine }: { role: PublicRole; mine: boolean }) {

@@ -99,7 +99,7 @@ function mounted() {
   const room = startedRoom();
   room.coach({ kind: 'system' }, { type: 'observer.join', observerId: 'o1', name: 'Expert' });
   const feed = new StoreFeed(room, { kind: 'observer', observerId: 'o1' });
-  render(<ObserverConsole scenario={room.scenario} myId="o1" myName="Expert" />);
+  render(<ObserverConsole sessionId="s1" scenario={room.scenario} myId="o1" myName="Expert" />);
   commits.clear();
   return feed;
 }

@@ -88,6 +88,9 @@ export const common = {
       joining: '正在加入……',
     },
     errors: {
+      'roster/wrong_code': '姓名和个人码对不上，请核对胸卡上的个人码',
+      'roster/person_locked': '个人码错误次数过多，请稍后再试或联系培训师',
+      'roster/name_ambiguous': '名单上有同名学员，请同时填写你的居民区/村',
       'auth/forbidden': '你没有权限执行此操作',
       'auth/bad_credentials': '链接或凭证无效，请重新加入',
       'auth/unauthorized': '请先登录',
@@ -250,6 +253,9 @@ export const common = {
       joining: 'Joining…',
     },
     errors: {
+      'roster/wrong_code': 'This name and personal code do not match; check the code on your badge',
+      'roster/person_locked': 'Too many wrong codes; try again later or ask the instructor',
+      'roster/name_ambiguous': 'Someone else on the roster has this name: give your community or village too',
       'auth/forbidden': 'You may not do this',
       'auth/bad_credentials': 'This link or seat is not valid; join again',
       'auth/unauthorized': 'Please sign in first',

@@ -102,6 +102,11 @@ export const roster = {
       held: '培训师公布后，你会在这里看到专家的评分和建议。',
       heldExpert: '学员暂时看不到这次演练的评分和建议，培训师公布后才能看到。',
     },
+    nextTime: {
+      heading: '上一场演练后，专家建议你这次……',
+      from: '来自《{{scenario}}》',
+      fromFor: '{{name}}：来自《{{scenario}}》',
+    },
   },
   en: {
     screen: {
@@ -207,6 +212,11 @@ export const roster = {
       failed: 'Could not release: {{message}}',
       held: 'You will see the experts’ scores and advice here once the instructor releases them.',
       heldExpert: 'Trainees do not see this attempt’s scores and advice until the instructor releases them.',
+    },
+    nextTime: {
+      heading: 'After your last session, the experts suggested that this time you…',
+      from: 'From “{{scenario}}”',
+      fromFor: '{{name}}: from “{{scenario}}”',
     },
   },
 };

@@ -1,0 +1,70 @@
+// "Next time" from a person's last session, at the start of their next one
+// (any scenario): on a roster trainee's phone their own items, on the
+// observer screen every roster seat's. Fetched once from
+// GET /api/sessions/:id/next-time; nothing is shown for guests.
+import './strings.ts';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LocalText } from '../../../shared/scenario/primitives.ts';
+import { useLocalize } from '../ui/text.ts';
+
+interface Carried {
+  participantId: string;
+  from: { scenarioTitle: LocalText; attempt: number };
+  items: { id: string; text: string; expert?: string }[];
+}
+
+export function CarriedNextTime({
+  sessionId,
+  bearer,
+  nameOf,
+}: {
+  sessionId: string;
+  /** A trainee's resume token or a guest expert's link token; absent: the sign-in cookie. */
+  bearer?: string;
+  /** Observers: the seat's name as the room sees it. */
+  nameOf?: (participantId: string) => string;
+}) {
+  const { t } = useTranslation();
+  const L = useLocalize();
+  const [carried, setCarried] = useState<Carried[]>([]);
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/sessions/${encodeURIComponent(sessionId)}/next-time`, {
+      credentials: 'same-origin',
+      headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+    })
+      .then((res) => (res.ok ? (res.json() as Promise<{ carried: Carried[] }>) : { carried: [] }))
+      .then((body) => live && setCarried(body.carried))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [sessionId, bearer]);
+  if (carried.length === 0) return null;
+  return (
+    <section className="panel lead-panel" aria-labelledby="carried-next-time" data-testid="carried-next-time">
+      <h3 id="carried-next-time">{t('roster.nextTime.heading')}</h3>
+      {carried.map((c) => (
+        <div key={c.participantId}>
+          <p className="hint">
+            {nameOf
+              ? t('roster.nextTime.fromFor', {
+                  name: nameOf(c.participantId),
+                  scenario: L(c.from.scenarioTitle),
+                })
+              : t('roster.nextTime.from', { scenario: L(c.from.scenarioTitle) })}
+          </p>
+          <ul>
+            {c.items.map((item) => (
+              <li key={item.id}>
+                {item.text}
+                {item.expert && ` (${item.expert})`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

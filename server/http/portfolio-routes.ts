@@ -1,0 +1,162 @@
+// The portfolio and a person's data over HTTP (docs/roster.md):
+//   POST /api/portfolio                 a trainee opens their own with their personal code (portfolio.own)
+//   GET  /api/people/:id/portfolio      an instructor or administrator, any person's (records.view)
+//   GET  /api/people/:id/data.json      one person's data, exported (personal_data.export)
+//   DELETE /api/people/:id              a person deleted (personal_data.delete)
+//   GET  /api/sessions/:id/next-time    the "next time" items each roster seat brings from their last
+//                                       session: a trainee's own (resume token), or every seat's for the
+//                                       room's debrief right (observers, instructors)
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import { may } from '../../shared/access/rights.ts';
+import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
+import { ROSTER_ERRORS } from '../../shared/roster/errors.ts';
+import type { Accounts } from '../auth/accounts.ts';
+import { allowed } from '../auth/request-auth.ts';
+import { carriedPlan } from '../roster/next-time.ts';
+import type { PeopleStore } from '../roster/people-store.ts';
+import { checkPersonalCode } from '../roster/personal-code.ts';
+import type { PersonalData } from '../roster/personal-data.ts';
+import { portfolioOf } from '../roster/portfolio-sources.ts';
+import type { SeatLinkDb } from '../roster/seat-links.ts';
+import type { SessionRegistry } from '../sessions/registry.ts';
+import { badBody } from './bad-body.ts';
+import { refuse, viewerFor } from './export-routes.ts';
+
+const openBody = z.union([
+  z.object({ personId: z.string().min(1).max(64), code: z.string().trim().max(12) }),
+  z.object({
+    name: z.string().trim().min(1).max(40),
+    community: z.string().trim().max(60).optional(),
+    code: z.string().trim().max(12),
+  }),
+]);
+
+export interface PortfolioDeps {
+  db: SeatLinkDb;
+  registry: SessionRegistry;
+  people: PeopleStore;
+  personalData: PersonalData;
+  accounts: Accounts;
+  now?: () => number;
+}
+
+export function portfolioRoutes({
+  db,
+  registry,
+  people,
+  personalData,
+  accounts,
+  now = Date.now,
+}: PortfolioDeps): Router {
+  const router = Router();
+  const notFound = (res: Response) =>
+    res.status(404).json(errorBody(ROSTER_ERRORS.personNotFound, 'no such person on the roster'));
+  const wrongCode = (res: Response, triesLeft?: number) =>
+    res
+      .status(401)
+      .json(
+        errorBody(
+          ROSTER_ERRORS.wrongCode,
+          'this name and personal code do not match; check the code on your badge',
+          triesLeft !== undefined ? { triesLeft } : undefined,
+        ),
+      );
+
+  /** Which person the body names: by id (the badge's link), or by name and, when needed, community. */
+  const personNamed = (body: z.infer<typeof openBody>): string | 'ambiguous' | undefined => {
+    if ('personId' in body) return people.get(body.personId)?.id;
+    const named = people.all().filter((p) => p.name === body.name);
+    const matches = body.community ? named.filter((p) => p.community === body.community) : named;
+    if (matches.length > 1) return 'ambiguous';
+    return matches[0]?.id;
+  };
+
+  router.post('/api/portfolio', (req: Request, res: Response) => {
+    const body = openBody.safeParse(req.body);
+    if (!body.success) return badBody(res, body.error.issues);
+    const personId = personNamed(body.data);
+    if (personId === 'ambiguous') {
+      res
+        .status(409)
+        .json(
+          errorBody(
+            ROSTER_ERRORS.nameAmbiguous,
+            'several people on the roster have this name: give your community (居民区/村) too',
+          ),
+        );
+      return;
+    }
+    // A name not on the roster gets the same answer as a wrong code: the page does not say who is on it.
+    if (!personId) return wrongCode(res);
+    const check = checkPersonalCode(people, personId, body.data.code, now());
+    if (check.kind !== 'right') {
+      if (check.kind === 'locked') {
+        res.set('retry-after', String(Math.ceil(check.retryAfterMs / 1000)));
+        res.status(429).json(
+          errorBody(ROSTER_ERRORS.personLocked, 'too many wrong codes: wait a while, or ask the instructor', {
+            retryAfterMs: check.retryAfterMs,
+          }),
+        );
+        return;
+      }
+      return wrongCode(res, check.kind === 'wrong' ? check.triesLeft : undefined);
+    }
+    // The code made them this person, and only this person: the table's right for their own portfolio.
+    if (!may({ kind: 'person', personId }, 'portfolio.own')) {
+      res.status(403).json(errorBody(ERROR_CODES.forbidden, 'your code does not open a portfolio'));
+      return;
+    }
+    const person = people.get(personId);
+    res.json({
+      person: { id: personId, name: person?.name ?? '', community: person?.community ?? '' },
+      portfolio: portfolioOf(db, registry, personId, 'trainee'),
+    });
+  });
+
+  router.get('/api/people/:id/portfolio', (req, res) => {
+    if (!allowed(req, res, 'records.view')) return;
+    const person = people.get(req.params.id);
+    if (!person) return notFound(res);
+    res.json({ person, portfolio: portfolioOf(db, registry, person.id, 'instructor') });
+  });
+
+  router.get('/api/people/:id/data.json', (req, res) => {
+    if (!allowed(req, res, 'personal_data.export')) return;
+    const data = personalData.export(req.params.id, now());
+    if (!data) return notFound(res);
+    res.set('content-disposition', `attachment; filename="person-${req.params.id}.json"`).json(data);
+  });
+
+  router.delete('/api/people/:id', async (req, res, next) => {
+    if (!allowed(req, res, 'personal_data.delete')) return;
+    try {
+      const deleted = await personalData.delete(req.params.id);
+      if (!deleted) return notFound(res);
+      res.json({ deleted: { sessions: deleted.sessions.length } });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get('/api/sessions/:id/next-time', (req, res) => {
+    const found = viewerFor(registry, req.params.id, req);
+    if (!found) return refuse(req, res);
+    const trainee = found.viewer.audience === 'trainee' ? found.viewer.participantId : undefined;
+    const right = trainee ? 'session.take_part' : 'session.debrief';
+    if (!may(found.principal, right, accounts.owners.of(found.host.id))) {
+      res.status(403).json(errorBody(ERROR_CODES.forbidden, 'your account does not have this right'));
+      return;
+    }
+    const seats = trainee
+      ? [trainee]
+      : Object.values(found.host.context.participants)
+          .filter((p) => p.playedBy === undefined)
+          .map((p) => p.id);
+    // A trainee's copy names no expert (observers are invisible to trainees).
+    const carried = seats.flatMap((id) => carriedPlan(db, registry, found.host.id, id, !trainee) ?? []);
+    res.json({ carried });
+  });
+
+  return router;
+}
