@@ -237,6 +237,8 @@ export class SessionHost {
     }
     if (!restored.ok) return { ok: false, problem: replayProblem(restored.refusal) };
     this.swapIn(restored);
+    // The roster names too: a deleted person's seat is no one's now.
+    this.refreshRosterNames();
     this.failed = undefined;
     this.deps.logger.info({ session: this.row.id, seq: this.seq }, 'session reloaded from storage');
     this.arm();

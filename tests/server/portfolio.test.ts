@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
-import { linkSeat } from '../../server/roster/seat-links.ts';
 import type { DebriefView } from '../../shared/debrief/build.ts';
 import type { Portfolio } from '../../shared/portfolio/portfolio.ts';
 import type { AnyCommand, DebriefAck } from '../../shared/protocol/messages.ts';
@@ -26,7 +25,6 @@ import {
   type CreatedSession,
   connectFacilitator,
   connectObserver,
-  createSession,
   request,
 } from '../support/session-api.ts';
 
@@ -71,6 +69,7 @@ let dbFile: string;
 let scenariosDir: string;
 const ids = { wang: '', li: '', locked: '' };
 const codes = { wang: '', li: '', locked: '' };
+let cohortId: string;
 let s1: CreatedSession;
 let s2: CreatedSession;
 const seats: Record<string, { client: HeadlessClient; id: string; token: string }> = {};
@@ -108,21 +107,35 @@ async function instructorPortfolio(personId: string): Promise<Portfolio> {
   return answer.body.portfolio;
 }
 
-/** A seat joined by a name that is not theirs on the roster, then linked to their person (as joining as oneself does). */
-async function seat(session: CreatedSession, key: string, typed: string, personId?: string) {
-  const { client, seat: s } = await HeadlessClient.join(server.url, session.joinCode, typed);
-  open.push(client);
-  if (personId) {
-    const db = new Database(dbFile);
-    try {
-      db.pragma('busy_timeout = 5000');
-      linkSeat(db, { sessionId: session.sessionId, participantId: s.participantId, personId });
-    } finally {
-      db.close();
-    }
+/** A guest's seat, joined by the name typed; or a roster person's, joined as themselves with their personal code. */
+async function seat(session: CreatedSession, key: string, typed: string, person?: keyof typeof ids) {
+  let resumeToken: string;
+  if (person) {
+    const joined = await request<{ participantId: string; resumeToken: string }>(
+      server.url,
+      'POST',
+      '/api/join/person',
+      { body: { code: session.joinCode, personId: ids[person], personalCode: codes[person] }, bearer: null },
+    );
+    if (joined.status !== 201)
+      throw new Error(`join as ${person}: ${joined.status} ${JSON.stringify(joined.body)}`);
+    resumeToken = joined.body.resumeToken;
+  } else {
+    resumeToken = (await HeadlessClient.requestSeat(server.url, session.joinCode, typed)).resumeToken;
   }
-  seats[key] = { client, id: s.participantId, token: s.resumeToken };
+  const client = await HeadlessClient.connect(server.url, { role: 'trainee', resumeToken });
+  open.push(client);
+  seats[key] = { client, id: client.id ?? '', token: resumeToken };
   return seats[key];
+}
+
+/** A session of the cohort, so its trainees can join as themselves. */
+async function cohortSession(scenarioId: string): Promise<CreatedSession> {
+  const made = await admin.request<CreatedSession>('POST', '/api/sessions', {
+    body: { scenarioId, cohortId },
+  });
+  if (made.status !== 201) throw new Error(`POST /api/sessions: ${made.status} ${JSON.stringify(made.body)}`);
+  return made.body;
 }
 
 const score = (
@@ -159,15 +172,20 @@ beforeAll(async () => {
       db.prepare('SELECT personal_code AS code FROM people WHERE id = ?').get(ids[key]) as { code: string }
     ).code;
   db.close();
+  const cohort = await admin.request<{ cohort: { id: string } }>('POST', '/api/cohorts', {
+    body: { name: '2026春季班' },
+  });
+  cohortId = cohort.body.cohort.id;
+  await admin.request('PUT', `/api/cohorts/${cohortId}/members`, { body: { personIds: [ids.wang, ids.li] } });
 
   // Session 1 (scale 1–5): Wang chairs, Li and a guest are residents.
-  s1 = await createSession(server.url, 'shed-a');
+  s1 = await cohortSession('shed-a');
   const f1 = await connectFacilitator(server.url, s1);
   const zhao = await connectObserver(server.url, s1, 'Expert Zhao');
   const qian = await connectObserver(server.url, s1, 'Expert Qian');
   open.push(f1, zhao, qian);
-  const wang = await seat(s1, 'wang1', '学员甲', ids.wang);
-  const li = await seat(s1, 'li1', '学员乙', ids.li);
+  const wang = await seat(s1, 'wang1', '', 'wang');
+  const li = await seat(s1, 'li1', '', 'li');
   const guest = await seat(s1, 'guest1', 'Guest Zhang');
   await ok(wang.client, { type: 'card.take', roleId: 'chair' });
   await ok(li.client, { type: 'card.take', roleId: 'resident' });
@@ -224,12 +242,12 @@ beforeAll(async () => {
   await release(s1);
 
   // Session 2 (scale 0–10), another scenario: Li chairs, Wang is a resident.
-  s2 = await createSession(server.url, 'shed-b');
+  s2 = await cohortSession('shed-b');
   const f2 = await connectFacilitator(server.url, s2);
   const zhao2 = await connectObserver(server.url, s2, 'Expert Zhao');
   open.push(f2, zhao2);
-  const wang2 = await seat(s2, 'wang2', '学员甲', ids.wang);
-  const li2 = await seat(s2, 'li2', '学员乙', ids.li);
+  const wang2 = await seat(s2, 'wang2', '', 'wang');
+  const li2 = await seat(s2, 'li2', '', 'li');
   // At the start, before anything happened in it: what each brings from their last session.
   nextTimeWang = (await request(server.url, 'GET', `/api/sessions/${s2.sessionId}/next-time`, {
     bearer: wang2.token,
@@ -433,11 +451,9 @@ describe('deleting a trainee', () => {
   });
 
   it('the room’s debrief still holds their seat and scores, anonymised', () => {
-    // The seat keeps the name typed when joining: this test links the seat after the join was
-    // logged, as a guest's (joining as oneself links it first, and the name is sealed then:
-    // tests/server/storage/sealed-log.test.ts).
+    // Joining as oneself linked the seat before the join was logged, so even its pseudonym was sealed.
     const seat = roomAfter.participants.find((p) => p.id === seats.wang1?.id);
-    expect(seat?.name).toBe('学员甲');
+    expect(seat?.name).toBe(DELETED_TEXT);
     const statements = roomAfter.attempts[0]?.record.statements.map((s) => s.text);
     expect(statements).toEqual([DELETED_TEXT, LI_WORDS, GUEST_WORDS]);
     const wangScores = roomAfter.attempts[0]?.scores.filter((s) => s.participantId === seats.wang1?.id);
