@@ -55,6 +55,8 @@ export interface PortfolioPlanItem {
 
 export interface PortfolioMarker {
   competency: string;
+  /** The competency in words, for the screen. */
+  competencyTitle: LocalText;
   kind: 'strength' | 'needs_work';
   note?: string;
   expert?: string;
@@ -139,6 +141,7 @@ function attemptsOf(session: PortfolioSession, viewer: PortfolioViewer): Portfol
           .filter((m) => m.participantId === me)
           .map((m) => ({
             competency: m.competency,
+            competencyTitle: competencyTitle(scenario, m.competency),
             kind: m.kind,
             ...(m.note && { note: m.note }),
             ...expertName(m.observerId),

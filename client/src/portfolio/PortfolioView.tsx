@@ -4,15 +4,15 @@
 // where the server named them (the instructor's copy).
 import { useTranslation } from 'react-i18next';
 import type { Portfolio } from '../../../shared/portfolio/portfolio.ts';
-import type { LocalText } from '../../../shared/scenario/primitives.ts';
 import { formatWhen } from '../account/messages.ts';
+import { useLocalize } from '../ui/text.ts';
 import { CompetencyChart } from './CompetencyChart.tsx';
 
 const minutes = (ms: number) => Math.round(ms / 6000) / 10;
 
 export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
   const { t, i18n } = useTranslation();
-  const text = (l: LocalText) => (i18n.language.startsWith('en') ? l.en : l.zh);
+  const text = useLocalize();
   if (portfolio.attempts.length === 0) return <p className="panel">{t('portfolio.empty')}</p>;
   return (
     <div className="stack">
@@ -93,7 +93,8 @@ export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
                 <ul aria-label={t('portfolio.markers')}>
                   {a.markers.map((m) => (
                     <li key={`${m.at}-${m.competency}`}>
-                      {t(m.kind === 'strength' ? 'portfolio.strength' : 'portfolio.needsWork')}
+                      {t(m.kind === 'strength' ? 'portfolio.strength' : 'portfolio.needsWork')} ·{' '}
+                      {text(m.competencyTitle)}
                       {m.note && `: ${m.note}`}
                       {m.expert && ` (${m.expert})`}
                     </li>
