@@ -167,8 +167,11 @@ export function portfolioRoutes({
       : Object.values(found.host.context.participants)
           .filter((p) => p.playedBy === undefined)
           .map((p) => p.id);
-    // A trainee's copy names no expert (observers are invisible to trainees).
-    const carried = seats.flatMap((id) => carriedPlan(db, registry, found.host.id, id, !trainee) ?? []);
+    // A trainee's copy names no expert (observers are invisible to trainees); nor does a guest
+    // expert's: its link opens this session only, and the items come from sessions it never saw,
+    // written by experts whose names are theirs. Accounts and scripts see every session anyway.
+    const named = found.principal.kind === 'account' || found.principal.kind === 'api_token';
+    const carried = seats.flatMap((id) => carriedPlan(db, registry, found.host.id, id, named) ?? []);
     res.json({ carried });
   });
 
