@@ -86,12 +86,12 @@ export function createApp({
   });
   app.use(scenarioRoutes(library, studio));
   app.use(accountRoutes(accounts, csrf));
-  app.use(sessionRoutes(registry, library, accounts, studio, groups));
+  // One count of failed code checks per address: join codes, joining as oneself, the portfolio.
+  const guesses = new GuessGuard(now);
+  app.use(sessionRoutes(registry, library, accounts, studio, groups, guesses));
   app.use(exportRoutes(registry, accounts));
   if (people) app.use(rosterRoutes(people, now));
   if (people && groups) app.use(groupRoutes(groups, people, registry, now));
-  // One count of failed code checks per address, for joining as oneself and the portfolio alike.
-  const guesses = new GuessGuard(now);
   if (people && groups && seatLinks)
     app.use(personJoinRoutes({ registry, people, groups, db: seatLinks, now, guesses }));
   if (people && personalData)

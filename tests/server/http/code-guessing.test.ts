@@ -133,12 +133,15 @@ describe('one address failing code checks over and over', () => {
   it('is refused before any code is compared, across names and join codes, until the window passes', async () => {
     clock += PAST_EVERY_LOCK;
     // 60 failures in all (the limit), each name tried 4 times so that no person is locked:
-    // 12 names × 4 wrong portfolio codes = 48, plus 12 join codes that are no session's.
+    // 12 names × 4 wrong portfolio codes = 48, plus 12 join codes that are no session's,
+    // 6 asking for a cohort and 6 joining by name.
     for (let n = 0; n < 12; n++)
       for (let i = 0; i < 4; i++)
         expect((await post('/api/portfolio', { name: `路人${n}`, code: '123456' })).status).toBe(401);
-    for (let n = 0; n < 12; n++)
-      expect((await post('/api/join/cohort', { code: `ZZZZ${'3469ACDEFGHJ'[n]}` })).status).toBe(404);
+    for (let n = 0; n < 6; n++) {
+      expect((await post('/api/join/cohort', { code: `ZZZZ${'346979'[n]}A` })).status).toBe(404);
+      expect((await post('/api/join', { code: `ZZZZ${'346979'[n]}C`, name: '路人' })).status).toBe(404);
+    }
     // The right code of a real person is now refused too: it is not even compared.
     const refused = await post('/api/portfolio', { name: '王小华', code: people.wang.code });
     expect(seen(refused)).toEqual({
@@ -152,6 +155,8 @@ describe('one address failing code checks over and over', () => {
       personalCode: people.wang.code,
     });
     expect(joinRefused.status).toBe(429);
+    const guestRefused = await post('/api/join', { code: session.joinCode, name: '路人' });
+    expect(guestRefused.status).toBe(429);
     // Nothing was counted against Wang while refused: after the window his code opens at once.
     clock += 15 * MINUTE;
     const opened = await post('/api/portfolio', { name: '王小华', code: people.wang.code });
