@@ -88,6 +88,8 @@ export function portfolioRoutes({
     if (!guesses.admit(req, res)) return;
     const personId = personNamed(body.data);
     if (personId === 'ambiguous') {
+      // It says the name is there twice: counted, so it cannot be asked endlessly to map the roster.
+      guesses.failed(req);
       res
         .status(409)
         .json(

@@ -164,6 +164,20 @@ describe('one address failing code checks over and over', () => {
   });
 });
 
+describe('asking for a name two people share', () => {
+  it('says so, but counts as a failed check: it cannot be asked over and over to learn the roster', async () => {
+    clock += PAST_EVERY_LOCK;
+    for (const community of ['东风村', '西林村'])
+      await instructor.request('POST', '/api/people', { body: { name: '张伟', community } });
+    for (let i = 0; i < 60; i++) {
+      const answer = await post('/api/portfolio', { name: '张伟', code: '123456' });
+      expect(seen(answer)).toEqual({ status: 409, code: 'roster/name_ambiguous', details: undefined });
+    }
+    const refused = await post('/api/portfolio', { name: '张伟', code: '123456' });
+    expect([refused.status, refused.body.error?.code]).toEqual([429, 'protocol/rate_limited']);
+  });
+});
+
 describe('routes that act for nobody, from a browser that is signed in', () => {
   it('are not refused for lacking a CSRF token (the join page sends none)', async () => {
     clock += PAST_EVERY_LOCK;
