@@ -82,8 +82,13 @@ export function authenticate(accounts: Accounts): RequestHandler[] {
   return [cookieParser(), resolve];
 }
 
-/** Paths that change state without acting for anyone signed in: a trainee joining by code. */
-const NO_AMBIENT_AUTHORITY = new Set(['/api/join']);
+/**
+ * Paths that change state without acting for anyone signed in: a trainee
+ * joining by code or as themselves, a trainee opening their own portfolio
+ * with their personal code. They read no cookie, so a cross-site request can
+ * do nothing through one; and the join page sends no CSRF token.
+ */
+const NO_AMBIENT_AUTHORITY = new Set(['/api/join', '/api/join/cohort', '/api/join/person', '/api/portfolio']);
 /** Paths that start a sign-in: checked even without one, so no other site can sign a browser in. */
 const SIGNS_IN = new Set(['/api/auth/sign-in', '/api/links/accept']);
 

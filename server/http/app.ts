@@ -18,6 +18,7 @@ import { accountRoutes } from './account-routes.ts';
 import { clientFiles } from './client-files.ts';
 import { exportRoutes } from './export-routes.ts';
 import { groupRoutes } from './group-routes.ts';
+import { GuessGuard } from './guess-guard.ts';
 import { joinAddressRoutes } from './join-addresses.ts';
 import { personJoinRoutes } from './person-join-routes.ts';
 import { portfolioRoutes } from './portfolio-routes.ts';
@@ -85,14 +86,26 @@ export function createApp({
   });
   app.use(scenarioRoutes(library, studio));
   app.use(accountRoutes(accounts, csrf));
-  app.use(sessionRoutes(registry, library, accounts, studio, groups));
+  // One count of failed code checks per address: join codes, joining as oneself, the portfolio.
+  const guesses = new GuessGuard(now);
+  app.use(sessionRoutes(registry, library, accounts, studio, groups, guesses));
   app.use(exportRoutes(registry, accounts));
   if (people) app.use(rosterRoutes(people, now));
   if (people && groups) app.use(groupRoutes(groups, people, registry, now));
   if (people && groups && seatLinks)
-    app.use(personJoinRoutes({ registry, people, groups, db: seatLinks, now }));
+    app.use(personJoinRoutes({ registry, people, groups, db: seatLinks, now, guesses }));
   if (people && personalData)
-    app.use(portfolioRoutes({ db: personalData.connection, registry, people, personalData, accounts, now }));
+    app.use(
+      portfolioRoutes({
+        db: personalData.connection,
+        registry,
+        people,
+        personalData,
+        accounts,
+        now,
+        guesses,
+      }),
+    );
   app.use(joinAddressRoutes(joinAddresses));
   app.use('/api', (_req, res) => {
     res.status(404).json(errorBody(ERROR_CODES.notFound, 'no such API route'));
@@ -108,6 +121,11 @@ export function createApp({
     const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
     if (error?.type === 'entity.too.large') {
       res.status(413).json(errorBody(ERROR_CODES.tooLarge, 'the request body is too large'));
+      return;
+    }
+    // The parser's own message quotes the body back (a code typed, a name): say what is wrong instead.
+    if (error?.type === 'entity.parse.failed') {
+      res.status(400).json(errorBody(ERROR_CODES.badRequest, 'the request body is not valid JSON'));
       return;
     }
     if (status >= 500) logger.error({ err: error }, 'request failed');

@@ -175,8 +175,22 @@ export function groupRoutes(
     const cohort = groups.cohort(req.params.id);
     if (!cohort) return noCohort(res);
     const query = badgeQuery.safeParse(req.query);
-    const sessionId = query.success ? query.data.sessionId : undefined;
-    const joinCode = sessionId ? registry.get(sessionId)?.row.joinCode : undefined;
+    if (!query.success) return badBody(res, query.error.issues);
+    const sessionId = query.data.sessionId;
+    const host = sessionId ? registry.get(sessionId) : undefined;
+    // Printed for a session that is not there, or not this cohort's, every QR code would lead nowhere.
+    if (sessionId && (!host || groups.groupOf(host.id)?.cohortId !== cohort.id)) {
+      res
+        .status(404)
+        .json(
+          errorBody(
+            ROSTER_ERRORS.sessionNotOfCohort,
+            "this cohort has no such session: choose one of the cohort's sessions, or print the badges for none",
+          ),
+        );
+      return;
+    }
+    const joinCode = host?.row.joinCode;
     const badges = cohort.personIds.flatMap((personId) => {
       const person = people.get(personId);
       const code = people.codeOf(personId)?.code;

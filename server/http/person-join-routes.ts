@@ -3,7 +3,7 @@
 // and confirms with their personal code (or a badge's QR carries both). A few
 // wrong codes lock that person for a while, by the server's clock. The seat is
 // logged under a pseudonym and linked to the person outside the log.
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Router } from 'express';
 import { z } from 'zod';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
@@ -20,6 +20,7 @@ import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { hashToken, newToken } from '../sessions/tokens.ts';
 import { badBody } from './bad-body.ts';
+import { GuessGuard } from './guess-guard.ts';
 
 const cohortQuery = z.object({ code: z.string().trim().min(4).max(16) });
 
@@ -30,9 +31,18 @@ export interface PersonJoinDeps {
   /** The database the seats and their links are in. */
   db: SeatLinkDb;
   now?: () => number;
+  /** Failed code checks per address (join codes and personal codes), shared with the portfolio. */
+  guesses?: GuessGuard;
 }
 
-export function personJoinRoutes({ registry, people, groups, db, now = Date.now }: PersonJoinDeps): Router {
+export function personJoinRoutes({
+  registry,
+  people,
+  groups,
+  db,
+  now = Date.now,
+  guesses = new GuessGuard(now),
+}: PersonJoinDeps): Router {
   const router = Router();
   const conn = 'connection' in db ? db.connection : db;
   const seatCount = conn.prepare<[string], { n: number }>(
@@ -43,13 +53,14 @@ export function personJoinRoutes({ registry, people, groups, db, now = Date.now 
   );
 
   /** The running session of a join code, or an answer saying why there is none. */
-  const sessionOf = (code: string, res: Response) => {
+  const sessionOf = (code: string, req: Request, res: Response) => {
     const host = registry.byJoinCode(code);
     if (host?.failure) {
       res.status(503).json(errorBody(SESSION_FAILED.code, SESSION_FAILED.message));
       return undefined;
     }
     if (!host) {
+      guesses.failed(req);
       res
         .status(404)
         .json(
@@ -67,7 +78,8 @@ export function personJoinRoutes({ registry, people, groups, db, now = Date.now 
   router.post('/api/join/cohort', (req, res) => {
     const body = cohortQuery.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const host = sessionOf(body.data.code, res);
+    if (!guesses.admit(req, res)) return;
+    const host = sessionOf(body.data.code, req, res);
     if (!host) return;
     const cohortId = groups.groupOf(host.id)?.cohortId;
     const cohort = cohortId ? groups.cohort(cohortId) : undefined;
@@ -81,11 +93,13 @@ export function personJoinRoutes({ registry, people, groups, db, now = Date.now 
   router.post('/api/join/person', async (req, res) => {
     const body = personJoinSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
-    const host = sessionOf(body.data.code, res);
+    if (!guesses.admit(req, res)) return;
+    const host = sessionOf(body.data.code, req, res);
     if (!host) return;
     const { personId, personalCode } = body.data;
     const cohortId = groups.groupOf(host.id)?.cohortId;
     if (!cohortId || !people.codeOf(personId) || !groups.isMember(cohortId, personId)) {
+      guesses.failed(req);
       res
         .status(404)
         .json(
@@ -111,6 +125,7 @@ export function personJoinRoutes({ registry, people, groups, db, now = Date.now 
       return;
     }
     if (outcome.kind !== 'right') {
+      guesses.failed(req);
       res.status(401).json(
         errorBody(ROSTER_ERRORS.wrongCode, 'this is not the personal code of this name; check your badge', {
           ...(outcome.kind === 'wrong' ? { triesLeft: outcome.triesLeft } : {}),

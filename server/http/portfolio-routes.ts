@@ -15,20 +15,22 @@ import type { Accounts } from '../auth/accounts.ts';
 import { allowed } from '../auth/request-auth.ts';
 import { carriedPlan } from '../roster/next-time.ts';
 import type { PeopleStore } from '../roster/people-store.ts';
-import { checkPersonalCode } from '../roster/personal-code.ts';
+import { type CodeCheck, checkPersonalCode, PhantomCodes } from '../roster/personal-code.ts';
 import type { PersonalData } from '../roster/personal-data.ts';
 import { portfolioOf } from '../roster/portfolio-sources.ts';
 import type { SeatLinkDb } from '../roster/seat-links.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { badBody } from './bad-body.ts';
 import { refuse, viewerFor } from './export-routes.ts';
+import { GuessGuard } from './guess-guard.ts';
 
+const code = z.string().trim().max(12);
 const openBody = z.union([
-  z.object({ personId: z.string().min(1).max(64), code: z.string().trim().max(12) }),
+  z.object({ personId: z.string().min(1).max(64), code }),
   z.object({
     name: z.string().trim().min(1).max(40),
     community: z.string().trim().max(60).optional(),
-    code: z.string().trim().max(12),
+    code,
   }),
 ]);
 
@@ -39,6 +41,8 @@ export interface PortfolioDeps {
   personalData: PersonalData;
   accounts: Accounts;
   now?: () => number;
+  /** Failed code checks per address, shared with joining as oneself. */
+  guesses?: GuessGuard;
 }
 
 export function portfolioRoutes({
@@ -48,8 +52,10 @@ export function portfolioRoutes({
   personalData,
   accounts,
   now = Date.now,
+  guesses = new GuessGuard(now),
 }: PortfolioDeps): Router {
   const router = Router();
+  const phantoms = new PhantomCodes();
   const notFound = (res: Response) =>
     res.status(404).json(errorBody(ROSTER_ERRORS.personNotFound, 'no such person on the roster'));
   const wrongCode = (res: Response, triesLeft?: number) =>
@@ -63,6 +69,10 @@ export function portfolioRoutes({
         ),
       );
 
+  /** What an unknown person's wrong tries are counted under: the name (and community) or id asked for. */
+  const phantomKey = (body: z.infer<typeof openBody>): string =>
+    'personId' in body ? `id\u0000${body.personId}` : `name\u0000${body.name}\u0000${body.community ?? ''}`;
+
   /** Which person the body names: by id (the badge's link), or by name and, when needed, community. */
   const personNamed = (body: z.infer<typeof openBody>): string | 'ambiguous' | undefined => {
     if ('personId' in body) return people.get(body.personId)?.id;
@@ -75,8 +85,11 @@ export function portfolioRoutes({
   router.post('/api/portfolio', (req: Request, res: Response) => {
     const body = openBody.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
+    if (!guesses.admit(req, res)) return;
     const personId = personNamed(body.data);
     if (personId === 'ambiguous') {
+      // It says the name is there twice: counted, so it cannot be asked endlessly to map the roster.
+      guesses.failed(req);
       res
         .status(409)
         .json(
@@ -87,9 +100,11 @@ export function portfolioRoutes({
         );
       return;
     }
-    // A name not on the roster gets the same answer as a wrong code: the page does not say who is on it.
-    if (!personId) return wrongCode(res);
-    const check = checkPersonalCode(people, personId, body.data.code, now());
+    // A name not on the roster is answered as a wrong code, tries left and lock included:
+    // the answers do not say who is on it.
+    const check: CodeCheck = personId
+      ? checkPersonalCode(people, personId, body.data.code, now())
+      : phantoms.check(phantomKey(body.data), now());
     if (check.kind !== 'right') {
       if (check.kind === 'locked') {
         res.set('retry-after', String(Math.ceil(check.retryAfterMs / 1000)));
@@ -100,10 +115,11 @@ export function portfolioRoutes({
         );
         return;
       }
+      guesses.failed(req);
       return wrongCode(res, check.kind === 'wrong' ? check.triesLeft : undefined);
     }
     // The code made them this person, and only this person: the table's right for their own portfolio.
-    if (!may({ kind: 'person', personId }, 'portfolio.own')) {
+    if (!personId || !may({ kind: 'person', personId }, 'portfolio.own')) {
       res.status(403).json(errorBody(ERROR_CODES.forbidden, 'your code does not open a portfolio'));
       return;
     }
@@ -153,8 +169,11 @@ export function portfolioRoutes({
       : Object.values(found.host.context.participants)
           .filter((p) => p.playedBy === undefined)
           .map((p) => p.id);
-    // A trainee's copy names no expert (observers are invisible to trainees).
-    const carried = seats.flatMap((id) => carriedPlan(db, registry, found.host.id, id, !trainee) ?? []);
+    // A trainee's copy names no expert (observers are invisible to trainees); nor does a guest
+    // expert's: its link opens this session only, and the items come from sessions it never saw,
+    // written by experts whose names are theirs. Accounts and scripts see every session anyway.
+    const named = found.principal.kind === 'account' || found.principal.kind === 'api_token';
+    const carried = seats.flatMap((id) => carriedPlan(db, registry, found.host.id, id, named) ?? []);
     res.json({ carried });
   });
 

@@ -58,6 +58,11 @@ export function rosterRoutes(people: PeopleStore, now: () => number = Date.now):
       res.status(404).json(errorBody(ROSTER_ERRORS.personNotFound, 'no such person on the roster'));
       return;
     }
+    // Only the fields sent change; a body that is not an object is refused, not merged as nothing.
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))
+      return badBody(res, [
+        { code: 'custom', path: [], message: 'send an object of the fields to change', input: req.body },
+      ]);
     const body = personFieldsSchema.safeParse({ ...current, ...req.body });
     if (!body.success) return badBody(res, body.error.issues);
     try {
@@ -70,9 +75,12 @@ export function rosterRoutes(people: PeopleStore, now: () => number = Date.now):
 
   router.post(
     '/api/people/import',
+    // Who may, before up to 2 MB is read: nobody else gets the server to hold their upload.
+    (req, res, next) => {
+      if (allowed(req, res, 'roster.manage')) next();
+    },
     express.raw({ type: () => true, limit: MAX_UPLOAD }),
     async (req, res) => {
-      if (!allowed(req, res, 'roster.manage')) return;
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       let rows: Awaited<ReturnType<typeof readSheet>>;
       try {

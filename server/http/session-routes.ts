@@ -13,6 +13,7 @@ import type { Studio } from '../scenarios/studio.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { badBody } from './bad-body.ts';
+import { GuessGuard } from './guess-guard.ts';
 
 const createSchema = z.object({
   scenarioId: z.string().min(1).max(64),
@@ -44,6 +45,8 @@ export function sessionRoutes(
   accounts: Accounts,
   studio?: Studio,
   groups?: GroupsStore,
+  /** Failed code checks per address; a join code that is no session's counts as one. */
+  guesses: GuessGuard = new GuessGuard(Date.now),
 ): Router {
   const router = Router();
 
@@ -265,6 +268,7 @@ export function sessionRoutes(
   router.post('/api/join', async (req, res) => {
     const body = joinSchema.safeParse(req.body);
     if (!body.success) return badBody(res, body.error.issues);
+    if (!guesses.admit(req, res)) return;
     const host = registry.byJoinCode(body.data.code);
     if (host?.failure) {
       res.status(503).json(errorBody(SESSION_FAILED.code, SESSION_FAILED.message));
@@ -282,6 +286,7 @@ export function sessionRoutes(
       return;
     }
     if (!host) {
+      guesses.failed(req);
       res
         .status(404)
         .json(

@@ -5,6 +5,7 @@
 //
 //   participant.join   name          the seat's person
 //   statement.post     text          the person whose seat posted it
+//   action.record      what, due     the person whose seat recorded it (the chair's card)
 //   tip.whisper        text          the person it was whispered to
 //   score.set          note          the person scored
 //   plan.add           text          the person it is for
@@ -35,6 +36,8 @@ export function privateWords(entry: LogEntry): { participantId: string; fields: 
   if (payload.kind === 'meeting') {
     if (c.type === 'participant.join') return pick(c.participantId, ['name']);
     if (c.type === 'statement.post' && actor.kind === 'participant') return pick(actor.id, ['text']);
+    // The chair's card records decisions and action items: what the seat typed, like a statement.
+    if (c.type === 'action.record' && actor.kind === 'participant') return pick(actor.id, ['what', 'due']);
     return undefined;
   }
   switch (c.type) {
@@ -122,6 +125,9 @@ function sealedFieldNames(type: string): string[] {
     case 'score.set':
     case 'marker.drop':
       return ['note'];
+    // `due` is optional: once unreadable it is left out rather than made up.
+    case 'action.record':
+      return ['what'];
     default:
       return [];
   }

@@ -21,6 +21,8 @@ export const ROSTER_ERRORS = {
   wrongCode: 'roster/wrong_code',
   /** Too many wrong personal codes: this person is locked for `retryAfterMs`. */
   personLocked: 'roster/person_locked',
+  /** Badges printed for a session that is not there, or not the cohort's. */
+  sessionNotOfCohort: 'roster/session_not_of_cohort',
   /** Opening a portfolio by name: several people have it; the community tells them apart. */
   nameAmbiguous: 'roster/name_ambiguous',
 } as const;

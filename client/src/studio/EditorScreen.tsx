@@ -9,7 +9,7 @@ import type { Language } from '../../../shared/scenario/primitives.ts';
 import { STUDIO_ERRORS, type StudioVersion, type VersionInfo } from '../../../shared/studio/api.ts';
 import { navigate } from '../app/router.ts';
 import { type CreatedSession, createSession } from '../facilitator/api.ts';
-import { ApiError, downloadExport, studioApi } from './api.ts';
+import { ApiError, downloadExport, studioApi, studioRefusal } from './api.ts';
 import { DiffView } from './DiffView.tsx';
 import { dropDraft, keepDraft, loadDraft } from './drafts.ts';
 import { IssueList } from './IssueList.tsx';
@@ -59,7 +59,8 @@ export function EditorScreen({ id }: { id: string }) {
           }
           setEditorKey((k) => k + 1);
         },
-        (e: Error) => setNotice({ kind: 'error', text: t('studio.library.failed', { message: e.message }) }),
+        (e: Error) =>
+          setNotice({ kind: 'error', text: t('studio.library.failed', { message: studioRefusal(t, e) }) }),
       ),
     [id, t],
   );
@@ -102,7 +103,11 @@ export function EditorScreen({ id }: { id: string }) {
             e instanceof ApiError ? (e.details as { latestVersion?: number } | undefined) : undefined;
           if (e instanceof ApiError && e.code === STUDIO_ERRORS.staleVersion && details?.latestVersion)
             setNotice({ kind: 'stale', latest: details.latestVersion, base });
-          else setNotice({ kind: 'error', text: t('studio.editor.saveFailed', { message: e.message }) });
+          else
+            setNotice({
+              kind: 'error',
+              text: t('studio.editor.saveFailed', { message: studioRefusal(t, e) }),
+            });
         },
       )
       .finally(() => setSaving(false));
@@ -123,13 +128,14 @@ export function EditorScreen({ id }: { id: string }) {
         dropDraft(id);
         void load(false);
       },
-      (e: Error) => setNotice({ kind: 'error', text: t('studio.editor.saveFailed', { message: e.message }) }),
+      (e: Error) =>
+        setNotice({ kind: 'error', text: t('studio.editor.saveFailed', { message: studioRefusal(t, e) }) }),
     );
 
   const startSession = () => {
     if (!current) return;
     createSession(id, current.version ?? undefined).then(setStarted, (e: Error) =>
-      setNotice({ kind: 'error', text: t('studio.editor.startFailed', { message: e.message }) }),
+      setNotice({ kind: 'error', text: t('studio.editor.startFailed', { message: studioRefusal(t, e) }) }),
     );
   };
 
@@ -139,7 +145,10 @@ export function EditorScreen({ id }: { id: string }) {
     studioApi.publish(id, version).then(
       () => setNotice({ kind: 'info', text: t('studio.editor.published', { version }) }),
       (e: Error) =>
-        setNotice({ kind: 'error', text: t('studio.editor.publishFailed', { message: e.message }) }),
+        setNotice({
+          kind: 'error',
+          text: t('studio.editor.publishFailed', { message: studioRefusal(t, e) }),
+        }),
     );
   };
 

@@ -4,7 +4,7 @@ import { MEETING_KINDS } from '../../../shared/scenario/schema.ts';
 import type { StudioScenarioSummary } from '../../../shared/studio/api.ts';
 import { navigate } from '../app/router.ts';
 import { useLocalize } from '../ui/text.ts';
-import { studioApi } from './api.ts';
+import { studioApi, studioRefusal } from './api.ts';
 
 /** /studio: the shipped files and the stored scenarios; duplicate, start from a template, import. */
 export function LibraryView() {
@@ -16,14 +16,14 @@ export function LibraryView() {
   const reload = useCallback(() => {
     studioApi
       .list()
-      .then(setRows, (e: Error) => setMessage(t('studio.library.failed', { message: e.message })));
+      .then(setRows, (e: Error) => setMessage(t('studio.library.failed', { message: studioRefusal(t, e) })));
   }, [t]);
   useEffect(reload, [reload]);
   const act = (run: () => Promise<unknown>, then?: (value: unknown) => void) => {
     setMessage(null);
     run().then(
       (value) => (then ? then(value) : reload()),
-      (e: Error) => setMessage(t('studio.library.failed', { message: e.message })),
+      (e: Error) => setMessage(t('studio.library.failed', { message: studioRefusal(t, e) })),
     );
   };
   const openNew = (value: unknown) => navigate(`/studio/${encodeURIComponent((value as { id: string }).id)}`);

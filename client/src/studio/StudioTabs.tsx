@@ -36,14 +36,15 @@ interface Props {
 export function StudioTabs(props: Props) {
   const { t } = useTranslation();
   const { text, check, readOnly, lang, tab } = props;
-  const [editError, setEditError] = useState<string | null>(null);
+  /** Why the last form edit could not be made, by its code (the error's own text is English, for logs). */
+  const [editError, setEditError] = useState<YamlEditError['code'] | null>(null);
   const data = useMemo(() => (tab === 'form' ? readSource(text) : null), [text, tab]);
   const edit = (change: (source: string) => string) => {
     try {
       setEditError(null);
       props.onChange(change(text));
     } catch (e) {
-      if (e instanceof YamlEditError) setEditError(e.message);
+      if (e instanceof YamlEditError) setEditError(e.code);
       else throw e;
     }
   };
@@ -81,7 +82,7 @@ export function StudioTabs(props: Props) {
             <>
               {editError && (
                 <p role="alert" className="studio-bad">
-                  {t('studioForm.editFailed', { message: editError })}
+                  {t('studioForm.editFailed', { message: t(`studioForm.editProblem.${editError}`) })}
                 </p>
               )}
               <FormView model={{ data, issues: check.errors, readOnly, edit }} lang={lang} rules={rules} />

@@ -1,4 +1,5 @@
 // The studio's side of the HTTP API, as the signed-in instructor.
+import type { TFunction } from 'i18next';
 import type { StudioScenarioSummary, StudioVersion, VersionInfo } from '../../../shared/studio/api.ts';
 import { ApiError, api } from '../account/api.ts';
 
@@ -7,6 +8,19 @@ export { ApiError };
 /** Through the accounts' request helper: the sign-in cookie, and the CSRF token on every change. */
 function call<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   return api<T>(path, init);
+}
+
+/**
+ * A refusal in the screen's language: the studio's words for its code, else
+ * the common catalogue's, and the server's (English) message only for a code
+ * neither knows, or a failure with no code (offline).
+ */
+export function studioRefusal(t: TFunction, error: unknown): string {
+  const message = (error as Error).message;
+  if (!(error instanceof ApiError)) return message;
+  return t(`studio.refusals.${error.code}`, {
+    defaultValue: t(`errors.${error.code}`, { defaultValue: message }),
+  });
 }
 
 const at = (id: string) => `/api/studio/scenarios/${encodeURIComponent(id)}`;

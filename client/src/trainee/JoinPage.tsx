@@ -38,6 +38,10 @@ export default function JoinPage({ code }: { code: string }) {
   );
   const errorId = useId();
   const [badge] = useState(() => parseBadgeFragment(location.hash));
+  // The personal code rode in the fragment: once read, out of the address bar and the history.
+  useEffect(() => {
+    if (badge) history.replaceState(history.state, '', location.pathname + location.search);
+  }, [badge]);
   const [members, setMembers] = useState<MaskedMember[]>([]);
   /** The person picked on the list; '' for a guest who types a name. */
   const [chosen, setChosen] = useState<string | null>(null);

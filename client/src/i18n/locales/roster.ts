@@ -93,6 +93,7 @@ export const roster = {
       'roster/person_not_found': '名单中没有这位学员（可能已被删除）',
       'roster/course_not_found': '没有这个课程，请从列表中选择',
       'roster/cohort_not_found': '没有这个班级，请从列表中选择',
+      'roster/session_not_of_cohort': '这个班级没有这场演练，请从班级的演练中选择，或不选演练直接打印',
     },
     release: {
       button: '向学员公布评分',
@@ -204,6 +205,8 @@ export const roster = {
       'roster/person_not_found': 'This person is not on the roster (any more)',
       'roster/course_not_found': 'No such course: choose one from the list',
       'roster/cohort_not_found': 'No such cohort: choose one from the list',
+      'roster/session_not_of_cohort':
+        "This cohort has no such session: choose one of the cohort's sessions, or print for none",
     },
     release: {
       button: 'Release scores to trainees',

@@ -5,6 +5,11 @@ export const studioForm = {
     lang: { zh: '中文', en: 'English' },
     yamlBroken: 'YAML 有语法错误，表单暂时无法显示。请在源文件里修正（见右侧错误列表）。',
     editFailed: '这一处不能在表单里修改：{{message}}',
+    editProblem: {
+      yaml_syntax: 'YAML 有语法错误，请先在源文件里修正',
+      no_such_path: '源文件里已经没有这一项，请切换到源文件查看',
+      not_editable: '这种写法只能在源文件里修改',
+    },
     add: '添加',
     addTo: '添加{{what}}',
     remove: '删除',
@@ -142,6 +147,11 @@ export const studioForm = {
     yamlBroken:
       'The YAML has a syntax error, so the form cannot show it. Fix it in the source (see the list of errors).',
     editFailed: 'This cannot be changed in the form: {{message}}',
+    editProblem: {
+      yaml_syntax: 'the YAML has a syntax error; fix it in the source first',
+      no_such_path: 'the source no longer has this entry; look at it in the source',
+      not_editable: 'it is written in a way only the source can change',
+    },
     add: 'Add',
     addTo: 'Add to {{what}}',
     remove: 'Remove',
