@@ -193,6 +193,12 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
 
   // A trainee's timelines are numbered in its own sequence, across attempts (views/numbering.ts).
   let nextNumber = 1;
+  // The order experts joined in; one who scored without a join on record comes after, by first score.
+  const observerOrder = [
+    ...new Set([...Object.keys(coaching.observers), ...coaching.scores.map((x) => x.observerId)]),
+  ];
+  const expertNumber = (observerId: string | undefined) =>
+    observerId === undefined ? 0 : observerOrder.indexOf(observerId) + 1;
   const built: AttemptDebrief[] = attempts.map(({ attempt, record, cards, current }) => {
     const roleId = me ? (cards[me] ?? null) : null;
     const visibleRecord = me ? recordFor(scenario, record, roleId, current && sealedNow) : record;
@@ -222,6 +228,7 @@ export function buildDebrief(input: DebriefInput, viewer: DebriefViewer): Debrie
           ...a,
           scores: a.scores.map((s) => ({
             ...anonymous(s),
+            expert: expertNumber(s.observerId),
             markerIds: s.markerIds.filter((id) => visibleMarkers.has(id)),
           })),
         }))

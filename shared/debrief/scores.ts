@@ -13,8 +13,12 @@ export interface ScoreAggregate {
   participantId: string;
   competency: string;
   attempt: number;
-  /** One per expert (without the expert's id in a trainee's debrief). */
-  scores: { observerId?: string; score: ScoreValue; note?: string; markerIds: string[] }[];
+  /**
+   * One per expert. A trainee's debrief has no expert's id, only `expert`: the
+   * expert's number in the session (1, 2, … in the order they joined), the
+   * same in every row, so "Expert 2"'s notes are one person's.
+   */
+  scores: { observerId?: string; expert?: number; score: ScoreValue; note?: string; markerIds: string[] }[];
   mean: number;
   /** Highest minus lowest. */
   spread: number;

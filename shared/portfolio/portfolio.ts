@@ -26,6 +26,8 @@ export type PortfolioViewer = 'trainee' | 'instructor';
 export interface PortfolioScore {
   /** The expert's name: instructors' copy only. */
   expert?: string;
+  /** The trainee's copy instead: the expert's number in that session, the same in every row. */
+  expertNumber?: number;
   score: number | 'P' | 'S' | 'M' | 'U';
   note?: string;
 }
@@ -133,6 +135,7 @@ function attemptsOf(session: PortfolioSession, viewer: PortfolioViewer): Portfol
           percent: percent(shareOfScale(s.mean, scenario.rubric.scale)),
           scores: s.scores.map((x) => ({
             ...expertName(x.observerId),
+            ...(x.expert !== undefined && { expertNumber: x.expert }),
             score: x.score,
             ...(x.note && { note: x.note }),
           })),

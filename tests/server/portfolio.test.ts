@@ -319,7 +319,12 @@ describe('the portfolio, worked out by hand', () => {
 
   it('the trainee’s copy names no expert and holds the notes, markers and speaking figures', () => {
     const first = wangBefore.attempts[0];
-    expect(first?.competencies[0]?.scores).toEqual([{ score: 3, note: NOTE_ZHAO }, { score: 4 }]);
+    // Zhao joined first (expert 1), Qian second (2): numbered the same in every row.
+    expect(first?.competencies[0]?.scores).toEqual([
+      { expertNumber: 1, score: 3, note: NOTE_ZHAO },
+      { expertNumber: 2, score: 4 },
+    ]);
+    expect(first?.competencies[1]?.scores).toEqual([{ expertNumber: 1, score: 2 }]);
     expect(first?.markers).toMatchObject([{ competency: 'mass_work', kind: 'needs_work' }]);
     // The chair had the floor once in the opening (and gave it twice in the discussion).
     expect(first?.speaking.turns).toBe(1);

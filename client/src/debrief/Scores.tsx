@@ -79,7 +79,7 @@ export function Scores() {
                                 <span className="db-score-chip">
                                   <span className="db-score-by">
                                     {audience === 'trainee'
-                                      ? t('debrief.scores.expertN', { n: k + 1 })
+                                      ? t('debrief.scores.expertN', { n: s.expert })
                                       : n.observer(s.observerId)}
                                   </span>{' '}
                                   <strong>{s.score}</strong>

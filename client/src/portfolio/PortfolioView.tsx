@@ -78,7 +78,8 @@ export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
                             {c.scores.map((s, i) => (
                               // biome-ignore lint/suspicious/noArrayIndexKey: an expert's score has no id of its own
                               <li key={i}>
-                                {s.expert ?? t('portfolio.anExpert', { n: i + 1 })}: {String(s.score)}
+                                {s.expert ?? t('portfolio.anExpert', { n: s.expertNumber })}:{' '}
+                                {String(s.score)}
                                 {s.note && ` — ${s.note}`}
                               </li>
                             ))}

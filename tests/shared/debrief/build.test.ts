@@ -297,9 +297,9 @@ describe('one attempt, seen by a trainee', () => {
         attempt: 1,
         // m2 is not shared: its id goes too.
         scores: [
-          { score: 4, note: TEXT.scoreNoteP2, markerIds: ['m1'] },
-          { score: 5, markerIds: [] },
-          { score: 2, markerIds: [] },
+          { expert: 1, score: 4, note: TEXT.scoreNoteP2, markerIds: ['m1'] },
+          { expert: 2, score: 5, markerIds: [] },
+          { expert: 3, score: 2, markerIds: [] },
         ],
         mean: 3.67,
         spread: 3,
@@ -311,6 +311,19 @@ describe('one attempt, seen by a trainee', () => {
     ]);
     expect(first(p7)?.scores).toEqual([]);
     expect(json(p2)).not.toContain(TEXT.scoreNoteP3);
+  });
+
+  it('scores: each expert keeps one number across rows, in the order the experts joined', () => {
+    // o3 (the third to join) alone scores p2 on coordination: that row's only expert is "Expert 3", not "Expert 1".
+    const room = coachedMeeting();
+    room
+      .at(520)
+      .coach(o3, { type: 'score.set', participantId: 'p2', competency: 'coordination', score: 3 });
+    const rows = build(room, trainee('p2')).attempts[0]?.scores ?? [];
+    expect(rows.map((r) => [r.competency, r.scores.map((x) => x.expert)])).toEqual([
+      ['mass_work', [1, 2, 3]],
+      ['coordination', [3]],
+    ]);
   });
 
   it('plan: only their own items, without the expert', () => {
