@@ -104,6 +104,7 @@ export const roster = {
     },
     nextTime: {
       heading: '上一场演练后，专家建议你这次……',
+      headingRoom: '学员带来的“下次改进”（上一场演练专家的建议）',
       from: '来自《{{scenario}}》',
       fromFor: '{{name}}：来自《{{scenario}}》',
     },
@@ -215,6 +216,7 @@ export const roster = {
     },
     nextTime: {
       heading: 'After your last session, the experts suggested that this time you…',
+      headingRoom: 'What the trainees bring from their last session (the experts’ “next time”)',
       from: 'From “{{scenario}}”',
       fromFor: '{{name}}: from “{{scenario}}”',
     },
