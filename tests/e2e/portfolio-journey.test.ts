@@ -113,7 +113,7 @@ const text = async (page: Page) => (await page.locator('body').textContent()) ??
 
 describe('a trainee’s journey across two sessions, into their portfolio', () => {
   it('roster, cohort, two sessions joined by name and code, staged release, next time, portfolio', {
-    timeout: 240_000,
+    timeout: 420_000,
   }, async () => {
     const step = stepper();
 
@@ -187,38 +187,33 @@ describe('a trainee’s journey across two sessions, into their portfolio', () =
       await observer.getByTestId('composer-text').waitFor({ timeout: WAIT });
     };
 
-    /** Each trainee, on their phone: the join link, their masked name, their code; then their card. */
-    const joinAll = async (joinCode: string): Promise<Trainee[]> => {
-      const trainees: Trainee[] = [];
-      for (const [i, p] of [WANG, LI, OUYANG].entries()) {
-        const phone = phones[i] as Page;
-        await phone.goto(`${server.url}/join?code=${joinCode}`);
-        const list = phone.getByTestId('join-people');
-        await list.waitFor({ timeout: WAIT });
-        const listed = (await list.textContent()) ?? '';
-        for (const q of [WANG, LI, OUYANG]) {
-          expect(listed).toContain(q.masked);
-          expect(listed).not.toContain(q.name);
-        }
-        await phone.getByLabel(p.masked).check();
-        await phone.getByTestId('join-personal-code').fill(codes.get(p.name) as string);
-        await phone.getByTestId('join-submit').click();
-        await phone.waitForURL(/\/session$/, { timeout: WAIT });
-        const option = phone.getByTestId(`card-option-${p.card}`);
-        await option.getByTestId('take-card').click();
-        await phone.locator(`[data-testid="card-option-${p.card}"].mine`).waitFor({ timeout: WAIT });
-        // The room knows them by their roster name.
-        await option.getByText(p.name).waitFor({ timeout: WAIT });
-        const seat = await seatOf(phone);
-        trainees.push({
-          ...p,
-          code: codes.get(p.name) as string,
-          phone,
-          seat: seat?.participantId as string,
-        });
-      }
-      return trainees;
-    };
+    /** Each trainee, on their phone, all at once: the join link, their masked name, their code; then their card. */
+    const joinAll = (joinCode: string): Promise<Trainee[]> =>
+      Promise.all(
+        [WANG, LI, OUYANG].map(async (p, i) => {
+          const phone = phones[i] as Page;
+          const code = codes.get(p.name) as string;
+          await phone.goto(`${server.url}/join?code=${joinCode}`);
+          const list = phone.getByTestId('join-people');
+          await list.waitFor({ timeout: WAIT });
+          const listed = (await list.textContent()) ?? '';
+          for (const q of [WANG, LI, OUYANG]) {
+            expect(listed).toContain(q.masked);
+            expect(listed).not.toContain(q.name);
+          }
+          await phone.getByLabel(p.masked).check();
+          await phone.getByTestId('join-personal-code').fill(code);
+          await phone.getByTestId('join-submit').click();
+          await phone.waitForURL(/\/session$/, { timeout: WAIT });
+          const option = phone.getByTestId(`card-option-${p.card}`);
+          await option.getByTestId('take-card').click();
+          await phone.locator(`[data-testid="card-option-${p.card}"].mine`).waitFor({ timeout: WAIT });
+          // The room knows them by their roster name.
+          await option.getByText(p.name).waitFor({ timeout: WAIT });
+          const seat = await seatOf(phone);
+          return { ...p, code, phone, seat: seat?.participantId as string };
+        }),
+      );
 
     /** The procedure, over the socket: start, begin, end. */
     const runMeeting = async (sessionId: string, trainees: Trainee[]) => {
