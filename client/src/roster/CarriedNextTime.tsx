@@ -4,7 +4,7 @@
 // GET /api/sessions/:id/next-time, again whenever `seats` changes: the
 // observer screen is usually opened before the trainees join, and each seat
 // that joins may bring items. Nothing is shown for guests.
-import './strings.ts';
+import './next-time-strings.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';

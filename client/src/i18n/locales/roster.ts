@@ -1,5 +1,7 @@
 // Strings of the roster work (issue 19) under "roster.": staged release of
 // scores, and (as they land) the roster, joining as oneself and the portfolio.
+import { nextTime } from './next-time.ts';
+
 export const roster = {
   zh: {
     screen: {
@@ -103,12 +105,7 @@ export const roster = {
       held: '培训师公布后，你会在这里看到专家的评分和建议。',
       heldExpert: '学员暂时看不到这次演练的评分和建议，培训师公布后才能看到。',
     },
-    nextTime: {
-      heading: '上一场演练后，专家建议你这次……',
-      headingRoom: '学员带来的“下次改进”（上一场演练专家的建议）',
-      from: '来自《{{scenario}}》',
-      fromFor: '{{name}}：来自《{{scenario}}》',
-    },
+    nextTime: nextTime.zh,
   },
   en: {
     screen: {
@@ -216,11 +213,6 @@ export const roster = {
       held: 'You will see the experts’ scores and advice here once the instructor releases them.',
       heldExpert: 'Trainees do not see this attempt’s scores and advice until the instructor releases them.',
     },
-    nextTime: {
-      heading: 'After your last session, the experts suggested that this time you…',
-      headingRoom: 'What the trainees bring from their last session (the experts’ “next time”)',
-      from: 'From “{{scenario}}”',
-      fromFor: '{{name}}: from “{{scenario}}”',
-    },
+    nextTime: nextTime.en,
   },
 };
