@@ -40,6 +40,9 @@ export function HomePage() {
         <p>
           <a href="/sign-in">{t('home.facilitator')}</a>
         </p>
+        <p>
+          <a href="/portfolio">{t('home.portfolio')}</a>
+        </p>
       </section>
       <LibraryList />
     </Shell>

@@ -82,6 +82,7 @@ function CarriedForSeats({ sessionId, linkToken }: { sessionId: string; linkToke
       sessionId={sessionId}
       {...(linkToken && { bearer: linkToken })}
       nameOf={(id) => participants.find((p) => p.id === id)?.name ?? ''}
+      seats={participants.map((p) => p.id).join(' ')}
     />
   );
 }

@@ -7,6 +7,7 @@ import type { Portfolio } from '../../../shared/portfolio/portfolio.ts';
 import { formatWhen } from '../account/messages.ts';
 import { useLocalize } from '../ui/text.ts';
 import { CompetencyChart } from './CompetencyChart.tsx';
+import './portfolio.css';
 
 const minutes = (ms: number) => Math.round(ms / 6000) / 10;
 
@@ -19,6 +20,7 @@ export function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
       <section className="panel" aria-labelledby="portfolio-competencies">
         <h2 id="portfolio-competencies">{t('portfolio.competencies')}</h2>
         <p className="hint">{t('portfolio.formula')}</p>
+        <p className="hint">{t('portfolio.chartLegend')}</p>
         {portfolio.competencies.length === 0 && <p>{t('portfolio.noScores')}</p>}
         <ul className="portfolio-trends">
           {portfolio.competencies.map((c) => (

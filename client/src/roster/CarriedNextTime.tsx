@@ -1,8 +1,10 @@
 // "Next time" from a person's last session, at the start of their next one
 // (any scenario): on a roster trainee's phone their own items, on the
-// observer screen every roster seat's. Fetched once from
-// GET /api/sessions/:id/next-time; nothing is shown for guests.
-import './strings.ts';
+// observer screen every roster seat's. Fetched from
+// GET /api/sessions/:id/next-time, again whenever `seats` changes: the
+// observer screen is usually opened before the trainees join, and each seat
+// that joins may bring items. Nothing is shown for guests.
+import './next-time-strings.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
@@ -18,16 +20,20 @@ export function CarriedNextTime({
   sessionId,
   bearer,
   nameOf,
+  seats = '',
 }: {
   sessionId: string;
   /** A trainee's resume token or a guest expert's link token; absent: the sign-in cookie. */
   bearer?: string;
   /** Observers: the seat's name as the room sees it. */
   nameOf?: (participantId: string) => string;
+  /** Observers: the room's seats (their ids joined); a new seat asks again. */
+  seats?: string;
 }) {
   const { t } = useTranslation();
   const L = useLocalize();
   const [carried, setCarried] = useState<Carried[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `seats` is not read inside, it says when to ask again
   useEffect(() => {
     let live = true;
     fetch(`/api/sessions/${encodeURIComponent(sessionId)}/next-time`, {
@@ -40,11 +46,11 @@ export function CarriedNextTime({
     return () => {
       live = false;
     };
-  }, [sessionId, bearer]);
+  }, [sessionId, bearer, seats]);
   if (carried.length === 0) return null;
   return (
     <section className="panel lead-panel" aria-labelledby="carried-next-time" data-testid="carried-next-time">
-      <h3 id="carried-next-time">{t('roster.nextTime.heading')}</h3>
+      <h3 id="carried-next-time">{t(nameOf ? 'roster.nextTime.headingRoom' : 'roster.nextTime.heading')}</h3>
       {carried.map((c) => (
         <div key={c.participantId}>
           <p className="hint">

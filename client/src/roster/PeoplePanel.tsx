@@ -194,7 +194,11 @@ export function PeoplePanel({ onChange }: { onChange: () => void }) {
                     <button type="button" onClick={() => setEditing({ id: p.id, draft: draftOf(p) })}>
                       {t('roster.people.edit')}
                       <span className="visually-hidden"> {p.name}</span>
-                    </button>
+                    </button>{' '}
+                    <a className="button" href={`/people/${encodeURIComponent(p.id)}`}>
+                      {t('roster.people.portfolio')}
+                      <span className="visually-hidden"> {p.name}</span>
+                    </a>
                   </td>
                 </tr>
               ))}

@@ -85,6 +85,7 @@ export const common = {
       name: '你的称呼',
       join: '加入',
       facilitator: '培训师、专家、管理员登录',
+      portfolio: '学员：用个人码查看我的成长档案',
       joining: '正在加入……',
     },
     errors: {
@@ -250,6 +251,7 @@ export const common = {
       name: 'Your name',
       join: 'Join',
       facilitator: 'Instructors, experts, administrators: sign in',
+      portfolio: 'Trainees: open my portfolio with my personal code',
       joining: 'Joining…',
     },
     errors: {

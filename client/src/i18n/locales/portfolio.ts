@@ -21,6 +21,7 @@ export const portfolio = {
     noScores: '还没有评分。',
     noScoresYet: '这次演练的评分尚未公布或尚未评出。',
     chartLabel: '{{title}}：{{points}}，熟练度 {{proficiency}}%',
+    chartLegend: '图中实线是每次评分（占量表的百分比，从左到右由早到近），虚线是熟练度。',
     attempts: '每一次演练',
     attemptTitle: '{{scenario}} · 第 {{n}} 次 · {{when}}',
     role: '扮演角色：{{role}}',
@@ -62,6 +63,8 @@ export const portfolio = {
     noScores: 'Not scored yet.',
     noScoresYet: 'This attempt’s scores are not released or not given yet.',
     chartLabel: '{{title}}: {{points}}, proficiency {{proficiency}}%',
+    chartLegend:
+      'In each chart the line is every scored attempt (as a percentage of the scale, oldest on the left), the dashed line the proficiency.',
     attempts: 'Every attempt',
     attemptTitle: '{{scenario}} · attempt {{n}} · {{when}}',
     role: 'Role played: {{role}}',

@@ -1,5 +1,7 @@
 // Strings of the roster work (issue 19) under "roster.": staged release of
 // scores, and (as they land) the roster, joining as oneself and the portfolio.
+import { nextTime } from './next-time.ts';
+
 export const roster = {
   zh: {
     screen: {
@@ -24,6 +26,7 @@ export const roster = {
       none: '名单中还没有学员，可以逐个添加，或从 Excel 导入。',
       add: '添加学员',
       edit: '修改',
+      portfolio: '成长档案',
       editing: '修改 {{name}}',
       save: '保存',
       cancel: '取消',
@@ -103,11 +106,7 @@ export const roster = {
       held: '培训师公布后，你会在这里看到专家的评分和建议。',
       heldExpert: '学员暂时看不到这次演练的评分和建议，培训师公布后才能看到。',
     },
-    nextTime: {
-      heading: '上一场演练后，专家建议你这次……',
-      from: '来自《{{scenario}}》',
-      fromFor: '{{name}}：来自《{{scenario}}》',
-    },
+    nextTime: nextTime.zh,
   },
   en: {
     screen: {
@@ -132,6 +131,7 @@ export const roster = {
       none: 'Nobody is on the roster yet: add people one by one, or import a spreadsheet.',
       add: 'Add a trainee',
       edit: 'Edit',
+      portfolio: 'Portfolio',
       editing: 'Editing {{name}}',
       save: 'Save',
       cancel: 'Cancel',
@@ -216,10 +216,6 @@ export const roster = {
       held: 'You will see the experts’ scores and advice here once the instructor releases them.',
       heldExpert: 'Trainees do not see this attempt’s scores and advice until the instructor releases them.',
     },
-    nextTime: {
-      heading: 'After your last session, the experts suggested that this time you…',
-      from: 'From “{{scenario}}”',
-      fromFor: '{{name}}: from “{{scenario}}”',
-    },
+    nextTime: nextTime.en,
   },
 };
