@@ -2,7 +2,7 @@
 // Joins N simulated trainees who take cards and take part until the meeting ends.
 import { runBot } from '../client/headless/bot.ts';
 import { HeadlessClient } from '../client/headless/client.ts';
-import { seededRandom } from '../shared/meeting/simulate.ts';
+import { seededRandom } from '../shared/meeting/seeded-random.ts';
 import { integerOption, parseCli, usageError } from './cli.ts';
 
 const NAME = 'bot';

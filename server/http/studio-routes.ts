@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { STUDIO_BODY_LIMIT_BYTES, STUDIO_ERRORS, type StudioErrorCode } from '../../shared/studio/api.ts';
 import { refusalStatus, type StudioAction, studioMay } from '../../shared/studio/rights.ts';
 import type { Accounts } from '../auth/accounts.ts';
-import type { Studio, StudioResult } from '../scenarios/studio.ts';
+import type { Studio } from '../scenarios/studio.ts';
+import type { StudioResult } from '../scenarios/studio-result.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import { studioAuthor, studioViewer } from './studio-viewer.ts';
 

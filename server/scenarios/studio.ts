@@ -5,7 +5,6 @@
 // written, so an export is the file that was imported or typed.
 
 import { readFileSync } from 'node:fs';
-import { isMap, isPair, isScalar, parseDocument } from 'yaml';
 import type { MeetingKind } from '../../shared/scenario/index.ts';
 import {
   type LocatedIssue,
@@ -16,7 +15,6 @@ import {
 import {
   type ScenarioOrigin,
   STUDIO_ERRORS,
-  type StudioErrorCode,
   type StudioScenarioSummary,
   type StudioVersion,
   type VersionAuthor,
@@ -26,23 +24,9 @@ import { templateSource } from '../../shared/studio/templates.ts';
 import type { NewVersion, ScenarioStore, VersionRow } from '../storage/scenario-store.ts';
 import type { ScenarioLibrary } from './library.ts';
 import { scenarioHash } from './scenario-hash.ts';
-
-export type StudioResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; code: StudioErrorCode; message: string; details?: unknown };
-
-const fail = (
-  code: StudioErrorCode,
-  message: string,
-  details?: unknown,
-): { ok: false; code: StudioErrorCode; message: string; details?: unknown } => ({
-  ok: false,
-  code,
-  message,
-  ...(details !== undefined && { details }),
-});
-
-const ID_PATTERN = /^[a-z][a-z0-9_-]{0,47}$/;
+import { fail, hasErrors, notFound, readOnly, type StudioResult } from './studio-result.ts';
+import { studioSummaries, totalSessions, versionInfo } from './studio-summaries.ts';
+import { checkImportFiles, ID_PATTERN, type ImportFile, withId } from './studio-texts.ts';
 
 type Loaded = { issues: LocatedIssue[]; scenario?: Scenario };
 
@@ -86,52 +70,14 @@ export class Studio {
     return this.store.latestVersion(id);
   }
 
-  private info(row: Omit<VersionRow, 'source'>, sessions: Map<number | null, number>): VersionInfo {
-    return {
-      version: row.version,
-      author: row.author,
-      savedAt: row.savedAt,
-      issueCount: row.issueCount,
-      sessions: sessions.get(row.version) ?? 0,
-    };
-  }
-
   summaries(): StudioScenarioSummary[] {
-    const shipped: StudioScenarioSummary[] = this.library.all().map((entry) => ({
-      id: entry.id,
-      kind: 'shipped',
-      title: entry.status === 'valid' ? entry.scenario.title : null,
-      meeting: entry.status === 'valid' ? entry.scenario.meeting : null,
-      latest: null,
-      publishedVersion: null,
-      archived: false,
-      origin: null,
-      sessions: [...this.store.sessionsUsing(entry.id).values()].reduce((a, b) => a + b, 0),
-    }));
-    const stored = this.store.list().map((row): StudioScenarioSummary => {
-      const sessions = this.store.sessionsUsing(row.id);
-      const latest = this.store.versions(row.id)[0];
-      const full = latest && this.store.version(row.id, latest.version);
-      const scenario = full && this.load(full).scenario;
-      return {
-        id: row.id,
-        kind: 'studio',
-        title: scenario?.title ?? null,
-        meeting: scenario?.meeting ?? null,
-        latest: latest ? this.info(latest, sessions) : null,
-        publishedVersion: row.publishedVersion,
-        archived: row.archivedAt !== null,
-        origin: row.origin,
-        sessions: [...sessions.values()].reduce((a, b) => a + b, 0),
-      };
-    });
-    return [...stored, ...shipped];
+    return studioSummaries(this.library, this.store, (row) => this.load(row).scenario);
   }
 
   versions(id: string): StudioResult<VersionInfo[]> {
-    if (!this.store.get(id)) return this.isShipped(id) ? { ok: true, value: [] } : this.notFound(id);
+    if (!this.store.get(id)) return this.isShipped(id) ? { ok: true, value: [] } : notFound(id);
     const sessions = this.store.sessionsUsing(id);
-    return { ok: true, value: this.store.versions(id).map((v) => this.info(v, sessions)) };
+    return { ok: true, value: this.store.versions(id).map((v) => versionInfo(v, sessions)) };
   }
 
   /** One version's text (the latest when `version` is undefined; a shipped file has no versions). */
@@ -144,7 +90,7 @@ export class Studio {
       try {
         source = readFileSync(this.library.pathOf(id) ?? '', 'utf8');
       } catch {
-        return this.notFound(id);
+        return notFound(id);
       }
       return {
         ok: true,
@@ -160,7 +106,7 @@ export class Studio {
       };
     }
     const latest = this.store.latestVersion(id);
-    if (latest === undefined) return this.notFound(id);
+    if (latest === undefined) return notFound(id);
     const row = this.store.version(id, version ?? latest);
     if (!row) return fail(STUDIO_ERRORS.notFound, `"${id}" has no version ${version}`);
     return {
@@ -172,7 +118,7 @@ export class Studio {
         latestVersion: latest,
         source: row.source,
         issues: this.load(row).issues,
-        info: this.info(row, this.store.sessionsUsing(id)),
+        info: versionInfo(row, this.store.sessionsUsing(id)),
       },
     };
   }
@@ -190,8 +136,8 @@ export class Studio {
 
   /** A new version on top of `baseVersion`. A text with errors is saved too, as a draft. */
   save(id: string, baseVersion: number, source: string, author: VersionAuthor): StudioResult<StudioVersion> {
-    if (this.isShipped(id)) return this.readOnly(id);
-    if (!this.store.get(id)) return this.notFound(id);
+    if (this.isShipped(id)) return readOnly(id);
+    if (!this.store.get(id)) return notFound(id);
     const saved = this.store.save(id, baseVersion, this.newVersion(id, source, author));
     if (!saved.ok)
       return fail(
@@ -212,16 +158,20 @@ export class Studio {
     const old = this.store.version(id, version);
     if (!old)
       return this.isShipped(id)
-        ? this.readOnly(id)
+        ? readOnly(id)
         : fail(STUDIO_ERRORS.notFound, `"${id}" has no version ${version}`);
     return this.save(id, baseVersion, old.source, author);
   }
 
+  /** Whether a shipped file or a stored scenario has this id. */
+  private taken(id: string): boolean {
+    return this.isShipped(id) || this.store.get(id) !== undefined;
+  }
+
   /** `stem`, or `stem-2`, `stem-3`… : the first id no scenario has. */
   private freeId(stem: string): string {
-    const taken = (id: string) => this.isShipped(id) || this.store.get(id) !== undefined;
     let id = stem;
-    for (let n = 2; taken(id); n++) id = `${stem}-${n}`;
+    for (let n = 2; this.taken(id); n++) id = `${stem}-${n}`;
     return id;
   }
 
@@ -252,7 +202,7 @@ export class Studio {
         STUDIO_ERRORS.badRequest,
         `"${id}" is not an id: a lowercase letter, then up to 47 of a-z 0-9 _ -`,
       );
-    if (this.isShipped(id) || this.store.get(id))
+    if (this.taken(id))
       return fail(STUDIO_ERRORS.idTaken, `a scenario "${id}" exists already; choose another id`);
     const text = templateSource(meeting as MeetingKind, id);
     this.store.create(id, { kind: 'template', meeting }, this.newVersion(id, text, author));
@@ -264,55 +214,13 @@ export class Studio {
    * scenario, or whose id is taken refuses the whole import and changes
    * nothing. A scenario with errors is imported as a draft.
    */
-  import(files: { name: string; text: string }[], author: VersionAuthor): StudioResult<StudioVersion[]> {
-    const problems: { file: string; code: StudioErrorCode; message: string }[] = [];
-    const items: { id: string; origin: ScenarioOrigin; first: NewVersion }[] = [];
-    const ids = new Set<string>();
-    for (const file of files) {
-      const doc = parseDocument(file.text, { uniqueKeys: true });
-      if (doc.errors.length > 0) {
-        problems.push({
-          file: file.name,
-          code: STUDIO_ERRORS.notYaml,
-          message: `not a YAML file: ${doc.errors[0]?.message.split('\n')[0]}`,
-        });
-        continue;
-      }
-      const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-      const id =
-        data !== null && typeof data === 'object' && !Array.isArray(data)
-          ? (data as Record<string, unknown>).id
-          : undefined;
-      const looksLike =
-        data !== null &&
-        typeof data === 'object' &&
-        !Array.isArray(data) &&
-        'schema' in data &&
-        ('roles' in data || 'agenda' in data);
-      if (!looksLike || typeof id !== 'string' || !ID_PATTERN.test(id)) {
-        problems.push({
-          file: file.name,
-          code: STUDIO_ERRORS.notAScenario,
-          message:
-            'not a scenario: expected a YAML map with schema: 1, an id (a lowercase slug), roles and agenda',
-        });
-        continue;
-      }
-      if (this.isShipped(id) || this.store.get(id) || ids.has(id)) {
-        problems.push({
-          file: file.name,
-          code: STUDIO_ERRORS.idTaken,
-          message: `a scenario "${id}" exists already; change the id in the file`,
-        });
-        continue;
-      }
-      ids.add(id);
-      items.push({
-        id,
-        origin: { kind: 'import', file: file.name },
-        first: this.newVersion(id, file.text, author),
-      });
-    }
+  import(files: ImportFile[], author: VersionAuthor): StudioResult<StudioVersion[]> {
+    const { problems, accepted } = checkImportFiles(files, (id) => this.taken(id));
+    const items = accepted.map(({ id, file }) => ({
+      id,
+      origin: { kind: 'import', file: file.name } satisfies ScenarioOrigin,
+      first: this.newVersion(id, file.text, author),
+    }));
     const first = problems[0];
     if (first) return fail(first.code, `nothing was imported: ${first.file}: ${first.message}`, problems);
     if (!this.store.createAll(items))
@@ -325,29 +233,29 @@ export class Studio {
 
   /** Lists a valid version on the public library (its public side only). */
   publish(id: string, version: number | null): StudioResult<null> {
-    if (this.isShipped(id)) return this.readOnly(id);
-    if (!this.store.get(id)) return this.notFound(id);
+    if (this.isShipped(id)) return readOnly(id);
+    if (!this.store.get(id)) return notFound(id);
     if (version !== null) {
       const row = this.store.version(id, version);
       if (!row) return fail(STUDIO_ERRORS.notFound, `"${id}" has no version ${version}`);
-      if (row.issueCount > 0) return this.hasErrors(id, version);
+      if (row.issueCount > 0) return hasErrors(id, version);
     }
     this.store.setPublished(id, version);
     return { ok: true, value: null };
   }
 
   archive(id: string, archived: boolean): StudioResult<null> {
-    if (this.isShipped(id)) return this.readOnly(id);
-    if (!this.store.get(id)) return this.notFound(id);
+    if (this.isShipped(id)) return readOnly(id);
+    if (!this.store.get(id)) return notFound(id);
     this.store.setArchived(id, archived ? this.now() : null);
     return { ok: true, value: null };
   }
 
   /** Deletes a scenario no session uses; one in use is archived instead. */
   delete(id: string): StudioResult<null> {
-    if (this.isShipped(id)) return this.readOnly(id);
-    if (!this.store.get(id)) return this.notFound(id);
-    const using = [...this.store.sessionsUsing(id).values()].reduce((a, b) => a + b, 0);
+    if (this.isShipped(id)) return readOnly(id);
+    if (!this.store.get(id)) return notFound(id);
+    const using = totalSessions(this.store.sessionsUsing(id));
     if (using > 0)
       return fail(
         STUDIO_ERRORS.inUse,
@@ -365,13 +273,13 @@ export class Studio {
   ): StudioResult<{ scenario: Scenario; version: number | null }> {
     if (this.isShipped(id)) {
       const scenario = this.library.scenario(id);
-      return scenario ? { ok: true, value: { scenario, version: null } } : this.hasErrors(id, null);
+      return scenario ? { ok: true, value: { scenario, version: null } } : hasErrors(id, null);
     }
     const row = this.store.get(id);
     const v = version ?? this.store.latestVersion(id);
-    if (!row || v === undefined) return this.notFound(id);
+    if (!row || v === undefined) return notFound(id);
     const scenario = this.scenarioAt(id, v);
-    return scenario ? { ok: true, value: { scenario, version: v } } : this.hasErrors(id, v);
+    return scenario ? { ok: true, value: { scenario, version: v } } : hasErrors(id, v);
   }
 
   /** Published, not archived stored scenarios, at their published version (for the public library). */
@@ -384,33 +292,4 @@ export class Studio {
         return scenario ? [scenario] : [];
       });
   }
-
-  private notFound(id: string) {
-    return fail(STUDIO_ERRORS.notFound, `no scenario "${id}" in the library`);
-  }
-  private readOnly(id: string) {
-    return fail(
-      STUDIO_ERRORS.readOnly,
-      `"${id}" is a shipped scenario and cannot be changed here: duplicate it to edit a copy`,
-    );
-  }
-  private hasErrors(id: string, version: number | null) {
-    return fail(
-      STUDIO_ERRORS.hasErrors,
-      `"${id}"${version === null ? '' : ` version ${version}`} has errors: it can be kept as a draft, but not used for a session until they are fixed`,
-    );
-  }
-}
-
-/** The same text with its top-level id replaced in place (comments, order and layout untouched). */
-export function withId(source: string, id: string): string {
-  const doc = parseDocument(source);
-  const contents = doc.contents;
-  if (isMap(contents)) {
-    const pair = contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'id');
-    const value = pair?.value;
-    if (isScalar(value) && value.range)
-      return source.slice(0, value.range[0]) + id + source.slice(value.range[1]);
-  }
-  return `id: ${id}\n${source}`;
 }

@@ -20,7 +20,7 @@ import { ERROR_CODES } from '../../shared/protocol/errors.ts';
 import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
 import type { FailurePoint, SessionProblem } from '../../shared/protocol/session-problems.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
-import type { LiveInput } from '../../shared/views/live.ts';
+import type { LiveInput } from '../../shared/views/live-input.ts';
 import type { Logger } from '../logger.ts';
 import { withRosterNames } from '../roster/display-names.ts';
 import { scenarioHash } from '../scenarios/scenario-hash.ts';

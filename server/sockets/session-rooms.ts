@@ -13,7 +13,7 @@ import type { CoachingState } from '../../shared/coaching/state.ts';
 import { releasedCoaching } from '../../shared/debrief/release.ts';
 import { debriefStamp } from '../../shared/debrief/stamp.ts';
 import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/protocol/messages.ts';
-import type { LiveInput } from '../../shared/views/live.ts';
+import type { LiveInput } from '../../shared/views/live-input.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
 import type { Change, SessionHost } from '../sessions/session-host.ts';

@@ -25,7 +25,7 @@ import {
   type Welcome,
 } from '../../shared/protocol/messages.ts';
 import { PROTOCOL_VERSION, requestedProtocol } from '../../shared/protocol/version.ts';
-import { recordPage } from '../../shared/views/live.ts';
+import { recordPage } from '../../shared/views/live-record.ts';
 import type { Accounts, Revocation } from '../auth/accounts.ts';
 import type { Logger } from '../logger.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';

@@ -6,7 +6,8 @@
 // stream carries a trainee's own part (`me`, the injects their card
 // received) to that trainee alone, and only when it changed.
 import type { ViewPatchMessage } from '../../shared/protocol/messages.ts';
-import { type LiveInput, type OwnPart, ownPartDependencies } from '../../shared/views/live.ts';
+import type { LiveInput } from '../../shared/views/live-input.ts';
+import { type OwnPart, ownPartDependencies } from '../../shared/views/own-part.ts';
 import { diff, type Patch } from '../../shared/views/patch.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
 import type { SessionHost } from '../sessions/session-host.ts';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { buildDebrief, type DebriefView, type DebriefViewer } from '../../shared/debrief/build.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
-import type { LiveInput } from '../../shared/views/live.ts';
+import type { LiveInput } from '../../shared/views/live-input.ts';
 import { type SequenceViewer, seesEverything, timelineViewerIn } from '../../shared/views/numbering.ts';
 import { publicScenario } from '../../shared/views/scenario-public.ts';
 import { projectEntry } from '../../shared/views/timeline.ts';

@@ -2,13 +2,8 @@
 // opens), ballots, and the counted outcome under the item's rule.
 import type { Filter, ItemOf, Role, Scenario } from '../scenario/index.ts';
 import type { BallotRecord, BallotState, MeetingContext } from './context.ts';
-import {
-  countElectorateElection,
-  countElectorateVote,
-  countsAgainstElectorate,
-  openElectorateBallot,
-  participationBySource,
-} from './electorate.ts';
+import { countsAgainstElectorate, openElectorateBallot } from './electorate.ts';
+import { countElectorateElection, countElectorateVote, participationBySource } from './electorate-count.ts';
 import { decideElection, decideVote, type Voter } from './rules.ts';
 
 export type BallotItem = ItemOf<'vote' | 'election'>;

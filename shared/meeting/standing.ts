@@ -11,9 +11,9 @@ import {
   type ElectorateBallot,
   hasBallot,
   type OwnerBallot,
-  participationBySource,
   type TallyEntry,
 } from './electorate.ts';
+import { participationBySource } from './electorate-count.ts';
 import { currentItem } from './preconditions.ts';
 import {
   type ConditionResult,

@@ -6,7 +6,7 @@ import type { Principal, SessionAccess } from '../access/rights.ts';
 import { coachingCommandSchema } from '../coaching/state.ts';
 import type { DebriefView } from '../debrief/build.ts';
 import { commandSchema } from '../meeting/commands.ts';
-import type { RecordPage } from '../views/live.ts';
+import type { RecordPage } from '../views/live-record.ts';
 import type { Patch } from '../views/patch.ts';
 import type { LiveView, StaticView, TimelineEntry } from '../views/types.ts';
 import type { ErrorPayload } from './errors.ts';

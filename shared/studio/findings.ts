@@ -3,7 +3,8 @@
 // chance, as findings that name the field to fix. Pure: the studio runs it in
 // the browser, the tests run it on fixtures.
 import { classSize } from '../meeting/seats.ts';
-import { type SimulationProblem, simulateMeeting } from '../meeting/simulate.ts';
+import { simulateMeeting } from '../meeting/simulate.ts';
+import type { SimulationProblem } from '../meeting/simulate-room.ts';
 import type { Item, LocalText, Role, Scenario } from '../scenario/index.ts';
 import { meetsFraction } from '../scenario/primitives.ts';
 import { quorumReach } from './quorum.ts';

@@ -7,58 +7,36 @@
 //
 // Building 12 (scenario file): 12 owners, 744.6 m² (x01 flats 71.8, x02 flats 52.3).
 // Quorum: at least 8 owners (12 × 2/3) and at least 496.4 m² (744.6 × 2/3).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { Axe, BIG_SCREEN, LAPTOP, PHONE, phaseIs, Screens, stepper, WAIT } from '../support/e2e.ts';
-import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { ADMIN_PASSWORD, AUTH_ENV } from '../support/session-api.ts';
+import { Axe, BIG_SCREEN, LAPTOP, PHONE, phaseIs, stepper, WAIT } from '../support/e2e.ts';
+import { e2eRoom, enterObserverRoom, ok, signInAsAdministrator } from '../support/e2e-room.ts';
 
 const SCENARIO = 'elevator-coordination';
 
-let server: ServerProcess;
-let browser: Browser;
-let screens: Screens;
-const headless: HeadlessClient[] = [];
+const room = e2eRoom();
 const axe = new Axe();
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess({ env: AUTH_ENV }), launchBrowser()]);
-  screens = new Screens(browser);
-});
-afterAll(async () => {
-  for (const client of headless) client.close();
-  await browser?.close();
-  await server?.stop();
-});
 
 const turnoutOf = (page: Page, testId: string) => page.getByTestId(testId);
 const quorumIs = (page: Page, testId: string, state: 'met' | 'unmet') =>
   page.locator(`[data-testid="${testId}"][data-quorum="${state}"]`).waitFor({ timeout: WAIT });
-
-async function ok(client: HeadlessClient, command: Parameters<HeadlessClient['send']>[0]) {
-  const ack = await client.send(command);
-  if (!ack.ok) throw new Error(`${command.type}: ${ack.error.code} ${ack.error.message}`);
-}
 
 describe('a vote of the electorate in real browsers', () => {
   it('reaches the quorum only once the household forms are entered', { timeout: 300_000 }, async () => {
     const step = stepper();
 
     // ── The facilitator creates the session; the chair joins on a phone ──
-    const fac = await screens.open(LAPTOP, 'facilitator');
-    await fac.goto(`${server.url}/facilitator`);
-    await fac.getByTestId('signin-login').fill('admin');
-    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
-    await fac.getByTestId('signin-submit').click();
+    const fac = await room.screens.open(LAPTOP, 'facilitator');
+    await fac.goto(`${room.server.url}/facilitator`);
+    await signInAsAdministrator(fac);
     await fac.getByTestId(`create-session-${SCENARIO}`).click();
     await fac.getByTestId('join-code').waitFor({ timeout: WAIT });
     const code = ((await fac.getByTestId('join-code').textContent()) ?? '').trim();
     const observerLink = (await fac.getByTestId('observer-link').getAttribute('href')) ?? '';
 
-    const chair = await screens.open(PHONE, 'chair');
-    await chair.goto(`${server.url}/join`);
+    const chair = await room.screens.open(PHONE, 'chair');
+    await chair.goto(`${room.server.url}/join`);
     await chair.getByTestId('join-code-input').fill(code);
     await chair.getByTestId('join-name-input').fill('王老师');
     await chair.getByTestId('join-submit').click();
@@ -71,21 +49,19 @@ describe('a vote of the electorate in real browsers', () => {
     const trainee: Record<(typeof cards)[number], HeadlessClient> = Object.fromEntries(
       await Promise.all(
         cards.map(async (card, i) => {
-          const client = (await HeadlessClient.join(server.url, code, `学员${i + 1}`)).client;
-          headless.push(client);
+          const client = (await HeadlessClient.join(room.server.url, code, `学员${i + 1}`)).client;
+          room.headless.push(client);
           await ok(client, { type: 'card.take', roleId: card });
           return [card, client] as const;
         }),
       ),
     ) as Record<(typeof cards)[number], HeadlessClient>;
 
-    const projector = await screens.open(BIG_SCREEN, 'projector');
-    await projector.goto(`${server.url}/projector?code=${code}`);
-    const observer = await screens.open(LAPTOP, 'observer');
+    const projector = await room.screens.open(BIG_SCREEN, 'projector');
+    await projector.goto(`${room.server.url}/projector?code=${code}`);
+    const observer = await room.screens.open(LAPTOP, 'observer');
     await observer.goto(observerLink);
-    await observer.getByTestId('observer-name-input').fill('李老师');
-    await observer.getByTestId('observer-name-submit').click();
-    await observer.getByTestId('composer-text').waitFor({ timeout: WAIT });
+    await enterObserverRoom(observer, '李老师');
     step(`session ${code}: chair on a phone, five owner cards, projector and observer`);
 
     // ── Start, begin, go to the application vote, the chair opens it ──
@@ -197,6 +173,6 @@ describe('a vote of the electorate in real browsers', () => {
     step('vote counted and shown; the minutes give both bases');
 
     axe.report();
-    expect(screens.pageErrors).toEqual([]);
+    expect(room.screens.pageErrors).toEqual([]);
   });
 });

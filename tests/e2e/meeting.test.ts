@@ -9,33 +9,19 @@
 // opened, cast, counted and shown, and the facilitator ends the meeting.
 // axe-core runs on every screen: no serious or critical violation.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { Axe, BIG_SCREEN, LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
-import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { ADMIN_PASSWORD, AUTH_ENV } from '../support/session-api.ts';
+import { Axe, BIG_SCREEN, LAPTOP, PHONE, phaseIs, seatOf, stepper, WAIT } from '../support/e2e.ts';
+import { e2eRoom, enterObserverRoom, signInAsAdministrator } from '../support/e2e-room.ts';
 
 const SCENARIO = 'elevator-coordination';
 
-let server: ServerProcess;
-let browser: Browser;
-let screens: Screens;
-const headless: HeadlessClient[] = [];
+const room = e2eRoom();
 const axeChecker = new Axe();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess({ env: AUTH_ENV }), launchBrowser()]);
-  screens = new Screens(browser);
-});
-afterAll(async () => {
-  for (const client of headless) client.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-const open = (options: Parameters<Browser['newContext']>[0], label: string) => screens.open(options, label);
-const watch = (page: Page, label: string) => screens.watch(page, label);
+const open = (options: Parameters<Browser['newContext']>[0], label: string) =>
+  room.screens.open(options, label);
+const watch = (page: Page, label: string) => room.screens.watch(page, label);
 const axe = (page: Page, screen: string) => axeChecker.check(page, screen);
 
 interface Trainee {
@@ -52,13 +38,11 @@ describe('a rehearsal in real browsers', () => {
 
     // ── Facilitator: sign in, the desk, create a session from the library ──
     const fac = await open(LAPTOP, 'facilitator');
-    await fac.goto(`${server.url}/facilitator`);
+    await fac.goto(`${room.server.url}/facilitator`);
     await fac.getByTestId('signin-login').waitFor({ timeout: WAIT });
     expect(await fac.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
     await axe(fac, 'facilitator sign-in');
-    await fac.getByTestId('signin-login').fill('admin');
-    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
-    await fac.getByTestId('signin-submit').click();
+    await signInAsAdministrator(fac);
     const create = fac.getByTestId(`create-session-${SCENARIO}`);
     await create.waitFor({ timeout: WAIT });
     await axe(fac, 'facilitator desk');
@@ -75,7 +59,7 @@ describe('a rehearsal in real browsers', () => {
     const observer = await open(LAPTOP, 'observer');
     await Promise.all([
       (async () => {
-        await projector.goto(`${server.url}/projector?code=${code}`);
+        await projector.goto(`${room.server.url}/projector?code=${code}`);
         await projector.getByTestId('projector-code').waitFor({ timeout: WAIT });
         expect(await projector.getByTestId('projector-phase').textContent()).toBe('候场');
         await axe(projector, 'projector (lobby)');
@@ -88,9 +72,7 @@ describe('a rehearsal in real browsers', () => {
         await expect.poll(() => observer.locator('h1').textContent()).toBe("Experts' observation room");
         expect(await observer.locator('#obs-gate-title').textContent()).toBe("Enter the experts' room");
         expect(await observer.evaluate(() => document.documentElement.lang)).toBe('en');
-        await observer.getByTestId('observer-name-input').fill('Expert Li');
-        await observer.getByTestId('observer-name-submit').click();
-        await observer.getByTestId('composer-text').waitFor({ timeout: WAIT });
+        await enterObserverRoom(observer, 'Expert Li');
         expect(await observer.locator('h1').textContent()).toContain('Lanxi Garden building 12');
       })(),
     ]);
@@ -107,11 +89,11 @@ describe('a rehearsal in real browsers', () => {
       plan.map(async (p, i) => {
         const page = await open(PHONE, `trainee ${p.name}`);
         if (i === 0) {
-          await page.goto(server.url);
+          await page.goto(room.server.url);
           await page.locator('.scenario-card h3').first().waitFor({ timeout: WAIT });
           await axe(page, 'home');
         }
-        await page.goto(`${server.url}/join`);
+        await page.goto(`${room.server.url}/join`);
         await page.getByTestId('join-code-input').waitFor({ timeout: WAIT });
         expect(await page.locator('h1').textContent()).toBe('加入演练');
         await page.getByTestId('join-code-input').fill(code.toLowerCase());
@@ -142,11 +124,11 @@ describe('a rehearsal in real browsers', () => {
 
     // ── Two headless trainees; auto-balance seats them on the remaining required cards ──
     for (const name of ['黄同学', '孙同学'])
-      headless.push((await HeadlessClient.join(server.url, code, name)).client);
+      room.headless.push((await HeadlessClient.join(room.server.url, code, name)).client);
     await axe(fac, 'facilitator console (lobby)');
     await fac.getByTestId('auto-balance').click();
-    await Promise.all(headless.map((c) => c.until((live) => live.me?.card != null, WAIT)));
-    expect(headless.map((c) => c.live?.me?.card?.id).sort()).toEqual(['building_lead', 'owners_3_5']);
+    await Promise.all(room.headless.map((c) => c.until((live) => live.me?.card != null, WAIT)));
+    expect(room.headless.map((c) => c.live?.me?.card?.id).sort()).toEqual(['building_lead', 'owners_3_5']);
     await expect.poll(() => fac.getByTestId('start-meeting').isEnabled(), { timeout: WAIT }).toBe(true);
 
     // ── Start (facilitator), begin (the chair trainee) ──
@@ -209,7 +191,7 @@ describe('a rehearsal in real browsers', () => {
       expect(await other.page.locator('body').textContent()).not.toContain(tip);
       expect(await other.page.content()).not.toContain('Ask the chair to put');
     }
-    expect(headless.every((c) => (c.live?.me?.tips ?? []).length === 0)).toBe(true);
+    expect(room.headless.every((c) => (c.live?.me?.tips ?? []).length === 0)).toBe(true);
     await axe(t202.page, 'trainee meeting (tip docked)');
     await t202.page.getByTestId(`tip-ack-${tipId}`).click();
     await observer.getByTestId('sent-tips').getByText('Acknowledged').waitFor({ timeout: WAIT });
@@ -233,7 +215,7 @@ describe('a rehearsal in real browsers', () => {
       .waitFor({ timeout: WAIT });
     await observer.getByTestId('inject-respond-stair_collapse').waitFor({ timeout: WAIT });
     await Promise.all(
-      headless.map((c) => c.until((live) => live.injects.some((i) => i.id === 'stair_collapse'))),
+      room.headless.map((c) => c.until((live) => live.injects.some((i) => i.id === 'stair_collapse'))),
     );
     await axe(projector, 'projector (meeting, inject)');
     await axe(fac, 'facilitator console (running)');
@@ -245,7 +227,7 @@ describe('a rehearsal in real browsers', () => {
     await fac.locator(`[data-testid="participant-${t602.id}"] .fac-dot:not(.on)`).waitFor({ timeout: WAIT });
     t602.page = await context602.newPage();
     watch(t602.page, `trainee ${t602.name} (reopened)`);
-    await t602.page.goto(`${server.url}/session`);
+    await t602.page.goto(`${room.server.url}/session`);
     await phaseIs(t602.page, 'running');
     expect((await seatOf(t602.page))?.participantId).toBe(t602.id);
     await t602.page.getByTestId('my-card-tab').click();
@@ -283,7 +265,7 @@ describe('a rehearsal in real browsers', () => {
         .locator(`[data-testid="ballot-option-${choice}"][aria-pressed="true"]`)
         .waitFor({ timeout: WAIT });
     }
-    for (const client of headless) {
+    for (const client of room.headless) {
       expect(await client.send({ type: 'vote.cast', choice: 'yes' })).toMatchObject({ ok: true });
     }
     const arithmetic = observer.getByTestId('vote-arithmetic');
@@ -317,12 +299,12 @@ describe('a rehearsal in real browsers', () => {
     expect(await projector.getByTestId('projector-phase').textContent()).toBe('会议结束');
     await axe(chair.page, 'trainee (meeting ended)');
     await axe(fac, 'facilitator console (closed)');
-    await fac.goto(`${server.url}/facilitator`);
+    await fac.goto(`${room.server.url}/facilitator`);
     await fac.getByTestId('session-list').getByText(code).waitFor({ timeout: WAIT });
     await axe(fac, 'facilitator desk (with the session)');
     step('meeting ended');
 
     axeChecker.report();
-    expect(screens.pageErrors).toEqual([]);
+    expect(room.screens.pageErrors).toEqual([]);
   });
 });

@@ -7,39 +7,18 @@
 // card's hand, speaks when the chair gives it the floor, and casts its
 // ballot. The trainee's phone and the projector show the character, never the
 // expert. axe-core runs on the new screens.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
-import type { AnyCommand } from '../../shared/protocol/messages.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { Axe, BIG_SCREEN, LAPTOP, PHONE, Screens, stepper, WAIT } from '../support/e2e.ts';
-import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
-import { ADMIN_PASSWORD, AUTH_ENV } from '../support/session-api.ts';
+import { Axe, BIG_SCREEN, LAPTOP, PHONE, stepper, WAIT } from '../support/e2e.ts';
+import { e2eRoom, enterObserverRoom, ok, signInAsAdministrator } from '../support/e2e-room.ts';
 
 const SCENARIO = 'elevator-coordination';
 const EXPERT = '李老师';
 const SAID = '我妈妈四个月没下过楼了，今天必须有个结果。';
 
-let server: ServerProcess;
-let browser: Browser;
-let screens: Screens;
-const headless: HeadlessClient[] = [];
+const room = e2eRoom();
 const axeChecker = new Axe();
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess({ env: AUTH_ENV }), launchBrowser()]);
-  screens = new Screens(browser);
-});
-afterAll(async () => {
-  for (const client of headless) client.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function ok(client: HeadlessClient, command: AnyCommand): Promise<void> {
-  const ack = await client.send(command);
-  if (!ack.ok) throw new Error(`${command.type}: ${ack.error.code} ${ack.error.message}`);
-}
 
 const bodyText = async (page: Page) => (await page.locator('body').textContent()) ?? '';
 
@@ -48,11 +27,9 @@ describe('a short-handed class in real browsers', () => {
     const step = stepper();
 
     // ── The desk: the card's trainee count, the preview, a session from it ──
-    const fac = await screens.open(LAPTOP, 'facilitator');
-    await fac.goto(`${server.url}/facilitator`);
-    await fac.getByTestId('signin-login').fill('admin');
-    await fac.getByTestId('signin-password').fill(ADMIN_PASSWORD);
-    await fac.getByTestId('signin-submit').click();
+    const fac = await room.screens.open(LAPTOP, 'facilitator');
+    await fac.goto(`${room.server.url}/facilitator`);
+    await signInAsAdministrator(fac);
     await fac.getByTestId(`trainees-${SCENARIO}`).waitFor({ timeout: WAIT });
     // Six required cards; seven trainee cards in all.
     expect(await fac.getByTestId(`trainees-${SCENARIO}`).textContent()).toBe('需 6–7 名学员');
@@ -78,17 +55,15 @@ describe('a short-handed class in real browsers', () => {
     step(`session ${code} created from the preview`);
 
     // ── The expert, the projector, four trainees ──
-    const observer = await screens.open(LAPTOP, 'observer');
+    const observer = await room.screens.open(LAPTOP, 'observer');
     await observer.goto(observerLink);
-    await observer.getByTestId('observer-name-input').fill(EXPERT);
-    await observer.getByTestId('observer-name-submit').click();
-    await observer.getByTestId('composer-text').waitFor({ timeout: WAIT });
-    const projector = await screens.open(BIG_SCREEN, 'projector');
-    await projector.goto(`${server.url}/projector?code=${code}`);
+    await enterObserverRoom(observer, EXPERT);
+    const projector = await room.screens.open(BIG_SCREEN, 'projector');
+    await projector.goto(`${room.server.url}/projector?code=${code}`);
     await projector.getByTestId('projector-code').waitFor({ timeout: WAIT });
 
-    const phone = await screens.open(PHONE, 'trainee 陈同学');
-    await phone.goto(`${server.url}/join?code=${code}`);
+    const phone = await room.screens.open(PHONE, 'trainee 陈同学');
+    await phone.goto(`${room.server.url}/join?code=${code}`);
     await phone.getByTestId('join-name-input').fill('陈同学');
     await phone.getByTestId('join-submit').click();
     await phone.getByTestId('card-option-owner_101').getByTestId('take-card').click();
@@ -99,8 +74,8 @@ describe('a short-handed class in real browsers', () => {
       ['刘同学', 'owner_202'],
       ['黄同学', 'building_lead'],
     ] as const) {
-      const { client } = await HeadlessClient.join(server.url, code, name);
-      headless.push(client);
+      const { client } = await HeadlessClient.join(room.server.url, code, name);
+      room.headless.push(client);
       await ok(client, { type: 'card.take', roleId: card });
       seated[card] = client;
     }
@@ -160,6 +135,6 @@ describe('a short-handed class in real browsers', () => {
     step('the expert cast 602’s ballot');
 
     axeChecker.report();
-    expect(screens.pageErrors).toEqual([]);
+    expect(room.screens.pageErrors).toEqual([]);
   });
 });

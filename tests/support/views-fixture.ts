@@ -7,7 +7,7 @@ import type { LogEntry } from '../../shared/log/entry.ts';
 import type { Actor, Command } from '../../shared/meeting/commands.ts';
 import { type DispatchResult, MeetingSession } from '../../shared/meeting/session.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
-import type { LiveInput } from '../../shared/views/live.ts';
+import type { LiveInput } from '../../shared/views/live-input.ts';
 import { engineScenario, FACILITATOR, seat, T0 } from './meeting-fixture.ts';
 
 export { FACILITATOR, OBSERVER, seat, T0 } from './meeting-fixture.ts';

@@ -1,12 +1,13 @@
 import './strings.ts';
 import './account.css';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../app/router.ts';
 import { Shell } from '../ui/Shell.tsx';
 import { AccountBar } from './AccountBar.tsx';
 import { AccountGate } from './AccountGate.tsx';
 import { type Account, api, homeOf, signOut } from './api.ts';
+import { Field, FormError, useFormSubmit } from './form.tsx';
 import { errorWords } from './messages.ts';
 
 function PasswordChange() {
@@ -14,62 +15,52 @@ function PasswordChange() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (next !== confirm) return setNotice({ ok: false, text: t('accounts.invite.mismatch') });
-    setBusy(true);
-    try {
+  const [changed, setChanged] = useState(false);
+  const { busy, error, submit } = useFormSubmit({
+    check: () => (next !== confirm ? t('accounts.invite.mismatch') : null),
+    action: async () => {
+      setChanged(false);
       await api('/api/auth/password', { method: 'POST', body: { current, next } });
-      setNotice({ ok: true, text: t('accounts.account.changed') });
+      setChanged(true);
       setCurrent('');
       setNext('');
       setConfirm('');
-    } catch (e) {
-      setNotice({ ok: false, text: errorWords(t, e) });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    problem: (e) => errorWords(t, e),
+  });
   return (
     <section className="panel" aria-labelledby="password-heading">
       <h2 id="password-heading">{t('accounts.account.changeHeading')}</h2>
       <form onSubmit={submit} className="stack account-narrow-form">
-        <label>
-          <span>{t('accounts.account.current')}</span>
-          <input
-            type="password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            autoComplete="current-password"
-            required
-          />
-        </label>
-        <label>
-          <span>{t('accounts.account.next')}</span>
-          <input
-            type="password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            autoComplete="new-password"
-            minLength={10}
-            required
-          />
-        </label>
-        <label>
-          <span>{t('accounts.account.confirm')}</span>
-          <input
-            type="password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            autoComplete="new-password"
-            required
-          />
-        </label>
-        {notice && (
-          <p className={notice.ok ? 'account-ok' : 'account-error'} role={notice.ok ? 'status' : 'alert'}>
-            {notice.text}
+        <Field
+          label={t('accounts.account.current')}
+          type="password"
+          value={current}
+          onChange={setCurrent}
+          autoComplete="current-password"
+          required
+        />
+        <Field
+          label={t('accounts.account.next')}
+          type="password"
+          value={next}
+          onChange={setNext}
+          autoComplete="new-password"
+          minLength={10}
+          required
+        />
+        <Field
+          label={t('accounts.account.confirm')}
+          type="password"
+          value={confirm}
+          onChange={setConfirm}
+          autoComplete="new-password"
+          required
+        />
+        <FormError error={error} />
+        {changed && !error && (
+          <p className="account-ok" role="status">
+            {t('accounts.account.changed')}
           </p>
         )}
         <div className="button-row">

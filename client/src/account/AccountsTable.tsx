@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmButton } from '../facilitator/console/ConfirmButton.tsx';
 import { type Account, api } from './api.ts';
+import { FormError } from './form.tsx';
 import { type IssuedLink, linkUrl } from './InviteForm.tsx';
 import { errorWords, formatWhen } from './messages.ts';
 import { OneTimeSecret } from './OneTimeSecret.tsx';
@@ -36,11 +37,7 @@ export function AccountsTable({
   return (
     <section className="panel" aria-labelledby="accounts-heading">
       <h2 id="accounts-heading">{t('accounts.admin.listHeading')}</h2>
-      {error && (
-        <p className="account-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {issued && (
         <OneTimeSecret
           intro={t('accounts.admin.linkFor', {

@@ -9,6 +9,7 @@ import { AccountGate } from './AccountGate.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
 import { ApiTokensPanel } from './ApiTokensPanel.tsx';
 import { type Account, api } from './api.ts';
+import { FormError } from './form.tsx';
 import { InviteForm } from './InviteForm.tsx';
 import { errorWords } from './messages.ts';
 
@@ -30,11 +31,7 @@ function Accounts({ me }: { me: Account }) {
     <>
       <AccountBar account={me} />
       <InviteForm onInvited={() => void refresh()} />
-      {error && (
-        <p className="account-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {accounts && <AccountsTable accounts={accounts} me={me} onChanged={() => void refresh()} />}
       <ApiTokensPanel />
     </>

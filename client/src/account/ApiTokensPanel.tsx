@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './api.ts';
+import { Field, FormError } from './form.tsx';
 import { errorWords, formatWhen } from './messages.ts';
 import { OneTimeSecret } from './OneTimeSecret.tsx';
 
@@ -60,25 +61,19 @@ export function ApiTokensPanel() {
       <h2 id="tokens-heading">{t('accounts.tokens.heading')}</h2>
       <p className="hint">{t('accounts.tokens.intro')}</p>
       <form onSubmit={create} className="inline-form">
-        <label>
-          <span>{t('accounts.tokens.label')}</span>
-          <input
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-            maxLength={80}
-            required
-            data-testid="token-label"
-          />
-        </label>
+        <Field
+          label={t('accounts.tokens.label')}
+          value={label}
+          onChange={setLabel}
+          maxLength={80}
+          required
+          testId="token-label"
+        />
         <button type="submit" className="primary" disabled={!label.trim()} data-testid="token-create">
           {t('accounts.tokens.create')}
         </button>
       </form>
-      {error && (
-        <p className="account-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {secret && <OneTimeSecret intro={t('accounts.tokens.created')} value={secret} testId="token-secret" />}
       {tokens && tokens.length === 0 && <p>{t('accounts.tokens.none')}</p>}
       {tokens && tokens.length > 0 && (

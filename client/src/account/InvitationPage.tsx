@@ -1,11 +1,12 @@
 import './strings.ts';
 import './account.css';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRole } from '../../../shared/access/rights.ts';
 import { navigate } from '../app/router.ts';
 import { Shell } from '../ui/Shell.tsx';
 import { type Account, api, homeOf } from './api.ts';
+import { Field, FormError, useFormSubmit } from './form.tsx';
 import { errorWords, formatWhen } from './messages.ts';
 
 interface LinkInfo {
@@ -22,8 +23,6 @@ export default function InvitationPage({ token }: { token: string }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!token) return;
@@ -33,25 +32,17 @@ export default function InvitationPage({ token }: { token: string }) {
     );
   }, [token]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (password !== confirm) {
-      setError(t('accounts.invite.mismatch'));
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useFormSubmit({
+    check: () => (password !== confirm ? t('accounts.invite.mismatch') : null),
+    action: async () => {
       const signedIn = await api<{ account: Account }>('/api/links/accept', {
         method: 'POST',
         body: { token, password },
       });
       navigate(homeOf(signedIn.account));
-    } catch (e) {
-      setError(t('accounts.invite.failed', { message: errorWords(t, e) }));
-      setBusy(false);
-    }
-  };
+    },
+    problem: (e) => t('accounts.invite.failed', { message: errorWords(t, e) }),
+  });
 
   const body = (() => {
     if (!token) return <p role="alert">{t('accounts.invite.noToken')}</p>;
@@ -81,36 +72,28 @@ export default function InvitationPage({ token }: { token: string }) {
         </p>
         {/* For password managers: the sign-in name this password belongs to. */}
         <input type="text" hidden readOnly autoComplete="username" value={link.account.login} />
-        <label>
-          <span>{t('accounts.invite.password')}</span>
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="new-password"
-            minLength={10}
-            required
-            data-testid="invite-password"
-          />
-        </label>
-        <label>
-          <span>{t('accounts.invite.confirm')}</span>
-          <input
-            type="password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            autoComplete="new-password"
-            required
-            aria-invalid={error !== null}
-            aria-describedby={error ? 'invite-error' : undefined}
-            data-testid="invite-confirm"
-          />
-        </label>
-        {error && (
-          <p id="invite-error" className="account-error" role="alert">
-            {error}
-          </p>
-        )}
+        <Field
+          label={t('accounts.invite.password')}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="new-password"
+          minLength={10}
+          required
+          testId="invite-password"
+        />
+        <Field
+          label={t('accounts.invite.confirm')}
+          type="password"
+          value={confirm}
+          onChange={setConfirm}
+          autoComplete="new-password"
+          required
+          error={error}
+          errorId="invite-error"
+          testId="invite-confirm"
+        />
+        <FormError error={error} id="invite-error" />
         <div className="button-row">
           <button
             type="submit"

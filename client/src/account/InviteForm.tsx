@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_ROLES, type AccountRole } from '../../../shared/access/rights.ts';
 import { type Account, api } from './api.ts';
+import { Field, FormError, useFormSubmit } from './form.tsx';
 import { errorWords, formatWhen } from './messages.ts';
 import { OneTimeSecret } from './OneTimeSecret.tsx';
 
@@ -19,54 +20,42 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const [name, setName] = useState('');
   const [login, setLogin] = useState('');
   const [role, setRole] = useState<AccountRole>('instructor');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedLink | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, submit } = useFormSubmit({
+    action: async () => {
       const made = await api<IssuedLink>('/api/accounts', { method: 'POST', body: { name, login, role } });
       setIssued(made);
       setName('');
       setLogin('');
       onInvited();
-    } catch (e) {
-      setError(t('accounts.admin.failed', { message: errorWords(t, e) }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    problem: (e) => t('accounts.admin.failed', { message: errorWords(t, e) }),
+  });
 
   return (
     <section className="panel" aria-labelledby="invite-heading">
       <h2 id="invite-heading">{t('accounts.admin.inviteHeading')}</h2>
       <p className="hint">{t('accounts.admin.inviteIntro')}</p>
       <form onSubmit={submit} className="account-invite">
-        <label>
-          <span>{t('accounts.admin.name')}</span>
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={40}
-            required
-            data-testid="new-account-name"
-          />
-        </label>
-        <label>
-          <span>{t('accounts.admin.login')}</span>
-          <input
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-            autoCapitalize="none"
-            spellCheck={false}
-            maxLength={64}
-            required
-            data-testid="new-account-login"
-          />
-        </label>
+        <Field
+          label={t('accounts.admin.name')}
+          value={name}
+          onChange={setName}
+          maxLength={40}
+          required
+          testId="new-account-name"
+        />
+        <Field
+          label={t('accounts.admin.login')}
+          value={login}
+          onChange={setLogin}
+          autoCapitalize="none"
+          spellCheck={false}
+          maxLength={64}
+          required
+          testId="new-account-login"
+        />
         <label>
           <span>{t('accounts.admin.role')}</span>
           <select
@@ -90,11 +79,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
           {busy ? t('accounts.admin.inviting') : t('accounts.admin.invite')}
         </button>
       </form>
-      {error && (
-        <p className="account-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       {issued && (
         <OneTimeSecret
           intro={t('accounts.admin.linkFor', {

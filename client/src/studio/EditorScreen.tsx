@@ -12,17 +12,14 @@ import { type CreatedSession, createSession } from '../facilitator/api.ts';
 import { ApiError, downloadExport, studioApi, studioRefusal } from './api.ts';
 import { DiffView } from './DiffView.tsx';
 import { dropDraft, keepDraft, loadDraft } from './drafts.ts';
+import { type Notice, NoticeView } from './EditorNotice.tsx';
 import { IssueList } from './IssueList.tsx';
+import { revealField } from './reveal-field.ts';
 import { SourceEditor, type SourceEditorHandle } from './SourceEditor.tsx';
 import { type StudioTab, StudioTabs } from './StudioTabs.tsx';
 import { TextPairsPanel } from './TextPairsPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import { checkSource } from './validation.ts';
-
-type Notice =
-  | { kind: 'info'; text: string }
-  | { kind: 'error'; text: string }
-  | { kind: 'stale'; latest: number; base: number };
 
 export function EditorScreen({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
@@ -162,23 +159,7 @@ export function EditorScreen({ id }: { id: string }) {
   /** To a field of the form (`agenda[1].speakers`), or the nearest enclosing one that is shown. */
   const showField = (path: string) => {
     setTab('form');
-    requestAnimationFrame(() => {
-      let key = path;
-      for (;;) {
-        const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(key)}"]`);
-        if (el) {
-          for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null)
-            d.open = true;
-          el.scrollIntoView({ block: 'center' });
-          (el.querySelector<HTMLElement>('input, textarea, select') ?? el).focus();
-          el.classList.add('field-flash');
-          return;
-        }
-        const shorter = key.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-        if (shorter === key) return;
-        key = shorter;
-      }
-    });
+    requestAnimationFrame(() => revealField(path));
   };
 
   if (!current) return <p role="status">{notice?.kind === 'error' ? notice.text : t('common.loading')}</p>;
@@ -303,38 +284,6 @@ export function EditorScreen({ id }: { id: string }) {
           )}
         </div>
       </div>
-    </div>
-  );
-}
-
-function NoticeView({
-  notice,
-  onCompare,
-  onRebase,
-}: {
-  notice: Notice;
-  onCompare(): void;
-  onRebase(latest: number): void;
-}) {
-  const { t } = useTranslation();
-  if (notice.kind !== 'stale')
-    return (
-      <p
-        role={notice.kind === 'error' ? 'alert' : 'status'}
-        className={notice.kind === 'error' ? 'studio-bad' : 'studio-note'}
-      >
-        {notice.text}
-      </p>
-    );
-  return (
-    <div role="alert" className="studio-bad">
-      <p>{t('studio.editor.stale', { latest: notice.latest, base: notice.base })}</p>
-      <button type="button" className="small" onClick={onCompare}>
-        {t('studio.editor.compareLatest', { latest: notice.latest })}
-      </button>{' '}
-      <button type="button" className="small" onClick={() => onRebase(notice.latest)}>
-        {t('studio.editor.rebase', { latest: notice.latest })}
-      </button>
     </div>
   );
 }

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { listScenarioFiles, ScenarioLibrary } from '../../../server/scenarios/library.ts';
 import { scenarioHash } from '../../../server/scenarios/scenario-hash.ts';
-import { Studio, withId } from '../../../server/scenarios/studio.ts';
+import { Studio } from '../../../server/scenarios/studio.ts';
+import { withId } from '../../../server/scenarios/studio-texts.ts';
 import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
 import { loadScenarioSource } from '../../../shared/scenario/index.ts';
 

@@ -8,7 +8,7 @@
 // is taking part. Owners are counted as SPC interpretation art. 9 counts
 // them. The arithmetic is in the comments; the engine must agree.
 import { describe, expect, it } from 'vitest';
-import type { FailedCondition, Measure } from '../../../shared/meeting/rules.ts';
+import type { Choice, FailedCondition, Measure } from '../../../shared/meeting/rules.ts';
 import {
   type CardSpec,
   type ElectorateSetup,
@@ -27,6 +27,8 @@ const SIX_EVEN: FlatRow[] = [
   ['302', '己', 60],
 ];
 const own = (...flats: string[]): CardSpec[] => flats.map((f) => ({ id: `o${f}`, stands_for: [f] }));
+/** Ballots cast in the room, one card after another, all with the same choice. */
+const inRoom = (choice: Choice, ...cards: string[]): Step[] => cards.map((cast) => ({ cast, choice }));
 
 /**
  * Building 12 of the elevator scenario: six flats of 71.8 m² (x01) and six of
@@ -37,6 +39,39 @@ const BUILDING_12: FlatRow[] = [1, 2, 3, 4, 5, 6].flatMap((floor): FlatRow[] => 
   [`${floor}01`, `业主${floor}01`, 71.8],
   [`${floor}02`, `业主${floor}02`, 52.3],
 ]);
+
+/** Three flats of 60 m²: 3 owners, 180 m². Quorum: ≥ 2 owners and ≥ 120 m². */
+const THREE_EVEN: FlatRow[] = [
+  ['101', '甲', 60],
+  ['102', '乙', 60],
+  ['201', '丙', 60],
+];
+/** The three flats, only 101's owner in the room: the others vote on paper or not at all. */
+const THREE_ONE_IN_ROOM: ElectorateSetup = { flats: THREE_EVEN, cards: own('101'), rule: 'owners_ordinary' };
+
+/** Five flats of 60 m² under one crowd card: 5 owners, 300 m². */
+const CROWD_FLATS: FlatRow[] = [
+  ['301', '甲', 60],
+  ['302', '乙', 60],
+  ['401', '丙', 60],
+  ['402', '丁', 60],
+  ['501', '戊', 60],
+];
+const CROWD = CROWD_FLATS.map(([flat]) => flat);
+
+/**
+ * An estate listed only by the flats the cards stand for: 101, 102 (100 m²
+ * each), of 10 owners and 1,000 m² in all; the other 8 owners hold 800 m².
+ */
+const ESTATE: ElectorateSetup = {
+  flats: [
+    ['101', '甲', 100],
+    ['102', '乙', 100],
+  ],
+  total: { owners: 10, area_m2: 1000 },
+  cards: own('101', '102'),
+  rule: 'owners_ordinary',
+};
 
 /** Four flats of 50 m²: 4 owners, 200 m²; everyone takes part. */
 const FOUR_EVEN: FlatRow[] = [
@@ -67,12 +102,7 @@ const CASES: Case[] = [
     // Yes 3 of 4 (> 1/2) and 180 of 240 m² (> 1/2): an ordinary matter passes.
     name: 'exactly 2/3 of the owners and of the area take part: the quorum is met',
     setup: { flats: SIX_EVEN, cards: own('101', '102', '201', '202'), rule: 'owners_ordinary' },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-      { cast: 'o201', choice: 'yes' },
-      { cast: 'o202', choice: 'no' },
-    ],
+    steps: [...inRoom('yes', 'o101', 'o102', 'o201'), { cast: 'o202', choice: 'no' }],
     eligible: [6, 360],
     participating: [4, 240],
     yes: [3, 180],
@@ -96,12 +126,7 @@ const CASES: Case[] = [
       cards: own('101', '102', '201', '202'),
       rule: 'owners_ordinary',
     },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-      { cast: 'o201', choice: 'yes' },
-      { cast: 'o202', choice: 'yes' },
-    ],
+    steps: inRoom('yes', 'o101', 'o102', 'o201', 'o202'),
     eligible: [6, 360],
     participating: [4, 239.9],
     yes: [4, 239.9],
@@ -124,11 +149,7 @@ const CASES: Case[] = [
       cards: own('101', '102', '201'),
       rule: 'owners_ordinary',
     },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-      { cast: 'o201', choice: 'yes' },
-    ],
+    steps: inRoom('yes', 'o101', 'o102', 'o201'),
     eligible: [5, 400],
     participating: [3, 300],
     yes: [3, 300],
@@ -142,7 +163,7 @@ const CASES: Case[] = [
     // owners sink the quorum on both counts.
     name: 'everyone in the room votes yes, but the absent owners sink the quorum',
     setup: { flats: BUILDING_12, cards: own('101', '102', '202', '501', '602'), rule: 'owners_special' },
-    steps: ['o101', 'o102', 'o202', 'o501', 'o602'].map((cast): Step => ({ cast, choice: 'yes' })),
+    steps: inRoom('yes', 'o101', 'o102', 'o202', 'o501', 'o602'),
     eligible: [12, 744.6],
     participating: [5, 300.5],
     yes: [5, 300.5],
@@ -157,7 +178,7 @@ const CASES: Case[] = [
     name: 'paper ballots entered at the console lift participation over 2/3',
     setup: { flats: BUILDING_12, cards: own('101', '102', '202', '501', '602'), rule: 'owners_special' },
     steps: [
-      ...['o101', 'o102', 'o202', 'o501', 'o602'].map((cast): Step => ({ cast, choice: 'yes' })),
+      ...inRoom('yes', 'o101', 'o102', 'o202', 'o501', 'o602'),
       { paper: '201', choice: 'yes' },
       { paper: '301', choice: 'yes' },
       { paper: '401', choice: 'yes' },
@@ -185,10 +206,7 @@ const CASES: Case[] = [
         ],
       },
     },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-    ],
+    steps: inRoom('yes', 'o101', 'o102'),
     eligible: [6, 360],
     participating: [4, 240],
     yes: [3, 180],
@@ -236,10 +254,7 @@ const CASES: Case[] = [
       cards: own('101', '102'),
       rule: 'owners_ordinary',
     },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-    ],
+    steps: inRoom('yes', 'o101', 'o102'),
     eligible: [3, 240],
     participating: [2, 160],
     yes: [2, 160],
@@ -279,18 +294,11 @@ const CASES: Case[] = [
     // (exactly 2/3 of each): met. Yes 2 of 2: passes.
     name: 'a proxy casts the absent owner’s ballot, counted as that owner',
     setup: {
-      flats: [
-        ['101', '甲', 60],
-        ['102', '乙', 60],
-        ['201', '丙', 60],
-      ],
+      flats: THREE_EVEN,
       cards: [...own('101'), { id: 'son', proxy_for: ['201'] }],
       rule: 'owners_ordinary',
     },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'son', choice: 'yes' },
-    ],
+    steps: inRoom('yes', 'o101', 'son'),
     eligible: [3, 180],
     participating: [2, 120],
     yes: [2, 120],
@@ -304,14 +312,8 @@ const CASES: Case[] = [
     // Yes 3 of 4 = 75% and 180 of 240 m² = 75%: at least 3/4 — the special matter passes.
     name: 'a crowd card casts one ballot per owner, split between choices',
     setup: {
-      flats: [
-        ['301', '甲', 60],
-        ['302', '乙', 60],
-        ['401', '丙', 60],
-        ['402', '丁', 60],
-        ['501', '戊', 60],
-      ],
-      cards: [{ id: 'crowd', stands_for: ['301', '302', '401', '402', '501'] }],
+      flats: CROWD_FLATS,
+      cards: [{ id: 'crowd', stands_for: CROWD }],
       rule: 'owners_special',
     },
     steps: [
@@ -329,14 +331,8 @@ const CASES: Case[] = [
     // 5 of 5 owners, 300 of 300 m² take part; yes 5 of 5: passes.
     name: 'a crowd card votes the same for all its owners by default',
     setup: {
-      flats: [
-        ['301', '甲', 60],
-        ['302', '乙', 60],
-        ['401', '丙', 60],
-        ['402', '丁', 60],
-        ['501', '戊', 60],
-      ],
-      cards: [{ id: 'crowd', stands_for: ['301', '302', '401', '402', '501'] }],
+      flats: CROWD_FLATS,
+      cards: [{ id: 'crowd', stands_for: CROWD }],
       rule: 'owners_special',
     },
     steps: [{ cast: 'crowd', choice: 'yes' }],
@@ -352,14 +348,8 @@ const CASES: Case[] = [
     // First yes, second no: 5 of 5 take part; yes 2 of 5 = 40% and 120 of 300 m²: fails.
     name: 'a crowd card held by two trainees shares its owners between them',
     setup: {
-      flats: [
-        ['301', '甲', 60],
-        ['302', '乙', 60],
-        ['401', '丙', 60],
-        ['402', '丁', 60],
-        ['501', '戊', 60],
-      ],
-      cards: [{ id: 'crowd', stands_for: ['301', '302', '401', '402', '501'], holders: 2 }],
+      flats: CROWD_FLATS,
+      cards: [{ id: 'crowd', stands_for: CROWD, holders: 2 }],
       rule: 'owners_ordinary',
     },
     steps: [
@@ -377,12 +367,7 @@ const CASES: Case[] = [
     // Yes 2 of 4 owners and 100 of 200 m²: exactly half. 过半数 means more than half: fails on both.
     name: 'an ordinary matter at exactly half fails',
     setup: { flats: FOUR_EVEN, cards: own('101', '102', '201', '202'), rule: 'owners_ordinary' },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-      { cast: 'o201', choice: 'no' },
-      { cast: 'o202', choice: 'no' },
-    ],
+    steps: [...inRoom('yes', 'o101', 'o102'), ...inRoom('no', 'o201', 'o202')],
     eligible: [4, 200],
     participating: [4, 200],
     yes: [2, 100],
@@ -394,12 +379,7 @@ const CASES: Case[] = [
     // Yes 3 of 4 owners (3 × 4 = 12 ≥ 4 × 3 = 12) and 150 of 200 m²: exactly 3/4 — 以上 includes it: passes.
     name: 'a special matter at exactly 3/4 passes',
     setup: { flats: FOUR_EVEN, cards: own('101', '102', '201', '202'), rule: 'owners_special' },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-      { cast: 'o201', choice: 'yes' },
-      { cast: 'o202', choice: 'no' },
-    ],
+    steps: [...inRoom('yes', 'o101', 'o102', 'o201'), { cast: 'o202', choice: 'no' }],
     eligible: [4, 200],
     participating: [4, 200],
     yes: [3, 150],
@@ -420,12 +400,7 @@ const CASES: Case[] = [
       cards: own('101', '102', '201', '202'),
       rule: 'owners_special',
     },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-      { cast: 'o201', choice: 'yes' },
-      { cast: 'o202', choice: 'no' },
-    ],
+    steps: [...inRoom('yes', 'o101', 'o102', 'o201'), { cast: 'o202', choice: 'no' }],
     eligible: [4, 200],
     participating: [4, 200],
     yes: [3, 149.9],
@@ -439,12 +414,7 @@ const CASES: Case[] = [
     // yes 2 of 4 and 120 of 240 m², exactly half — fails.
     name: 'abstentions count as taking part, in the quorum and in the base of consent',
     setup: { flats: SIX_EVEN, cards: own('101', '102', '201', '202'), rule: 'owners_ordinary' },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-      { cast: 'o201', choice: 'abstain' },
-      { cast: 'o202', choice: 'abstain' },
-    ],
+    steps: [...inRoom('yes', 'o101', 'o102'), ...inRoom('abstain', 'o201', 'o202')],
     eligible: [6, 360],
     participating: [4, 240],
     yes: [2, 120],
@@ -455,15 +425,7 @@ const CASES: Case[] = [
     // 101 votes yes in the room; then a paper ballot "no" for 101 arrives: refused, the room
     // ballot stands. Paper 102 yes and 201 yes: 3 of 3 take part, yes 3 of 3.
     name: 'a paper ballot for an owner who already voted in the room is refused',
-    setup: {
-      flats: [
-        ['101', '甲', 60],
-        ['102', '乙', 60],
-        ['201', '丙', 60],
-      ],
-      cards: own('101'),
-      rule: 'owners_ordinary',
-    },
+    setup: THREE_ONE_IN_ROOM,
     steps: [
       { cast: 'o101', choice: 'yes' },
       { paper: '101', choice: 'no' },
@@ -481,15 +443,7 @@ const CASES: Case[] = [
     // 201's form is entered "yes", then a second form for 201 saying "no": refused, the first stands.
     // 101 (room) yes, 201 (paper) yes: 2 of 3 owners, 120 of 180 m²: met; yes 2 of 2.
     name: 'a duplicate paper ballot is refused; the first counted stands',
-    setup: {
-      flats: [
-        ['101', '甲', 60],
-        ['102', '乙', 60],
-        ['201', '丙', 60],
-      ],
-      cards: own('101'),
-      rule: 'owners_ordinary',
-    },
+    setup: THREE_ONE_IN_ROOM,
     steps: [
       { cast: 'o101', choice: 'yes' },
       { paper: '201', choice: 'yes' },
@@ -555,26 +509,13 @@ const CASES: Case[] = [
     failed: [],
   },
   {
-    // An estate listed only by the flats the cards stand for: 101, 102 (100 m² each), of
-    // 10 owners and 1,000 m² in all; the other 8 owners hold 800 m².
+    // ESTATE: 101, 102 (100 m² each) listed, of 10 owners and 1,000 m²; 8 owners, 800 m² not listed.
     // The room: 101, 102 yes. A tally from the ballot box: 5 owners, 480 m², yes.
     // Taking part: 7 of 10 (21 ≥ 20) and 680 of 1,000 m² (2,040 ≥ 2,000): met.
     // Yes 7 of 7: passes.
     name: 'an estate given as a total: tallies of owners not listed by flat',
-    setup: {
-      flats: [
-        ['101', '甲', 100],
-        ['102', '乙', 100],
-      ],
-      total: { owners: 10, area_m2: 1000 },
-      cards: own('101', '102'),
-      rule: 'owners_ordinary',
-    },
-    steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
-      { tally: 'yes', owners: 5, area_m2: 480 },
-    ],
+    setup: ESTATE,
+    steps: [...inRoom('yes', 'o101', 'o102'), { tally: 'yes', owners: 5, area_m2: 480 }],
     eligible: [10, 1000],
     participating: [7, 680],
     yes: [7, 680],
@@ -589,18 +530,9 @@ const CASES: Case[] = [
     // Taking part: 2 + 4 = 6 of 10 (18 < 20) and 200 + 420 = 620 of 1,000 m² (1,860 < 2,000):
     // no quorum on either count.
     name: 'a tally exceeding the electorate is refused and changes nothing',
-    setup: {
-      flats: [
-        ['101', '甲', 100],
-        ['102', '乙', 100],
-      ],
-      total: { owners: 10, area_m2: 1000 },
-      cards: own('101', '102'),
-      rule: 'owners_ordinary',
-    },
+    setup: ESTATE,
     steps: [
-      { cast: 'o101', choice: 'yes' },
-      { cast: 'o102', choice: 'yes' },
+      ...inRoom('yes', 'o101', 'o102'),
       { tally: 'yes', owners: 5, area_m2: 480 },
       { tally: 'no', owners: 4, area_m2: 100 },
       { tally: 'no', owners: 3, area_m2: 400 },
@@ -633,14 +565,8 @@ describe('art. 278 against the whole electorate', () => {
 });
 
 describe('one owner, one ballot', () => {
-  const THREE: FlatRow[] = [
-    ['101', '甲', 60],
-    ['102', '乙', 60],
-    ['201', '丙', 60],
-  ];
-
   it('a refused paper ballot adds nothing to the log; entries and corrections are logged with who entered them', () => {
-    const { electorate, logged } = runVote({ flats: THREE, cards: own('101'), rule: 'owners_ordinary' }, [
+    const { electorate, logged } = runVote(THREE_ONE_IN_ROOM, [
       { cast: 'o101', choice: 'yes' },
       { paper: '101', choice: 'no' },
       { paper: '201', choice: 'no' },
@@ -662,7 +588,7 @@ describe('one owner, one ballot', () => {
   });
 
   it('refuses with a message that says what happened and what to do', () => {
-    const { messages } = runVote({ flats: THREE, cards: own('101'), rule: 'owners_ordinary' }, [
+    const { messages } = runVote(THREE_ONE_IN_ROOM, [
       { cast: 'o101', choice: 'yes' },
       { paper: '101', choice: 'no' },
       { paper: '201', choice: 'no' },
@@ -677,7 +603,7 @@ describe('one owner, one ballot', () => {
   it('a trainee cannot cast for an owner their card does not stand for', () => {
     const { refused } = runVote(
       {
-        flats: THREE,
+        flats: THREE_EVEN,
         cards: [
           { id: 'a', stands_for: ['101'] },
           { id: 'b', stands_for: ['102'] },
@@ -690,16 +616,12 @@ describe('one owner, one ballot', () => {
   });
 
   it('a paper ballot for a flat outside the electorate is refused', () => {
-    const { refused } = runVote({ flats: THREE, cards: own('101'), rule: 'owners_ordinary' }, [
-      { paper: '909', choice: 'yes' },
-    ]);
+    const { refused } = runVote(THREE_ONE_IN_ROOM, [{ paper: '909', choice: 'yes' }]);
     expect(refused).toEqual(['vote/unknown_flat']);
   });
 
   it('tallies are refused where every owner is listed by flat', () => {
-    const { refused } = runVote({ flats: THREE, cards: own('101'), rule: 'owners_ordinary' }, [
-      { tally: 'yes', owners: 1, area_m2: 60 },
-    ]);
+    const { refused } = runVote(THREE_ONE_IN_ROOM, [{ tally: 'yes', owners: 1, area_m2: 60 }]);
     expect(refused).toEqual(['vote/no_unlisted_owners']);
   });
 });

@@ -5,7 +5,8 @@
 // over real sockets: tests/server/allowlist.test.ts.
 import { describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../../shared/debrief/build.ts';
-import { ownPart, projectLive } from '../../../shared/views/live.ts';
+import { projectLive } from '../../../shared/views/live.ts';
+import { ownPart } from '../../../shared/views/own-part.ts';
 import { publicScenario } from '../../../shared/views/scenario-public.ts';
 import { FACILITATOR, seat, startedRoom, ViewRoom, viewScenario } from '../../support/views-fixture.ts';
 

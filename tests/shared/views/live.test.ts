@@ -3,13 +3,8 @@
 // may each see of cards, handouts, injects, ballots, tips and coaching.
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../shared/scenario/index.ts';
-import {
-  ownPart,
-  ownPartDependencies,
-  personalize,
-  projectLive,
-  projectTrainee,
-} from '../../../shared/views/live.ts';
+import { projectLive, projectTrainee } from '../../../shared/views/live.ts';
+import { ownPart, ownPartDependencies, personalize } from '../../../shared/views/own-part.ts';
 import type { InjectStatus, LiveView } from '../../../shared/views/types.ts';
 import {
   FACILITATOR,

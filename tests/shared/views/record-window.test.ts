@@ -3,13 +3,8 @@
 // are appends), their counts and the speaking totals over all of them; the
 // rest comes on request (recordPage).
 import { describe, expect, it } from 'vitest';
-import {
-  projectLive,
-  projectTrainee,
-  RECORD_WINDOW,
-  recordPage,
-  windowStart,
-} from '../../../shared/views/live.ts';
+import { projectLive, projectTrainee } from '../../../shared/views/live.ts';
+import { RECORD_WINDOW, recordPage, windowStart } from '../../../shared/views/live-record.ts';
 import { diff } from '../../../shared/views/patch.ts';
 import { FACILITATOR, OBSERVER, seat, startedRoom, type ViewRoom } from '../../support/views-fixture.ts';
 

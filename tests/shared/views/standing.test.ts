@@ -7,7 +7,8 @@ import { emptyCoaching } from '../../../shared/coaching/state.ts';
 import type { Actor, Command } from '../../../shared/meeting/commands.ts';
 import { MeetingSession } from '../../../shared/meeting/session.ts';
 import { ballotStanding } from '../../../shared/meeting/standing.ts';
-import { type LiveInput, projectLive, projectTrainee } from '../../../shared/views/live.ts';
+import { projectLive, projectTrainee } from '../../../shared/views/live.ts';
+import type { LiveInput } from '../../../shared/views/live-input.ts';
 import { electorateScenario, FACILITATOR, type FlatRow } from '../../support/electorate-fixture.ts';
 
 /** Six x01 flats of 71.8 m², six x02 of 52.3 m². Quorum: ≥ 8 owners, ≥ 496.4 m². */
