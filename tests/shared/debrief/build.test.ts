@@ -316,9 +316,7 @@ describe('one attempt, seen by a trainee', () => {
   it('scores: each expert keeps one number across rows, in the order the experts joined', () => {
     // o3 (the third to join) alone scores p2 on coordination: that row's only expert is "Expert 3", not "Expert 1".
     const room = coachedMeeting();
-    room
-      .at(520)
-      .coach(o3, { type: 'score.set', participantId: 'p2', competency: 'coordination', score: 3 });
+    room.at(520).coach(o3, { type: 'score.set', participantId: 'p2', competency: 'coordination', score: 3 });
     const rows = build(room, trainee('p2')).attempts[0]?.scores ?? [];
     expect(rows.map((r) => [r.competency, r.scores.map((x) => x.expert)])).toEqual([
       ['mass_work', [1, 2, 3]],
