@@ -68,9 +68,17 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
     },
     stdio: [options.entry ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
+  // A server outlives no test run: one left behind (a test that failed before
+  // stopping it, a start that timed out) kept its CPU and memory for the rest of the suite.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const logs: string[] = [];
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('')}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${logs.join('')}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       logs.push(text);
