@@ -5,11 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { common } from '../../client/src/i18n/locales/common.ts';
 import { debrief } from '../../client/src/i18n/locales/debrief.ts';
+import { debriefLinks } from '../../client/src/i18n/locales/debrief-links.ts';
 import { facilitator } from '../../client/src/i18n/locales/facilitator.ts';
 import { observer } from '../../client/src/i18n/locales/observer.ts';
 import { projector } from '../../client/src/i18n/locales/projector.ts';
 import { roster } from '../../client/src/i18n/locales/roster.ts';
 import { trainee } from '../../client/src/i18n/locales/trainee.ts';
+import { traineeMoments } from '../../client/src/i18n/locales/trainee-moments.ts';
 import { turnout } from '../../client/src/i18n/locales/turnout.ts';
 import { COACHING_ERRORS } from '../../shared/coaching/apply.ts';
 import { MEETING_ERRORS } from '../../shared/meeting/errors.ts';
@@ -19,11 +21,13 @@ type Tree = { [key: string]: string | Tree };
 const LOCALES: Record<string, { zh: Tree; en: Tree }> = {
   common: common as unknown as { zh: Tree; en: Tree },
   debrief: { zh: { debrief: debrief.zh }, en: { debrief: debrief.en } } as unknown as { zh: Tree; en: Tree },
+  debriefLinks: { zh: { debrief: debriefLinks.zh }, en: { debrief: debriefLinks.en } } as never,
   facilitator: { zh: { facilitator: facilitator.zh }, en: { facilitator: facilitator.en } } as never,
   observer: { zh: { observer: observer.zh }, en: { observer: observer.en } } as never,
   projector: { zh: { projector: projector.zh }, en: { projector: projector.en } } as never,
   roster: { zh: { roster: roster.zh }, en: { roster: roster.en } } as never,
   trainee: { zh: { trainee: trainee.zh }, en: { trainee: trainee.en } } as never,
+  traineeMoments: { zh: { trainee: traineeMoments.zh }, en: { trainee: traineeMoments.en } } as never,
   turnout: { zh: { turnout: turnout.zh }, en: { turnout: turnout.en } } as never,
 };
 

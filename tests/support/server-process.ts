@@ -1,9 +1,13 @@
 // Starts the real server as a child process on a free port, with its own
-// data directory, and stops it (or kills it) on request.
+// data directory, and stops it (or kills it) on request. It starts the
+// server's bundle that tests/global-setup.ts built (as `npm start` runs it),
+// which comes up without compiling TypeScript; when that bundle is missing or
+// older than the sources, it runs server/main.ts through tsx instead.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isFresh } from './freshness.ts';
 
 export interface ServerProcess {
   url: string;
@@ -27,9 +31,30 @@ export interface ServerOptions {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/** Where the tests' server bundle is built, at the depth of dist/server (its paths to package.json hold). */
+export const BUILT_SERVER_DIR = 'dist/test-server';
+export const BUILT_SERVER_STAMP = `${BUILT_SERVER_DIR}.built`;
+/** What the server bundle is made of: a change to any of these rebuilds it. */
+export const SERVER_SOURCES = [
+  'server',
+  'shared',
+  'package.json',
+  'package-lock.json',
+  'scripts/build-server.mjs',
+];
+
+/** The node arguments that run the server: the fresh bundle, else the sources through tsx. */
+function serverArgs(entry: string | undefined): string[] {
+  if (entry) return ['--import', 'tsx', entry];
+  const at = (path: string) => join(ROOT, path);
+  return isFresh(at(BUILT_SERVER_STAMP), SERVER_SOURCES.map(at))
+    ? [at(`${BUILT_SERVER_DIR}/main.mjs`)]
+    : ['--import', 'tsx', at('server/main.ts')];
+}
+
 export async function startServerProcess(options: ServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'civic-data-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, serverArgs(options.entry), {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -43,9 +68,17 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
     },
     stdio: [options.entry ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
+  // A server outlives no test run: one left behind (a test that failed before
+  // stopping it, a start that timed out) kept its CPU and memory for the rest of the suite.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   const logs: string[] = [];
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('')}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${logs.join('')}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       logs.push(text);

@@ -1,6 +1,7 @@
 // Shown to a trainee in the lobby and briefing of a later attempt: the
 // experts' "next time" items from the attempts before, most recent first.
 import { useTranslation } from 'react-i18next';
+import './link-strings.ts';
 import type { TraineeSelf } from '../../../shared/views/types.ts';
 
 export function NextTime({ plan, attempt }: { plan: TraineeSelf['plan']; attempt: number }) {

@@ -1,4 +1,5 @@
 // The debrief screens' strings, registered when this chunk loads.
+import './link-strings.ts';
 import { registerStrings } from '../i18n/index.ts';
 import { debrief } from '../i18n/locales/debrief.ts';
 

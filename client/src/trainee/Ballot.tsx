@@ -7,6 +7,7 @@ import '../ui/Turnout.tsx';
 import { BallotResult } from './BallotResult.tsx';
 import { useTrainee } from './context.ts';
 import { ElectionForm, Nominations } from './Election.tsx';
+import './moment-strings.ts';
 import { useCandidateName } from './names.ts';
 
 /** A vote or an election: the motion, the rule in plain words, my ballot, then the result. */

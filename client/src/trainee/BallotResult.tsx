@@ -3,6 +3,7 @@ import type { BallotRecord } from '../../../shared/meeting/context.ts';
 import { openSeatsSentence } from '../../../shared/meeting/election-words.ts';
 import type { ConditionResult, VoteOutcome } from '../../../shared/meeting/rules.ts';
 import { useFormat } from './format.ts';
+import './moment-strings.ts';
 import { useCandidateName } from './names.ts';
 
 /**

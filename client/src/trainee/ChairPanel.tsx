@@ -7,6 +7,7 @@ import { Turnout } from '../ui/Turnout.tsx';
 import { useLocalize } from '../ui/text.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { useTrainee } from './context.ts';
+import './moment-strings.ts';
 import { useSpeakerName } from './names.ts';
 
 /** The chair drives procedure: the floor, the clock, the vote, the agenda. */

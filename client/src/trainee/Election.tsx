@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ballotIsFinal } from '../../../shared/meeting/ballot-final.ts';
 import { useTrainee } from './context.ts';
+import './moment-strings.ts';
 import { useCandidateName } from './names.ts';
 
 /** Up to maxChoices candidates, ticked; an empty ballot is a blank one. */

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { speakerKey } from '../../../shared/meeting/context.ts';
+import '../debrief/link-strings.ts';
 import { useSession } from '../connection/session-store.ts';
 import { useLocalize } from '../ui/text.ts';
 import { useTrainee } from './context.ts';
 import { useFormat } from './format.ts';
 import { ActionsList } from './ItemPanels.tsx';
+import './moment-strings.ts';
 
 /** The meeting is over: a short personal summary until the debrief. */
 export function Ended() {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { participantName, roleName, useLocalize } from '../ui/text.ts';
 import { useTrainee } from './context.ts';
+import './moment-strings.ts';
 
 /** A sign-up item: each ask, who has signed up, and my commit or withdraw. */
 export function SignupPanel() {

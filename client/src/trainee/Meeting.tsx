@@ -1,13 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { BallotPanel } from './Ballot.tsx';
 import { CardGlance } from './CardGlance.tsx';
-import { ChairPanel } from './ChairPanel.tsx';
 import { useTrainee } from './context.ts';
 import { FloorPanel, SpeakControls } from './Floor.tsx';
 import { Injects } from './Injects.tsx';
 import { ItemHeader } from './ItemHeader.tsx';
-import { ActionsList, SignupPanel } from './ItemPanels.tsx';
 import { MoodBar } from './MoodBar.tsx';
+import { ActionsList, BallotPanel, ChairPanel, Moment, SignupPanel } from './moments.tsx';
 
 /**
  * The meeting under way. On a phone everything is one column in the order a
@@ -32,13 +30,29 @@ export function Meeting() {
           item?.kind === 'speakers' ||
           item?.kind === 'open_floor' ||
           item?.kind === 'qa') && <FloorPanel />}
-        {(item?.kind === 'vote' || item?.kind === 'election') && <BallotPanel />}
-        {item?.kind === 'signup' && <SignupPanel />}
-        {item?.kind === 'actions' && <ActionsList />}
+        {(item?.kind === 'vote' || item?.kind === 'election') && (
+          <Moment>
+            <BallotPanel />
+          </Moment>
+        )}
+        {item?.kind === 'signup' && (
+          <Moment>
+            <SignupPanel />
+          </Moment>
+        )}
+        {item?.kind === 'actions' && (
+          <Moment>
+            <ActionsList />
+          </Moment>
+        )}
         {item?.kind === 'break' && <p className="panel">{t('trainee.meeting.break')}</p>}
         {(isChair || me.card) && (
           <div className="tr-meeting-side">
-            {isChair && <ChairPanel />}
+            {isChair && (
+              <Moment>
+                <ChairPanel />
+              </Moment>
+            )}
             <CardGlance />
           </div>
         )}

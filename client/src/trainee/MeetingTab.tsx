@@ -1,8 +1,8 @@
 import { Briefing } from './Briefing.tsx';
 import { useTrainee } from './context.ts';
-import { Ended } from './Ended.tsx';
 import { Lobby } from './Lobby.tsx';
 import { Meeting } from './Meeting.tsx';
+import { Ended, Moment } from './moments.tsx';
 
 /** The meeting as it stands: the lobby's cards, the briefing, the agenda item, or the end. */
 export function MeetingTab() {
@@ -18,7 +18,11 @@ export function MeetingTab() {
         return <Meeting />;
       case 'closed':
       case 'debrief':
-        return <Ended />;
+        return (
+          <Moment>
+            <Ended />
+          </Moment>
+        );
     }
   })();
   return <div className="tr-view">{body}</div>;

@@ -1,7 +1,6 @@
 // The trainee's screen: connects with the seat kept on this device, then
 // shows the meeting, their role card and their tips, one tap apart.
 import './strings.ts';
-import '../debrief/strings.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../shared/protocol/errors.ts';
@@ -16,6 +15,7 @@ import { type Tab, type Trainee, TraineeContext } from './context.ts';
 import { Dock } from './Dock.tsx';
 import { MeetingTab } from './MeetingTab.tsx';
 import { MyCardTab } from './MyCard.tsx';
+import { warmMoments } from './moments.tsx';
 import { PhaseStrip } from './PhaseStrip.tsx';
 import { TabBar } from './TabBar.tsx';
 import { TipsTab } from './Tips.tsx';
@@ -66,6 +66,12 @@ export default function TraineeApp() {
     const may = mayFor(staticView, live, { kind: 'participant', id: live.me.participantId });
     return { live, me: live.me, scenario, staticView, item, isChair, may, send, show };
   }, [live, scenario, staticView, send, show]);
+
+  // Once the meeting is on screen, fetch the screens this phone shows later while it is idle.
+  const ready = value !== null;
+  useEffect(() => {
+    if (ready) warmMoments();
+  }, [ready]);
 
   if (!seat) return <NoSeat />;
   if (status === 'failed' && failure) return <Failed failure={failure} code={seat.code} />;
@@ -148,7 +154,6 @@ function Failed({ failure, code }: { failure: ErrorPayload; code: string | undef
   );
 }
 
-export { describeRule } from '../../../shared/views/rule-text.ts';
 export { Markdown } from '../ui/Markdown.tsx';
 // For the studio's role card preview: the trainee's own components, taken from
 // this chunk as it is (importing them one by one would split the trainee route's chunks).

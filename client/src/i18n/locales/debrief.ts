@@ -1,4 +1,5 @@
 // Strings of the debrief screens, under the "debrief." key. Simplified Chinese first; English second.
+// The links into the debrief and the "next time" card, which other screens show, are in debrief-links.ts.
 export const debrief = {
   zh: {
     title: '复盘',
@@ -239,13 +240,6 @@ export const debrief = {
       busy: '正在准备下载……',
       failed: '下载失败，请重试。',
     },
-    link: {
-      trainee: '查看我的复盘',
-      traineeHint: '时间线、专家评分、改进建议和会议纪要',
-      facilitator: '打开复盘页',
-      observer: '复盘',
-    },
-    nextTime: { heading: '上次专家建议你下次……', attempt: '第 {{n}} 次演练后' },
     back: { started: '第{{n}}次演练已开始。', link: '回到会议' },
   },
   en: {
@@ -491,16 +485,6 @@ export const debrief = {
       print: 'Print',
       busy: 'Preparing the download…',
       failed: 'The download failed; please retry.',
-    },
-    link: {
-      trainee: 'See my debrief',
-      traineeHint: 'Timeline, expert scores, advice and minutes',
-      facilitator: 'Open the debrief',
-      observer: 'Debrief',
-    },
-    nextTime: {
-      heading: 'Last time, the experts suggested that next time you…',
-      attempt: 'After attempt {{n}}',
     },
     back: { started: 'Attempt {{n}} has started.', link: 'Back to the meeting' },
   },

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { BUILTIN_RULES, ITEM_KINDS, type ItemKind, type Rule } from '../../../../shared/scenario/index.ts';
 import type { Language } from '../../../../shared/scenario/primitives.ts';
 import { changeItemKind, freeId, ITEM_KIND_KEYS, newItem } from '../../../../shared/studio/form-model.ts';
-import { useTraineeKit } from '../trainee-kit.ts';
+// The words of the trainee's ballot, from the one authority on them.
+import { describeRule } from '../../../../shared/views/rule-text.ts';
 import { idsOf, listOf, roleChoices, textOf } from './common.ts';
 import {
   CheckField,
@@ -226,8 +227,6 @@ function RuleField({ index, lang, rules }: { index: number; lang: Language; rule
   const path = ['agenda', index, 'rule'];
   const chosen = (form.get(path) as string | undefined) ?? 'simple_majority';
   const rule = all[chosen];
-  // The words of the trainee's ballot (shared/views/rule-text.ts), from the trainee's chunk.
-  const describeRule = useTraineeKit()?.describeRule;
   return (
     <div>
       <SelectField
@@ -238,7 +237,7 @@ function RuleField({ index, lang, rules }: { index: number; lang: Language; rule
           label: t(`studioForm.rules.${id}`, { defaultValue: id }),
         }))}
       />
-      {rule && describeRule && (
+      {rule && (
         <p className="rule-words" data-testid="rule-words">
           {describeRule(rule)[lang]}
         </p>
