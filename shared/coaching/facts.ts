@@ -4,8 +4,9 @@
 // facilitator's live view holds the whole coaching state; a trainee's own
 // part holds the tips addressed to them, which is all a trainee may send
 // about. Nothing new goes on the wire.
-import type { FactSeat } from '../meeting/facts.ts';
+
 import type { MeetingContext } from '../meeting/context.ts';
+import type { FactSeat } from '../meeting/facts.ts';
 import type { RubricScale } from '../scenario/index.ts';
 import type { CoachingState } from './state.ts';
 

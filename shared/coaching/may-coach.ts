@@ -13,7 +13,7 @@
 // - live rules, tighter, for new commands only: a log written before a rule
 //   was tightened still replays.
 import type { Actor } from '../meeting/commands.ts';
-import { COACHING_ERRORS as E, refuseCoaching as refuse, type CoachingRefusal } from './errors.ts';
+import { type CoachingRefusal, COACHING_ERRORS as E, refuseCoaching as refuse } from './errors.ts';
 import type { BaseCoachingFacts, CoachingFacts, TipFact } from './facts.ts';
 import type { CoachingCommand } from './state.ts';
 
@@ -70,11 +70,16 @@ const isCoach = (actor: Actor) => actor.kind === 'observer' || actor.kind === 'f
 function authorizeCoaching(actor: Actor, type: CoachingCommand['type']): CoachingRefusal | null {
   const sender = COACHING_SENDERS[type];
   const allowed =
-    sender === 'server' ? actor.kind === 'system' : sender === 'coach' ? isCoach(actor) : actor.kind === 'participant';
+    sender === 'server'
+      ? actor.kind === 'system'
+      : sender === 'coach'
+        ? isCoach(actor)
+        : actor.kind === 'participant';
   return allowed ? null : refuse(E.forbidden, FORBIDDEN[type]);
 }
 
-const isRecipient = (tip: Pick<TipFact, 'to'>, participantId: string) => tip.to === 'all' || tip.to === participantId;
+const isRecipient = (tip: Pick<TipFact, 'to'>, participantId: string) =>
+  tip.to === 'all' || tip.to === participantId;
 const inMeeting = (facts: BaseCoachingFacts, id: string) => facts.participants.some((p) => p.id === id);
 
 /**
@@ -93,9 +98,7 @@ export function checkCoaching(
       return inMeeting(facts, command.to) ? null : refuse(E.unknownParticipant, 'no such trainee');
     case 'score.set':
     case 'plan.add':
-      return inMeeting(facts, command.participantId)
-        ? null
-        : refuse(E.unknownParticipant, 'no such trainee');
+      return inMeeting(facts, command.participantId) ? null : refuse(E.unknownParticipant, 'no such trainee');
     case 'tip.delivered': {
       const tip = facts.tips.find((t) => t.id === command.tipId);
       if (!tip) return refuse(E.unknownTip, 'no such tip');
@@ -142,7 +145,10 @@ function checkCompetency(facts: CoachingFacts, competency: string): CoachingRefu
     : refuse(E.unknownCompetency, `no competency "${competency}" in this scenario's rubric`);
 }
 
-function checkScale(facts: CoachingFacts, score: CoachingCommand & { type: 'score.set' }): CoachingRefusal | null {
+function checkScale(
+  facts: CoachingFacts,
+  score: CoachingCommand & { type: 'score.set' },
+): CoachingRefusal | null {
   const value = score.score;
   if (value === null) return null;
   const scale = facts.rubric.scale;
@@ -160,7 +166,9 @@ function liveRules(facts: CoachingFacts, actor: Actor, command: CoachingCommand)
       return checkCoachee(facts, command.to, 'tips', false);
     case 'marker.drop':
       return (
-        (command.participantId === undefined ? null : checkCoachee(facts, command.participantId, 'markers', true)) ??
+        (command.participantId === undefined
+          ? null
+          : checkCoachee(facts, command.participantId, 'markers', true)) ??
         checkCompetency(facts, command.competency)
       );
     case 'score.set':
@@ -186,6 +194,10 @@ function liveRules(facts: CoachingFacts, actor: Actor, command: CoachingCommand)
  * May `actor` send this coaching command now? Null when it may; otherwise the
  * refusal the server would answer with (code and message).
  */
-export function mayCoach(facts: CoachingFacts, actor: Actor, command: CoachingCommand): CoachingRefusal | null {
+export function mayCoach(
+  facts: CoachingFacts,
+  actor: Actor,
+  command: CoachingCommand,
+): CoachingRefusal | null {
   return checkCoaching(facts, actor, command) ?? liveRules(facts, actor, command);
 }

@@ -64,7 +64,7 @@ export function viewCoachingFacts(scenario: PublicScenario | Scenario, live: Liv
     ? tipFacts(live.coaching.tips)
     : (me?.tips ?? []).map((t) => ({
         id: t.id,
-        to: t.broadcast ? 'all' : me?.participantId ?? '',
+        to: t.broadcast ? 'all' : (me?.participantId ?? ''),
         acked: t.ackAt !== undefined && me ? [me.participantId] : [],
       }));
   const facts: CoachingFacts = { participants: live.participants, tips, rubric: scenario.rubric };

@@ -79,5 +79,7 @@ export function useRefusals(commands: readonly OfferedCommand[]): (Refusal['code
     const may = mayFor(s.static, s.live, actorOf(s.welcome?.viewer));
     return commands.map((c) => may(c)?.code ?? '').join('\n');
   });
-  return commands.length === 0 ? [] : joined.split('\n').map((code) => (code === '' ? null : (code as Refusal['code'])));
+  return commands.length === 0
+    ? []
+    : joined.split('\n').map((code) => (code === '' ? null : (code as Refusal['code'])));
 }
