@@ -1,7 +1,9 @@
 // What a session is in memory: its meeting (one XState actor) and the
 // coaching beside it, and how a command becomes log entries. No storage, no
 // timers, no sockets: SessionHost adds those.
-import { applyCoaching, type CoachingActor } from '../../shared/coaching/apply.ts';
+import { applyCoaching } from '../../shared/coaching/apply.ts';
+import { coachingFacts } from '../../shared/coaching/facts.ts';
+import { mayCoach } from '../../shared/coaching/may-coach.ts';
 import {
   type CoachingCommand,
   type CoachingState,
@@ -154,7 +156,12 @@ export class SessionState {
   applyCoaching(actor: Actor, command: CoachingCommand, now: number): Outcome {
     const at = Math.max(now, this.meeting.context.now);
     const item = this.currentItemId();
-    const applied = applyCoaching(this.coaching, actor as CoachingActor, command, {
+    // The authority the screens ask (may-coach.ts), live rules included; applyCoaching then adds
+    // what only the full state knows.
+    const context = this.meeting.context;
+    const refused = mayCoach(coachingFacts(this.scenario.rubric, context, this.coaching), actor, command);
+    if (refused) return { ok: false, error: refused, entries: [] };
+    const applied = applyCoaching(this.coaching, actor, command, {
       at,
       participants: new Set(Object.keys(this.meeting.context.participants)),
       item,

@@ -1,27 +1,17 @@
-// Applying coaching commands. The host checks who sent what (observers
-// coach; a trainee only reads and acknowledges their own tips).
+// Applying coaching commands. Who may send what, and what the data must
+// allow, is the coaching authority's (may-coach.ts: checkCoaching), asked
+// here too so a replayed log is held to the same rules; this file adds only
+// what needs the full state: an id not used before, and the updates.
+import { COACHING_ERRORS, type CoachingErrorCode } from './errors.ts';
+import { type CoachingActor, checkCoaching } from './may-coach.ts';
 import type { CoachingCommand, CoachingState, Tip } from './state.ts';
 
-export type CoachingActor =
-  | { kind: 'observer'; id: string }
-  | { kind: 'participant'; id: string }
-  | { kind: 'facilitator' }
-  | { kind: 'system' };
-
-export const COACHING_ERRORS = {
-  forbidden: 'auth/forbidden',
-  unknownTip: 'tip/unknown',
-  notRecipient: 'tip/not_recipient',
-  duplicate: 'command/duplicate_id',
-  unknownParticipant: 'seat/unknown_participant',
-} as const;
-export type CoachingErrorCode = (typeof COACHING_ERRORS)[keyof typeof COACHING_ERRORS];
+export { COACHING_ERRORS, type CoachingErrorCode } from './errors.ts';
+export type { CoachingActor } from './may-coach.ts';
 
 export type CoachingResult =
   | { ok: true; state: CoachingState }
   | { ok: false; code: CoachingErrorCode; message: string };
-
-const isRecipient = (tip: Tip, participantId: string) => tip.to === 'all' || tip.to === participantId;
 
 function receipt(
   state: CoachingState,
@@ -58,12 +48,16 @@ export function applyCoaching(
   where: CoachingContext,
 ): CoachingResult {
   const { at, participants, item, attempt } = where;
-  const coach = actor.kind === 'observer' || actor.kind === 'facilitator';
+  const refused = checkCoaching(
+    { participants: [...participants].map((id) => ({ id })), tips: state.tips },
+    actor,
+    command,
+  );
+  if (refused) return { ok: false, ...refused };
   const coachId = actor.kind === 'observer' ? actor.id : 'facilitator';
   const refuse = (code: CoachingErrorCode, message: string): CoachingResult => ({ ok: false, code, message });
   switch (command.type) {
     case 'observer.join':
-      if (actor.kind !== 'system') return refuse(COACHING_ERRORS.forbidden, 'the server admits observers');
       return {
         ok: true,
         state: {
@@ -80,46 +74,32 @@ export function applyCoaching(
       };
     case 'tip.whisper':
     case 'tip.broadcast': {
-      if (!coach) return refuse(COACHING_ERRORS.forbidden, 'only observers send tips');
       if (state.tips.some((t) => t.id === command.tipId))
         return refuse(COACHING_ERRORS.duplicate, 'a tip with this id exists');
-      const to = command.type === 'tip.whisper' ? command.to : 'all';
-      if (to !== 'all' && !participants.has(to))
-        return refuse(COACHING_ERRORS.unknownParticipant, 'no such trainee');
       const tip: Tip = {
         id: command.tipId,
         attempt,
         from: coachId,
-        to,
+        to: command.type === 'tip.whisper' ? command.to : 'all',
         text: command.text,
         sentAt: at,
         receipts: {},
       };
       return { ok: true, state: { ...state, tips: [...state.tips, tip] } };
     }
-    case 'tip.delivered': {
-      if (actor.kind !== 'system') return refuse(COACHING_ERRORS.forbidden, 'the server records deliveries');
-      const tip = state.tips.find((t) => t.id === command.tipId);
-      if (!tip) return refuse(COACHING_ERRORS.unknownTip, 'no such tip');
-      if (!isRecipient(tip, command.participantId))
-        return refuse(COACHING_ERRORS.notRecipient, 'not a recipient of this tip');
-      return { ok: true, state: receipt(state, tip.id, command.participantId, 'deliveredAt', at) };
-    }
+    case 'tip.delivered':
+      return { ok: true, state: receipt(state, command.tipId, command.participantId, 'deliveredAt', at) };
     case 'tip.read':
     case 'tip.ack': {
-      if (actor.kind !== 'participant')
-        return refuse(COACHING_ERRORS.forbidden, 'only the trainee who got the tip can do this');
-      const tip = state.tips.find((t) => t.id === command.tipId);
-      // The same answer for "no such tip" and "not yours": a trainee learns nothing about others' tips.
-      if (!tip || !isRecipient(tip, actor.id)) return refuse(COACHING_ERRORS.unknownTip, 'no such tip');
-      const withRead = receipt(state, tip.id, actor.id, 'readAt', at);
+      // checkCoaching let only a participant who got the tip through.
+      const me = actor.kind === 'participant' ? actor.id : '';
+      const withRead = receipt(state, command.tipId, me, 'readAt', at);
       return {
         ok: true,
-        state: command.type === 'tip.ack' ? receipt(withRead, tip.id, actor.id, 'ackAt', at) : withRead,
+        state: command.type === 'tip.ack' ? receipt(withRead, command.tipId, me, 'ackAt', at) : withRead,
       };
     }
     case 'marker.drop':
-      if (!coach) return refuse(COACHING_ERRORS.forbidden, 'only observers drop markers');
       if (state.markers.some((m) => m.id === command.markerId))
         return refuse(COACHING_ERRORS.duplicate, 'a marker with this id exists');
       return {
@@ -144,9 +124,6 @@ export function applyCoaching(
         },
       };
     case 'score.set': {
-      if (!coach) return refuse(COACHING_ERRORS.forbidden, 'only observers score');
-      if (!participants.has(command.participantId))
-        return refuse(COACHING_ERRORS.unknownParticipant, 'no such trainee');
       const same = (s: CoachingState['scores'][number]) =>
         s.observerId === coachId &&
         s.participantId === command.participantId &&
@@ -167,9 +144,6 @@ export function applyCoaching(
       return { ok: true, state: { ...state, scores: [...others, score] } };
     }
     case 'plan.add':
-      if (!coach) return refuse(COACHING_ERRORS.forbidden, 'only observers write improvement plans');
-      if (!participants.has(command.participantId))
-        return refuse(COACHING_ERRORS.unknownParticipant, 'no such trainee');
       if (state.plan.some((p) => p.id === command.itemId))
         return refuse(COACHING_ERRORS.duplicate, 'a plan item with this id exists');
       return {
@@ -190,7 +164,6 @@ export function applyCoaching(
         },
       };
     case 'backchannel.say':
-      if (!coach) return refuse(COACHING_ERRORS.forbidden, 'the backchannel is for observers');
       return {
         ok: true,
         state: {

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRefusals } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { newId } from '../ui/new-id.ts';
 import { useDebrief, useNames, useTrainees } from './context.ts';
@@ -63,7 +64,11 @@ export function Plan() {
   const n = useNames();
   const trainees = useTrainees();
   const expert = audience !== 'trainee';
-  const canAdd = expert && attempt.current;
+  // Whether this viewer may write a "next time" item for each trainee: the authority's answer
+  // (shared/coaching/may-coach.ts). Items are stamped with the attempt under way, so only its page offers it.
+  const refusals = useRefusals(
+    trainees.map((p) => ({ type: 'plan.add', itemId: '', participantId: p.id, text: '…' }) as const),
+  );
   return (
     <Section
       id="plan"
@@ -78,7 +83,7 @@ export function Plan() {
     >
       <div className="db-plan-grid" data-testid="plan-list">
         {trainees.length === 0 && <p className="hint">{t('debrief.plan.nobody')}</p>}
-        {trainees.map((p) => {
+        {trainees.map((p, index) => {
           const items = attempt.plan.filter((i) => i.participantId === p.id);
           return (
             <div key={p.id} className="db-plan-card">
@@ -95,7 +100,7 @@ export function Plan() {
                   ))}
                 </ul>
               )}
-              {canAdd && <AddItem participantId={p.id} name={p.name} />}
+              {attempt.current && refusals[index] === null && <AddItem participantId={p.id} name={p.name} />}
             </div>
           );
         })}

@@ -2,6 +2,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../connection/live-slice.ts';
+import { useRefusal } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { newId } from '../ui/new-id.ts';
 import { useFollow } from './follow.ts';
@@ -10,18 +11,23 @@ import type { ObserverProps } from './ObserverConsole.tsx';
 import { ScrollBox } from './ScrollBox.tsx';
 import { Section } from './Section.tsx';
 
+/** What the authority is asked: the text does not change its answer. */
+const SAY = { type: 'backchannel.say', messageId: '', text: '…' } as const;
+
 export function Backchannel({ scenario, myId }: ObserverProps) {
   const live = useLive('coaching');
   const { t } = useTranslation();
   const labels = useLabels(scenario);
   const send = useSession((s) => s.send);
   const [text, setText] = useState('');
+  // The authority's answer (shared/coaching/may-coach.ts): the backchannel is the coaches'.
+  const refused = useRefusal(SAY);
   const messages = live.coaching?.backchannel ?? [];
   const { ref, onScroll, unseen, jump } = useFollow(messages.length);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const body = text.trim();
-    if (!body) return;
+    if (!body || refused) return;
     const ack = await send({ type: 'backchannel.say', messageId: newId(), text: body });
     if (ack.ok) setText('');
   };
@@ -71,10 +77,20 @@ export function Backchannel({ scenario, myId }: ObserverProps) {
             placeholder={t('observer.backchannel.placeholder')}
           />
         </label>
-        <button type="submit" className="small" data-testid="backchannel-send" disabled={!text.trim()}>
+        <button
+          type="submit"
+          className="small"
+          data-testid="backchannel-send"
+          disabled={!text.trim() || refused !== null}
+        >
           {t('observer.backchannel.send')}
         </button>
       </form>
+      {refused && (
+        <p className="hint" data-testid="backchannel-refused">
+          {t(`errors.${refused}`)}
+        </p>
+      )}
     </Section>
   );
 }

@@ -4,7 +4,7 @@
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveSelect } from '../connection/live-slice.ts';
-import { useRefusal } from '../connection/may-send.ts';
+import { useRefusal, useRefusals } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { newId } from '../ui/new-id.ts';
 import { useLabels } from './labels.ts';
@@ -15,6 +15,10 @@ import { SentTips } from './SentTips.tsx';
 
 type Mode = 'whisper' | 'broadcast' | 'npc';
 const MODES: Mode[] = ['whisper', 'broadcast', 'npc'];
+
+// What the authority is asked about a tip: the text does not change its answer.
+const whisper = (to: string) => ({ type: 'tip.whisper', tipId: '', to, text: '…' }) as const;
+const BROADCAST = { type: 'tip.broadcast', tipId: '', text: '…' } as const;
 
 export function Composer(props: ObserverProps) {
   const { scenario, myId } = props;
@@ -34,8 +38,12 @@ export function Composer(props: ObserverProps) {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
 
-  // Tips go to trainees; "speak as" lists the NPC cards and, by seat, the cards this expert plays.
-  const trainees = live.participants.filter((p) => p.playedBy === undefined);
+  // Tips go to whom the authority lets them (trainees, not the cards experts play); "speak as" lists
+  // the NPC cards and, by seat, the cards this expert plays.
+  const whisperTo = useRefusals(live.participants.map((p) => whisper(p.id)));
+  const trainees = live.participants.filter((_, i) => whisperTo[i] === null);
+  // The one chosen stays listed when the answer changes, so the reason shows below.
+  const choices = live.participants.filter((p, i) => whisperTo[i] === null || p.id === trainee);
   const mine = playedBy(live, myId);
   const played = mine.find((p) => `seat:${p.id}` === npc);
   // Speaking as a card: the authority's answer (an NPC line while the meeting runs; a played card's
@@ -45,8 +53,10 @@ export function Composer(props: ObserverProps) {
       ? { type: 'card.play', participantId: played.id, command: { type: 'statement.post', text: '…' } }
       : { type: 'npc.say', roleId: npc, text: '…' },
   );
+  const tipRefused = useRefusal(mode === 'broadcast' ? BROADCAST : whisper(trainee));
   const target = mode === 'whisper' ? trainee : mode === 'npc' ? npc : 'all';
-  const ready = text.trim() !== '' && target !== '' && !busy && (mode !== 'npc' || speakRefused === null);
+  const refused = mode === 'npc' ? speakRefused : tipRefused;
+  const ready = text.trim() !== '' && target !== '' && !busy && refused === null;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -111,7 +121,7 @@ export function Composer(props: ObserverProps) {
             >
               {mode === 'whisper' && <option value="">{t('observer.composer.pick')}</option>}
               {mode === 'whisper'
-                ? trainees.map((p) => (
+                ? choices.map((p) => (
                     <option key={p.id} value={p.id}>
                       {labels.participant(p.id)}
                       {p.online ? '' : ` · ${t('observer.offline')}`}
@@ -133,6 +143,11 @@ export function Composer(props: ObserverProps) {
           </label>
         )}
         {played && speakRefused !== null && <p className="hint">{t('observer.played.needsFloor')}</p>}
+        {mode !== 'npc' && target !== '' && tipRefused !== null && (
+          <p className="hint" data-testid="composer-refused">
+            {t(`errors.${tipRefused}`)}
+          </p>
+        )}
         <label className="obs-field">
           <span>{t('observer.composer.text')}</span>
           <textarea
@@ -157,7 +172,7 @@ export function Composer(props: ObserverProps) {
           {done}
         </p>
       </form>
-      <SentTips {...props} live={live} labels={labels} />
+      <SentTips {...props} live={live} labels={labels} recipients={trainees.length} />
     </Section>
   );
 }

@@ -68,7 +68,7 @@ export function HeaderStrip({
         {startedAt !== undefined && (
           <span className="obs-strip-fact">
             {t('observer.strip.elapsed', {
-              time: formatClock((endedAt ?? frozen ?? now) - startedAt),
+              time: formatClock((frozen ?? now) - startedAt),
             })}
           </span>
         )}

@@ -3,14 +3,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../connection/live-slice.ts';
+import { useRefusals } from '../connection/may-send.ts';
 import { useSession } from '../connection/session-store.ts';
 import { newId } from '../ui/new-id.ts';
-import { seated, useLabels } from './labels.ts';
+import { useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
 import { ScrollBox } from './ScrollBox.tsx';
 import { Section } from './Section.tsx';
 
 const KINDS = ['strength', 'needs_work'] as const;
+
+/** What the authority is asked about a marker ('' for the room): its kind and note do not change the answer. */
+const marker = (participantId: string, competency: string) =>
+  ({
+    type: 'marker.drop',
+    markerId: '',
+    ...(participantId && { participantId }),
+    competency,
+    kind: 'strength',
+  }) as const;
 
 export function Markers({ scenario, myId }: ObserverProps) {
   const live = useLive('attempt', 'coaching', 'participants');
@@ -23,6 +34,13 @@ export function Markers({ scenario, myId }: ObserverProps) {
   const [done, setDone] = useState('');
   const markers = (live.coaching?.markers ?? []).filter((m) => m.attempt === live.attempt).reverse();
   const who = target ? labels.participant(target) : t('observer.markers.room');
+  // Whom a marker may be about, and whether each competency may be marked for the one chosen: the authority's answers.
+  const firstCompetency = scenario.rubric.competencies[0]?.id ?? '';
+  const about = useRefusals(live.participants.map((p) => marker(p.id, firstCompetency)));
+  // The one chosen stays listed when the answer changes (a card taken back), so the reason shows below.
+  const people = live.participants.filter((p, i) => about[i] === null || p.id === target);
+  const refusals = useRefusals(scenario.rubric.competencies.map((c) => marker(target, c.id)));
+  const refused = refusals.find((r) => r !== null);
 
   const drop = async (competency: string, kind: (typeof KINDS)[number]) => {
     const trimmed = note.trim();
@@ -54,7 +72,7 @@ export function Markers({ scenario, myId }: ObserverProps) {
           <span>{t('observer.markers.for')}</span>
           <select data-testid="marker-target" value={target} onChange={(e) => setTarget(e.target.value)}>
             <option value="">{t('observer.markers.room')}</option>
-            {seated(live).map((p) => (
+            {people.map((p) => (
               <option key={p.id} value={p.id}>
                 {labels.participant(p.id)}
               </option>
@@ -80,8 +98,13 @@ export function Markers({ scenario, myId }: ObserverProps) {
           {t('observer.markers.shared')}
         </label>
       </div>
+      {refused && (
+        <p className="hint" data-testid="marker-refused">
+          {t(`errors.${refused}`)}
+        </p>
+      )}
       <ul className="obs-marker-grid">
-        {scenario.rubric.competencies.map((c) => (
+        {scenario.rubric.competencies.map((c, i) => (
           <li key={c.id}>
             <span className="obs-marker-name">{labels.competency(c.id)}</span>
             {KINDS.map((kind) => (
@@ -95,6 +118,7 @@ export function Markers({ scenario, myId }: ObserverProps) {
                   competency: labels.competency(c.id),
                   who,
                 })}
+                disabled={refusals[i] !== null}
                 onClick={() => void drop(c.id, kind)}
               >
                 <span aria-hidden="true">{kind === 'strength' ? '＋' : '△'}</span>

@@ -10,6 +10,10 @@ import type { Labels } from './labels.ts';
 type Value = Score['score'];
 const PSMU = ['P', 'S', 'M', 'U'] as const;
 
+/** What the authority is asked about a row (ScoringPanel): may this expert score, or clear, this trainee now. */
+export const clearScore = (participantId: string, competency: string) =>
+  ({ type: 'score.set', participantId, competency, score: null }) as const;
+
 export function scaleValues(scale: RubricScale): Value[] {
   if (scale.kind === 'psmu') return [...PSMU];
   const out: number[] = [];

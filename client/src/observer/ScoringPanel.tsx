@@ -2,10 +2,11 @@
 // beside the other experts', on the scenario's scale.
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../connection/live-slice.ts';
+import { useRefusals } from '../connection/may-send.ts';
 import { localize } from '../ui/text.ts';
-import { seated, useLabels } from './labels.ts';
+import { useLabels } from './labels.ts';
 import type { ObserverProps } from './ObserverConsole.tsx';
-import { ScoreCell } from './ScoreCell.tsx';
+import { clearScore, ScoreCell } from './ScoreCell.tsx';
 import { Section } from './Section.tsx';
 
 export function ScoringPanel({ scenario, myId }: ObserverProps) {
@@ -17,7 +18,9 @@ export function ScoringPanel({ scenario, myId }: ObserverProps) {
   const markers = (live.coaching?.markers ?? []).filter(
     (m) => m.attempt === live.attempt && m.observerId === myId,
   );
-  const trainees = seated(live);
+  // Whom this expert may score, as the authority says (trainees holding a card, not the cards experts play).
+  const scorable = useRefusals(live.participants.map((p) => clearScore(p.id, competencies[0]?.id ?? '')));
+  const trainees = live.participants.filter((_, i) => scorable[i] === null);
   const mineCount = scores.filter((s) => s.observerId === myId).length;
   const scaleText =
     scale.kind === 'psmu'

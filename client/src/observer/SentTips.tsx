@@ -34,7 +34,13 @@ export function SentTips({
   live,
   myId,
   labels,
-}: ObserverProps & { live: Pick<LiveView, 'coaching' | 'attempt' | 'participants'>; labels: Labels }) {
+  recipients,
+}: ObserverProps & {
+  live: Pick<LiveView, 'coaching' | 'attempt'>;
+  labels: Labels;
+  /** How many a broadcast is for: the trainees a tip may go to, as the authority says (Composer asks it). */
+  recipients: number;
+}) {
   const { t } = useTranslation();
   const tips = (live.coaching?.tips ?? []).filter((tip) => tip.attempt === live.attempt).reverse();
   return (
@@ -51,10 +57,7 @@ export function SentTips({
               <li key={tip.id} data-tip-id={tip.id}>
                 <p className="obs-tip-head">
                   <strong>{tip.to === 'all' ? t('observer.tips.toAll') : labels.participant(tip.to)}</strong>
-                  <Receipt
-                    tip={tip}
-                    total={live.participants.filter((p) => p.playedBy === undefined).length}
-                  />
+                  <Receipt tip={tip} total={recipients} />
                   <span className="muted obs-tip-by">
                     {tip.from === myId ? t('observer.tips.byMe') : labels.observer(tip.from)} ·{' '}
                     {labels.time(tip.sentAt)}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { COACHING_ERRORS } from '../../../shared/coaching/errors.ts';
 import type { TipView } from '../../../shared/views/types.ts';
 import { useTrainee } from './context.ts';
 import { useFormat } from './format.ts';
@@ -10,11 +11,15 @@ const readSent = new Set<string>();
 /** One tip: private, quiet, never saying who sent it; "收到" acknowledges it. */
 export function TipCard({ tip }: { tip: TipView }) {
   const { t } = useTranslation();
-  const { send } = useTrainee();
+  const { send, may } = useTrainee();
   const f = useFormat();
+  // The authority's answers (shared/coaching/may-coach.ts), on this trainee's own tips.
+  const mayRead = may({ type: 'tip.read', tipId: tip.id }) === null;
+  const ack = may({ type: 'tip.ack', tipId: tip.id });
   // Read means seen: on a locked phone or a background tab, wait until the page is visible.
+  // Reading twice changes nothing on the server; the page sends it once.
   useEffect(() => {
-    if (tip.readAt !== undefined || readSent.has(tip.id)) return;
+    if (!mayRead || tip.readAt !== undefined || readSent.has(tip.id)) return;
     const markRead = () => {
       if (document.visibilityState !== 'visible' || readSent.has(tip.id)) return;
       readSent.add(tip.id);
@@ -23,8 +28,8 @@ export function TipCard({ tip }: { tip: TipView }) {
     markRead();
     document.addEventListener('visibilitychange', markRead);
     return () => document.removeEventListener('visibilitychange', markRead);
-  }, [tip.id, tip.readAt, send]);
-  const acked = tip.ackAt !== undefined;
+  }, [tip.id, tip.readAt, mayRead, send]);
+  const acked = ack?.code === COACHING_ERRORS.alreadyAcked;
   return (
     <article
       className={`tr-tip${tip.broadcast ? ' tr-broadcast' : ''}${acked ? ' tr-acked' : ''}`}
@@ -35,8 +40,10 @@ export function TipCard({ tip }: { tip: TipView }) {
         <span className="muted"> · {f.time(tip.sentAt)}</span>
       </p>
       <p className="tr-tip-text">{tip.text}</p>
-      {acked ? (
-        <p className="hint">{t('trainee.tips.acked')}</p>
+      {ack !== null ? (
+        <p className="hint" data-testid={`tip-acked-${tip.id}`}>
+          {acked ? t('trainee.tips.acked') : t(`errors.${ack.code}`, { defaultValue: ack.message })}
+        </p>
       ) : (
         <button
           type="button"
