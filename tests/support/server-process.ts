@@ -13,6 +13,10 @@ export interface ServerProcess {
   logs: string[];
   /** Writes one line to the process's stdin (a test entry's control channel). */
   tell(line: string): void;
+  /** Every complete JSON line the process has written to stdout so far (its log, its hooks' answers). */
+  lines(): Record<string, unknown>[];
+  /** Waits for a complete JSON line on stdout that `match` accepts; returns it. */
+  logged(match: (line: Record<string, unknown>) => boolean, what: string): Promise<Record<string, unknown>>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -62,6 +66,31 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
       reject(new Error(`server exited with ${code}:\n${logs.join('')}`));
     });
   });
+  // Only whole lines are parsed: a chunk of the pipe may end in the middle of one.
+  const lines = () =>
+    logs
+      .join('')
+      .split('\n')
+      .slice(0, -1)
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const logged = async (match: (line: Record<string, unknown>) => boolean, what: string) => {
+    for (;;) {
+      const found = lines().find(match);
+      if (found) return found;
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the server stopped before it logged ${what}`);
+      await new Promise<void>((next) => {
+        const go = () => {
+          child.stdout?.off('data', go);
+          child.off('exit', go);
+          next();
+        };
+        child.stdout?.on('data', go);
+        child.on('exit', go);
+      });
+    }
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -71,6 +100,8 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
     tell: (line) => {
       child.stdin?.write(`${line}\n`);
     },
+    lines,
+    logged,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
