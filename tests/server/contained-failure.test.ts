@@ -21,22 +21,10 @@ let server: ServerProcess;
 let a: Room;
 let b: Room;
 
-const lines = () =>
-  server.logs
-    .join('')
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = () => server.lines();
 
 /** Waits for a log line matching `match` (the server logs JSON lines). */
-async function logged(match: (line: Record<string, unknown>) => boolean, what: string) {
-  for (let i = 0; i < 200; i++) {
-    const found = lines().find(match);
-    if (found) return found;
-    await new Promise((r) => server.child.stdout?.once('data', r));
-  }
-  throw new Error(`never logged: ${what}`);
-}
+const logged = (match: (line: Record<string, unknown>) => boolean, what: string) => server.logged(match, what);
 
 beforeAll(async () => {
   server = await startServerProcess({
