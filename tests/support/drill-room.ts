@@ -121,11 +121,9 @@ export async function advanceClock(
   server: ServerProcess,
   to: number,
 ): Promise<{ woke: number; next: number | null }> {
-  const answers = () => server.lines().filter((l) => l.hook === 'advance');
-  const asked = answers().length;
+  const readSoFar = server.lines().length;
   server.tell(`advance ${to}`);
-  await server.logged(() => answers().length > asked, `the clock moved to ${to}`);
-  const answer = answers()[asked] as Record<string, unknown>;
+  const answer = await server.logged((l) => l.hook === 'advance', `the clock moved to ${to}`, readSoFar);
   if (answer.error !== undefined) throw new Error(`the clock did not move: ${answer.error}`);
   if (answer.now !== to) throw new Error(`the clock is at ${answer.now}, not ${to}`);
   return { woke: answer.woke as number, next: answer.next as number | null };

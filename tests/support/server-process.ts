@@ -15,8 +15,12 @@ export interface ServerProcess {
   tell(line: string): void;
   /** Every complete JSON line the process has written to stdout so far (its log, its hooks' answers). */
   lines(): Record<string, unknown>[];
-  /** Waits for a complete JSON line on stdout that `match` accepts; returns it. */
-  logged(match: (line: Record<string, unknown>) => boolean, what: string): Promise<Record<string, unknown>>;
+  /** Waits for a complete JSON line on stdout that `match` accepts, from line `from` on; returns it. */
+  logged(
+    match: (line: Record<string, unknown>) => boolean,
+    what: string,
+    from?: number,
+  ): Promise<Record<string, unknown>>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -30,6 +34,8 @@ export interface ServerOptions {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** From spawn to listening: loading the server through tsx takes 2-5 s here idle, far more when the cores are shared. */
+const START_TIMEOUT_MS = 30_000;
 
 export async function startServerProcess(options: ServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'civic-data-'));
@@ -49,7 +55,11 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
   });
   const logs: string[] = [];
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('')}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Not left running behind the failed test (its stop() is never reached).
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within ${START_TIMEOUT_MS} ms:\n${logs.join('')}`));
+    }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       logs.push(text);
@@ -74,9 +84,9 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
       .slice(0, -1)
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-  const logged = async (match: (line: Record<string, unknown>) => boolean, what: string) => {
+  const logged = async (match: (line: Record<string, unknown>) => boolean, what: string, from = 0) => {
     for (;;) {
-      const found = lines().find(match);
+      const found = lines().slice(from).find(match);
       if (found) return found;
       if (child.exitCode !== null || child.signalCode !== null)
         throw new Error(`the server stopped before it logged ${what}`);
