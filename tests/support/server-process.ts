@@ -34,8 +34,13 @@ export interface ServerOptions {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
-/** From spawn to listening: loading the server through tsx takes 2-5 s here idle, far more when the cores are shared. */
-const START_TIMEOUT_MS = 30_000;
+/**
+ * From spawn to listening. A start costs about 6 s of CPU (tsx loading the
+ * modules, the scenario library); with the two cores shared by several test
+ * runs (load 40-60) it took 40-123 s of wall time, measured. Just under the
+ * hook timeout (vitest.config.ts), so a start that fails says why, with the logs.
+ */
+const START_TIMEOUT_MS = 55_000;
 
 export async function startServerProcess(options: ServerOptions = {}): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'civic-data-'));
