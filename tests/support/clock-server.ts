@@ -14,7 +14,10 @@ const start = Number(process.env.TEST_CLOCK_START);
 if (!Number.isSafeInteger(start)) throw new Error('TEST_CLOCK_START must be a time in ms since the epoch');
 const clock = new ManualClock(start);
 
-createInterface({ input: process.stdin }).on('line', (line) => {
+const control = createInterface({ input: process.stdin });
+// The test runner is gone (killed mid-run): do not stay behind, loading the machine.
+control.on('close', () => process.exit(0));
+control.on('line', (line) => {
   const [command, arg] = line.trim().split(/\s+/);
   if (command !== 'advance') return;
   const to = Number(arg);
