@@ -44,13 +44,14 @@ export async function startServer(
    * Test hooks: for the sessions (e.g. a projection that throws for one
    * session); a writer that holds transactions (to open the window in which
    * a command waits for its commit); and the accounts' clock (sign-in expiry,
-   * links, wrong-password waits), which tests move instead of sleeping.
+   * links, wrong-password waits), which tests move instead of sleeping;
+   * and the sessions' clock (their deadlines), likewise.
    */
   {
     now,
     wrapWriter,
     ...hooks
-  }: Pick<HostDeps, 'wrapProjection'> & {
+  }: Pick<HostDeps, 'wrapProjection' | 'clock'> & {
     now?: () => number;
     wrapWriter?: (writer: BatchWriter) => BatchWriter;
   } = {},

@@ -11,6 +11,7 @@ import type { Logger } from '../logger.ts';
 import type { ScenarioLibrary } from '../scenarios/library.ts';
 import { scenarioHash } from '../scenarios/scenario-hash.ts';
 import type { SessionRow, Storage } from '../storage/storage.ts';
+import { SYSTEM_CLOCK } from './clock.ts';
 import { type HostDeps, SessionHost } from './session-host.ts';
 import { hashToken, newId, newJoinCode, newToken, normalizeJoinCode, sameHash } from './tokens.ts';
 
@@ -141,7 +142,7 @@ export class SessionRegistry {
       // The facilitator's console opens with an account since accounts came
       // (migration 3): no facilitator link is made, and the column stays empty.
       facilitatorTokenHash: '',
-      createdAt: (this.deps.now ?? Date.now)(),
+      createdAt: (this.deps.clock ?? SYSTEM_CLOCK).now(),
       status: 'live',
       title: JSON.stringify(scenario.title),
       scenarioHash: scenarioHash(scenario),
@@ -181,7 +182,7 @@ export class SessionRegistry {
       participantId,
       name,
       resumeTokenHash: hashToken(resumeToken),
-      createdAt: (this.deps.now ?? Date.now)(),
+      createdAt: (this.deps.clock ?? SYSTEM_CLOCK).now(),
     });
     beforeJoin?.(participantId);
     await host.join(participantId, name);

@@ -27,6 +27,7 @@ import { scenarioHash } from '../scenarios/scenario-hash.ts';
 import { InlineWriter } from '../storage/batch-writer.ts';
 import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
 import type { CommandReceipt, SessionRow, SnapshotRow, Storage } from '../storage/storage.ts';
+import { type Clock, SYSTEM_CLOCK } from './clock.ts';
 import { type Failure, replayProblem, SESSION_FAILED } from './failures.ts';
 import { LogTail } from './log-tail.ts';
 import { PROJECTION, type Projection } from './projection.ts';
@@ -37,7 +38,8 @@ export interface HostDeps {
   /** Shared by every session of the process, so one fsync serves them all. */
   commits?: CommitQueue;
   logger: Logger;
-  now?: () => number;
+  /** What the session reads the time from and arms its deadlines on (SYSTEM_CLOCK unless a test moves time by hand). */
+  clock?: Clock;
   /** Save a snapshot every this many log entries (restores replay only the tail). */
   snapshotEvery?: number;
   /**
@@ -79,10 +81,11 @@ export type Change = 'log' | 'presence' | 'closed' | 'failed' | 'recovered' | 'r
 
 export class SessionHost {
   private seq: number;
-  private timer: NodeJS.Timeout | undefined;
+  /** Cancels the wake-up armed for the next deadline, if one is. */
+  private disarm: (() => void) | undefined;
   private readonly listeners = new Set<(change: Change) => void>();
   private readonly presence = new Map<string, number>();
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private sinceSnapshot = 0;
   private readonly commits: CommitQueue;
   /** Content hash of the scenario this session runs (stored with its snapshots). */
@@ -100,7 +103,7 @@ export class SessionHost {
   ) {
     this.seq = seq;
     this.tail = this.logTail(seq, tail);
-    this.now = deps.now ?? Date.now;
+    this.clock = deps.clock ?? SYSTEM_CLOCK;
     this.commits = deps.commits ?? new CommitQueue(new InlineWriter(deps.storage), deps.logger);
     this.scenarioHash = scenarioHash(state.scenario);
     this.projection = deps.wrapProjection?.(row.id, PROJECTION) ?? PROJECTION;
@@ -193,10 +196,9 @@ export class SessionHost {
       kind: 'failed',
       where,
       message: error instanceof Error ? error.message : String(error),
-      at: Date.now(),
+      at: this.now(),
     };
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.disarmTimer();
     this.notify('failed');
   }
 
@@ -516,8 +518,7 @@ export class SessionHost {
   }
 
   stop(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.disarmTimer();
     this.state.stop();
     this.listeners.clear();
   }
@@ -591,14 +592,24 @@ export class SessionHost {
     this.commits.enqueue({ entries: [], snapshot: this.takeSnapshot() }, () => undefined);
   }
 
+  private now(): number {
+    return this.clock.now();
+  }
+
   private arm(): void {
-    clearTimeout(this.timer);
+    this.disarmTimer();
     if (this.failed) return;
     const due = this.state.meeting.nextDeadline();
     if (due === null) return;
-    // Node timers are capped at ~24.8 days; meetings are not that long.
-    this.timer = setTimeout(() => this.guard('timer', () => this.tick()), Math.max(0, due - this.now()));
-    this.timer.unref();
+    this.disarm = this.clock.wakeAt(due, () => {
+      this.disarm = undefined;
+      this.guard('timer', () => this.tick());
+    });
+  }
+
+  private disarmTimer(): void {
+    this.disarm?.();
+    this.disarm = undefined;
   }
 
   /** Tells the listeners (the fan-out); a listener that throws stops this session, not the caller. */

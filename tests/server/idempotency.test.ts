@@ -35,15 +35,7 @@ beforeAll(async () => {
 });
 
 /** Waits for the hook's answer on stdout (JSON lines). */
-async function logged(match: (line: Record<string, unknown>) => boolean): Promise<void> {
-  const lines = () =>
-    server.logs
-      .join('')
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-  while (!lines().some(match)) await new Promise((r) => server.child.stdout?.once('data', r));
-}
+const logged = (match: (line: Record<string, unknown>) => boolean) => server.logged(match, 'the hook');
 
 afterAll(async () => {
   room?.close();

@@ -89,19 +89,44 @@ export function drillScenariosDir(timings?: DrillTimings): string {
   return dir;
 }
 
+/** The server on a clock the test moves (tests/support/clock-server.ts). */
+const CLOCK_ENTRY = join(import.meta.dirname, 'clock-server.ts');
+
 export function startDrillServer(options: {
   scenariosDir: string;
   dataDir?: string;
   port?: number;
+  /** Run on a hand-moved clock starting at this time (ms); moved with advanceClock. */
+  clockAt?: number;
 }): Promise<ServerProcess> {
   return startServerProcess({
     scenariosDir: options.scenariosDir,
     ...(options.dataDir && { dataDir: options.dataDir }),
+    ...(options.clockAt !== undefined && { entry: CLOCK_ENTRY }),
     env: {
       ...AUTH_ENV,
       ...(options.port !== undefined && { PORT: String(options.port) }),
+      ...(options.clockAt !== undefined && { TEST_CLOCK_START: String(options.clockAt) }),
     },
   });
+}
+
+/**
+ * Moves a clock server's clock to `to` (ms). Resolves, with how many
+ * wake-ups ran and the next one armed (null: none), once every deadline due
+ * on the way has been applied in the server's memory; their broadcasts
+ * follow their commit.
+ */
+export async function advanceClock(
+  server: ServerProcess,
+  to: number,
+): Promise<{ woke: number; next: number | null }> {
+  const readSoFar = server.lines().length;
+  server.tell(`advance ${to}`);
+  const answer = await server.logged((l) => l.hook === 'advance', `the clock moved to ${to}`, readSoFar);
+  if (answer.error !== undefined) throw new Error(`the clock did not move: ${answer.error}`);
+  if (answer.now !== to) throw new Error(`the clock is at ${answer.now}, not ${to}`);
+  return { woke: answer.woke as number, next: answer.next as number | null };
 }
 
 export interface Seat {

@@ -17,6 +17,14 @@ export interface ServerProcess {
   logs: string[];
   /** Writes one line to the process's stdin (a test entry's control channel). */
   tell(line: string): void;
+  /** Every complete JSON line the process has written to stdout so far (its log, its hooks' answers). */
+  lines(): Record<string, unknown>[];
+  /** Waits for a complete JSON line on stdout that `match` accepts, from line `from` on; returns it. */
+  logged(
+    match: (line: Record<string, unknown>) => boolean,
+    what: string,
+    from?: number,
+  ): Promise<Record<string, unknown>>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -30,6 +38,13 @@ export interface ServerOptions {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/**
+ * From spawn to listening. A start costs about 6 s of CPU (tsx loading the
+ * modules, the scenario library); with the two cores shared by several test
+ * runs (load 40-60) it took 40-123 s of wall time, measured. Just under the
+ * hook timeout (vitest.config.ts), so a start that fails says why, with the logs.
+ */
+const START_TIMEOUT_MS = 55_000;
 
 /** Where the tests' server bundle is built, at the depth of dist/server (its paths to package.json hold). */
 export const BUILT_SERVER_DIR = 'dist/test-server';
@@ -76,9 +91,10 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
   const logs: string[] = [];
   const port = await new Promise<number>((resolvePort, reject) => {
     const timer = setTimeout(() => {
+      // Not left running behind the failed test (its stop() is never reached).
       child.kill('SIGKILL');
-      reject(new Error(`server did not start:\n${logs.join('')}`));
-    }, 30_000);
+      reject(new Error(`server did not start within ${START_TIMEOUT_MS} ms:\n${logs.join('')}`));
+    }, START_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       logs.push(text);
@@ -95,6 +111,31 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
       reject(new Error(`server exited with ${code}:\n${logs.join('')}`));
     });
   });
+  // Only whole lines are parsed: a chunk of the pipe may end in the middle of one.
+  const lines = () =>
+    logs
+      .join('')
+      .split('\n')
+      .slice(0, -1)
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const logged = async (match: (line: Record<string, unknown>) => boolean, what: string, from = 0) => {
+    for (;;) {
+      const found = lines().slice(from).find(match);
+      if (found) return found;
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`the server stopped before it logged ${what}`);
+      await new Promise<void>((next) => {
+        const go = () => {
+          child.stdout?.off('data', go);
+          child.off('exit', go);
+          next();
+        };
+        child.stdout?.on('data', go);
+        child.on('exit', go);
+      });
+    }
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -104,6 +145,8 @@ export async function startServerProcess(options: ServerOptions = {}): Promise<S
     tell: (line) => {
       child.stdin?.write(`${line}\n`);
     },
+    lines,
+    logged,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
