@@ -6,7 +6,8 @@
 // badges. A guest expert scores them on the observer screen and writes
 // "next time" items on the debrief; the trainee's debrief shows no score
 // until the instructor releases them from the console, then it does. At the
-// start of the second session the first one's items are on the trainee's
+// start of the second session (one trainee joining by the QR code on the
+// badge sheet printed for it) the first one's items are on the trainee's
 // phone and on the observer screen. Last, the trainee opens their portfolio
 // with their code (a wrong one is refused in words) and finds both sessions.
 //
@@ -23,6 +24,7 @@ import type { AnyCommand } from '../../shared/protocol/messages.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
 import { signInAt } from '../support/e2e-accounts.ts';
+import { readQr } from '../support/qr.ts';
 import { rosterXlsx } from '../support/roster-sheet.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { ADMIN_PASSWORD, AUTH_ENV, connectFacilitator } from '../support/session-api.ts';
@@ -141,7 +143,14 @@ describe('a trainee’s journey across two sessions, into their portfolio', () =
       '第 6 行：没有填写姓名',
       '第 8 行：王小华 与第 4 行是同一人（同名且同居民区）',
     ]);
-    step('roster imported: 3 people, rows 6 and 8 reported');
+    // The filter matches the initials of a name's pinyin.
+    await desk.getByTestId('roster-filter').fill('oywq');
+    await expect
+      .poll(() => desk.getByTestId('roster-table').locator('tbody tr').count(), { timeout: WAIT })
+      .toBe(1);
+    expect(await desk.getByTestId('roster-table').locator('tbody').textContent()).toContain(OUYANG.name);
+    await desk.getByTestId('roster-filter').fill('');
+    step('roster imported: 3 people, rows 6 and 8 reported; the pinyin-initials filter');
 
     // ── A cohort of the three, and its badge sheet with their personal codes ──
     await desk.getByTestId('cohort-name').fill(COHORT);
@@ -154,6 +163,7 @@ describe('a trainee’s journey across two sessions, into their portfolio', () =
     await expect.poll(() => cohortCard.textContent(), { timeout: WAIT }).toContain('学员（3 人）');
     await cohortCard.getByRole('link', { name: '打印胸卡' }).click();
     await desk.getByTestId('badge').first().waitFor({ timeout: WAIT });
+    const cohortId = new URL(desk.url()).pathname.split('/').pop() as string;
     expect(await desk.getByTestId('badge').count()).toBe(3);
     const codeOn = async (name: string) =>
       /([0-9]{6})/.exec((await desk.getByTestId('badge').filter({ hasText: name }).textContent()) ?? '')?.[1];
@@ -188,12 +198,13 @@ describe('a trainee’s journey across two sessions, into their portfolio', () =
     };
 
     /** Each trainee, on their phone, all at once: the join link, their masked name, their code; then their card. */
-    const joinAll = (joinCode: string): Promise<Trainee[]> =>
+    const joinAll = (joinCode: string, badgeLinks = new Map<string, string>()): Promise<Trainee[]> =>
       Promise.all(
         [WANG, LI, OUYANG].map(async (p, i) => {
           const phone = phones[i] as Page;
           const code = codes.get(p.name) as string;
-          await phone.goto(`${server.url}/join?code=${joinCode}`);
+          const badge = badgeLinks.get(p.name);
+          await phone.goto(badge ?? `${server.url}/join?code=${joinCode}`);
           const list = phone.getByTestId('join-people');
           await list.waitFor({ timeout: WAIT });
           const listed = (await list.textContent()) ?? '';
@@ -201,8 +212,14 @@ describe('a trainee’s journey across two sessions, into their portfolio', () =
             expect(listed).toContain(q.masked);
             expect(listed).not.toContain(q.name);
           }
-          await phone.getByLabel(p.masked).check();
-          await phone.getByTestId('join-personal-code').fill(code);
+          if (badge) {
+            // The badge's link chose the person and filled the code: one tap.
+            expect(await phone.getByLabel(p.masked).isChecked()).toBe(true);
+            expect(await phone.getByTestId('join-personal-code').inputValue()).toBe(code);
+          } else {
+            await phone.getByLabel(p.masked).check();
+            await phone.getByTestId('join-personal-code').fill(code);
+          }
           await phone.getByTestId('join-submit').click();
           await phone.waitForURL(/\/session$/, { timeout: WAIT });
           const option = phone.getByTestId(`card-option-${p.card}`);
@@ -241,6 +258,12 @@ describe('a trainee’s journey across two sessions, into their portfolio', () =
 
     // ══ Session 1: the bicycle shed ══
     const s1 = await createSession(SHED.id);
+    // The desk's session list says which class it is for.
+    await desk.goto(`${server.url}/facilitator`);
+    await expect
+      .poll(() => desk.getByTestId(`session-group-${s1.sessionId}`).textContent(), { timeout: WAIT })
+      .toBe(`班级：${COHORT}`);
+    await desk.goto(`${server.url}/facilitate/${s1.sessionId}`);
     await openObserver(s1.observerLink);
     const [wang1, li1, ouyang1] = (await joinAll(s1.joinCode)) as [Trainee, Trainee, Trainee];
     // Nothing carried into a first session: nobody's phone has "next time" yet.
@@ -307,7 +330,16 @@ describe('a trainee’s journey across two sessions, into their portfolio', () =
     // ══ Session 2: another scenario, for the same cohort ══
     const s2 = await createSession(SORTING.id);
     await openObserver(s2.observerLink);
-    const [wang2, li2, ouyang2] = (await joinAll(s2.joinCode)) as [Trainee, Trainee, Trainee];
+    // The badge sheet printed for this session: Ouyang's phone reads the QR code off it.
+    await desk.goto(`${server.url}/roster/badges/${cohortId}?session=${s2.sessionId}`);
+    const ouyangQr = await readQr(desk.getByTestId('badge').filter({ hasText: OUYANG.name }).locator('img'));
+    expect(ouyangQr).toMatch(new RegExp(`^${server.url}/join\\?code=${s2.joinCode}#person=.+&pc=[0-9]{6}$`));
+    const console2 = `${server.url}/facilitate/${s2.sessionId}`;
+    await desk.goto(console2);
+    const [wang2, li2, ouyang2] = (await joinAll(
+      s2.joinCode,
+      new Map([[OUYANG.name, ouyangQr as string]]),
+    )) as [Trainee, Trainee, Trainee];
     // At the start, on each phone's lobby: what the experts asked of them last time, their own only.
     const carriedOn = (t: Trainee) => t.phone.getByTestId('carried-next-time');
     await carriedOn(wang2).getByText(PLAN_WANG).waitFor({ timeout: WAIT });
@@ -320,15 +352,19 @@ describe('a trainee’s journey across two sessions, into their portfolio', () =
     expect(await carriedOn(li2).textContent()).not.toContain(PLAN_WANG);
     expect(await text(ouyang2.phone)).not.toContain(PLAN_WANG);
     expect(await carriedOn(ouyang2).count()).toBe(0);
-    // And on the observer screen, opened before anyone joined: each trainee's, named, with who wrote it.
+    // And on the observer screen, opened before anyone joined: each trainee's, named. This guest
+    // expert's link opens this session only, so who wrote them in the last one is not said.
     const roomCarried = observer.getByTestId('carried-next-time');
-    await roomCarried.getByText(`${PLAN_WANG} (${EXPERT})`).waitFor({ timeout: WAIT });
-    await roomCarried.getByText(`${PLAN_LI} (${EXPERT})`).waitFor({ timeout: WAIT });
+    await roomCarried.getByText(PLAN_WANG, { exact: true }).waitFor({ timeout: WAIT });
+    await roomCarried.getByText(PLAN_LI, { exact: true }).waitFor({ timeout: WAIT });
     const roomText = (await roomCarried.textContent()) ?? '';
+    expect(roomText).not.toContain(EXPERT);
     expect(roomText).toContain('学员带来的“下次改进”（上一场演练专家的建议）');
     expect(roomText).toContain(`${WANG.name}：来自《${SHED.title}》`);
     expect(roomText).toContain(`${LI.name}：来自《${SHED.title}》`);
-    step(`session 2 (${SORTING.title}): last session's next time on the phones and the observer screen`);
+    step(
+      `session 2 (${SORTING.title}): one joined by the badge's QR; last session's next time on the phones and the observer screen`,
+    );
 
     // Session 2 runs; Wang scores higher; the instructor releases it too.
     const host2 = await runMeeting(s2.sessionId, [wang2, li2, ouyang2]);
