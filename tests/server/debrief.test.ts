@@ -124,10 +124,9 @@ beforeAll(async () => {
     sessionId: session.sessionId,
     apiToken: API_TOKEN,
   });
-  const observers = await Promise.all(
-    ['Expert Zhao', 'Expert Qian'].map((name) => connectObserver(url, session, name)),
-  );
-  [zhao, qian] = observers as [HeadlessClient, HeadlessClient];
+  // One after the other: the order they join is the number a trainee's debrief gives each.
+  zhao = await connectObserver(url, session, 'Expert Zhao');
+  qian = await connectObserver(url, session, 'Expert Qian');
   for (const [key, name, roleId] of [
     ['lin', 'Lin', 'chair'],
     ['wu', 'Wu', 'resident'],
@@ -264,9 +263,10 @@ describe('the debrief over the socket', () => {
     ]);
     expect(rows(wuFirst)).toEqual([[wu.id, 'mass_work', 3, 2, 0]]);
     expect(zhaoFirst.attempts[0]?.scores[0]?.scores.map((s) => s.observerId)).toEqual([zhao.id, qian.id]);
+    // Zhao joined first (expert 1) and gave 4; Qian (expert 2) gave 2; neither is named.
     expect(wuFirst.attempts[0]?.scores[0]?.scores).toEqual([
-      { score: 4, markerIds: [] },
-      { score: 2, markerIds: [] },
+      { expert: 1, score: 4, markerIds: [] },
+      { expert: 2, score: 2, markerIds: [] },
     ]);
   });
 

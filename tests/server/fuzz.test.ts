@@ -44,6 +44,13 @@ beforeAll(async () => {
   await ok(room.seat('resident', 0).client, { type: 'statement.post', text: 'Before the fuzz.' });
   await ok(room.seat('planner').client, { type: 'mood.show', mood: 'unsure' });
   await ok(observer, { type: 'tip.broadcast', tipId: 'tip-1', text: 'Breathe.' });
+  // The tip reaches every trainee's phone, which the server records after the fan-out: wait for
+  // those receipts, or the "before" below may be taken without them and differ from "after".
+  await room.facilitator.until(
+    (live) =>
+      Object.keys(live.coaching?.tips.find((t) => t.id === 'tip-1')?.receipts ?? {}).length ===
+      room.seats.length,
+  );
 });
 
 afterAll(async () => {

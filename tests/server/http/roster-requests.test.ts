@@ -177,6 +177,8 @@ describe('"next time" items read with a guest expert’s link', () => {
   beforeAll(async () => {
     const first = await cohortSession(cohortId);
     const wangFirst = await seatWang(first);
+    // Plan items are about a card's part: Wang holds one.
+    await ok(wangFirst, { type: 'card.take', roleId: 'owner_a' });
     const expert = await connectObserver(url, first, 'Expert Qian');
     open.push(expert);
     await ok(expert, {
