@@ -12,7 +12,8 @@ import type { ScenarioLibrary } from '../scenarios/library.ts';
 import { scenarioHash } from '../scenarios/scenario-hash.ts';
 import type { SessionRow, Storage } from '../storage/storage.ts';
 import { SYSTEM_CLOCK } from './clock.ts';
-import { type HostDeps, SessionHost } from './session-host.ts';
+import type { HostDeps } from './host-types.ts';
+import { SessionHost } from './session-host.ts';
 import { hashToken, newId, newJoinCode, newToken, normalizeJoinCode, sameHash } from './tokens.ts';
 
 export interface CreatedSession {

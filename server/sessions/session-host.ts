@@ -22,47 +22,18 @@ import type { FailurePoint, SessionProblem } from '../../shared/protocol/session
 import type { Scenario } from '../../shared/scenario/index.ts';
 import type { LiveInput } from '../../shared/views/live-input.ts';
 import type { Logger } from '../logger.ts';
-import { withRosterNames } from '../roster/display-names.ts';
 import { scenarioHash } from '../scenarios/scenario-hash.ts';
 import { InlineWriter } from '../storage/batch-writer.ts';
 import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
 import type { CommandReceipt, SessionRow, SnapshotRow, Storage } from '../storage/storage.ts';
 import { type Clock, SYSTEM_CLOCK } from './clock.ts';
 import { type Failure, replayProblem, SESSION_FAILED } from './failures.ts';
+import type { Change, HostDeps, Sender } from './host-types.ts';
 import { LogTail } from './log-tail.ts';
+import { PresenceCount } from './presence-count.ts';
 import { PROJECTION, type Projection } from './projection.ts';
+import { RosterNaming } from './roster-naming.ts';
 import { type Outcome, type Restored, SessionState } from './session-state.ts';
-
-export interface HostDeps {
-  storage: Storage;
-  /** Shared by every session of the process, so one fsync serves them all. */
-  commits?: CommitQueue;
-  logger: Logger;
-  /** What the session reads the time from and arms its deadlines on (SYSTEM_CLOCK unless a test moves time by hand). */
-  clock?: Clock;
-  /** Save a snapshot every this many log entries (restores replay only the tail). */
-  snapshotEvery?: number;
-  /**
-   * Test hook: the projection one session's views are made with, e.g. one
-   * that throws for one session id (tests/server/contained-failure.test.ts).
-   */
-  wrapProjection?: (sessionId: string, projection: Projection) => Projection;
-  /** The zone every screen and the minutes give times in (TIME_ZONE; Shanghai when absent). */
-  timeZone?: string;
-  /** Staged release (score-releases.ts): without it, nothing is ever released to trainees. */
-  releases?: {
-    of(sessionId: string): ScoreRelease;
-    release(sessionId: string, attempt: number, by: string, at: number): ScoreRelease;
-  };
-  /** The roster names of the session's linked seats (server/roster/seat-links.ts); the log holds pseudonyms. */
-  rosterNames?: (sessionId: string) => ReadonlyMap<string, string>;
-}
-
-/** Who sent a command: the meeting's actor, plus the id their command ids are unique within. */
-export interface Sender {
-  actor: Actor;
-  id: string;
-}
 
 const SYSTEM: Actor = { kind: 'system' };
 
@@ -72,19 +43,13 @@ const SYSTEM: Actor = { kind: 'system' };
  */
 const SNAPSHOT_EVERY = 32;
 
-/**
- * What changed: the log (a command or a clock tick), who is online, the
- * session was deleted, it failed (stopped after an error), or it was
- * recovered (rebuilt from storage after a failure).
- */
-export type Change = 'log' | 'presence' | 'closed' | 'failed' | 'recovered' | 'released';
-
 export class SessionHost {
   private seq: number;
   /** Cancels the wake-up armed for the next deadline, if one is. */
   private disarm: (() => void) | undefined;
   private readonly listeners = new Set<(change: Change) => void>();
-  private readonly presence = new Map<string, number>();
+  private readonly presence = new PresenceCount();
+  private readonly observerPresence = new PresenceCount();
   private readonly clock: Clock;
   private sinceSnapshot = 0;
   private readonly commits: CommitQueue;
@@ -104,6 +69,8 @@ export class SessionHost {
     this.seq = seq;
     this.tail = this.logTail(seq, tail);
     this.clock = deps.clock ?? SYSTEM_CLOCK;
+    const { rosterNames } = deps;
+    this.naming = new RosterNaming(rosterNames && (() => rosterNames(row.id)));
     this.commits = deps.commits ?? new CommitQueue(new InlineWriter(deps.storage), deps.logger);
     this.scenarioHash = scenarioHash(state.scenario);
     this.projection = deps.wrapProjection?.(row.id, PROJECTION) ?? PROJECTION;
@@ -248,24 +215,16 @@ export class SessionHost {
     return { ok: true };
   }
 
-  private names?: ReadonlyMap<string, string>;
-  /** The last context named, so views made from one state share one object. */
-  private named?: { from: object; to: object };
+  private readonly naming: RosterNaming;
 
   /** Reads the roster names of linked seats again (after a roster trainee joined). */
   refreshRosterNames(): void {
-    this.names = this.deps.rosterNames?.(this.id);
-    this.named = undefined;
+    this.naming.refresh();
   }
 
   /** The context as people see it: roster seats under their roster names. */
   withNames<C extends { participants: Record<string, { name: string }> }>(context: C): C {
-    if (!this.deps.rosterNames) return context;
-    if (!this.names) this.refreshRosterNames();
-    if (this.named?.from === context) return this.named.to as C;
-    const to = withRosterNames(context as never, this.names ?? new Map()) as C;
-    this.named = { from: context, to };
-    return to;
+    return this.naming.apply(context);
   }
 
   debriefInput(): DebriefInput {
@@ -332,8 +291,8 @@ export class SessionHost {
         context: this.withNames(this.state.meeting.context),
       },
       coaching: this.state.coaching,
-      online: new Set(this.presence.keys()),
-      observersOnline: new Set(this.observerPresence.keys()),
+      online: this.presence.ids(),
+      observersOnline: this.observerPresence.ids(),
       now: this.now(),
     };
   }
@@ -381,33 +340,22 @@ export class SessionHost {
     return () => this.listeners.delete(listener);
   }
 
-  /** Bumped whenever someone comes online or goes offline (presence is shown, not logged). */
-  presenceVersion = 0;
-
-  setOnline(participantId: string, online: boolean): void {
-    const count = (this.presence.get(participantId) ?? 0) + (online ? 1 : -1);
-    const wasOnline = this.presence.has(participantId);
-    if (count > 0) this.presence.set(participantId, count);
-    else this.presence.delete(participantId);
-    if (wasOnline !== this.presence.has(participantId)) {
-      this.presenceVersion++;
-      this.notify('presence');
-    }
+  /** Bumped whenever a trainee comes online or goes offline (presence is shown, not logged). */
+  get presenceVersion(): number {
+    return this.presence.version;
   }
 
-  private readonly observerPresence = new Map<string, number>();
   /** Bumped when an observer connects or leaves: only the single-sided screen's views show it. */
-  observerPresenceVersion = 0;
+  get observerPresenceVersion(): number {
+    return this.observerPresence.version;
+  }
+
+  setOnline(participantId: string, online: boolean): void {
+    if (this.presence.set(participantId, online)) this.notify('presence');
+  }
 
   setObserverOnline(observerId: string, online: boolean): void {
-    const count = (this.observerPresence.get(observerId) ?? 0) + (online ? 1 : -1);
-    const wasOnline = this.observerPresence.has(observerId);
-    if (count > 0) this.observerPresence.set(observerId, count);
-    else this.observerPresence.delete(observerId);
-    if (wasOnline !== this.observerPresence.has(observerId)) {
-      this.observerPresenceVersion++;
-      this.notify('presence');
-    }
+    if (this.observerPresence.set(observerId, online)) this.notify('presence');
   }
 
   /** Seats a new trainee (the server's participant.join); resolves once stored. */

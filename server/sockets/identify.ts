@@ -15,8 +15,9 @@ import type { Audience } from '../../shared/views/types.ts';
 import type { Accounts, SignedIn } from '../auth/accounts.ts';
 import { SESSION_COOKIE } from '../auth/request-auth.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
+import type { Sender } from '../sessions/host-types.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
-import type { Sender, SessionHost } from '../sessions/session-host.ts';
+import type { SessionHost } from '../sessions/session-host.ts';
 import { newId } from '../sessions/tokens.ts';
 
 /** What a connection was opened with, so ending it (sign-out, disabling, revoking) can cut the socket. */

@@ -16,7 +16,8 @@ import { type Notice, SERVER_EVENTS, type ViewPatchMessage } from '../../shared/
 import type { LiveInput } from '../../shared/views/live-input.ts';
 import type { Audience, LiveView } from '../../shared/views/types.ts';
 import { SESSION_FAILED } from '../sessions/failures.ts';
-import type { Change, SessionHost } from '../sessions/session-host.ts';
+import type { Change } from '../sessions/host-types.ts';
+import type { SessionHost } from '../sessions/session-host.ts';
 import type { Connection } from './identify.ts';
 import { OwnStream, SharedStream } from './streams.ts';
 

@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import { startServer } from '../../server/main.ts';
 import { Agent, accept, invite, newAccount, signInAdministrator } from '../support/accounts.ts';
+import { type RunningServer, startInProcess } from '../support/in-process-server.ts';
 import { startServerProcess } from '../support/server-process.ts';
-import { ADMIN_PASSWORD, API_TOKEN, AUTH_ENV, request } from '../support/session-api.ts';
+import { ADMIN_PASSWORD, API_TOKEN, request } from '../support/session-api.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
@@ -20,31 +21,16 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 let clock = Date.UTC(2026, 2, 1, 9, 0, 0);
-let running: Awaited<ReturnType<typeof startServer>>;
+let running: RunningServer;
 let url: string;
 let dataDir: string;
 const open: HeadlessClient[] = [];
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'civic-accounts-'));
-  const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-accounts-scenarios-'));
-  copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
-  running = await startServer(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      scenariosDir,
-      clientDir: join(dataDir, 'no-client'),
-      logLevel: 'silent',
-      statsIntervalMs: 0,
-      // Behind a "proxy": the tests choose each request's address and scheme with X-Forwarded-*.
-      trustProxy: true,
-    },
-    AUTH_ENV,
-    { now: () => clock },
-  );
-  url = `http://127.0.0.1:${running.port}`;
+  ({ running, url, dataDir } = await startInProcess('civic-accounts', {
+    now: () => clock,
+    config: { trustProxy: true },
+  }));
 });
 
 afterAll(async () => {

@@ -1,29 +1,18 @@
-// Courses, cohorts and joining as oneself, on a real server (in this process,
-// so its clock can be moved instead of slept on) and a real SQLite file:
-// sessions belong to a course and a cohort, and deleting either while a
-// session uses it is refused; a trainee of the session's cohort picks their
-// masked name and confirms with their personal code; five wrong codes lock
-// that person for 15 minutes by the server's clock; a badge's QR code
-// (encoded as the badge sheet does, decoded with jsQR) opens the right
-// person; the log holds a pseudonym, never the roster name.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import jsQR from 'jsqr';
 import { encode } from 'uqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
-import { startServer } from '../../server/main.ts';
 import { parseBadgeFragment } from '../../shared/roster/badge-link.ts';
 import { type Agent, newAccount, signInAdministrator } from '../support/accounts.ts';
-import { AUTH_ENV, type CreatedSession, request } from '../support/session-api.ts';
+import { type RunningServer, startInProcess } from '../support/in-process-server.ts';
+import { type CreatedSession, request } from '../support/session-api.ts';
 
-const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
 const MINUTE = 60_000;
 
 let clock = Date.UTC(2026, 2, 1, 9, 0, 0);
-let running: Awaited<ReturnType<typeof startServer>>;
+let running: RunningServer;
 let url: string;
 let dataDir: string;
 let instructor: Agent;
@@ -44,23 +33,7 @@ interface Group {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'civic-cohorts-'));
-  const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-cohorts-scenarios-'));
-  copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
-  running = await startServer(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      scenariosDir,
-      clientDir: join(dataDir, 'no-client'),
-      logLevel: 'silent',
-      statsIntervalMs: 0,
-    },
-    AUTH_ENV,
-    { now: () => clock },
-  );
-  url = `http://127.0.0.1:${running.port}`;
+  ({ running, url, dataDir } = await startInProcess('civic-cohorts', { now: () => clock }));
   const admin = await signInAdministrator(url);
   instructor = await newAccount(admin, { login: 'teacher', name: 'Teacher Zhou', role: 'instructor' });
 }, 60_000);

@@ -2,25 +2,23 @@
 // a session older than the setting is deleted when the server starts, with
 // its seats' names, its seat-to-person links and its snapshots; its log rows
 // stay (append-only) and a younger session is untouched, replay included.
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
 import type { ServerConfig } from '../../server/config.ts';
-import { startServer } from '../../server/main.ts';
 import { DELETED_TEXT } from '../../shared/roster/deleted.ts';
-import { AUTH_ENV, type CreatedSession, request } from '../support/session-api.ts';
+import { type RunningServer, startInProcess } from '../support/in-process-server.ts';
+import { type CreatedSession, request } from '../support/session-api.ts';
 
-const FIXTURE = resolve(import.meta.dirname, '../fixtures/scenarios/leak/canary-hearing.yaml');
 const DAY = 24 * 60 * 60_000;
 const OLD_GUEST = 'OLD-GUEST 老会话里的访客';
 const NEW_GUEST = 'NEW-GUEST 新会话里的访客';
 
 let dataDir: string;
-let config: ServerConfig;
-let running: Awaited<ReturnType<typeof startServer>> | undefined;
+let scenariosDir: string;
+let running: RunningServer | undefined;
 let url: string;
 let old: CreatedSession;
 let young: CreatedSession;
@@ -30,24 +28,14 @@ const dbFile = () => join(dataDir, 'civic-rehearsal.sqlite');
 const sessionIds = async () =>
   (await request<{ sessions: { id: string }[] }>(url, 'GET', '/api/sessions')).body.sessions.map((s) => s.id);
 
-async function start(extra: Partial<ServerConfig> = {}) {
-  running = await startServer({ ...config, ...extra }, AUTH_ENV);
-  url = `http://127.0.0.1:${running.port}`;
+async function start(config: Partial<ServerConfig> = {}) {
+  ({ running, url, dataDir, scenariosDir } = await startInProcess('civic-retention', {
+    ...(dataDir && { dataDir, scenariosDir }),
+    config,
+  }));
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'civic-retention-'));
-  const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-retention-scenarios-'));
-  copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
-  config = {
-    port: 0,
-    host: '127.0.0.1',
-    dataDir,
-    scenariosDir,
-    clientDir: join(dataDir, 'no-client'),
-    logLevel: 'silent',
-    statsIntervalMs: 0,
-  };
   await start();
   const made = async () => {
     const answer = await request<CreatedSession>(url, 'POST', '/api/sessions', {

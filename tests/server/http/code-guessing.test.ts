@@ -1,30 +1,16 @@
-// Guessing codes on the roster's open routes, on a real server in this process
-// (its clock moved, never slept on) and a real SQLite file:
-// - opening a portfolio for a name that is not on the roster answers exactly
-//   what a wrong code for a name that is answers — tries left, then the lock —
-//   so the answers do not tell who is on the roster;
-// - one address that keeps failing code checks (across many names and join
-//   codes, which the per-person lock does not stop) is refused before any code
-//   is compared, until the window has passed;
-// - these routes act for nobody, so a browser that is also signed in (an
-//   instructor trying the join page) is not refused for lacking a CSRF token;
-// - a body that is not JSON is answered without being quoted back.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../../server/main.ts';
 import { type Agent, newAccount, signInAdministrator } from '../../support/accounts.ts';
-import { AUTH_ENV, type CreatedSession, request } from '../../support/session-api.ts';
+import { type RunningServer, startInProcess } from '../../support/in-process-server.ts';
+import { type CreatedSession, request } from '../../support/session-api.ts';
 
-const FIXTURE = resolve(import.meta.dirname, '../../fixtures/scenarios/leak/canary-hearing.yaml');
 const MINUTE = 60_000;
 /** Past both the personal-code lock (15 minutes) and the address window (15 minutes). */
 const PAST_EVERY_LOCK = 16 * MINUTE;
 
 let clock = Date.UTC(2026, 2, 1, 9, 0, 0);
-let running: Awaited<ReturnType<typeof startServer>>;
+let running: RunningServer;
 let url: string;
 let dataDir: string;
 let instructor: Agent;
@@ -48,23 +34,7 @@ const seen = (answer: { status: number; body: ErrorAnswer }) => ({
 const wrongFor = (code: string) => (code === '000000' ? '111111' : '000000');
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'civic-guessing-'));
-  const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-guessing-scenarios-'));
-  copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
-  running = await startServer(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      scenariosDir,
-      clientDir: join(dataDir, 'no-client'),
-      logLevel: 'silent',
-      statsIntervalMs: 0,
-    },
-    AUTH_ENV,
-    { now: () => clock },
-  );
-  url = `http://127.0.0.1:${running.port}`;
+  ({ running, url, dataDir } = await startInProcess('civic-guessing', { now: () => clock }));
   const admin = await signInAdministrator(url);
   instructor = await newAccount(admin, { login: 'teacher', name: 'Teacher Zhou', role: 'instructor' });
   for (const [key, body] of [

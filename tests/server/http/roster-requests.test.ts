@@ -1,29 +1,16 @@
-// Requests on the roster's instructor routes and the "next time" route that
-// went wrong, on a real server in this process and a real SQLite file:
-// - an upload to the importer from nobody is refused before its 2 MB are read;
-// - an edit whose body is not an object is refused, not taken as "no change";
-// - badges printed for a session that is not there, or not the cohort's, are
-//   refused (their QR codes would lead nowhere) instead of printed without it;
-// - a guest expert's link reads the "next time" items its session's trainees
-//   bring, but not the names of the experts of the sessions they come from:
-//   the link opens one session, those experts' names are theirs; an account
-//   (or a script) sees them, as it sees every session anyway.
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../../client/headless/client.ts';
-import { startServer } from '../../../server/main.ts';
 import type { AnyCommand } from '../../../shared/protocol/messages.ts';
 import { type Agent, newAccount, signInAdministrator } from '../../support/accounts.ts';
-import { AUTH_ENV, type CreatedSession, connectObserver, request } from '../../support/session-api.ts';
+import { type RunningServer, startInProcess } from '../../support/in-process-server.ts';
+import { type CreatedSession, connectObserver, request } from '../../support/session-api.ts';
 
-const FIXTURE = resolve(import.meta.dirname, '../../fixtures/scenarios/leak/canary-hearing.yaml');
 const PLAN_TEXT = 'PLAN-CARRIED 先复述居民的问题再回答';
 
 let clock = Date.UTC(2026, 3, 1, 9, 0, 0);
-let running: Awaited<ReturnType<typeof startServer>>;
+let running: RunningServer;
 let url: string;
 let dataDir: string;
 let instructor: Agent;
@@ -65,23 +52,7 @@ async function seatWang(session: CreatedSession): Promise<HeadlessClient> {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'civic-roster-requests-'));
-  const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-roster-requests-scenarios-'));
-  copyFileSync(FIXTURE, join(scenariosDir, 'canary-hearing.yaml'));
-  running = await startServer(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      scenariosDir,
-      clientDir: join(dataDir, 'no-client'),
-      logLevel: 'silent',
-      statsIntervalMs: 0,
-    },
-    AUTH_ENV,
-    { now: () => clock },
-  );
-  url = `http://127.0.0.1:${running.port}`;
+  ({ running, url, dataDir } = await startInProcess('civic-roster-requests', { now: () => clock }));
   const admin = await signInAdministrator(url);
   instructor = await newAccount(admin, { login: 'teacher', name: 'Teacher Zhou', role: 'instructor' });
   const made = await instructor.request<{ person: { id: string } }>('POST', '/api/people', {
