@@ -16,7 +16,6 @@ import type { LogEntry } from '../../shared/log/entry.ts';
 import type { Replayed } from '../../shared/log/replay.ts';
 import type { Actor } from '../../shared/meeting/commands.ts';
 import { DEFAULT_TIME_ZONE } from '../../shared/meeting/minutes-format.ts';
-import { ERROR_CODES } from '../../shared/protocol/errors.ts';
 import type { AnyCommand, CommandAck } from '../../shared/protocol/messages.ts';
 import type { FailurePoint, SessionProblem } from '../../shared/protocol/session-problems.ts';
 import type { Scenario } from '../../shared/scenario/index.ts';
@@ -26,31 +25,26 @@ import { InlineWriter } from '../storage/batch-writer.ts';
 import { CommitQueue, type Committed } from '../storage/commit-queue.ts';
 import type { CommandReceipt, SessionRow, SnapshotRow } from '../storage/storage.ts';
 import { type Clock, SYSTEM_CLOCK } from './clock.ts';
+import { DeadlineTimer } from './deadline-timer.ts';
+import { ExactlyOnce } from './exactly-once.ts';
 import { type Failure, replayProblem, SESSION_FAILED } from './failures.ts';
 import type { Change, HostDeps, Sender } from './host-types.ts';
-import { LogTail } from './log-tail.ts';
 import { PresenceCount } from './presence-count.ts';
 import { PROJECTION, type Projection } from './projection.ts';
 import { RosterNaming } from './roster-naming.ts';
+import { SessionLog } from './session-log.ts';
 import { type Outcome, type Restored, SessionState } from './session-state.ts';
 
 const SYSTEM: Actor = { kind: 'system' };
 
-/**
- * Entries between snapshots. A restore replays at most this many entries
- * through the machine per session; a snapshot costs one JSON row.
- */
-const SNAPSHOT_EVERY = 32;
-
 export class SessionHost {
-  private seq: number;
-  /** Cancels the wake-up armed for the next deadline, if one is. */
-  private disarm: (() => void) | undefined;
+  private readonly sessionLog: SessionLog;
+  private readonly timer: DeadlineTimer;
+  private readonly exactlyOnce: ExactlyOnce;
   private readonly listeners = new Set<(change: Change) => void>();
   private readonly presence = new PresenceCount();
   private readonly observerPresence = new PresenceCount();
   private readonly clock: Clock;
-  private sinceSnapshot = 0;
   private readonly commits: CommitQueue;
   /** Content hash of the scenario this session runs (stored with its snapshots). */
   readonly scenarioHash: string;
@@ -65,9 +59,15 @@ export class SessionHost {
     private readonly deps: HostDeps,
     tail: readonly LogEntry[] = [],
   ) {
-    this.seq = seq;
-    this.tail = this.logTail(seq, tail);
+    this.sessionLog = new SessionLog(
+      seq,
+      tail,
+      (afterSeq, toSeq) => deps.storage.readLog(row.id, afterSeq, toSeq),
+      deps.snapshotEvery,
+    );
     this.clock = deps.clock ?? SYSTEM_CLOCK;
+    this.timer = new DeadlineTimer(this.clock, () => this.guard('timer', () => this.tick()));
+    this.exactlyOnce = new ExactlyOnce(deps.storage, row.id);
     const { rosterNames } = deps;
     this.naming = new RosterNaming(rosterNames && (() => rosterNames(row.id)));
     this.commits = deps.commits ?? new CommitQueue(new InlineWriter(deps.storage), deps.logger);
@@ -111,7 +111,7 @@ export class SessionHost {
     );
     this.deps.storage.setSessionScenarioHash(this.row.id, this.scenarioHash);
     this.row.scenarioHash = this.scenarioHash;
-    if (this.seq > 0) this.snapshot();
+    if (this.lastSeq > 0) this.snapshot();
   }
 
   get scenario(): Scenario {
@@ -130,7 +130,7 @@ export class SessionHost {
       this.scenario,
       this.scenarioHash,
       seq,
-      (afterSeq, toSeq) => this.tail.range(afterSeq, toSeq),
+      (afterSeq, toSeq) => this.sessionLog.range(afterSeq, toSeq),
     );
     if (!outcome.ok) {
       outcome.replayed.meeting.stop();
@@ -164,7 +164,7 @@ export class SessionHost {
       message: error instanceof Error ? error.message : String(error),
       at: this.now(),
     };
-    this.disarmTimer();
+    this.timer.cancel();
     this.notify('failed');
   }
 
@@ -208,7 +208,7 @@ export class SessionHost {
     // The roster names too: a deleted person's seat is no one's now.
     this.refreshRosterNames();
     this.failed = undefined;
-    this.deps.logger.info({ session: this.row.id, seq: this.seq }, 'session reloaded from storage');
+    this.deps.logger.info({ session: this.row.id, seq: this.lastSeq }, 'session reloaded from storage');
     this.arm();
     this.notify('recovered');
     return { ok: true };
@@ -269,7 +269,7 @@ export class SessionHost {
   }
 
   get lastSeq(): number {
-    return this.seq;
+    return this.sessionLog.lastSeq;
   }
 
   get context() {
@@ -285,7 +285,7 @@ export class SessionHost {
     return {
       scenario: this.scenario,
       meeting: {
-        seq: this.seq,
+        seq: this.lastSeq,
         state: this.state.meeting.state,
         context: this.withNames(this.state.meeting.context),
       },
@@ -298,12 +298,12 @@ export class SessionHost {
 
   /** Log entries after `afterSeq`: recent ones from memory, older ones from storage (log-tail.ts). */
   log(afterSeq = 0): LogEntry[] {
-    return this.tail.after(Math.max(0, afterSeq));
+    return this.sessionLog.after(afterSeq);
   }
 
   /** One log entry, from memory or (older) storage, without reading the rest. */
   entry(seq: number): LogEntry | undefined {
-    return seq > 0 ? this.tail.range(seq - 1, seq)[0] : undefined;
+    return seq > 0 ? this.sessionLog.range(seq - 1, seq)[0] : undefined;
   }
 
   /**
@@ -311,20 +311,12 @@ export class SessionHost {
    * differ after the stored part): indexes over the log start again.
    */
   get logGeneration(): object {
-    return this.tail;
+    return this.sessionLog.generation;
   }
 
   /** Entries after this seq are in memory. */
   get logFloor(): number {
-    return this.tail.memoryFloor;
-  }
-
-  private tail: LogTail;
-
-  private logTail(seq: number, entries: readonly LogEntry[]): LogTail {
-    return new LogTail(seq, entries, (afterSeq, toSeq) =>
-      this.deps.storage.readLog(this.row.id, afterSeq, toSeq),
-    );
+    return this.sessionLog.memoryFloor;
   }
 
   private closed = false;
@@ -401,17 +393,7 @@ export class SessionHost {
   }
 
   private run(sender: Sender, cid: string, command: AnyCommand, reply: (ack: CommandAck) => void): void {
-    const key = `${sender.id}\u0000${cid}`;
-    const inflight = this.inflight.get(key);
-    if (inflight) {
-      inflight.push(reply);
-      return;
-    }
-    const previous = this.deps.storage.findReceipt(this.row.id, sender.id, cid);
-    if (previous) {
-      reply(JSON.parse(previous.result) as CommandAck);
-      return;
-    }
+    if (this.exactlyOnce.answeredBefore(sender.id, cid, reply)) return;
     const outcome = this.state.apply(sender.actor, command, this.now());
     if (!outcome.ok) {
       // Refused, but a clock tick that fell due before it is still stored.
@@ -419,32 +401,10 @@ export class SessionHost {
       reply({ ok: false, error: outcome.error });
       return;
     }
-    const ack: CommandAck = { ok: true, seq: this.seq + outcome.entries.length };
-    const waiting = [reply];
-    this.inflight.set(key, waiting);
-    const receipt = {
-      sessionId: this.row.id,
-      sender: sender.id,
-      commandId: cid,
-      result: JSON.stringify(ack),
-    };
-    this.commit(outcome, receipt, (error) => {
-      this.inflight.delete(key);
-      const answer: CommandAck = error
-        ? {
-            ok: false,
-            error: {
-              code: ERROR_CODES.internal,
-              message: 'the server could not store this command; please retry',
-            },
-          }
-        : ack;
-      for (const r of waiting) r(answer);
-    });
+    const ack: CommandAck = { ok: true, seq: this.lastSeq + outcome.entries.length };
+    const { receipt, settle } = this.exactlyOnce.begin(sender.id, cid, ack, reply);
+    this.commit(outcome, receipt, settle);
   }
-
-  /** Commands applied in memory but not yet stored, by sender and cid: a retry waits for the first. */
-  private readonly inflight = new Map<string, ((ack: CommandAck) => void)[]>();
 
   /** The clock: applies whatever has fallen due. */
   tick(): void {
@@ -465,7 +425,7 @@ export class SessionHost {
   }
 
   stop(): void {
-    this.disarmTimer();
+    this.timer.cancel();
     this.state.stop();
     this.listeners.clear();
   }
@@ -483,18 +443,14 @@ export class SessionHost {
       done?.();
       return;
     }
-    const entries = outcome.entries.map((e, i) => ({ ...e, seq: this.seq + i + 1 }));
-    this.seq += entries.length;
-    this.tail.append(entries);
-    this.sinceSnapshot += entries.length;
-    const snapshot =
-      this.sinceSnapshot >= (this.deps.snapshotEvery ?? SNAPSHOT_EVERY) ? this.takeSnapshot() : undefined;
+    const { entries, snapshotDue } = this.sessionLog.append(outcome.entries);
+    const snapshot = snapshotDue ? this.takeSnapshot() : undefined;
     this.arm();
     this.commits.enqueue({ entries, ...(receipt && { receipt }), ...(snapshot && { snapshot }) }, (error) => {
       // The commit's completion: a throw here stops this session, not the queue.
       this.guard('commit', () => {
         if (error) this.reload(error);
-        else this.tail.storedUpTo((entries.at(-1) as LogEntry).seq);
+        else this.sessionLog.storedUpTo((entries.at(-1) as LogEntry).seq);
       });
       done?.(error);
       if (!error) this.notify('log');
@@ -502,7 +458,7 @@ export class SessionHost {
   }
 
   private reload(error: Error): void {
-    if (this.seq === this.deps.storage.lastSeq(this.row.id)) return; // already rebuilt for this flush
+    if (this.lastSeq === this.deps.storage.lastSeq(this.row.id)) return; // already rebuilt for this flush
     this.deps.logger.error(
       { err: error, session: this.row.id },
       'append failed; reloading the session from storage',
@@ -519,15 +475,14 @@ export class SessionHost {
   private swapIn(restored: Extract<Restored, { ok: true }>): void {
     this.state.stop();
     this.state = restored.state;
-    this.seq = restored.seq;
-    this.tail = this.logTail(restored.seq, restored.tail);
+    this.sessionLog.reset(restored.seq, restored.tail);
   }
 
   private takeSnapshot(): SnapshotRow {
-    this.sinceSnapshot = 0;
+    this.sessionLog.snapshotTaken();
     return {
       sessionId: this.row.id,
-      seq: this.seq,
+      seq: this.lastSeq,
       data: this.state.snapshotData(),
       engineVersion: ENGINE_VERSION,
       scenarioHash: this.scenarioHash,
@@ -543,20 +498,9 @@ export class SessionHost {
     return this.clock.now();
   }
 
+  /** Wakes at the meeting's next deadline (none while failed). */
   private arm(): void {
-    this.disarmTimer();
-    if (this.failed) return;
-    const due = this.state.meeting.nextDeadline();
-    if (due === null) return;
-    this.disarm = this.clock.wakeAt(due, () => {
-      this.disarm = undefined;
-      this.guard('timer', () => this.tick());
-    });
-  }
-
-  private disarmTimer(): void {
-    this.disarm?.();
-    this.disarm = undefined;
+    this.timer.armAt(this.failed ? null : this.state.meeting.nextDeadline());
   }
 
   /** Tells the listeners (the fan-out); a listener that throws stops this session, not the caller. */
