@@ -1,7 +1,7 @@
 // What the screenshot scripts share: where the pictures go, the screens they
-// are taken on, the font check, and a private server with a fresh build of
-// the client and Debian's Chromium (scripts/screenshots.ts,
-// scripts/screenshots-studio.ts).
+// are taken on, the font check, the administrator's sign-in, and a private
+// server with a fresh build of the client and Debian's Chromium
+// (scripts/screenshots.ts, screenshots-studio.ts, screenshots-portfolio.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 export const ROOT = resolve(import.meta.dirname, '..');
 export const OUT = join(ROOT, 'docs/screenshots');
 export const WAIT = 15_000;
+/** The private server's administrator password and API token (the scripts drive it with both). */
+export const ADMIN_PASSWORD = 'screenshots-administrator-password';
+export const API_TOKEN = 'crt_screenshots-api-token-0000000000000';
 export const PHONE = {
   viewport: { width: 390, height: 844 },
   deviceScaleFactor: 2,
@@ -52,6 +55,15 @@ export async function shoot(page: Page, name: string): Promise<void> {
   console.log(`  ${name}.png  ${Math.round(statSync(path).size / 1024)} KB`);
 }
 
+/** Opens `path` on `page` as the administrator, through the sign-in page. */
+export async function openSignedIn(page: Page, url: string, path: string): Promise<void> {
+  await page.goto(`${url}/sign-in?next=${encodeURIComponent(path)}`);
+  await page.getByTestId('signin-login').fill('admin');
+  await page.getByTestId('signin-password').fill(ADMIN_PASSWORD);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL((u) => u.pathname === path, { timeout: WAIT });
+}
+
 export interface ShotServer {
   url: string;
   browser: Browser;
@@ -59,7 +71,8 @@ export interface ShotServer {
 
 /**
  * Builds the client into a temporary folder, starts the real server on a free
- * port with its own data folder and `env`, launches Chromium, runs `shots`,
+ * port with its own data folder, the administrator password, the API token
+ * and `env`, launches Chromium, runs `shots`,
  * and removes everything after.
  */
 export async function withShotServer(
@@ -89,7 +102,7 @@ export async function withShotServer(
       logLevel: 'warn',
       ...(joinHosts && { joinHosts }),
     },
-    { ...process.env, ...env },
+    { ...process.env, ADMIN_PASSWORD, API_TOKEN, ...env },
   );
   let browser: Browser | undefined;
   try {

@@ -10,11 +10,30 @@
 // personal code); what is photographed is in the browser. A private server
 // and a fresh build, as scripts/screenshots.ts (Chromium at CHROMIUM_PATH,
 // default /usr/bin/chromium).
-import type { Page } from 'playwright-core';
 import type { HeadlessClient } from '../client/headless/client.ts';
-import type { AnyCommand } from '../shared/protocol/messages.ts';
 import { parseCli } from './cli.ts';
-import { LAPTOP, PHONE, type ShotServer, shoot, WAIT, withShotServer } from './screenshot-kit.ts';
+import { asSignedIn, call, exitWhenDone, ok, scenarioCompetencies } from './screenshot-drive.ts';
+import {
+  API_TOKEN,
+  LAPTOP,
+  openSignedIn,
+  PHONE,
+  type ShotServer,
+  shoot,
+  WAIT,
+  withShotServer,
+} from './screenshot-kit.ts';
+import {
+  COHORT,
+  COURSE,
+  ELEVATOR_CARDS,
+  type Name,
+  PARKING_CARDS,
+  PEOPLE,
+  WANG_NOTES,
+  WANG_PLANS,
+  WANG_SCORES,
+} from './screenshots-portfolio-cohort.ts';
 
 parseCli({
   name: 'screenshots:portfolio',
@@ -29,107 +48,6 @@ portfolio-instructor, portfolio-instructor-attempts).
   options: {},
 });
 
-const ADMIN_PASSWORD = 'screenshots-administrator-password';
-const API_TOKEN = 'crt_screenshots-api-token-0000000000000';
-const COURSE = '提升社区带头人组织动员能力';
-const COHORT = '江川路街道2026春季班';
-
-/** The cohort; 王小华 is the one photographed, the chair in both sessions. */
-const PEOPLE = [
-  { name: '王小华', community: '光明居民区', town: '江川路街道', position: '书记' },
-  { name: '李明', community: '光明居民区', town: '江川路街道', position: '楼组长' },
-  { name: '欧阳文清', community: '红旗村', town: '马桥镇', position: '两委委员' },
-  { name: '张丽', community: '东风居民区', town: '江川路街道', position: '居委会主任' },
-  { name: '刘建国', community: '红旗村', town: '马桥镇', position: '团购团长' },
-  { name: '周敏', community: '幸福村', town: '马桥镇', position: '志愿者' },
-] as const;
-type Name = (typeof PEOPLE)[number]['name'];
-
-/** Who holds which card in each scenario. */
-const ELEVATOR_CARDS: Record<Name, string> = {
-  王小华: 'secretary',
-  李明: 'owner_101',
-  欧阳文清: 'owner_202',
-  张丽: 'building_lead',
-  刘建国: 'owner_602',
-  周敏: 'owners_3_5',
-};
-const PARKING_CARDS: Record<Name, string> = {
-  王小华: 'secretary',
-  李明: 'committee_director',
-  欧阳文清: 'parking_manager',
-  张丽: 'retiree',
-  刘建国: 'residents',
-  周敏: 'residents',
-};
-
-/**
- * 王小华's scores per attempt, by the two experts, on 1–5: rising over the
- * three attempts, resolving problems last. The others get a middling spread.
- */
-const WANG_SCORES: Record<string, [number, number]>[] = [
-  { mass_work: [2, 3], emergency: [2, 2], coordination: [3, 3], resolution: [2, 1] },
-  { mass_work: [3, 4], emergency: [3, 2], coordination: [3, 4], resolution: [2, 2] },
-  { mass_work: [4, 5], emergency: [4, 3], coordination: [4, 4], resolution: [3, 3] },
-];
-const WANG_NOTES = [
-  '开场直接讲方案，低层住户的情绪没有先接住。',
-  '先复述了101室的诉求，再请施工方回应，节奏好多了。',
-  '把停车位分配规则写上了大屏，居民的质疑少了一半。',
-];
-const WANG_PLANS = [
-  '开场先请每位业主说一句最担心的事，再讲方案。',
-  '表决前把费用分摊表再念一遍，确认每户都听清楚了。',
-  '会后三天内把承诺的事项张贴到楼道公告栏。',
-];
-
-/** Sends a command, waiting out the socket's rate limit, and fails if refused. */
-async function ok(client: HeadlessClient, command: AnyCommand): Promise<void> {
-  for (;;) {
-    const ack = await client.send(command);
-    if (ack.ok) return;
-    if (ack.error.code !== 'protocol/rate_limited')
-      throw new Error(`${command.type}: ${ack.error.code} ${ack.error.message}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** JSON over HTTP from the script (the API token, or none). */
-async function call<T>(
-  url: string,
-  method: string,
-  path: string,
-  body?: unknown,
-  bearer?: string,
-): Promise<T> {
-  const res = await fetch(url + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(bearer && { authorization: `Bearer ${bearer}` }) },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const answer = (await res.json().catch(() => ({}))) as T;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(answer)}`);
-  return answer;
-}
-
-/** JSON over HTTP as the administrator signed in on `page` (its cookie, and a CSRF token). */
-function asAdmin<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/auth/session', { cache: 'no-store' })).json();
-      const res = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      const answer = await res.json().catch(() => ({}));
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(answer)}`);
-      return answer as T;
-    },
-    { method, path, body },
-  );
-}
-
 interface Created {
   sessionId: string;
   joinCode: string;
@@ -142,7 +60,7 @@ interface Seat {
 
 async function main(): Promise<void> {
   const { HeadlessClient: Headless } = await import('../client/headless/client.ts');
-  await withShotServer({ ADMIN_PASSWORD, API_TOKEN }, (server) => shots(server, Headless));
+  await withShotServer({}, (server) => shots(server, Headless));
 }
 
 async function shots({ url, browser }: ShotServer, Headless: typeof HeadlessClient): Promise<void> {
@@ -150,23 +68,23 @@ async function shots({ url, browser }: ShotServer, Headless: typeof HeadlessClie
   try {
     // ── The administrator's roster: six trainees, a course, a cohort ──
     const desk = await (await browser.newContext(LAPTOP)).newPage();
-    await desk.goto(`${url}/sign-in?next=${encodeURIComponent('/roster')}`);
-    await desk.getByTestId('signin-login').fill('admin');
-    await desk.getByTestId('signin-password').fill(ADMIN_PASSWORD);
-    await desk.getByTestId('signin-submit').click();
-    await desk.waitForURL((u) => u.pathname === '/roster', { timeout: WAIT });
+    await openSignedIn(desk, url, '/roster');
     const ids = {} as Record<Name, string>;
     for (const person of PEOPLE) {
-      const made = await asAdmin<{ person: { id: string } }>(desk, 'POST', '/api/people', person);
+      const made = await asSignedIn<{ person: { id: string } }>(desk, 'POST', '/api/people', person);
       ids[person.name] = made.person.id;
     }
-    const course = await asAdmin<{ course: { id: string } }>(desk, 'POST', '/api/courses', { name: COURSE });
-    const cohort = await asAdmin<{ cohort: { id: string } }>(desk, 'POST', '/api/cohorts', {
+    const course = await asSignedIn<{ course: { id: string } }>(desk, 'POST', '/api/courses', {
+      name: COURSE,
+    });
+    const cohort = await asSignedIn<{ cohort: { id: string } }>(desk, 'POST', '/api/cohorts', {
       name: COHORT,
       courseId: course.course.id,
     });
-    await asAdmin(desk, 'PUT', `/api/cohorts/${cohort.cohort.id}/members`, { personIds: Object.values(ids) });
-    const badges = await asAdmin<{ badges: { personId: string; personalCode: string }[] }>(
+    await asSignedIn(desk, 'PUT', `/api/cohorts/${cohort.cohort.id}/members`, {
+      personIds: Object.values(ids),
+    });
+    const badges = await asSignedIn<{ badges: { personId: string; personalCode: string }[] }>(
       desk,
       'GET',
       `/api/cohorts/${cohort.cohort.id}/badges`,
@@ -199,9 +117,6 @@ async function shots({ url, browser }: ShotServer, Headless: typeof HeadlessClie
       open.push(...experts);
       return experts;
     };
-    const competenciesOf = (client: HeadlessClient) =>
-      client.static?.kind === 'full' ? client.static.scenario.rubric.competencies.map((c) => c.id) : [];
-
     /**
      * One attempt: the chair opens and speaks, everyone else is seated, the
      * meeting ends; the experts score everyone (王小华 by WANG_SCORES) and
@@ -222,7 +137,7 @@ async function shots({ url, browser }: ShotServer, Headless: typeof HeadlessClie
       await new Promise((resolve) => setTimeout(resolve, 3000 + n * 1500)); // a turn long enough to count
       await ok(chair.client, { type: 'floor.yield' });
       await ok(host, { type: 'meeting.end' });
-      const competencies = competenciesOf(host);
+      const competencies = scenarioCompetencies(host);
       for (const [e, expert] of experts.entries()) {
         for (const competency of competencies) {
           const score = WANG_SCORES[n]?.[competency]?.[e] ?? 3;
@@ -351,10 +266,4 @@ async function shots({ url, browser }: ShotServer, Headless: typeof HeadlessClie
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWhenDone(main());

@@ -8,7 +8,8 @@
 // scripts/screenshots.ts (Chromium at CHROMIUM_PATH, default /usr/bin/chromium).
 import type { Page } from 'playwright-core';
 import { parseCli } from './cli.ts';
-import { LAPTOP, type ShotServer, shoot, WAIT, withShotServer } from './screenshot-kit.ts';
+import { exitWhenDone } from './screenshot-drive.ts';
+import { LAPTOP, openSignedIn, type ShotServer, shoot, WAIT, withShotServer } from './screenshot-kit.ts';
 
 parseCli({
   name: 'screenshots:studio',
@@ -20,8 +21,6 @@ its screenshots to docs/screenshots/ (studio-*.png).
   -h, --help   this text`,
   options: {},
 });
-
-const ADMIN_PASSWORD = 'screenshots-administrator-password';
 
 /** CodeMirror's own search and replace, as an instructor would use it. */
 async function replaceAll(page: Page, find: string, replacement: string): Promise<void> {
@@ -35,11 +34,7 @@ async function replaceAll(page: Page, find: string, replacement: string): Promis
 
 async function shots({ url, browser }: ShotServer): Promise<void> {
   const page = await (await browser.newContext(LAPTOP)).newPage();
-  await page.goto(`${url}/sign-in?next=${encodeURIComponent('/studio')}`);
-  await page.getByTestId('signin-login').fill('admin');
-  await page.getByTestId('signin-password').fill(ADMIN_PASSWORD);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL((u) => u.pathname === '/studio', { timeout: WAIT });
+  await openSignedIn(page, url, '/studio');
   await page.locator('.studio-rows li').first().waitFor({ timeout: WAIT });
   await shoot(page, 'studio-library');
 
@@ -79,10 +74,4 @@ async function shots({ url, browser }: ShotServer): Promise<void> {
   await shoot(page, 'studio-try-it');
 }
 
-withShotServer({ ADMIN_PASSWORD }, shots).then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWhenDone(withShotServer({}, shots));

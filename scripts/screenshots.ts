@@ -11,9 +11,19 @@
 //   the attempts are compared
 // Uses Debian's Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
 import type { HeadlessClient } from '../client/headless/client.ts';
-import type { AnyCommand } from '../shared/protocol/messages.ts';
 import { parseCli } from './cli.ts';
-import { BIG_SCREEN, LAPTOP, PHONE, type ShotServer, shoot, WAIT, withShotServer } from './screenshot-kit.ts';
+import { exitWhenDone, ok, scenarioCompetencies } from './screenshot-drive.ts';
+import {
+  ADMIN_PASSWORD,
+  API_TOKEN,
+  BIG_SCREEN,
+  LAPTOP,
+  PHONE,
+  type ShotServer,
+  shoot,
+  WAIT,
+  withShotServer,
+} from './screenshot-kit.ts';
 
 parseCli({
   name: 'screenshots',
@@ -28,23 +38,6 @@ CHROMIUM_PATH, default /usr/bin/chromium).
 });
 
 const SCENARIO = 'elevator-coordination';
-const ADMIN_PASSWORD = 'screenshots-administrator-password';
-/** The headless host drives the procedure with an API token, as scripts do. */
-const API_TOKEN = 'crt_screenshots-api-token-0000000000000';
-
-/** Sends a command, waiting out the socket's rate limit (a burst of scores passes it), and fails if refused. */
-async function ok(client: HeadlessClient, command: AnyCommand): Promise<void> {
-  for (;;) {
-    const ack = await client.send(command);
-    if (ack.ok) return;
-    if (ack.error.code !== 'protocol/rate_limited')
-      throw new Error(`${command.type}: ${ack.error.code} ${ack.error.message}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const scenarioCompetencies = (client: HeadlessClient): string[] =>
-  client.static?.kind === 'full' ? client.static.scenario.rubric.competencies.map((c) => c.id) : [];
 
 /**
  * Two experts score every trainee on every competency, on the 1–5 scale: a
@@ -77,7 +70,7 @@ async function scoreAll(
 async function main(): Promise<void> {
   const { HeadlessClient: Headless } = await import('../client/headless/client.ts');
   // The classroom's address as the console would find it on a laptop on the Wi-Fi.
-  await withShotServer({ ADMIN_PASSWORD, API_TOKEN }, (server) => shots(server, Headless), ['192.168.1.20']);
+  await withShotServer({}, (server) => shots(server, Headless), ['192.168.1.20']);
 }
 
 async function shots({ url, browser }: ShotServer, Headless: typeof HeadlessClient): Promise<void> {
@@ -291,10 +284,4 @@ async function shots({ url, browser }: ShotServer, Headless: typeof HeadlessClie
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWhenDone(main());
