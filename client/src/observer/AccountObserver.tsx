@@ -5,25 +5,16 @@ import '../account/strings.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccount } from '../account/api.ts';
-import { useSession } from '../connection/session-store.ts';
 import { Shell } from '../ui/Shell.tsx';
 import { localize } from '../ui/text.ts';
 import { ObserverConsole } from './ObserverConsole.tsx';
+import { ObserverWaiting, useObserverConnection } from './ObserverWaiting.tsx';
 
 export function AccountObserver({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
   const account = useAccount();
   const [tries, setTries] = useState(0);
-  const status = useSession((s) => s.status);
-  const welcome = useSession((s) => s.welcome);
-  const staticView = useSession((s) => s.static);
-  // Whether a view has come and the phase, not the view: each panel selects its own parts,
-  // so a patch does not re-render the whole console from here.
-  const hasLive = useSession((s) => s.live !== undefined);
-  const ended = useSession((s) => s.live?.phase === 'closed' || s.live?.phase === 'debrief');
-  const error = useSession((s) => s.error);
-  const connect = useSession((s) => s.connect);
-  const disconnect = useSession((s) => s.disconnect);
+  const { welcome, scenario, hasLive, ended, connect, disconnect } = useObserverConnection();
   const me = account.status === 'ready' ? account.account : null;
   const isExpert = me?.role === 'expert';
 
@@ -68,30 +59,8 @@ export function AccountObserver({ sessionId }: { sessionId: string }) {
       </Shell>
     );
   }
-  const scenario = staticView?.kind === 'full' ? staticView.scenario : undefined;
   if (!scenario || !hasLive || !welcome || welcome.sessionId !== sessionId) {
-    return (
-      <Shell title={t('observer.title')}>
-        {status === 'failed' ? (
-          <div className="panel stack" role="alert">
-            <p>
-              {t('connection.failed', {
-                message: t(`errors.${error?.code}`, { defaultValue: error?.message }),
-              })}
-            </p>
-            <div className="button-row">
-              <button type="button" className="primary" onClick={() => setTries(tries + 1)}>
-                {t('observer.retry')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <p className="loading" role="status">
-            {t('connection.connecting')}
-          </p>
-        )}
-      </Shell>
-    );
+    return <ObserverWaiting onRetry={() => setTries(tries + 1)} />;
   }
   const myId = welcome.viewer.kind === 'observer' ? welcome.viewer.observerId : '';
   return (

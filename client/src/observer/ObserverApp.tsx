@@ -7,12 +7,12 @@ import './strings.ts';
 import '../debrief/strings.ts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../connection/session-store.ts';
 import { Shell } from '../ui/Shell.tsx';
 import { localize } from '../ui/text.ts';
 import { AccountObserver } from './AccountObserver.tsx';
 import { NameGate } from './NameGate.tsx';
 import { ObserverConsole } from './ObserverConsole.tsx';
+import { ObserverWaiting, useObserverConnection } from './ObserverWaiting.tsx';
 import { loadObserver, type StoredObserver, saveObserver } from './observer-storage.ts';
 import './observer.css';
 
@@ -29,16 +29,7 @@ function GuestObserver({ sessionId, token }: { sessionId: string; token: string 
   const [me, setMe] = useState<StoredObserver | null>(() => loadObserver(sessionId));
   const [renaming, setRenaming] = useState(false);
   const [tries, setTries] = useState(0);
-  const status = useSession((s) => s.status);
-  const welcome = useSession((s) => s.welcome);
-  const staticView = useSession((s) => s.static);
-  // Whether a view has come and the phase, not the view: each panel selects its own parts,
-  // so a patch does not re-render the whole console from here.
-  const hasLive = useSession((s) => s.live !== undefined);
-  const ended = useSession((s) => s.live?.phase === 'closed' || s.live?.phase === 'debrief');
-  const error = useSession((s) => s.error);
-  const connect = useSession((s) => s.connect);
-  const disconnect = useSession((s) => s.disconnect);
+  const { welcome, scenario, hasLive, ended, connect, disconnect } = useObserverConnection();
 
   const name = me && !renaming ? me.name : null;
   // Read at connect time only: the server assigning the id must not cause a reconnect.
@@ -85,32 +76,13 @@ function GuestObserver({ sessionId, token }: { sessionId: string; token: string 
       </Shell>
     );
   }
-  const scenario = staticView?.kind === 'full' ? staticView.scenario : undefined;
   if (!scenario || !hasLive || !welcome) {
     return (
-      <Shell title={t('observer.title')}>
-        {status === 'failed' ? (
-          <div className="panel stack" role="alert">
-            <p>
-              {t('connection.failed', {
-                message: t(`errors.${error?.code}`, { defaultValue: error?.message }),
-              })}
-            </p>
-            <div className="button-row">
-              <button type="button" className="primary" onClick={() => setTries(tries + 1)}>
-                {t('observer.retry')}
-              </button>
-              <button type="button" onClick={() => setRenaming(true)}>
-                {t('observer.changeName')}
-              </button>
-            </div>
-          </div>
-        ) : (
-          <p className="loading" role="status">
-            {t('connection.connecting')}
-          </p>
-        )}
-      </Shell>
+      <ObserverWaiting onRetry={() => setTries(tries + 1)}>
+        <button type="button" onClick={() => setRenaming(true)}>
+          {t('observer.changeName')}
+        </button>
+      </ObserverWaiting>
     );
   }
   return (
