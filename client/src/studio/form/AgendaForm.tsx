@@ -8,6 +8,7 @@ import { changeItemKind, freeId, ITEM_KIND_KEYS, newItem } from '../../../../sha
 // The words of the trainee's ballot, from the one authority on them.
 import { describeRule } from '../../../../shared/views/rule-text.ts';
 import { idsOf, listOf, roleChoices, textOf } from './common.ts';
+import { RemoveEntry } from './entry-buttons.tsx';
 import {
   CheckField,
   fieldAnchor,
@@ -16,9 +17,9 @@ import {
   SelectField,
   TextField,
   TextListField,
-  useForm,
   ValueField,
 } from './fields.tsx';
+import { useForm } from './form-context.ts';
 
 export function AgendaForm({ lang, rules }: { lang: Language; rules?: Record<string, Rule> }) {
   const { t } = useTranslation();
@@ -107,11 +108,11 @@ export function AgendaForm({ lang, rules }: { lang: Language; rules?: Record<str
                 <TextListField path={at('asks')} label={t('studioForm.asks')} min={1} />
               )}
               <TextField path={at('guidance')} label={t('studioForm.guidance')} optional />
-              {!form.readOnly && agenda.length > 1 && (
-                <button type="button" className="small" onClick={() => form.remove(['agenda', i])}>
-                  {t('studioForm.removeItem')}
-                </button>
-              )}
+              <RemoveEntry
+                path={['agenda', i]}
+                label={t('studioForm.removeItem')}
+                keep={agenda.length <= 1}
+              />
             </li>
           );
         })}

@@ -5,7 +5,9 @@ import type { Rule } from '../../../../shared/scenario/index.ts';
 import type { Language } from '../../../../shared/scenario/primitives.ts';
 import { AgendaForm } from './AgendaForm.tsx';
 import { listOf } from './common.ts';
-import { FormContext, type FormModel, Section, TextField, useForm, ValueField } from './fields.tsx';
+import { AddEntry, RemoveEntry } from './entry-buttons.tsx';
+import { Section, TextField, ValueField } from './fields.tsx';
+import { FormContext, type FormModel, useForm } from './form-context.ts';
 import { InjectsForm, RubricForm } from './InjectsForm.tsx';
 import { RolesForm } from './RolesForm.tsx';
 
@@ -62,22 +64,15 @@ function Facts() {
         <div key={i} className="form-entry">
           <TextField path={['facts', i, 'label']} label={t('studioForm.factLabel')} />
           <TextField path={['facts', i, 'value']} label={t('studioForm.factValue')} />
-          {!form.readOnly && (
-            <button type="button" className="small" onClick={() => form.remove(['facts', i])}>
-              {t('studioForm.remove')}
-            </button>
-          )}
+          <RemoveEntry path={['facts', i]} />
         </div>
       ))}
-      {!form.readOnly && (
-        <button
-          type="button"
-          className="small"
-          onClick={() => form.append(['facts'], { label: { zh: '', en: '' }, value: { zh: '', en: '' } })}
-        >
-          {t('studioForm.addFact')}
-        </button>
-      )}
+      <AddEntry
+        path={['facts']}
+        label={t('studioForm.addFact')}
+        make={() => ({ label: { zh: '', en: '' }, value: { zh: '', en: '' } })}
+        small
+      />
       <h4>{t('studioForm.handouts')}</h4>
       {handouts.map((h, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: entries are addressed by place, as in the YAML
@@ -90,28 +85,19 @@ function Facts() {
               ? t('studioForm.handoutTo', { roles: h.to.join(', ') })
               : t('studioForm.handoutAll')}
           </p>
-          {!form.readOnly && (
-            <button type="button" className="small" onClick={() => form.remove(['handouts', i])}>
-              {t('studioForm.remove')}
-            </button>
-          )}
+          <RemoveEntry path={['handouts', i]} />
         </div>
       ))}
-      {!form.readOnly && (
-        <button
-          type="button"
-          className="small"
-          onClick={() =>
-            form.append(['handouts'], {
-              id: `handout_${handouts.length + 1}`,
-              title: { zh: '', en: '' },
-              body: { zh: '', en: '' },
-            })
-          }
-        >
-          {t('studioForm.addHandout')}
-        </button>
-      )}
+      <AddEntry
+        path={['handouts']}
+        label={t('studioForm.addHandout')}
+        make={() => ({
+          id: `handout_${handouts.length + 1}`,
+          title: { zh: '', en: '' },
+          body: { zh: '', en: '' },
+        })}
+        small
+      />
     </Section>
   );
 }

@@ -4,6 +4,7 @@ import type { Language } from '../../../../shared/scenario/primitives.ts';
 import { freeId, newInject } from '../../../../shared/studio/form-model.ts';
 import { setIn } from '../../../../shared/studio/yaml-edit.ts';
 import { idsOf, listOf, roleChoices, textOf } from './common.ts';
+import { AddEntry, RemoveEntry } from './entry-buttons.tsx';
 import {
   FieldIssues,
   fieldAnchor,
@@ -12,9 +13,9 @@ import {
   SelectField,
   TextField,
   TextListField,
-  useForm,
   ValueField,
 } from './fields.tsx';
+import { useForm } from './form-context.ts';
 
 export function InjectsForm({ lang }: { lang: Language }) {
   const { t } = useTranslation();
@@ -109,22 +110,15 @@ export function InjectsForm({ lang }: { lang: Language }) {
             </div>
             <TextField path={at('expect')} label={t('studioForm.expect')} optional multiline />
             <ValueField path={at('respond_within')} label={t('studioForm.respondWithin')} />
-            {!form.readOnly && (
-              <button type="button" className="small" onClick={() => form.remove(['injects', i])}>
-                {t('studioForm.remove')}
-              </button>
-            )}
+            <RemoveEntry path={['injects', i]} />
           </div>
         );
       })}
-      {!form.readOnly && (
-        <button
-          type="button"
-          onClick={() => form.append(['injects'], newInject(freeId(idsOf(injects), 'inject')))}
-        >
-          {t('studioForm.addInject')}
-        </button>
-      )}
+      <AddEntry
+        path={['injects']}
+        label={t('studioForm.addInject')}
+        make={() => newInject(freeId(idsOf(injects), 'inject'))}
+      />
     </Section>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../shared/scenario/primitives.ts';
 import { freeId, newRole } from '../../../../shared/studio/form-model.ts';
 import { idsOf, listOf, textOf } from './common.ts';
+import { AddEntry, RemoveEntry } from './entry-buttons.tsx';
 import {
   CheckField,
   FieldIssues,
@@ -11,9 +12,9 @@ import {
   Section,
   TextField,
   TextListField,
-  useForm,
   ValueField,
 } from './fields.tsx';
+import { useForm } from './form-context.ts';
 
 export function RolesForm({ lang }: { lang: Language }) {
   const { t } = useTranslation();
@@ -53,18 +54,14 @@ export function RolesForm({ lang }: { lang: Language }) {
             <ValueField path={['roles', i, 'attributes', 'floor']} label={t('studioForm.floor')} number />
           </div>
           <FieldIssues path={['roles', i, 'attributes']} />
-          {!form.readOnly && roles.length > 2 && (
-            <button type="button" className="small" onClick={() => form.remove(['roles', i])}>
-              {t('studioForm.removeRole')}
-            </button>
-          )}
+          <RemoveEntry path={['roles', i]} label={t('studioForm.removeRole')} keep={roles.length <= 2} />
         </details>
       ))}
-      {!form.readOnly && (
-        <button type="button" onClick={() => form.append(['roles'], newRole(freeId(idsOf(roles), 'role')))}>
-          {t('studioForm.addRole')}
-        </button>
-      )}
+      <AddEntry
+        path={['roles']}
+        label={t('studioForm.addRole')}
+        make={() => newRole(freeId(idsOf(roles), 'role'))}
+      />
     </Section>
   );
 }

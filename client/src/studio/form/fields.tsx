@@ -1,45 +1,12 @@
 // The form's fields. Each reads its value from the YAML as data and writes
 // through the edit model (shared/studio/yaml-edit.ts), so the text changes
 // only where the field is; each shows the live check's issues on its path.
-import { createContext, type ReactNode, useContext } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldKey, issuesOn } from '../../../../shared/studio/form-model.ts';
-import {
-  appendTo,
-  removeAt,
-  type StudioPath,
-  setIn,
-  setText,
-  valueAt,
-} from '../../../../shared/studio/yaml-edit.ts';
-import type { ShownIssue } from '../validation.ts';
-
-export interface FormModel {
-  data: Record<string, unknown>;
-  issues: ShownIssue[];
-  readOnly: boolean;
-  /** Applies an edit of the text (from the edit model). */
-  edit(change: (source: string) => string): void;
-}
-
-export const FormContext = createContext<FormModel | null>(null);
-
-export function useForm(): FormModel & {
-  get(path: StudioPath): unknown;
-  set(path: StudioPath, value: unknown): void;
-  append(path: StudioPath, value: unknown): void;
-  remove(path: StudioPath): void;
-} {
-  const form = useContext(FormContext);
-  if (!form) throw new Error('useForm outside the form');
-  return {
-    ...form,
-    get: (path) => valueAt(form.data, path),
-    set: (path, value) => form.edit((s) => setIn(s, path, value)),
-    append: (path, value) => form.edit((s) => appendTo(s, path, value)),
-    remove: (path) => form.edit((s) => removeAt(s, path)),
-  };
-}
+import { type StudioPath, setText } from '../../../../shared/studio/yaml-edit.ts';
+import { AddEntry, RemoveEntry } from './entry-buttons.tsx';
+import { useForm } from './form-context.ts';
 
 /** Where links (errors, findings) land: the field's element, named by its path. */
 export const fieldAnchor = (path: StudioPath) => ({ 'data-field': fieldKey(path) });
@@ -130,23 +97,16 @@ export function TextListField({ path, label, min = 0 }: { path: StudioPath; labe
         // biome-ignore lint/suspicious/noArrayIndexKey: entries are addressed by place, as in the YAML
         <div key={i} className="list-entry">
           <TextField path={[...path, i]} label={`${label} ${i + 1}`} />
-          {!form.readOnly && items.length > min && (
-            <button type="button" className="small" onClick={() => form.remove([...path, i])}>
-              {t('studioForm.remove')}
-            </button>
-          )}
+          <RemoveEntry path={[...path, i]} keep={items.length <= min} />
         </div>
       ))}
-      {!form.readOnly && (
-        <button
-          type="button"
-          className="small"
-          onClick={() => form.append(path, { zh: '', en: '' })}
-          aria-label={t('studioForm.addTo', { what: label })}
-        >
-          {t('studioForm.add')}
-        </button>
-      )}
+      <AddEntry
+        path={path}
+        label={t('studioForm.add')}
+        make={() => ({ zh: '', en: '' })}
+        small
+        ariaLabel={t('studioForm.addTo', { what: label })}
+      />
       <FieldIssues path={path} exact />
     </fieldset>
   );
