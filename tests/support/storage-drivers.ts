@@ -95,6 +95,10 @@ export const sessionRow = (id: string, over: Partial<SessionRow> = {}): SessionR
   ...over,
 });
 
+/** A live session of the engine's test scenario (tests/support/meeting-fixture.ts), not yet checked under any scenario hash. */
+export const engineSessionRow = (id: string): SessionRow =>
+  sessionRow(id, { scenarioId: 'engine-test', scenarioHash: null });
+
 export const logEntry = (sessionId: string, seq: number): LogEntry => ({
   sessionId,
   seq,

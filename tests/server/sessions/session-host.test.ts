@@ -7,21 +7,11 @@ import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
 import { replayLogOrThrow } from '../../../shared/log/replay.ts';
 import type { CommandAck } from '../../../shared/protocol/messages.ts';
 import { engineScenario } from '../../support/meeting-fixture.ts';
+import { engineSessionRow } from '../../support/storage-drivers.ts';
 
 function host(id = 's1', shared?: { storage: SqliteStorage; commits: CommitQueue }) {
   const storage = shared?.storage ?? SqliteStorage.memory();
-  const row = {
-    id,
-    scenarioId: 'engine-test',
-    joinCode: `K7M4P${id}`,
-    observerTokenHash: 'a',
-    facilitatorTokenHash: 'b',
-    createdAt: 0,
-    status: 'live' as const,
-    title: 'x',
-    scenarioHash: null,
-    attention: null,
-  };
+  const row = engineSessionRow(id);
   storage.createSession(row);
   const commits = shared?.commits ?? new CommitQueue(new InlineWriter(storage));
   const h = SessionHost.create(row, engineScenario(), { storage, logger: createLogger('silent'), commits });
@@ -179,18 +169,7 @@ describe('state_at from the nearest snapshot', () => {
         },
       },
     }) as SqliteStorage;
-    const row = {
-      id: 's1',
-      scenarioId: 'engine-test',
-      joinCode: 'K7M4PQ',
-      observerTokenHash: 'a',
-      facilitatorTokenHash: 'b',
-      createdAt: 0,
-      status: 'live' as const,
-      title: 'x',
-      scenarioHash: null,
-      attention: null,
-    };
+    const row = engineSessionRow('s1');
     storage.createSession(row);
     const deps = { storage: watched, logger: createLogger('silent'), snapshotEvery: 8 };
     const h = SessionHost.create(row, engineScenario(), deps);

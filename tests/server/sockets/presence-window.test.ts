@@ -13,23 +13,13 @@ import { CommitQueue } from '../../../server/storage/commit-queue.ts';
 import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
 import type { ViewPatchMessage } from '../../../shared/protocol/messages.ts';
 import { engineScenario } from '../../support/meeting-fixture.ts';
+import { engineSessionRow } from '../../support/storage-drivers.ts';
 
 afterEach(() => vi.useRealTimers());
 
 async function room() {
   const storage = SqliteStorage.memory();
-  const row = {
-    id: 's1',
-    scenarioId: 'engine-test',
-    joinCode: 'K7M4PQ',
-    observerTokenHash: 'a',
-    facilitatorTokenHash: 'b',
-    createdAt: 0,
-    status: 'live' as const,
-    title: 'x',
-    scenarioHash: null,
-    attention: null,
-  };
+  const row = engineSessionRow('s1');
   storage.createSession(row);
   const commits = new CommitQueue(new InlineWriter(storage));
   const host = SessionHost.create(row, engineScenario(), {

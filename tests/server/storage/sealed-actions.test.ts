@@ -3,15 +3,13 @@
 // with their key like their statements, so that deleting them leaves it
 // unreadable in the file. A guest chair's stays as it was; the entry keeps
 // its other fields, and a due date that was sealed goes with the key.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkSeat } from '../../../server/roster/seat-links.ts';
-import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
+import type { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
 import type { LogEntry } from '../../../shared/log/entry.ts';
 import { commandSchema } from '../../../shared/meeting/commands.ts';
 import { DELETED_TEXT } from '../../../shared/roster/deleted.ts';
+import { openWithPerson } from '../../support/sealed-file.ts';
 
 const DECISION = 'CHAIR-DECISION 车棚建在二号门东侧';
 const DUE = 'DUE-下周五之前';
@@ -21,24 +19,9 @@ let storage: SqliteStorage | undefined;
 afterEach(() => storage?.close());
 
 function setUp() {
-  const file = join(mkdtempSync(join(tmpdir(), 'civic-sealed-actions-')), 'db.sqlite');
-  storage = SqliteStorage.open(file);
-  const db = storage.connection;
-  storage.createSession({
-    id: 's1',
-    scenarioId: 'x',
-    joinCode: 'ABC123',
-    observerTokenHash: 'h',
-    facilitatorTokenHash: '',
-    createdAt: 1,
-    status: 'live',
-    title: '"t"',
-    scenarioHash: null,
-    attention: null,
-  });
-  db.prepare(
-    `INSERT INTO people (id, name, community, personal_code, created_at, updated_at) VALUES ('p1', '王小华', '', '123456', 1, 1)`,
-  ).run();
+  const opened = openWithPerson('王小华');
+  storage = opened.storage;
+  const { db, bytes } = opened;
   linkSeat(storage, { sessionId: 's1', participantId: 'chair-seat', personId: 'p1' });
   const action = (seq: number, seat: string, what: string, due?: string): LogEntry => ({
     sessionId: 's1',
@@ -52,8 +35,6 @@ function setUp() {
     },
   });
   storage.append([action(1, 'chair-seat', DECISION, DUE), action(2, 'guest-chair', GUEST_DECISION)]);
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const bytes = () => Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
   return { storage, db, bytes };
 }
 

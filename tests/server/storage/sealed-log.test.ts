@@ -2,14 +2,12 @@
 // joining, what they post, what experts write about them), opened on the way
 // out, and unreadable once their key is gone — on a real SQLite file, whose
 // bytes are searched. A guest's entries are stored as before.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { linkSeat, personOfSeat, seatsOfPerson } from '../../../server/roster/seat-links.ts';
-import { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
+import type { SqliteStorage } from '../../../server/storage/sqlite-storage.ts';
 import type { LogEntry } from '../../../shared/log/entry.ts';
 import { DELETED_TEXT } from '../../../shared/roster/deleted.ts';
+import { openWithPerson } from '../../support/sealed-file.ts';
 
 const NAME = '欧阳文清';
 const WORDS = 'SEALED-WORDS 电梯的钱按楼层分摊';
@@ -20,24 +18,9 @@ let storage: SqliteStorage | undefined;
 afterEach(() => storage?.close());
 
 function setUp() {
-  const file = join(mkdtempSync(join(tmpdir(), 'civic-sealed-')), 'db.sqlite');
-  storage = SqliteStorage.open(file);
-  const db = storage.connection;
-  storage.createSession({
-    id: 's1',
-    scenarioId: 'x',
-    joinCode: 'ABC123',
-    observerTokenHash: 'h',
-    facilitatorTokenHash: '',
-    createdAt: 1,
-    status: 'live',
-    title: '"t"',
-    scenarioHash: null,
-    attention: null,
-  });
-  db.prepare(
-    `INSERT INTO people (id, name, community, personal_code, created_at, updated_at) VALUES ('p1', ?, '', '123456', 1, 1)`,
-  ).run(NAME);
+  const opened = openWithPerson(NAME);
+  storage = opened.storage;
+  const { db, bytes } = opened;
   const entry = (seq: number, actor: LogEntry['actor'], payload: LogEntry['payload']): LogEntry => ({
     sessionId: 's1',
     seq,
@@ -92,8 +75,6 @@ function setUp() {
       },
     ),
   ]);
-  storage.connection.pragma('wal_checkpoint(TRUNCATE)');
-  const bytes = () => Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
   return { storage, db, bytes };
 }
 
@@ -126,7 +107,6 @@ describe('sealed words in the log', () => {
     const { storage: s, db, bytes } = setUp();
     db.prepare('DELETE FROM person_keys').run();
     db.prepare('DELETE FROM people').run();
-    db.pragma('wal_checkpoint(TRUNCATE)');
     const log = s.readLog('s1');
     expect(texts(log)).toEqual([DELETED_TEXT, 'Guest', DELETED_TEXT, GUEST, DELETED_TEXT]);
     expect(log[4]?.payload.command).toMatchObject({ type: 'score.set', participantId: 'seat-1', score: 4 });
