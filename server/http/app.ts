@@ -90,7 +90,7 @@ export function createApp({
   const guesses = new GuessGuard(now);
   app.use(sessionRoutes(registry, library, accounts, studio, groups, guesses));
   app.use(exportRoutes(registry, accounts));
-  if (people) app.use(rosterRoutes(people, now));
+  if (people) app.use(rosterRoutes(people, now, registry.timeZone));
   if (people && groups) app.use(groupRoutes(groups, people, registry, now));
   if (people && groups && seatLinks)
     app.use(personJoinRoutes({ registry, people, groups, db: seatLinks, now, guesses }));

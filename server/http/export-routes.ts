@@ -8,11 +8,14 @@ import { z } from 'zod';
 import { type Action, may, type Principal } from '../../shared/access/rights.ts';
 import { buildDebrief, type DebriefViewer } from '../../shared/debrief/build.ts';
 import { debriefMarkdown } from '../../shared/debrief/markdown.ts';
+import { debriefFileName, sessionRecordFileName } from '../../shared/export/file-names.ts';
+import { isoDay } from '../../shared/meeting/minutes-format.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import type { Accounts } from '../auth/accounts.ts';
 import { authOf } from '../auth/request-auth.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
 import type { SessionHost } from '../sessions/session-host.ts';
+import { attachment, downloadLang } from './attachment.ts';
 
 const querySchema = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
@@ -90,10 +93,17 @@ export function exportRoutes(registry: SessionRegistry, accounts: Accounts): Rou
       query.data.lang,
       only,
     );
-    const name = `${host.scenario.id}-${host.id}${only ? `-${only}` : ''}-${query.data.lang}.md`;
+    const { lang } = query.data;
+    const who = only ? host.withNames(host.context).participants[only]?.name : undefined;
+    const name = debriefFileName({
+      lang,
+      title: host.scenario.title[lang],
+      ...(who && { who }),
+      day: isoDay(host.row.createdAt, host.timeZone),
+    });
     res
       .type('text/markdown; charset=utf-8')
-      .set('content-disposition', `attachment; filename="${name}"`)
+      .set('content-disposition', attachment(name, `debrief-${lang}.md`))
       .send(markdown);
   });
 
@@ -111,10 +121,17 @@ export function exportRoutes(registry: SessionRegistry, accounts: Accounts): Rou
         );
       return;
     }
+    const lang = downloadLang(req, res);
+    if (!lang) return;
     const { host } = found;
+    const name = sessionRecordFileName({
+      lang,
+      title: host.scenario.title[lang],
+      day: isoDay(host.row.createdAt, host.timeZone),
+    });
     const input = host.debriefInput();
     const { observerTokenHash: _o, facilitatorTokenHash: _f, ...session } = host.row;
-    res.set('content-disposition', `attachment; filename="${host.scenario.id}-${host.id}.json"`).json({
+    res.set('content-disposition', attachment(name, 'session-record.json')).json({
       format: 'civic-rehearsal-session/1',
       session,
       scenarioId: host.scenario.id,

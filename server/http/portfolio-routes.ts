@@ -9,6 +9,8 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { may } from '../../shared/access/rights.ts';
+import { personalDataFileName } from '../../shared/export/file-names.ts';
+import { isoDay } from '../../shared/meeting/minutes-format.ts';
 import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
 import { ROSTER_ERRORS } from '../../shared/roster/errors.ts';
 import type { Accounts } from '../auth/accounts.ts';
@@ -20,6 +22,7 @@ import type { PersonalData } from '../roster/personal-data.ts';
 import { portfolioOf } from '../roster/portfolio-sources.ts';
 import type { SeatLinkDb } from '../roster/seat-links.ts';
 import type { SessionRegistry } from '../sessions/registry.ts';
+import { attachment, downloadLang } from './attachment.ts';
 import { badBody } from './bad-body.ts';
 import { refuse, viewerFor } from './export-routes.ts';
 import { GuessGuard } from './guess-guard.ts';
@@ -139,9 +142,17 @@ export function portfolioRoutes({
 
   router.get('/api/people/:id/data.json', (req, res) => {
     if (!allowed(req, res, 'personal_data.export')) return;
+    const lang = downloadLang(req, res);
+    if (!lang) return;
+    const person = people.get(req.params.id);
     const data = personalData.export(req.params.id, now());
-    if (!data) return notFound(res);
-    res.set('content-disposition', `attachment; filename="person-${req.params.id}.json"`).json(data);
+    if (!person || !data) return notFound(res);
+    const name = personalDataFileName({
+      lang,
+      name: person.name,
+      day: isoDay(data.exportedAt, registry.timeZone),
+    });
+    res.set('content-disposition', attachment(name, 'personal-data.json')).json(data);
   });
 
   router.delete('/api/people/:id', async (req, res, next) => {

@@ -3,8 +3,9 @@
 // institutes keep them: every bad row reported, the good rows stored whole,
 // in one transaction) and export the roster as .xlsx.
 import express, { Router } from 'express';
-import { z } from 'zod';
-import { ERROR_CODES, errorBody } from '../../shared/protocol/errors.ts';
+import { rosterFileName } from '../../shared/export/file-names.ts';
+import { DEFAULT_TIME_ZONE, isoDay } from '../../shared/meeting/minutes-format.ts';
+import { errorBody } from '../../shared/protocol/errors.ts';
 import { ROSTER_ERRORS } from '../../shared/roster/errors.ts';
 import { planImport } from '../../shared/roster/import-rows.ts';
 import { matchesName } from '../../shared/roster/name-filter.ts';
@@ -12,16 +13,20 @@ import { personFieldsSchema, samePersonKey } from '../../shared/roster/person.ts
 import { allowed } from '../auth/request-auth.ts';
 import type { PeopleStore } from '../roster/people-store.ts';
 import { readSheet, rosterWorkbook } from '../roster/sheet.ts';
+import { attachment, downloadLang } from './attachment.ts';
 import { badBody } from './bad-body.ts';
 
 /** Largest roster file accepted: a class list of a few thousand rows is far smaller. */
 const MAX_UPLOAD = '2mb';
-const exportQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
 const isUniqueViolation = (error: unknown) =>
   (error as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
-export function rosterRoutes(people: PeopleStore, now: () => number = Date.now): Router {
+export function rosterRoutes(
+  people: PeopleStore,
+  now: () => number = Date.now,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): Router {
   const router = Router();
   const duplicate = (res: express.Response) =>
     res
@@ -129,15 +134,15 @@ export function rosterRoutes(people: PeopleStore, now: () => number = Date.now):
 
   router.get('/api/people/export.xlsx', async (req, res) => {
     if (!allowed(req, res, 'roster.manage')) return;
-    const query = exportQuery.safeParse(req.query);
-    if (!query.success) {
-      res.status(400).json(errorBody(ERROR_CODES.badRequest, 'lang must be zh or en'));
-      return;
-    }
-    const file = await rosterWorkbook(people.all(), query.data.lang);
+    const lang = downloadLang(req, res);
+    if (!lang) return;
+    const file = await rosterWorkbook(people.all(), lang);
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .set('content-disposition', 'attachment; filename="roster.xlsx"')
+      .set(
+        'content-disposition',
+        attachment(rosterFileName({ lang, day: isoDay(now(), timeZone) }), 'roster.xlsx'),
+      )
       .send(file);
   });
 

@@ -86,8 +86,12 @@ export function date(ms: number, lang: Lang, zone: string = DEFAULT_TIME_ZONE): 
     : `${WEEKDAYS_EN[wd]} ${day} ${MONTHS_EN[m]} ${y}`;
 }
 
+/** The day in the zone, as "2025-03-15" (sorts as it reads). */
+export const isoDay = (ms: number, zone: string = DEFAULT_TIME_ZONE): string =>
+  wallClock(ms, zone).toISOString().slice(0, 10);
+
 export const sameDay = (a: number, b: number, zone: string = DEFAULT_TIME_ZONE): boolean =>
-  wallClock(a, zone).toISOString().slice(0, 10) === wallClock(b, zone).toISOString().slice(0, 10);
+  isoDay(a, zone) === isoDay(b, zone);
 
 // Whole seconds, truncated like a stopwatch: 95.9 s spoken reads 1:35.
 const seconds = (ms: number): number => Math.max(0, Math.floor(ms / 1000));

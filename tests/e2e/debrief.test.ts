@@ -372,7 +372,10 @@ describe('the debrief and the retake in real browsers', () => {
       observer.waitForEvent('download', { timeout: WAIT }),
       observer.getByTestId('export-md-zh').click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^${SCENARIO}-${session.sessionId}-zh\\.md$`));
+    // Named in words by the server (the report, the meeting's title, the day): no ids on the reader's disk.
+    expect(download.suggestedFilename()).toMatch(
+      /^复盘报告 - 春晖新村7号楼与8号楼之间口袋花园微更新圆桌会 - \d{4}-\d{2}-\d{2}\.md$/,
+    );
     const markdown = readFileSync(await download.path(), 'utf8');
     expect(markdown).toMatch(/^# .*复盘报告/);
     expect(markdown).toContain('## 第 1 次演练');

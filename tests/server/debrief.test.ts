@@ -110,8 +110,16 @@ async function get(path: string, token?: string) {
   const res = await fetch(server.url + path, {
     headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
   });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    disposition: res.headers.get('content-disposition') ?? '',
+    text: await res.text(),
+  };
 }
+
+/** Today in Shanghai (the server's zone), as the file names give the day. */
+const shanghaiDay = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   const scenariosDir = mkdtempSync(join(tmpdir(), 'civic-debrief-'));
@@ -354,11 +362,22 @@ describe('the debrief over the socket', () => {
 describe('the exports', () => {
   it('export.md for a trainee: their own report, whatever participant is asked for', async () => {
     const { wu, lin } = people;
+    const before = shanghaiDay();
     const en = await get(
       `/api/sessions/${session.sessionId}/export.md?lang=en&participant=${lin.id}`,
       wu.token,
     );
     expect(en.status).toBe(200);
+    // Named in words, as Wu's own report: no session or seat id in the file name.
+    const days = [before, shanghaiDay()];
+    expect(
+      days.map(
+        (d) =>
+          `attachment; filename="debrief-en.md"; filename*=UTF-8''Debrief%20-%20Debrief%20test%20meeting%20-%20Wu%20-%20${d}.md`,
+      ),
+    ).toContain(en.disposition);
+    expect(en.disposition).not.toContain(session.sessionId);
+    expect(en.disposition).not.toContain(wu.id);
     expect(en.type).toBe('text/markdown; charset=utf-8');
     for (const section of [
       '# Debrief test meeting — Debrief report',
@@ -386,6 +405,10 @@ describe('the exports', () => {
     const zh = await get(`/api/sessions/${session.sessionId}/export.md`, wu.token);
     expect(zh.status).toBe(200);
     expect(zh.text).toContain('# 复盘测试会 — 复盘报告');
+    // "复盘报告 - 复盘测试会 - Wu - <day>.md", percent-encoded as UTF-8.
+    expect(zh.disposition).toMatch(
+      /^attachment; filename="debrief-zh\.md"; filename\*=UTF-8''%E5%A4%8D%E7%9B%98%E6%8A%A5%E5%91%8A%20-%20%E5%A4%8D%E7%9B%98%E6%B5%8B%E8%AF%95%E4%BC%9A%20-%20Wu%20-%20\d{4}-\d{2}-\d{2}\.md$/,
+    );
     expect(zh.text).toContain('## 第 1 次演练');
     expect(zh.text).toContain('同意票占有效票 66.7%，通过。');
   });
@@ -393,6 +416,10 @@ describe('the exports', () => {
   it('export.md for the observers and the facilitator: the whole room, or one trainee', async () => {
     const observer = await get(`/api/sessions/${session.sessionId}/export.md?lang=en`, session.observerToken);
     expect(observer.status).toBe(200);
+    // The whole room's report names no one.
+    expect(observer.disposition).toMatch(
+      /filename\*=UTF-8''Debrief%20-%20Debrief%20test%20meeting%20-%20\d{4}-\d{2}-\d{2}\.md$/,
+    );
     expect(observer.type).toBe('text/markdown; charset=utf-8');
     expect(observer.text).toContain(`- Wu: ${PLAN_WU}`);
     expect(observer.text).toContain(`- Lin: ${PLAN_LIN}`);
@@ -404,6 +431,9 @@ describe('the exports', () => {
     );
     expect(one.status).toBe(200);
     expect(one.text).toContain('Trainee: Lin');
+    expect(one.disposition).toMatch(
+      /filename\*=UTF-8''Debrief%20-%20Debrief%20test%20meeting%20-%20Lin%20-%20/,
+    );
     expect(one.text).toContain(`- Lin: ${PLAN_LIN}`);
     expect(one.text).not.toContain(PLAN_WU);
   });
@@ -415,6 +445,20 @@ describe('the exports', () => {
     expect(full.type).toContain('application/json');
     const body = JSON.parse(full.text);
     expect(body.format).toBe('civic-rehearsal-session/1');
+    // "复盘测试会 - <day> - 完整记录.json"
+    expect(full.disposition).toMatch(
+      /^attachment; filename="session-record\.json"; filename\*=UTF-8''%E5%A4%8D%E7%9B%98%E6%B5%8B%E8%AF%95%E4%BC%9A%20-%20\d{4}-\d{2}-\d{2}%20-%20%E5%AE%8C%E6%95%B4%E8%AE%B0%E5%BD%95\.json$/,
+    );
+    const english = await get(`${path}?lang=en`, API_TOKEN);
+    expect(english.disposition).toMatch(
+      /filename\*=UTF-8''Debrief%20test%20meeting%20-%20\d{4}-\d{2}-\d{2}%20-%20Full%20record\.json$/,
+    );
+    const badLang = await get(`${path}?lang=fr`, API_TOKEN);
+    expect(badLang.status).toBe(400);
+    expect(JSON.parse(badLang.text).error).toEqual({
+      code: 'http/bad_request',
+      message: 'lang must be zh or en',
+    });
     expect(body.scenarioId).toBe('debrief-hearing');
     expect(body.debrief.attempts).toHaveLength(2);
     expect(body.coaching.plan).toHaveLength(2);

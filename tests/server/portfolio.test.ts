@@ -431,6 +431,47 @@ describe('the personal code', () => {
   });
 });
 
+describe('a person’s data, exported on their request', () => {
+  const exported = (lang?: string) =>
+    fetch(`${server.url}/api/people/${ids.wang}/data.json${lang ? `?lang=${lang}` : ''}`, {
+      headers: { cookie: admin.cookie },
+    });
+  const fileName = (res: Response) =>
+    decodeURIComponent(
+      /filename\*=UTF-8''(.+)$/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '',
+    );
+
+  it('holds their roster entry, what they typed and their portfolio, and names no expert', async () => {
+    const res = await exported();
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const data = JSON.parse(text) as {
+      person: Record<string, unknown>;
+      seats: { statements: { text: string }[] }[];
+    };
+    expect(data.person).toMatchObject(WANG);
+    // The personal code is a credential, not information about them.
+    expect(Object.values(data.person)).not.toContain(codes.wang);
+    expect(data.seats).toHaveLength(2);
+    expect(data.seats.flatMap((seat) => seat.statements.map((said) => said.text))).toContain(WANG_WORDS);
+    expect(text).toContain(PLAN_WANG_1);
+    for (const other of [LI_WORDS, GUEST_WORDS, PLAN_LI_1, 'Expert Zhao', 'Expert Qian'])
+      expect(text, other).not.toContain(other);
+  });
+
+  it('is a file named in words in the language asked (Chinese unless English); no id in its name', async () => {
+    const zh = await exported();
+    expect(fileName(zh)).toMatch(/^王小华 - 个人数据 - \d{4}-\d{2}-\d{2}\.json$/);
+    expect(zh.headers.get('content-disposition')).not.toContain(ids.wang);
+    expect(fileName(await exported('en'))).toMatch(/^王小华 - Personal data - \d{4}-\d{2}-\d{2}\.json$/);
+    const refused = await exported('fr');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      error: { code: 'http/bad_request', message: 'lang must be zh or en' },
+    });
+  });
+});
+
 describe('deleting a trainee', () => {
   let roomAfter: DebriefView;
 

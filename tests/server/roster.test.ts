@@ -140,6 +140,12 @@ describe('the roster after the import', () => {
       headers: { cookie: instructor.cookie },
     });
     expect(res.status).toBe(200);
+    // "学员花名册 - <day>.xlsx", as UTF-8 for browsers, and a plain name for clients that read only that.
+    const disposition = res.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(/^attachment; filename="roster\.xlsx"; filename\*=UTF-8''/);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toMatch(
+      /^学员花名册 - \d{4}-\d{2}-\d{2}\.xlsx$/,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const rows: string[][] = [];

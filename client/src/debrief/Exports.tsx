@@ -1,13 +1,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { may } from '../../../shared/access/rights.ts';
+import { debriefFileName, sessionRecordFileName } from '../../../shared/export/file-names.ts';
 import { useSession } from '../connection/session-store.ts';
+import { langOf } from '../ui/text.ts';
 import { download } from './access.ts';
 import { useDebrief } from './context.ts';
 
 /** The report as Markdown (per session or per trainee, zh or en), printing, and the facilitator's JSON. */
 export function Exports() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { sessionId, view, audience, bearer, scenario } = useDebrief();
   const [participant, setParticipant] = useState('');
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
@@ -27,13 +29,16 @@ export function Exports() {
       setState('failed');
     }
   };
+  // The server names the file (the day too); these are the same names without it, should a header be lost.
   const markdown = (lang: 'zh' | 'en') => {
     const query = new URLSearchParams({ lang, ...(participant && { participant }) });
+    const who = view.participants.find((p) => p.id === participant)?.name;
     void fetchFile(
       `export.md?${query}`,
-      `${scenario.id}-${sessionId}${participant ? `-${participant}` : ''}-${lang}.md`,
+      debriefFileName({ lang, title: scenario.title[lang], ...(who && { who }) }),
     );
   };
+  const uiLang = langOf(i18n.language);
 
   return (
     <div className="db-exports">
@@ -83,7 +88,12 @@ export function Exports() {
             type="button"
             className="small"
             disabled={state === 'busy'}
-            onClick={() => void fetchFile('export.json', `${scenario.id}-${sessionId}.json`)}
+            onClick={() =>
+              void fetchFile(
+                `export.json?lang=${uiLang}`,
+                sessionRecordFileName({ lang: uiLang, title: scenario.title[uiLang] }),
+              )
+            }
             data-testid="export-json"
           >
             {t('debrief.export.json')}

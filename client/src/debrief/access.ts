@@ -4,6 +4,7 @@
 // session (same key), so they stay the same expert; a seat's or link's token
 // is the Bearer token of the exports, and a sign-in needs none (the cookie).
 
+import { fileNameFromDisposition } from '../../../shared/export/file-names.ts';
 import type { Credentials } from '../../headless/client.ts';
 import type { StoredObserver } from '../app/observer-storage.ts';
 import type { DebriefAccess } from '../app/router.ts';
@@ -58,7 +59,7 @@ export async function download(url: string, bearer: string, fallbackName: string
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const name = fileNameFromDisposition(disposition) ?? fallbackName;
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = href;

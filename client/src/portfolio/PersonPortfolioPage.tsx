@@ -11,10 +11,11 @@ import { AccountGate } from '../account/AccountGate.tsx';
 import { api, principalOf } from '../account/api.ts';
 import { errorWords } from '../account/messages.ts';
 import { Shell } from '../ui/Shell.tsx';
+import { langOf } from '../ui/text.ts';
 import { PortfolioView } from './PortfolioView.tsx';
 
 function PersonPortfolio({ personId, admin }: { personId: string; admin: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [data, setData] = useState<{ person: Person; portfolio: Portfolio } | null>(null);
   const [error, setError] = useState('');
   const [deleted, setDeleted] = useState(false);
@@ -49,7 +50,11 @@ function PersonPortfolio({ personId, admin }: { personId: string; admin: boolean
         <section className="panel" aria-labelledby="personal-data-heading">
           <h2 id="personal-data-heading">{t('portfolio.personalData')}</h2>
           <p className="hint">{t('portfolio.deleteExplained')}</p>
-          <a className="button" href={`/api/people/${encodeURIComponent(personId)}/data.json`} download>
+          <a
+            className="button"
+            href={`/api/people/${encodeURIComponent(personId)}/data.json?lang=${langOf(i18n.language)}`}
+            download
+          >
             {t('portfolio.export')}
           </a>{' '}
           <button type="button" className="danger" onClick={remove}>

@@ -3,6 +3,7 @@
 // export to Excel.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { langOf } from '../ui/text.ts';
 import {
   addPerson,
   editPerson,
@@ -88,7 +89,7 @@ export function PeoplePanel({ onChange }: { onChange: () => void }) {
         <button type="button" onClick={() => setEditing({ id: null, draft: EMPTY })} data-testid="roster-add">
           {t('roster.people.add')}
         </button>
-        <a href={`/api/people/export.xlsx?lang=${i18n.language.startsWith('en') ? 'en' : 'zh'}`} download>
+        <a href={`/api/people/export.xlsx?lang=${langOf(i18n.language)}`} download>
           {t('roster.people.export')}
         </a>
       </div>

@@ -4,6 +4,9 @@ import type { Speaker } from '../../../shared/meeting/commands.ts';
 import type { LocalText } from '../../../shared/scenario/primitives.ts';
 import type { LiveView, StaticView } from '../../../shared/views/types.ts';
 
+/** The UI's language as the server's downloads and scenario texts name it (Chinese unless English). */
+export const langOf = (language: string): 'zh' | 'en' => (language.startsWith('en') ? 'en' : 'zh');
+
 export function localize(text: LocalText | undefined, lang: string): string {
   if (!text) return '';
   return lang.startsWith('zh') ? text.zh : text.en;
