@@ -19,6 +19,12 @@ import {
   writtenBallotsSchema,
 } from './schema-electorate.ts';
 
+/**
+ * The fewest entries a scenario's lists may hold: the schema checks them,
+ * and the studio's form hides "remove" at them (the one rule, both places).
+ */
+export const FEWEST = { roles: 2, agenda: 1, asks: 1 } as const;
+
 export const MEETING_KINDS = ['hearing', 'round_table', 'mobilization', 'coordination', 'assembly'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
@@ -144,7 +150,11 @@ export const itemSchema = z
         max_choices: z.number().int().min(1).optional(),
         written_ballots: electionWrittenBallotsSchema.optional(),
       }),
-      z.strictObject({ ...itemCommon, kind: z.literal('signup'), asks: z.array(textSchema).min(1) }),
+      z.strictObject({
+        ...itemCommon,
+        kind: z.literal('signup'),
+        asks: z.array(textSchema).min(FEWEST.asks),
+      }),
       z.strictObject({ ...itemCommon, kind: z.literal('actions') }),
       z.strictObject({ ...itemCommon, kind: z.literal('break') }),
     ],
@@ -233,8 +243,8 @@ export const scenarioFileSchema = z.strictObject({
       }),
     )
     .optional(),
-  roles: z.array(roleSchema).min(2, { error: 'expected at least 2 roles' }),
-  agenda: z.array(itemSchema).min(1, { error: 'expected at least 1 agenda item' }),
+  roles: z.array(roleSchema).min(FEWEST.roles, { error: `expected at least ${FEWEST.roles} roles` }),
+  agenda: z.array(itemSchema).min(FEWEST.agenda, { error: `expected at least ${FEWEST.agenda} agenda item` }),
   rules: z.record(idSchema, ruleSchema).optional(),
   electorate: electorateSchema.optional(),
   injects: z.array(injectSchema).optional(),

@@ -2,7 +2,13 @@
 // (the keys come from the schema's union, shared/studio/form-model.ts), and a
 // vote's rule is said in the words the trainee's ballot uses.
 import { useTranslation } from 'react-i18next';
-import { BUILTIN_RULES, ITEM_KINDS, type ItemKind, type Rule } from '../../../../shared/scenario/index.ts';
+import {
+  BUILTIN_RULES,
+  FEWEST,
+  ITEM_KINDS,
+  type ItemKind,
+  type Rule,
+} from '../../../../shared/scenario/index.ts';
 import type { Language } from '../../../../shared/scenario/primitives.ts';
 import { changeItemKind, freeId, ITEM_KIND_KEYS, newItem } from '../../../../shared/studio/form-model.ts';
 // The words of the trainee's ballot, from the one authority on them.
@@ -105,13 +111,13 @@ export function AgendaForm({ lang, rules }: { lang: Language; rules?: Record<str
                 <CheckField path={at('amendable')} label={t('studioForm.amendable')} />
               )}
               {keys.includes('asks') && (
-                <TextListField path={at('asks')} label={t('studioForm.asks')} min={1} />
+                <TextListField path={at('asks')} label={t('studioForm.asks')} min={FEWEST.asks} />
               )}
               <TextField path={at('guidance')} label={t('studioForm.guidance')} optional />
               <RemoveEntry
                 path={['agenda', i]}
                 label={t('studioForm.removeItem')}
-                keep={agenda.length <= 1}
+                keep={agenda.length <= FEWEST.agenda}
               />
             </li>
           );

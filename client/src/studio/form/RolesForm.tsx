@@ -1,6 +1,7 @@
 // Roles: the public side, the private brief, goals, secrets and red lines,
 // how many may hold the card, and the chair / required / NPC switches.
 import { useTranslation } from 'react-i18next';
+import { FEWEST } from '../../../../shared/scenario/index.ts';
 import type { Language } from '../../../../shared/scenario/primitives.ts';
 import { freeId, newRole } from '../../../../shared/studio/form-model.ts';
 import { idsOf, listOf, textOf } from './common.ts';
@@ -54,7 +55,11 @@ export function RolesForm({ lang }: { lang: Language }) {
             <ValueField path={['roles', i, 'attributes', 'floor']} label={t('studioForm.floor')} number />
           </div>
           <FieldIssues path={['roles', i, 'attributes']} />
-          <RemoveEntry path={['roles', i]} label={t('studioForm.removeRole')} keep={roles.length <= 2} />
+          <RemoveEntry
+            path={['roles', i]}
+            label={t('studioForm.removeRole')}
+            keep={roles.length <= FEWEST.roles}
+          />
         </details>
       ))}
       <AddEntry
