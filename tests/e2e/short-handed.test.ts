@@ -96,6 +96,8 @@ describe('a short-handed class in real browsers', () => {
     }
     expect(await fac.getByTestId('stand-in-owner_602').textContent()).toContain(`由专家 ${EXPERT} 扮演`);
     await fac.getByTestId('start-meeting').click();
+    // The click's command travels from the browser: the chair begins once the room has seen it start.
+    await chair.until((l) => l.phase === 'briefing');
     await ok(chair, { type: 'meeting.begin' });
     step('cards handed to the expert; the meeting begins');
 
