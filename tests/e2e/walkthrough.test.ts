@@ -207,6 +207,8 @@ describe('the walkthrough’s findings, on their screens', () => {
     await stamp.waitFor({ timeout: WAIT });
     expect.soft(await stamp.textContent()).toBe(hhmm(said, 'Asia/Shanghai', true));
     await chairPage.getByTestId('yield-floor').click();
+    // The yield must land before the host moves on: a later one is refused (not the holder) and its toast would be the one found below.
+    await host.until((live) => live.item?.floor == null);
 
     // ── The projector: the list has run out; nobody is asked to raise a hand here ──
     const queue = projector.getByTestId('projector-queue');
