@@ -234,6 +234,8 @@ describe('no internal name on any screen or export', () => {
     // ── The open floor with balance: hands, a statement, a tip, moods ──
     await ok(host, { type: 'item.next' });
     await phone.getByTestId('raise-hand').click();
+    // The phone's hand must be first in the queue: the floor goes to the head, so wait before the second hand.
+    await chair.until((live) => (live.item?.queue.length ?? 0) === 1);
     await ok(others.owner_202 as HeadlessClient, { type: 'hand.raise' });
     await chair.until((live) => (live.item?.queue.length ?? 0) === 2);
     await ok(chair, { type: 'floor.give' });
@@ -273,6 +275,8 @@ describe('no internal name on any screen or export', () => {
     await ok(host, { type: 'item.goto', itemId: 'vote_apply' });
     await ok(chair, { type: 'vote.open' });
     await phone.getByTestId('ballot-option-no').click();
+    // Counted before the close: a ballot arriving after it would be refused and leave a toast on the scanned screen.
+    await phone.locator('[data-testid="ballot-option-no"][aria-pressed="true"]').waitFor({ timeout: WAIT });
     for (const client of Object.values(others)) await ok(client, { type: 'vote.cast', choice: 'yes' });
     await observer.getByTestId('vote-arithmetic').waitFor({ timeout: WAIT });
     await scanAll([
@@ -294,6 +298,8 @@ describe('no internal name on any screen or export', () => {
     await ok(host, { type: 'item.next' });
     await ok(chair, { type: 'vote.open' });
     await phone.getByTestId('ballot-option-yes').click();
+    // Counted before the close: a ballot arriving after it would be refused and leave a toast on the scanned screen.
+    await phone.locator('[data-testid="ballot-option-yes"][aria-pressed="true"]').waitFor({ timeout: WAIT });
     await ok(others.owner_602 as HeadlessClient, { type: 'vote.cast', choice: 'no' });
     await scanAll([
       [phone, 'trainee ballot (secret)'],
