@@ -23,7 +23,7 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import { loadScenarioFile } from '../../server/scenarios/library.ts';
 import type { AnyCommand } from '../../shared/protocol/messages.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { Axe, LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
+import { Axe, castOnScreen, LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
 import { signInAt } from '../support/e2e-accounts.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import {
@@ -224,10 +224,7 @@ describe('the debrief and the retake in real browsers', () => {
       await ok(host, { type: 'item.next' });
       await ok(host, { type: 'vote.open' });
       for (const t of trainees) {
-        await t.page.getByTestId('ballot-option-yes').click();
-        await t.page
-          .locator('[data-testid="ballot-option-yes"][aria-pressed="true"]')
-          .waitFor({ timeout: WAIT });
+        await castOnScreen(t.page, 'yes');
       }
       // The residents' view is the residents' to give: the chair (the residents' committee secretary) has no vote.
       expect(await chair.send({ type: 'vote.cast', choice: 'yes' })).toMatchObject({

@@ -11,7 +11,17 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { HeadlessClient } from '../../client/headless/client.ts';
-import { Axe, BIG_SCREEN, LAPTOP, PHONE, phaseIs, seatOf, stepper, WAIT } from '../support/e2e.ts';
+import {
+  Axe,
+  BIG_SCREEN,
+  castOnScreen,
+  LAPTOP,
+  PHONE,
+  phaseIs,
+  seatOf,
+  stepper,
+  WAIT,
+} from '../support/e2e.ts';
 import { e2eRoom, enterObserverRoom, signInAsAdministrator } from '../support/e2e-room.ts';
 
 const SCENARIO = 'elevator-coordination';
@@ -260,10 +270,7 @@ describe('a rehearsal in real browsers', () => {
       [t202, 'yes'],
       [t602, 'yes'],
     ] as const) {
-      await t.page.getByTestId(`ballot-option-${choice}`).click();
-      await t.page
-        .locator(`[data-testid="ballot-option-${choice}"][aria-pressed="true"]`)
-        .waitFor({ timeout: WAIT });
+      await castOnScreen(t.page, choice);
     }
     for (const client of room.headless) {
       expect(await client.send({ type: 'vote.cast', choice: 'yes' })).toMatchObject({ ok: true });

@@ -17,7 +17,17 @@ import { HeadlessClient } from '../../client/headless/client.ts';
 import { loadScenarioFile } from '../../server/scenarios/library.ts';
 import type { AnyCommand } from '../../shared/protocol/messages.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { BIG_SCREEN, LAPTOP, PHONE, phaseIs, Screens, seatOf, stepper, WAIT } from '../support/e2e.ts';
+import {
+  BIG_SCREEN,
+  castOnScreen,
+  LAPTOP,
+  PHONE,
+  phaseIs,
+  Screens,
+  seatOf,
+  stepper,
+  WAIT,
+} from '../support/e2e.ts';
 import { inContext, nameScanner, type ScanLanguage, scenarioIds } from '../support/internal-names.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 import { ADMIN_PASSWORD, API_TOKEN, AUTH_ENV, connectFacilitator } from '../support/session-api.ts';
@@ -274,9 +284,8 @@ describe('no internal name on any screen or export', () => {
     // ── The owners_special vote, open then counted ──
     await ok(host, { type: 'item.goto', itemId: 'vote_apply' });
     await ok(chair, { type: 'vote.open' });
-    await phone.getByTestId('ballot-option-no').click();
     // Counted before the close: a ballot arriving after it would be refused and leave a toast on the scanned screen.
-    await phone.locator('[data-testid="ballot-option-no"][aria-pressed="true"]').waitFor({ timeout: WAIT });
+    await castOnScreen(phone, 'no');
     for (const client of Object.values(others)) await ok(client, { type: 'vote.cast', choice: 'yes' });
     await observer.getByTestId('vote-arithmetic').waitFor({ timeout: WAIT });
     await scanAll([
@@ -297,9 +306,8 @@ describe('no internal name on any screen or export', () => {
     // ── The secret vote under the scenario's own rule ──
     await ok(host, { type: 'item.next' });
     await ok(chair, { type: 'vote.open' });
-    await phone.getByTestId('ballot-option-yes').click();
     // Counted before the close: a ballot arriving after it would be refused and leave a toast on the scanned screen.
-    await phone.locator('[data-testid="ballot-option-yes"][aria-pressed="true"]').waitFor({ timeout: WAIT });
+    await castOnScreen(phone, 'yes');
     await ok(others.owner_602 as HeadlessClient, { type: 'vote.cast', choice: 'no' });
     await scanAll([
       [phone, 'trainee ballot (secret)'],

@@ -109,6 +109,14 @@ export const seatOf = (page: Page) =>
 export const phaseIs = (page: Page, phase: string) =>
   page.locator(`[data-testid="phase"][data-phase="${phase}"]`).waitFor({ timeout: WAIT });
 
+/** Casts a trainee's ballot by tap and waits for the server to count it (the pressed option is the server's, not the tap's). */
+export async function castOnScreen(page: Page, choice: string): Promise<void> {
+  await page.getByTestId(`ballot-option-${choice}`).click();
+  await page
+    .locator(`[data-testid="ballot-option-${choice}"][aria-pressed="true"]`)
+    .waitFor({ timeout: WAIT });
+}
+
 /** Prints "[12.3s] what" from the moment it was created. */
 export function stepper(): (what: string) => void {
   const started = Date.now();
